@@ -1,0 +1,130 @@
+/**
+ * The event store port. Two layers:
+ *  - `EventStorage` is what an adapter (SQLite, KurrentDB) implements: durable, ordered storage of
+ *    already-chained events, with an optimistic-concurrency check on the stream head.
+ *  - `EventStore` is what the application uses; `ChainedEventStore` implements it over any
+ *    `EventStorage` and computes the hash chain, so every adapter gets the same tamper evidence.
+ */
+
+export type StreamName = string;
+
+/** `no-stream`: must not exist; `exists`: must exist; `any`: no check; a number: the revision of the stream's last event. */
+export type ExpectedRevision = 'no-stream' | 'exists' | 'any' | number;
+
+export interface EventMetadata {
+  /** Business time (ISO 8601): when the fact happened in the world. */
+  occurredAt: string;
+  /** System time (ISO 8601): when the fact was recorded. */
+  recordedAt: string;
+  /** Who recorded it (API key name, `cli`, `seed`, `retention`, ...). */
+  actor: string;
+  correlationId: string;
+  causationId: string | null;
+  schemaVersion: number;
+}
+
+export interface EventToAppend<Type extends string = string, Data = unknown> {
+  /** UUID. Appending an event whose id is already in the stream is a no-op. */
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** An event with its place in its stream and its link in the stream's hash chain (not yet its global position). */
+export interface ChainedEvent<Type extends string = string, Data = unknown> extends EventToAppend<Type, Data> {
+  stream: StreamName;
+  /** 0-based per stream. */
+  revision: number;
+  /** Hash of the previous event of the same stream; null for revision 0. */
+  prevHash: string | null;
+  /** SHA-256 (hex) over the canonical JSON of id, stream, revision, type, data, metadata, prevHash. */
+  hash: string;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends ChainedEvent<Type, Data> {
+  /** Global, monotonic position in the whole log (commit position on KurrentDB). */
+  position: bigint;
+}
+
+export interface AppendResult {
+  stream: StreamName;
+  /** Revision of the last event of the append (the stream's new head). */
+  revision: number;
+  /** Global position of the last event of the append. */
+  position: bigint;
+  /** True when every event id was already stored: nothing was written, the original result is returned. */
+  duplicate: boolean;
+}
+
+export interface StreamHead {
+  revision: number;
+  hash: string;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). Default 0. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export type Unsubscribe = () => void;
+
+/** Raised when the expected revision does not match the stream. */
+export class WrongExpectedRevisionError extends Error {
+  readonly code = 'STREAM.WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly stream: StreamName,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no-stream',
+  ) {
+    super(`Stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** Raised when an append mixes ids already stored with new ones, or reuses an id in another stream. */
+export class EventIdConflictError extends Error {
+  readonly code = 'STREAM.EVENT_ID_CONFLICT';
+  constructor(readonly stream: StreamName, readonly eventIds: string[]) {
+    super(`Stream ${stream}: event ids ${eventIds.join(', ')} were partly or elsewhere stored already`);
+    this.name = 'EventIdConflictError';
+  }
+}
+
+/** What an adapter implements. It stores chained events verbatim and never recomputes hashes. */
+export interface EventStorage {
+  readonly name: string;
+  /**
+   * Append chained events whose revisions start at `expected + 1` (or 0 for `no-stream`).
+   * Must be atomic: all events or none. Throws WrongExpectedRevisionError if the head moved.
+   */
+  appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): Promise<AppendResult>;
+  /** The stored events of `stream` carrying these ids (any order), for idempotent retries. */
+  findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]>;
+  streamHead(stream: StreamName): Promise<StreamHead | null>;
+  readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events with position strictly greater than `after` (null: from the start), in log order. */
+  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]>;
+  /** All stream names, for verification. */
+  listStreams(): AsyncIterable<StreamName>;
+  /** Position of the last event in the log, or null when empty. */
+  headPosition(): Promise<bigint | null>;
+  /** Called with the new head position whenever events are appended (by this or another process). */
+  subscribe(listener: (position: bigint) => void): Unsubscribe;
+  close(): Promise<void>;
+}
+
+/** What the application uses. */
+export interface EventStore {
+  append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]>;
+  streamHead(stream: StreamName): Promise<StreamHead | null>;
+  findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]>;
+  headPosition(): Promise<bigint | null>;
+  subscribe(listener: (position: bigint) => void): Unsubscribe;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
