@@ -12,9 +12,9 @@ const domainPurity = {
       {
         patterns: [
           { group: ['@nestjs/*'], message: 'libs/domain must not depend on NestJS.' },
-          { group: ['@kuhina/event-store', '@kuhina/event-store/*', '@kuhina/privacy', '@kuhina/privacy/*', '@kuhina/read-model', '@kuhina/read-model/*'], message: 'libs/domain must not depend on adapters or application layers.' },
+          { group: ['@kuhina/event-store', '@kuhina/event-store/*', '@kuhina/privacy', '@kuhina/privacy/*', '@kuhina/read-model', '@kuhina/read-model/*', '@kuhina/application', '@kuhina/application/*'], message: 'libs/domain must not depend on adapters or application layers.' },
           { group: ['better-sqlite3', '@kurrent/*', 'mongodb', 'node:*', 'fs', 'crypto', 'path', 'os', 'child_process'], message: 'libs/domain must not do I/O.' },
-          { group: ['**/apps/**', '**/libs/event-store/**', '**/libs/privacy/**', '**/libs/read-model/**'], message: 'libs/domain must not reach into other projects.' },
+          { group: ['**/apps/**', '**/libs/event-store/**', '**/libs/privacy/**', '**/libs/read-model/**', '**/libs/application/**'], message: 'libs/domain must not reach into other projects.' },
         ],
       },
     ],

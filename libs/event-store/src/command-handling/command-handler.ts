@@ -1,0 +1,203 @@
+import { DomainError, type Decider, type DomainCommand, type DomainEvent } from '@kuhina/domain';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+  type StreamName,
+} from '../event-store.port';
+import { deriveEventId } from './derive-event-id';
+import { StateCache, type CachedState } from './state-cache';
+
+/** Who and why: the envelope every command carries besides its domain data. */
+export interface CommandContext {
+  /** UUID of this command. Event ids derive from it: a retry with the same id appends nothing. */
+  commandId: string;
+  actor: string;
+  correlationId: string;
+  /** The event or command that caused this one; defaults to `commandId`. */
+  causationId?: string | null;
+  /** Optimistic concurrency from the client (`If-Match`): the revision it last saw. No retry when set. */
+  expectedRevision?: number;
+}
+
+export interface CommandResult<S> {
+  stream: StreamName;
+  /** Ids and types of the events this command appended, or of those a previous identical command appended (`duplicate`). */
+  events: Array<{ id: string; type: string; revision: number }>;
+  /** The stream's revision after the command (-1: the stream still has no events). */
+  revision: number;
+  /** Log position of the last event written, or of the stream head when nothing was written. */
+  position: bigint | null;
+  /** True when the command had already been handled: nothing was appended. */
+  duplicate: boolean;
+  state: S;
+}
+
+export interface CommandHandlerOptions {
+  /** System clock for `recordedAt`; business time comes with the command. */
+  clock?: () => Date;
+  /** How many times to reload and decide again after a concurrent write to the same stream. */
+  maxRetries?: number;
+  cacheSize?: number;
+  schemaVersion?: number;
+}
+
+/**
+ * The one generic command handler: load (cached) state → decide → append with the expected
+ * revision; on a concurrent write, catch up and decide again, a bounded number of times.
+ */
+export class CommandHandler {
+  private readonly cache: StateCache;
+  private readonly clock: () => Date;
+  private readonly maxRetries: number;
+  private readonly schemaVersion: number;
+
+  constructor(
+    private readonly store: EventStore,
+    options: CommandHandlerOptions = {},
+  ) {
+    this.cache = new StateCache(options.cacheSize ?? 10_000);
+    this.clock = options.clock ?? (() => new Date());
+    this.maxRetries = options.maxRetries ?? 5;
+    this.schemaVersion = options.schemaVersion ?? 1;
+  }
+
+  async handle<C extends DomainCommand, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    stream: StreamName,
+    command: C,
+    context: CommandContext,
+  ): Promise<CommandResult<S>> {
+    const previous = await this.previousResult(decider, stream, context.commandId);
+    if (previous) return previous;
+
+    for (let attempt = 0; ; attempt++) {
+      let current = await this.load(decider, stream);
+      if (context.expectedRevision !== undefined && context.expectedRevision !== current.revision) {
+        // The cache may be behind another process: only refuse once we know the real head.
+        current = await this.catchUp(decider, stream, current);
+        if (context.expectedRevision !== current.revision) {
+          throw new WrongExpectedRevisionError(stream, context.expectedRevision, current.revision < 0 ? 'no-stream' : current.revision);
+        }
+      }
+
+      let decided: E[];
+      try {
+        decided = decider.decide(command, current.state);
+      } catch (error) {
+        // A refusal based on a possibly stale cache is confirmed against the store before it is final.
+        if (!(error instanceof DomainError)) throw error;
+        const fresh = await this.catchUp(decider, stream, current);
+        if (fresh.revision === current.revision) throw error;
+        current = fresh;
+        decided = decider.decide(command, current.state);
+      }
+
+      if (decided.length === 0) {
+        return { stream, events: [], revision: current.revision, position: current.position, duplicate: false, state: current.state };
+      }
+
+      const recordedAt = this.clock().toISOString();
+      const toAppend: EventToAppend[] = decided.map((event, index) => ({
+        id: deriveEventId(context.commandId, stream, index),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          occurredAt: command.at,
+          recordedAt,
+          actor: context.actor,
+          correlationId: context.correlationId,
+          causationId: context.causationId ?? context.commandId,
+          schemaVersion: this.schemaVersion,
+        },
+      }));
+
+      try {
+        const result = await this.store.append(stream, toAppend, current.revision < 0 ? 'no-stream' : current.revision);
+        if (result.duplicate) {
+          // Another request with the same command id won the race: answer what it wrote.
+          this.cache.delete(stream);
+          const original = await this.previousResult(decider, stream, context.commandId);
+          if (original) return original;
+        }
+        const state = decided.reduce(decider.evolve, current.state);
+        this.cache.set<S>(stream, { state, revision: result.revision, position: result.position });
+        const firstRevision = result.revision - toAppend.length + 1;
+        const events = toAppend.map((event, index) => ({ id: event.id, type: event.type, revision: firstRevision + index }));
+        return { stream, events, revision: result.revision, position: result.position, duplicate: false, state };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.cache.delete(stream);
+        if (context.expectedRevision !== undefined || attempt >= this.maxRetries) throw error;
+      }
+    }
+  }
+
+  /** Current state of a stream (from the cache when possible, catching up on new events). */
+  async load<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: StreamName): Promise<CachedState<S>> {
+    const cached = this.cache.get<S>(stream);
+    if (cached) return cached;
+    const loaded = await this.catchUp(decider, stream, { state: decider.initialState, revision: -1, position: null });
+    return loaded;
+  }
+
+  /** Reads what the store has after `from` and folds it; caches the result. */
+  async catchUp<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: StreamName, from: CachedState<S>): Promise<CachedState<S>> {
+    let { state, revision, position } = from;
+    for (;;) {
+      const page = await this.store.readStream(stream, { fromRevision: revision + 1, maxCount: 4096 });
+      for (const event of page) {
+        state = decider.evolve(state, { type: event.type, data: event.data } as E);
+        revision = event.revision;
+        position = event.position;
+      }
+      if (page.length < 4096) break;
+    }
+    const entry = { state, revision, position };
+    if (revision >= 0) this.cache.set(stream, entry);
+    return entry;
+  }
+
+  /** Fresh state straight from the store, ignoring the cache (for reads that must not be stale). */
+  async loadFresh<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: StreamName): Promise<CachedState<S>> {
+    const cached = this.cache.get<S>(stream);
+    return this.catchUp(decider, stream, cached ?? { state: decider.initialState, revision: -1, position: null });
+  }
+
+  /** Forget cached state (e.g. after erasure or in tests). */
+  evict(stream?: StreamName): void {
+    if (stream === undefined) this.cache.clear();
+    else this.cache.delete(stream);
+  }
+
+  private async previousResult<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, stream: StreamName, commandId: string): Promise<CommandResult<S> | null> {
+    const [first] = await this.store.findByIds(stream, [deriveEventId(commandId, stream, 0)]);
+    if (!first) return null;
+    // The command's events are consecutive in the stream and all derive from the command id.
+    const events: RecordedEvent[] = [];
+    let next = first.revision;
+    for (let done = false; !done; ) {
+      const page = await this.store.readStream(stream, { fromRevision: next, maxCount: 256 });
+      for (const event of page) {
+        if (event.id !== deriveEventId(commandId, stream, events.length)) {
+          done = true;
+          break;
+        }
+        events.push(event);
+      }
+      if (page.length < 256) done = true;
+      next += page.length;
+    }
+    const last = events[events.length - 1]!;
+    const current = await this.load(decider as unknown as Decider<never, E, S>, stream);
+    return {
+      stream,
+      events: events.map((event) => ({ id: event.id, type: event.type, revision: event.revision })),
+      revision: last.revision,
+      position: last.position,
+      duplicate: true,
+      state: current.state,
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './command-handler';
+export * from './derive-event-id';
+export * from './state-cache';
