@@ -1,2 +1,7 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
+export * from './chain';
+export * from './collaboration';
+export * from './organization';
+export * from './person';
+export * from './workshop';

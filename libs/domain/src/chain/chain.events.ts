@@ -1,0 +1,69 @@
+import type { DomainEvent } from '../shared/decider';
+
+/** The descriptive part of a chain, editable until the chain is closed. */
+export interface ChainDetails {
+  name: string;
+  /** e.g. 'ESF+ 2021–2027'. */
+  fundingProgramme: string;
+  /** The operation (project) code given by the managing authority. */
+  esfOperationId: string;
+  /** ISO date `YYYY-MM-DD`. */
+  periodStart: string;
+  /** ISO date `YYYY-MM-DD`, not before periodStart. */
+  periodEnd: string;
+  description: string;
+}
+
+export const CHAIN_DETAIL_FIELDS = [
+  'name',
+  'fundingProgramme',
+  'esfOperationId',
+  'periodStart',
+  'periodEnd',
+  'description',
+] as const satisfies readonly (keyof ChainDetails)[];
+
+export interface ChainStartedData extends ChainDetails {
+  chainId: string;
+  at: string;
+}
+export type ChainStarted = DomainEvent<'ChainStarted', ChainStartedData>;
+
+/** Carries only the fields that changed. */
+export type ChainDetailsUpdated = DomainEvent<'ChainDetailsUpdated', { chainId: string; at: string } & Partial<ChainDetails>>;
+
+export type WorkshopAddedToChain = DomainEvent<
+  'WorkshopAddedToChain',
+  { chainId: string; workshopId: string; /** 0-based place of the workshop in the chain. */ order: number; at: string }
+>;
+
+export type LastPaymentRecorded = DomainEvent<
+  'LastPaymentRecorded',
+  {
+    chainId: string;
+    paidOn: string;
+    /** The last payment this one replaces, if any. */
+    previousPaidOn: string | null;
+    /** 31 December, five years after the year of `paidOn` (see retention.ts). */
+    retentionEndsOn: string;
+    at: string;
+  }
+>;
+
+export type ChainClosed = DomainEvent<'ChainClosed', { chainId: string; reason: string; at: string }>;
+
+export type ChainEvent = ChainStarted | ChainDetailsUpdated | WorkshopAddedToChain | LastPaymentRecorded | ChainClosed;
+
+export const CHAIN_EVENT_TYPES = [
+  'ChainStarted',
+  'ChainDetailsUpdated',
+  'WorkshopAddedToChain',
+  'LastPaymentRecorded',
+  'ChainClosed',
+] as const;
+
+export type ChainEventType = (typeof CHAIN_EVENT_TYPES)[number];
+
+// Compile-time proof that the list names every event of the union and nothing else.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _allChainEventTypesListed: Same<ChainEventType, ChainEvent['type']> = true;

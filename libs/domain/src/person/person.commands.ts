@@ -1,0 +1,19 @@
+import type { DomainCommand } from '../shared/decider';
+import type { EncryptedPersonalData } from './person.events';
+
+export type CreatePerson = DomainCommand<
+  'CreatePerson',
+  { personId: string; personalData: EncryptedPersonalData; emailBlindIndex: string | null; organizationId: string | null }
+>;
+
+/** Replaces the whole sealed personal data (the domain cannot see single fields). */
+export type UpdatePersonalData = DomainCommand<
+  'UpdatePersonalData',
+  { personId: string; personalData: EncryptedPersonalData; emailBlindIndex: string | null }
+>;
+
+export type ChangeAffiliation = DomainCommand<'ChangeAffiliation', { personId: string; organizationId: string | null }>;
+
+export type ErasePersonalData = DomainCommand<'ErasePersonalData', { personId: string; reason: string; erasedBy: string }>;
+
+export type PersonCommand = CreatePerson | UpdatePersonalData | ChangeAffiliation | ErasePersonalData;

@@ -1,0 +1,7 @@
+export * from './id-map';
+export * from './workshop.commands';
+export * from './workshop.decider';
+export * from './workshop.errors';
+export * from './workshop.events';
+export * from './workshop.state';
+export * from './workshop.stream';

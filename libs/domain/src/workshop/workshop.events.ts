@@ -1,0 +1,321 @@
+import type { DomainEvent } from '../shared/decider';
+
+// Vocabularies as value lists: the decider validates against them (defence in depth) and the
+// HTTP layer can reuse them for its schemas.
+
+/** ESF counts co-development participants apart from information-event attendees and citizens met at street events. */
+export const WORKSHOP_KINDS = ['co-development', 'information-event', 'street-event'] as const;
+export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
+
+export const WORKSHOP_FORMATS = ['in-person', 'hybrid', 'webinar'] as const;
+export type WorkshopFormat = (typeof WORKSHOP_FORMATS)[number];
+
+export const WORKSHOP_ACCESS = ['open', 'invitation-only'] as const;
+export type WorkshopAccess = (typeof WORKSHOP_ACCESS)[number];
+
+export const ATTENDANCE_MODES = ['on-site', 'remote'] as const;
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
+
+export const PLEDGE_KINDS = ['venue', 'materials', 'expertise', 'catering', 'storage', 'equipment', 'marketing', 'other'] as const;
+export type PledgeKind = (typeof PLEDGE_KINDS)[number];
+
+export const EXPENSE_CATEGORIES = [
+  'catering',
+  'travel',
+  'venue',
+  'materials',
+  'marketing',
+  'accommodation',
+  'speaker-fees',
+  'other',
+] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+export const FUNDING_SOURCES = ['esf', 'national', 'partner', 'own'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const PLANNING_MEETING_KINDS = ['partner', 'core-team'] as const;
+export type PlanningMeetingKind = (typeof PLANNING_MEETING_KINDS)[number];
+
+export const SUSTAINABILITY_PRACTICES = [
+  'public-transport',
+  'vegetarian-food',
+  'leftovers-reused',
+  'minimal-printing',
+  'local-producers',
+  'other',
+] as const;
+export type SustainabilityPractice = (typeof SUSTAINABILITY_PRACTICES)[number];
+
+export interface WorkshopLocation {
+  venue: string;
+  municipality: string;
+  region: string;
+}
+
+/** What a workshop is planned as; PlanWorkshop carries exactly this (plus the id). */
+export interface WorkshopPlan {
+  chainId: string | null;
+  title: string;
+  theme: string;
+  method: string;
+  kind: WorkshopKind;
+  format: WorkshopFormat;
+  /** null only for webinars. */
+  location: WorkshopLocation | null;
+  /** ISO 8601 date-times with offset; endsAt > startsAt. */
+  startsAt: string;
+  endsAt: string;
+  targetGroups: string[];
+  access: WorkshopAccess;
+  /** Seats for registered participants; null = unlimited. */
+  capacity: number | null;
+  /** Organization ids. */
+  coOrganizerIds: string[];
+}
+
+/** The figures of an expense that a correction may replace. */
+export interface ExpenseFigures {
+  amountCents: number;
+  category: ExpenseCategory;
+  fundingSource: FundingSource;
+  receiptReference: string;
+}
+
+export type WorkshopPlanned = DomainEvent<'WorkshopPlanned', { workshopId: string } & WorkshopPlan & { plannedAt: string }>;
+
+export type WorkshopRescheduled = DomainEvent<
+  'WorkshopRescheduled',
+  {
+    workshopId: string;
+    startsAt: string;
+    endsAt: string;
+    location: WorkshopLocation | null;
+    previousStartsAt: string;
+    previousEndsAt: string;
+    rescheduledAt: string;
+  }
+>;
+
+export type CoOrganizerAdded = DomainEvent<'CoOrganizerAdded', { workshopId: string; organizationId: string; addedAt: string }>;
+
+export type WorkshopCapacityChanged = DomainEvent<
+  'WorkshopCapacityChanged',
+  { workshopId: string; capacity: number | null; previousCapacity: number | null; changedAt: string }
+>;
+
+export type RegistrationOpened = DomainEvent<'RegistrationOpened', { workshopId: string; openedAt: string }>;
+
+export type RegistrationClosed = DomainEvent<'RegistrationClosed', { workshopId: string; closedAt: string }>;
+
+export type PersonInvited = DomainEvent<'PersonInvited', { workshopId: string; personId: string; invitedAt: string }>;
+
+interface RegistrationData {
+  workshopId: string;
+  registrationId: string;
+  personId: string;
+  /** The organization the person represents, if any. */
+  organizationId: string | null;
+  attendanceMode: AttendanceMode;
+  expectations: string | null;
+  advanceQuestions: string[];
+}
+
+export type ParticipantRegistered = DomainEvent<'ParticipantRegistered', RegistrationData & { registeredAt: string }>;
+
+/** `position` is 1-based in the waitlist at the time of waitlisting (FIFO). */
+export type ParticipantWaitlisted = DomainEvent<
+  'ParticipantWaitlisted',
+  RegistrationData & { position: number; waitlistedAt: string }
+>;
+
+export type RegistrationCancelled = DomainEvent<
+  'RegistrationCancelled',
+  {
+    workshopId: string;
+    registrationId: string;
+    personId: string;
+    /** Whether a seat was freed (registered) or a waitlist place (waitlisted). */
+    previousStatus: 'registered' | 'waitlisted';
+    reason: string;
+    cancelledAt: string;
+  }
+>;
+
+export type WaitlistedParticipantPromoted = DomainEvent<
+  'WaitlistedParticipantPromoted',
+  { workshopId: string; registrationId: string; personId: string; promotedAt: string }
+>;
+
+export type AttendanceRecorded = DomainEvent<
+  'AttendanceRecorded',
+  {
+    workshopId: string;
+    registrationId: string;
+    personId: string;
+    organizationId: string | null;
+    mode: AttendanceMode;
+    recordedAt: string;
+  }
+>;
+
+export type ResourcePledged = DomainEvent<
+  'ResourcePledged',
+  {
+    workshopId: string;
+    pledgeId: string;
+    organizationId: string;
+    kind: PledgeKind;
+    description: string;
+    inKindValueCents: number;
+    valuationBasis: string;
+    pledgedAt: string;
+  }
+>;
+
+export type PledgeFulfilled = DomainEvent<
+  'PledgeFulfilled',
+  { workshopId: string; pledgeId: string; organizationId: string; fulfilledAt: string }
+>;
+
+export type PledgeWithdrawn = DomainEvent<
+  'PledgeWithdrawn',
+  { workshopId: string; pledgeId: string; organizationId: string; reason: string; withdrawnAt: string }
+>;
+
+export type ExpenseRecorded = DomainEvent<
+  'ExpenseRecorded',
+  ExpenseFigures & { workshopId: string; expenseId: string; description: string; incurredOn: string; recordedAt: string }
+>;
+
+export type ExpenseVoided = DomainEvent<
+  'ExpenseVoided',
+  { workshopId: string; expenseId: string; reason: string; voidedAt: string }
+>;
+
+/** The new figures replace the old ones in views; `previous` keeps the audit trail readable without a replay. */
+export type ExpenseCorrected = DomainEvent<
+  'ExpenseCorrected',
+  ExpenseFigures & { workshopId: string; expenseId: string; previous: ExpenseFigures; reason: string; correctedAt: string }
+>;
+
+/**
+ * `registrationId` null = anonymous paper/online form. With `anonymous: true` and a registration,
+ * the link is kept only for the once-per-registration rule: views must not show who gave it.
+ */
+export type FeedbackSubmitted = DomainEvent<
+  'FeedbackSubmitted',
+  {
+    workshopId: string;
+    feedbackId: string;
+    registrationId: string | null;
+    anonymous: boolean;
+    rating: number;
+    comment: string | null;
+    submittedAt: string;
+  }
+>;
+
+export type CitizenInputCollected = DomainEvent<
+  'CitizenInputCollected',
+  { workshopId: string; inputId: string; topic: string; summary: string; citizensHeard: number; collectedAt: string }
+>;
+
+export type CitizenInputSummaryForwarded = DomainEvent<
+  'CitizenInputSummaryForwarded',
+  { workshopId: string; summary: string; recipients: string[]; forwardedAt: string }
+>;
+
+export type PlanningMeetingRecorded = DomainEvent<
+  'PlanningMeetingRecorded',
+  {
+    workshopId: string;
+    meetingId: string;
+    heldOn: string;
+    kind: PlanningMeetingKind;
+    online: boolean;
+    organizationIds: string[];
+    notes: string;
+    recordedAt: string;
+  }
+>;
+
+/** The latest record replaces the earlier one in views. */
+export type SustainabilityPracticesRecorded = DomainEvent<
+  'SustainabilityPracticesRecorded',
+  { workshopId: string; practices: SustainabilityPractice[]; notes: string; recordedAt: string }
+>;
+
+export type WorkshopHeld = DomainEvent<'WorkshopHeld', { workshopId: string; heldOn: string }>;
+
+export type WorkshopCancelled = DomainEvent<'WorkshopCancelled', { workshopId: string; reason: string; cancelledAt: string }>;
+
+export type WorkshopReported = DomainEvent<'WorkshopReported', { workshopId: string; summary: string; reportedAt: string }>;
+
+export type WorkshopEvent =
+  | WorkshopPlanned
+  | WorkshopRescheduled
+  | CoOrganizerAdded
+  | WorkshopCapacityChanged
+  | RegistrationOpened
+  | RegistrationClosed
+  | PersonInvited
+  | ParticipantRegistered
+  | ParticipantWaitlisted
+  | RegistrationCancelled
+  | WaitlistedParticipantPromoted
+  | AttendanceRecorded
+  | ResourcePledged
+  | PledgeFulfilled
+  | PledgeWithdrawn
+  | ExpenseRecorded
+  | ExpenseVoided
+  | ExpenseCorrected
+  | FeedbackSubmitted
+  | CitizenInputCollected
+  | CitizenInputSummaryForwarded
+  | PlanningMeetingRecorded
+  | SustainabilityPracticesRecorded
+  | WorkshopHeld
+  | WorkshopCancelled
+  | WorkshopReported;
+
+export type WorkshopEventType = WorkshopEvent['type'];
+
+export const WORKSHOP_EVENT_TYPES = [
+  'WorkshopPlanned',
+  'WorkshopRescheduled',
+  'CoOrganizerAdded',
+  'WorkshopCapacityChanged',
+  'RegistrationOpened',
+  'RegistrationClosed',
+  'PersonInvited',
+  'ParticipantRegistered',
+  'ParticipantWaitlisted',
+  'RegistrationCancelled',
+  'WaitlistedParticipantPromoted',
+  'AttendanceRecorded',
+  'ResourcePledged',
+  'PledgeFulfilled',
+  'PledgeWithdrawn',
+  'ExpenseRecorded',
+  'ExpenseVoided',
+  'ExpenseCorrected',
+  'FeedbackSubmitted',
+  'CitizenInputCollected',
+  'CitizenInputSummaryForwarded',
+  'PlanningMeetingRecorded',
+  'SustainabilityPracticesRecorded',
+  'WorkshopHeld',
+  'WorkshopCancelled',
+  'WorkshopReported',
+] as const satisfies readonly WorkshopEventType[];
+
+// Compile-time proof that the list above names every event type (a missing one makes this `never`).
+type MissingEventType = Exclude<WorkshopEventType, (typeof WORKSHOP_EVENT_TYPES)[number]>;
+const _allEventTypesListed: MissingEventType extends never ? true : never = true;
+
+const eventTypes: ReadonlySet<string> = new Set(WORKSHOP_EVENT_TYPES);
+
+/** For projectors reading `$all`: is this recorded type one of the workshop's? */
+export const isWorkshopEventType = (type: string): type is WorkshopEventType => eventTypes.has(type);

@@ -1,0 +1,180 @@
+import {
+  EventIdConflictError,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type ChainedEvent,
+  type EventStorage,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+  type StreamName,
+  type Unsubscribe,
+} from '../event-store.port';
+import { assertExpectedRevision, assertStreamName, normalizeEventsToAppend } from './append-validation';
+import { hashEvent } from './event-hash';
+
+export interface ChainedEventStoreOptions {
+  /**
+   * How many times one append may run when other writers keep moving the head under an
+   * `any`/`exists` append (each run re-reads the head). Default 5.
+   */
+  maxAttempts?: number;
+  /** Upper bound of the random pause between two attempts, growing with the attempt number (ms). Default 5. */
+  retryJitterMs?: number;
+}
+
+/**
+ * The application's event store: validates appends, makes them idempotent by event id, checks the
+ * expected revision, links every event to its predecessor with a SHA-256 hash, and delegates the
+ * durable, atomic write to an `EventStorage` adapter.
+ */
+export class ChainedEventStore implements EventStore {
+  private readonly maxAttempts: number;
+  private readonly retryJitterMs: number;
+  // Appends to one stream from this process queue up here: they would only collide in the storage otherwise.
+  private readonly streamLocks = new Map<StreamName, Promise<void>>();
+
+  constructor(
+    readonly storage: EventStorage,
+    options: ChainedEventStoreOptions = {},
+  ) {
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    this.retryJitterMs = Math.max(0, options.retryJitterMs ?? 5);
+  }
+
+  async append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    assertStreamName(stream);
+    assertExpectedRevision(stream, expected);
+    const normalized = normalizeEventsToAppend(stream, events);
+    return this.withStreamLock(stream, () => (normalized.length === 0 ? this.emptyAppend(stream, expected) : this.appendNew(stream, normalized, expected)));
+  }
+
+  readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.storage.readStream(stream, options);
+  }
+
+  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
+    return this.storage.readAll(after, maxCount);
+  }
+
+  streamHead(stream: StreamName): Promise<StreamHead | null> {
+    return this.storage.streamHead(stream);
+  }
+
+  findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]> {
+    return this.storage.findByIds(stream, eventIds.map((id) => id.toLowerCase()));
+  }
+
+  headPosition(): Promise<bigint | null> {
+    return this.storage.headPosition();
+  }
+
+  subscribe(listener: (position: bigint) => void): Unsubscribe {
+    return this.storage.subscribe(listener);
+  }
+
+  close(): Promise<void> {
+    return this.storage.close();
+  }
+
+  private async appendNew(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const ids = events.map((event) => event.id);
+    for (let attempt = 1; ; attempt++) {
+      // (a) A retry of an append that already happened is answered, not refused, whatever `expected` says now.
+      const duplicate = await this.findDuplicate(stream, ids);
+      if (duplicate) return duplicate;
+
+      // (b)
+      const head = await this.storage.streamHead(stream);
+      checkExpected(stream, expected, head);
+
+      // (c)
+      const chained = chain(stream, events, head);
+
+      // (d)
+      try {
+        const result = await this.storage.appendChained(stream, chained, head ? head.revision : 'no-stream');
+        return { ...result, duplicate: false };
+      } catch (error) {
+        if (error instanceof EventIdConflictError) {
+          // Raced by an identical retry (all ids now stored here) or an id used in another stream.
+          const raced = await this.findDuplicate(stream, ids);
+          if (raced) return raced;
+          throw error;
+        }
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const mayRetry = expected === 'any' || (expected === 'exists' && error.actual !== 'no-stream');
+        if (!mayRetry || attempt >= this.maxAttempts) {
+          const raced = await this.findDuplicate(stream, ids);
+          if (raced) return raced;
+          // Report the caller's expectation, not the head this attempt computed from it.
+          throw new WrongExpectedRevisionError(stream, expected, error.actual);
+        }
+        await pause(Math.random() * this.retryJitterMs * attempt);
+      }
+    }
+  }
+
+  /** All ids stored in this stream: the original result. Some: a conflict. None: null. */
+  private async findDuplicate(stream: StreamName, ids: string[]): Promise<AppendResult | null> {
+    const found = await this.storage.findByIds(stream, ids);
+    if (found.length === 0) return null;
+    const foundIds = new Set(found.map((event) => event.id.toLowerCase()));
+    if (foundIds.size !== ids.length || !ids.every((id) => foundIds.has(id))) {
+      throw new EventIdConflictError(stream, ids.filter((id) => foundIds.has(id)));
+    }
+    const last = found.reduce((a, b) => (b.revision > a.revision ? b : a));
+    return { stream, revision: last.revision, position: last.position, duplicate: true };
+  }
+
+  /** Nothing to write: still honour `expected`, and answer with the stream's head. */
+  private async emptyAppend(stream: StreamName, expected: ExpectedRevision): Promise<AppendResult> {
+    const head = await this.storage.streamHead(stream);
+    checkExpected(stream, expected, head);
+    if (!head) {
+      // No stream, so no event to point at: the log head is the position a reader must reach to see "nothing".
+      return { stream, revision: -1, position: (await this.storage.headPosition()) ?? 0n, duplicate: false };
+    }
+    const [last] = await this.storage.readStream(stream, { fromRevision: head.revision, maxCount: 1 });
+    return { stream, revision: head.revision, position: last?.position ?? (await this.storage.headPosition()) ?? 0n, duplicate: false };
+  }
+
+  private withStreamLock<T>(stream: StreamName, task: () => Promise<T>): Promise<T> {
+    const previous = this.streamLocks.get(stream) ?? Promise.resolve();
+    const run = previous.then(task);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.streamLocks.set(stream, tail);
+    void tail.then(() => {
+      if (this.streamLocks.get(stream) === tail) this.streamLocks.delete(stream);
+    });
+    return run;
+  }
+}
+
+function checkExpected(stream: StreamName, expected: ExpectedRevision, head: StreamHead | null): void {
+  const actual = head ? head.revision : 'no-stream';
+  const ok = expected === 'any' || (expected === 'no-stream' ? head === null : expected === 'exists' ? head !== null : head?.revision === expected);
+  if (!ok) throw new WrongExpectedRevisionError(stream, expected, actual);
+}
+
+function chain(stream: StreamName, events: EventToAppend[], head: StreamHead | null): ChainedEvent[] {
+  let prevHash = head ? head.hash : null;
+  let revision = head ? head.revision + 1 : 0;
+  return events.map((event) => {
+    const fields = { id: event.id, stream, revision, type: event.type, data: event.data, metadata: event.metadata, prevHash };
+    const linked: ChainedEvent = { ...fields, hash: hashEvent(fields) };
+    prevHash = linked.hash;
+    revision += 1;
+    return linked;
+  });
+}
+
+function pause(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
+}

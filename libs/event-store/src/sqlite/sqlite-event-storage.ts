@@ -1,0 +1,258 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  EventIdConflictError,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type ChainedEvent,
+  type EventMetadata,
+  type EventStorage,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+  type StreamName,
+  type Unsubscribe,
+} from '../event-store.port';
+import { migrate } from './sqlite-migrations';
+
+export interface SqliteEventStorageOptions {
+  /** Database file (its folder is created if missing), or `:memory:`. */
+  file: string;
+  /** FULL (default) survives power loss after each append; NORMAL in WAL mode may lose the last appends, never corrupts. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often to look for appends by other processes while someone is subscribed (ms). Default 250. */
+  pollIntervalMs?: number;
+  /** How long to wait for another process's write lock before failing (ms). Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+interface EventRow {
+  position: bigint;
+  id: string;
+  stream: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+const COLUMNS = 'position, id, stream, revision, type, data, metadata, prev_hash, hash';
+const STREAM_PAGE = 500;
+
+/**
+ * The embedded event storage: one SQLite file in WAL mode (readers never block the writer).
+ * Positions are SQLite rowids, read as bigint. Appends run in an IMMEDIATE transaction that
+ * re-reads the stream head, so two processes on the same file can never both write revision n.
+ */
+export class SqliteEventStorage implements EventStorage {
+  readonly name = 'sqlite';
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private readonly listeners = new Set<(position: bigint) => void>();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private lastDataVersion = 0;
+  private lastNotified = 0n;
+  private closed = false;
+
+  private readonly statements: {
+    head: Database.Statement<[string], { revision: bigint; hash: string }>;
+    insert: Database.Statement<[string, string, number, string, string, string, string | null, string]>;
+    readStream: Database.Statement<[string, number, number], EventRow>;
+    readAll: Database.Statement<[bigint, number], EventRow>;
+    findByIds: Database.Statement<[string, string], EventRow>;
+    headPosition: Database.Statement<[], { position: bigint | null }>;
+    streamsAfter: Database.Statement<[string, number], { stream: string }>;
+  };
+  private readonly appendTransaction: (stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream') => bigint;
+
+  constructor(options: SqliteEventStorageOptions) {
+    this.file = options.file;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+      migrate(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+
+    this.statements = {
+      head: this.db.prepare<[string], { revision: bigint; hash: string }>('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').safeIntegers(true),
+      insert: this.db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').safeIntegers(true),
+      readStream: this.db.prepare<[string, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`).safeIntegers(true),
+      readAll: this.db.prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true),
+      findByIds: this.db
+        .prepare<[string, string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY revision`)
+        .safeIntegers(true),
+      headPosition: this.db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events').safeIntegers(true),
+      // Keyset paging, so that listing never holds a statement open while the caller reads streams.
+      streamsAfter: this.db.prepare<[string, number], { stream: string }>('SELECT DISTINCT stream FROM events WHERE stream > ? ORDER BY stream LIMIT ?'),
+    };
+
+    this.appendTransaction = this.db.transaction((stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): bigint => {
+      const head = this.statements.head.get(stream);
+      const actual = head ? Number(head.revision) : 'no-stream';
+      if (actual !== expected) throw new WrongExpectedRevisionError(stream, expected, actual);
+      let position = 0n;
+      for (const event of events) {
+        try {
+          const info = this.statements.insert.run(
+            event.id,
+            stream,
+            event.revision,
+            event.type,
+            JSON.stringify(event.data),
+            JSON.stringify(event.metadata),
+            event.prevHash,
+            event.hash,
+          );
+          position = BigInt(info.lastInsertRowid);
+        } catch (error) {
+          if (isUniqueViolation(error, 'events.id')) throw new EventIdConflictError(stream, [event.id]);
+          if (isUniqueViolation(error, 'events.stream')) throw new WrongExpectedRevisionError(stream, expected, actual);
+          throw error;
+        }
+      }
+      return position;
+    }).immediate;
+  }
+
+  async appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendChained needs at least one event');
+    const first = expected === 'no-stream' ? 0 : expected + 1;
+    events.forEach((event, index) => {
+      if (event.stream !== stream || event.revision !== first + index) {
+        throw new Error(`Event ${event.id} is chained as ${event.stream}@${event.revision}, expected ${stream}@${first + index}`);
+      }
+    });
+    const position = this.appendTransaction(stream, events, expected);
+    this.notify(position);
+    return { stream, revision: events[events.length - 1]!.revision, position, duplicate: false };
+  }
+
+  async findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]> {
+    if (eventIds.length === 0) return [];
+    return this.statements.findByIds.all(stream, JSON.stringify(eventIds)).map(toRecordedEvent);
+  }
+
+  async streamHead(stream: StreamName): Promise<StreamHead | null> {
+    const head = this.statements.head.get(stream);
+    return head ? { revision: Number(head.revision), hash: head.hash } : null;
+  }
+
+  async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const fromRevision = Math.max(0, options.fromRevision ?? 0);
+    const maxCount = options.maxCount ?? -1; // LIMIT -1: no limit
+    if (maxCount === 0) return [];
+    return this.statements.readStream.all(stream, fromRevision, maxCount).map(toRecordedEvent);
+  }
+
+  async readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
+    if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be an integer >= 0, got ${maxCount}`);
+    if (maxCount === 0) return [];
+    return this.statements.readAll.all(after ?? 0n, maxCount).map(toRecordedEvent);
+  }
+
+  async *listStreams(): AsyncIterable<StreamName> {
+    let after = '';
+    for (;;) {
+      const page = this.statements.streamsAfter.all(after, STREAM_PAGE);
+      for (const row of page) yield row.stream;
+      if (page.length < STREAM_PAGE) return;
+      after = page[page.length - 1]!.stream;
+    }
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    return this.currentHead();
+  }
+
+  subscribe(listener: (position: bigint) => void): Unsubscribe {
+    if (this.closed) throw new Error('SqliteEventStorage is closed');
+    this.listeners.add(listener);
+    this.startPolling();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopPolling();
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopPolling();
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  private currentHead(): bigint | null {
+    return this.statements.headPosition.get()?.position ?? null;
+  }
+
+  private startPolling(): void {
+    if (this.pollTimer) return;
+    this.lastDataVersion = this.dataVersion();
+    const head = this.currentHead();
+    if (head !== null && head > this.lastNotified) this.lastNotified = head;
+    this.pollTimer = setInterval(() => this.poll(), this.pollIntervalMs);
+    // Polling must never keep a process alive on its own.
+    this.pollTimer.unref();
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  /** data_version changes only when another connection commits: cheap to ask every few hundred ms. */
+  private poll(): void {
+    if (this.closed) return;
+    const version = this.dataVersion();
+    if (version === this.lastDataVersion) return;
+    this.lastDataVersion = version;
+    const head = this.currentHead();
+    if (head !== null) this.notify(head);
+  }
+
+  private dataVersion(): number {
+    return Number(this.db.pragma('data_version', { simple: true }));
+  }
+
+  private notify(position: bigint): void {
+    if (position <= this.lastNotified) return;
+    this.lastNotified = position;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(position);
+      } catch (error) {
+        // A failing subscriber must not turn a committed append into an error for the writer.
+        process.emitWarning(`Event store subscriber failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaEventStoreWarning');
+      }
+    }
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: Number(row.revision),
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+}
