@@ -21,6 +21,7 @@ const base = {
 };
 
 module.exports = {
+  globalSetup: '<rootDir>/jest.global-setup.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },

@@ -72,8 +72,8 @@ export class CommandHandler {
     const previous = await this.previousResult(decider, stream, context.commandId);
     if (previous) return previous;
 
+    let current = await this.load(decider, stream);
     for (let attempt = 0; ; attempt++) {
-      let current = await this.load(decider, stream);
       if (context.expectedRevision !== undefined && context.expectedRevision !== current.revision) {
         // The cache may be behind another process: only refuse once we know the real head.
         current = await this.catchUp(decider, stream, current);
@@ -130,6 +130,8 @@ export class CommandHandler {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         this.cache.delete(stream);
         if (context.expectedRevision !== undefined || attempt >= this.maxRetries) throw error;
+        // Someone else wrote to this stream: read only what they added, then decide again.
+        current = await this.catchUp(decider, stream, current);
       }
     }
   }

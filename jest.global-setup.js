@@ -1,0 +1,7 @@
+// Printed once per run, whatever Jest does with the console of skipped suites: a reader of the
+// test output must see plainly which real-server suites did not run, and why.
+module.exports = async () => {
+  const skipped = [];
+  if (!process.env.KURRENTDB_URL) skipped.push('KurrentDB event-store contract suite SKIPPED: KURRENTDB_URL is not set (no KurrentDB server on this machine; see README "Production").');
+  for (const line of skipped) process.stdout.write(`\n[kuhina] ${line}\n`);
+};
