@@ -63,7 +63,7 @@ export class CommandHandler {
     this.schemaVersion = options.schemaVersion ?? 1;
   }
 
-  async handle<C extends DomainCommand, E extends DomainEvent, S>(
+  async handle<C extends DomainCommand<string, unknown>, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
     stream: StreamName,
     command: C,
@@ -137,7 +137,7 @@ export class CommandHandler {
   }
 
   /** Current state of a stream (from the cache when possible, catching up on new events). */
-  async load<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: StreamName): Promise<CachedState<S>> {
+  async load<E extends DomainEvent<string, unknown>, S>(decider: Decider<never, E, S>, stream: StreamName): Promise<CachedState<S>> {
     const cached = this.cache.get<S>(stream);
     if (cached) return cached;
     const loaded = await this.catchUp(decider, stream, { state: decider.initialState, revision: -1, position: null });
@@ -145,7 +145,7 @@ export class CommandHandler {
   }
 
   /** Reads what the store has after `from` and folds it; caches the result. */
-  async catchUp<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: StreamName, from: CachedState<S>): Promise<CachedState<S>> {
+  async catchUp<E extends DomainEvent<string, unknown>, S>(decider: Decider<never, E, S>, stream: StreamName, from: CachedState<S>): Promise<CachedState<S>> {
     let { state, revision, position } = from;
     for (;;) {
       const page = await this.store.readStream(stream, { fromRevision: revision + 1, maxCount: 4096 });
@@ -162,7 +162,7 @@ export class CommandHandler {
   }
 
   /** Fresh state straight from the store, ignoring the cache (for reads that must not be stale). */
-  async loadFresh<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: StreamName): Promise<CachedState<S>> {
+  async loadFresh<E extends DomainEvent<string, unknown>, S>(decider: Decider<never, E, S>, stream: StreamName): Promise<CachedState<S>> {
     const cached = this.cache.get<S>(stream);
     return this.catchUp(decider, stream, cached ?? { state: decider.initialState, revision: -1, position: null });
   }
@@ -173,7 +173,7 @@ export class CommandHandler {
     else this.cache.delete(stream);
   }
 
-  private async previousResult<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, stream: StreamName, commandId: string): Promise<CommandResult<S> | null> {
+  private async previousResult<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: StreamName, commandId: string): Promise<CommandResult<S> | null> {
     const [first] = await this.store.findByIds(stream, [deriveEventId(commandId, stream, 0)]);
     if (!first) return null;
     // The command's events are consecutive in the stream and all derive from the command id.

@@ -1,0 +1,52 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandHandler, EVENT_STORE, createEventStore, type EventStore } from '@kuhina/event-store';
+import { BlindIndex, KEY_STORE, PersonalDataCipher, SqliteKeyStore, loadOrCreateSecrets, type KeyStore, type PrivacySecrets } from '@kuhina/privacy';
+import { ExecuteDomainCommandHandler } from './execute-domain-command/execute-domain-command.handler';
+import { RegisterPersonHandler } from './register-person/register-person.handler';
+import type { KuhinaConfig } from './kuhina-config';
+
+export const KUHINA_CONFIG = Symbol('KUHINA_CONFIG');
+export const PRIVACY_SECRETS = Symbol('PRIVACY_SECRETS');
+
+/** Closes the stores last, after Nest has stopped taking requests (no half-written transaction). */
+class StoresLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.events.close();
+    await this.keys.close();
+  }
+}
+
+/**
+ * The write side shared by the API and the CLI: event store (embedded SQLite or KurrentDB), the generic
+ * command handler, the personal-data vault, and the CQRS handlers every entry point dispatches to.
+ */
+@Module({})
+export class KuhinaCoreModule {
+  static forRoot(config: KuhinaConfig): DynamicModule {
+    return {
+      module: KuhinaCoreModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: KUHINA_CONFIG, useValue: config },
+        { provide: PRIVACY_SECRETS, useFactory: (): PrivacySecrets => loadOrCreateSecrets(config.dataDir) },
+        { provide: EVENT_STORE, useFactory: () => createEventStore({ dataDir: config.dataDir, kurrentdbUrl: config.kurrentdbUrl, synchronous: config.sqliteSynchronous }) },
+        { provide: CommandHandler, useFactory: (store: EventStore) => new CommandHandler(store), inject: [EVENT_STORE] },
+        // Keys stay in the data folder even with KurrentDB: a key must be truly deletable, which an append-only log is not.
+        { provide: KEY_STORE, useFactory: (secrets: PrivacySecrets) => new SqliteKeyStore(config.dataDir, secrets.masterKey), inject: [PRIVACY_SECRETS] },
+        { provide: PersonalDataCipher, useFactory: (keys: KeyStore) => new PersonalDataCipher(keys), inject: [KEY_STORE] },
+        { provide: BlindIndex, useFactory: (secrets: PrivacySecrets) => new BlindIndex(secrets.blindIndexKey), inject: [PRIVACY_SECRETS] },
+        StoresLifecycle,
+        ExecuteDomainCommandHandler,
+        RegisterPersonHandler,
+      ],
+      exports: [KUHINA_CONFIG, PRIVACY_SECRETS, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, CqrsModule],
+    };
+  }
+}

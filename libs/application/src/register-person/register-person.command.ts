@@ -1,0 +1,27 @@
+import type { CommandContext } from '@kuhina/event-store';
+import type { PersonalData } from '@kuhina/privacy';
+
+/**
+ * Create a person, or find the one who already has this e-mail (through the blind index).
+ * Personal data is encrypted before it reaches the domain or the log.
+ */
+export class RegisterPerson {
+  constructor(
+    readonly data: {
+      /** Optional client-chosen id; otherwise derived from the command id (stable across retries). */
+      personId?: string;
+      personalData: PersonalData;
+      organizationId: string | null;
+      /** Business time. */
+      at: string;
+    },
+    readonly context: CommandContext,
+  ) {}
+}
+
+export interface RegisterPersonResult {
+  personId: string;
+  /** False when an existing person with the same e-mail was found and reused. */
+  created: boolean;
+  position: bigint | null;
+}

@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler as CqrsCommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, emailClaimDecider, emailClaimStream, emailOwner, personDecider, personStream, PersonErrors, type EmailClaimCommand, type PersonCommand } from '@kuhina/domain';
+import { CommandHandler, deriveCommandId } from '@kuhina/event-store';
+import { BlindIndex, PersonalDataCipher } from '@kuhina/privacy';
+import { RegisterPerson, type RegisterPersonResult } from './register-person.command';
+
+@CqrsCommandHandler(RegisterPerson)
+export class RegisterPersonHandler implements ICommandHandler<RegisterPerson, RegisterPersonResult> {
+  constructor(
+    @Inject(CommandHandler) private readonly handler: CommandHandler,
+    @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+    @Inject(BlindIndex) private readonly blindIndex: BlindIndex,
+  ) {}
+
+  async execute({ data, context }: RegisterPerson): Promise<RegisterPersonResult> {
+    const blind = data.personalData.email ? this.blindIndex.email(data.personalData.email) : null;
+    const personId = data.personId ?? deriveCommandId(context.commandId, 'person');
+
+    if (blind) {
+      // Reserve the e-mail first: the reservation stream's optimistic concurrency makes the e-mail
+      // unique across persons even when two registrations race, without a table of e-mails in clear.
+      const existing = emailOwner((await this.handler.loadFresh(emailClaimDecider, emailClaimStream(blind))).state);
+      if (existing && existing !== personId) return { personId: existing, created: false, position: null };
+      try {
+        const claim: EmailClaimCommand = { type: 'ClaimEmail', data: { blindIndex: blind, personId }, at: data.at };
+        await this.handler.handle(emailClaimDecider, emailClaimStream(blind), claim, { ...context, commandId: deriveCommandId(context.commandId, 'email-claim') });
+      } catch (error) {
+        if (error instanceof DomainError && error.code === PersonErrors.EMAIL_TAKEN && typeof error.details.personId === 'string') {
+          return { personId: error.details.personId, created: false, position: null };
+        }
+        throw error;
+      }
+    }
+
+    const current = await this.handler.loadFresh(personDecider, personStream(personId));
+    if (current.state.status !== 'empty') return { personId, created: false, position: current.position };
+
+    const personalData = await this.cipher.encrypt(personId, data.personalData);
+    const create: PersonCommand = { type: 'CreatePerson', data: { personId, personalData, emailBlindIndex: blind, organizationId: data.organizationId }, at: data.at };
+    const result = await this.handler.handle(personDecider, personStream(personId), create, context);
+    return { personId, created: !result.duplicate, position: result.position };
+  }
+}
