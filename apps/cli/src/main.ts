@@ -1,1 +1,20 @@
-export {};
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError } from '@kuhina/application';
+import { registerAuditVerify } from './audit-verify/audit-verify.cli-command';
+import { registerSeedDemo } from './seed-demo/seed-demo.cli-command';
+
+const program = new Command()
+  .name('kuhina')
+  .description('Kuhina back-office: event-sourced records of workshop chains (see README)')
+  .option('--data-dir <dir>', 'embedded stores, keys and secrets (env KUHINA_DATA_DIR, default ./data)')
+  .option('--kurrentdb-url <url>', 'use KurrentDB for the event log (env KURRENTDB_URL)')
+  .showHelpAfterError();
+
+registerSeedDemo(program);
+registerAuditVerify(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof Error ? error.message : error);
+  process.exit(1);
+});

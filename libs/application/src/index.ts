@@ -6,3 +6,4 @@ export * from './execute-domain-command/execute-domain-command.handler';
 export * from './register-person/register-person.command';
 export * from './register-person/register-person.handler';
 export * from './demo/seed-demo';
+export * from './demo/load-demo-if-empty';

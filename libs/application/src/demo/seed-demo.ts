@@ -206,12 +206,12 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
 
     await run('workshop', k('open'), { type: 'OpenRegistration', at: w.registrationOpensAt, data: { workshopId: id } });
 
-    // Participants: per organisation, about a third of any later appearance are people who came before.
+    // Participants: per organisation, about a quarter of any later appearance are people who came before.
     const participants: DemoPerson[] = [];
     for (const [orgKey, baseCount] of w.participantsFrom) {
-      const count = Math.round(baseCount * 1.25);
+      const count = Math.round(baseCount * 1.2);
       const pool = pools.get(orgKey) ?? [];
-      const returning = pool.length === 0 ? 0 : Math.min(pool.length, Math.ceil(count / 3));
+      const returning = pool.length === 0 ? 0 : Math.min(pool.length, Math.ceil(count / 4));
       const chosen = [...pool].sort(() => random() - 0.5).slice(0, returning);
       while (chosen.length < count) {
         const fresh = newPerson(orgKey);

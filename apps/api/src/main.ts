@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { CommandBus } from '@nestjs/cqrs';
+import { ConfigError, loadConfig, loadDemoIfEmpty } from '@kuhina/application';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.init(); // registers the CQRS handlers before the demo dispatches commands
+  const demo = await loadDemoIfEmpty(app, config, app.get(CommandBus), (line) => console.log(line));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host}:${config.port}`;
+  console.log(`Kuhina is listening on ${url}`);
+  console.log(`  health:    ${url}/health`);
+  console.log(`  data:      ${config.dataDir}${config.kurrentdbUrl ? ' (events in KurrentDB)' : ' (embedded SQLite)'}`);
+  if (demo) console.log(`  demo:      the 2023 chain ${demo.chainId} was loaded (${demo.commands} commands)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});
