@@ -10,7 +10,5 @@ export async function createApp(config: KuhinaConfig, options: { logger?: false 
     logger: options.logger,
     abortOnError: false,
   });
-  // Stores close in onApplicationShutdown, after the server stopped taking requests.
-  app.enableShutdownHooks();
   return app;
 }

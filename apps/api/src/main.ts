@@ -6,6 +6,23 @@ import { createApp } from './create-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  // Our own signal handling (not Nest's, which re-raises the signal): stop taking requests, let the
+  // running ones finish, close the stores (their onApplicationShutdown), then exit 0.
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      console.log(`${signal}: shutting down…`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.init(); // registers the CQRS handlers before the demo dispatches commands
   const demo = await loadDemoIfEmpty(app, config, app.get(CommandBus), (line) => console.log(line));
   await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+
+// Starts the built API exactly as `npm start` does, on a temporary data folder and a free port.
+const main = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'main.js');
+
+async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [main], { env: { ...process.env, KUHINA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KURRENTDB_URL: '' } });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 30_000;
+  while (!output.includes('Kuhina is listening')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`API did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  child.kill('SIGTERM');
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return code;
+}
+
+describe('npm start: the API on the embedded default', () => {
+  let dir: string;
+  const port = 38_000 + (process.pid % 1000);
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kuhina-api-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the demo on first start, serves /health, shuts down cleanly on SIGTERM, and keeps its data without reloading the demo on restart', async () => {
+    const first = await start(dir, port);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    const body = (await health.json()) as { status: string; details: { eventStore: { status: string; headPosition: string } } };
+    const exitCode = await stop(first.child);
+
+    expect(first.output()).toContain('loading the 2023 demo chain');
+    expect(health.status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(Number(body.details.eventStore.headPosition)).toBeGreaterThan(500);
+    expect(exitCode).toBe(0);
+
+    const second = await start(dir, port);
+    const again = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as typeof body;
+    await stop(second.child);
+
+    expect(second.output()).not.toContain('loading the 2023 demo chain');
+    expect(again.details.eventStore.headPosition).toBe(body.details.eventStore.headPosition);
+  }, 90_000);
+});

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+
+// Runs the built `kuhina` binary as a user would (npm test builds first).
+const run = promisify(execFile);
+const kuhina = join(__dirname, '..', 'bin', 'kuhina');
+const cli = async (...args: string[]) => {
+  try {
+    const { stdout } = await run(process.execPath, [kuhina, ...args], { env: { ...process.env, KURRENTDB_URL: '' } });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+};
+
+describe('kuhina CLI (built binary, embedded SQLite)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kuhina-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seed demo loads the 2023 chain once; a second run appends nothing; audit verify reports an intact log', async () => {
+    const first = await cli('--data-dir', dir, 'seed', 'demo');
+    const second = await cli('--data-dir', dir, 'seed', 'demo');
+    const verify = await cli('--data-dir', dir, 'audit', 'verify', '--json');
+
+    expect(first.code).toBe(0);
+    const commands = Number(/(\d+) commands/.exec(first.stdout)?.[1]);
+    expect(first.stdout).toContain(`${commands} commands, ${commands} of them appended events`);
+    expect(second.stdout).toContain(`${commands} commands, 0 of them appended events`);
+    const result = JSON.parse(verify.stdout) as { intact: boolean; events: number };
+    expect(verify.code).toBe(0);
+    expect(result.intact).toBe(true);
+    expect(result.events).toBe(Number(/log position (\d+)/.exec(first.stdout)?.[1]));
+  }, 60_000);
+
+  it('audit verify exits 1 and names exactly the event whose stored row was edited', async () => {
+    const db = new Database(join(dir, 'events.db'));
+    // An attacker with file access drops the append-only triggers first.
+    db.exec('DROP TRIGGER IF EXISTS events_append_only_update');
+    const target = db.prepare("SELECT stream, revision, data FROM events WHERE type = 'ExpenseRecorded' ORDER BY position LIMIT 1").get() as { stream: string; revision: number; data: string };
+    const data = JSON.parse(target.data) as { amountCents: number };
+    db.prepare('UPDATE events SET data = ? WHERE stream = ? AND revision = ?').run(JSON.stringify({ ...data, amountCents: data.amountCents + 100 }), target.stream, target.revision);
+    db.close();
+
+    const verify = await cli('--data-dir', dir, 'audit', 'verify', '--json');
+
+    expect(verify.code).toBe(1);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ intact: false, stream: target.stream, revision: target.revision, problem: 'hash-mismatch' });
+  }, 60_000);
+});
