@@ -253,6 +253,9 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
+// Duck-typed on purpose: better-sqlite3's native addon creates SqliteError in the first JS realm that
+// loaded it, so under Jest (one realm per test file) `instanceof Error` is false in the other realms.
 function isUniqueViolation(error: unknown, column: string): boolean {
-  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(column);
 }
