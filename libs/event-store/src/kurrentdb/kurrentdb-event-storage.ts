@@ -118,11 +118,7 @@ export class KurrentDbEventStorage implements EventStorage {
       // One append call is one atomic write on the server: all events or none.
       appended = await this.client.appendToStream(stream, data, { streamState: toStreamState(expected) });
     } catch (error) {
-      if (isKurrentError(error, ErrorType.WRONG_EXPECTED_VERSION)) {
-        const actual = (error as { actualState?: unknown }).actualState;
-        throw new WrongExpectedRevisionError(stream, expected, typeof actual === 'bigint' && actual >= 0n ? Number(actual) : 'no-stream');
-      }
-      throw error;
+      throw toPortError(error, stream, expected);
     }
     const revision = events[events.length - 1]!.revision;
     // The append answer's position is not documented to be the last event's: read it back to be exact.
@@ -356,6 +352,13 @@ export class KurrentDbEventStorage implements EventStorage {
 
 function isSystemEvent(event: { streamId: string; type: string }): boolean {
   return event.streamId.startsWith('$') || event.type.startsWith('$');
+}
+
+/** KurrentDB's WrongExpectedVersionError becomes the port's WrongExpectedRevisionError; anything else passes through. */
+export function toPortError(error: unknown, stream: StreamName, expected: ExpectedRevision): unknown {
+  if (!isKurrentError(error, ErrorType.WRONG_EXPECTED_VERSION)) return error;
+  const actual = (error as { actualState?: unknown }).actualState;
+  return new WrongExpectedRevisionError(stream, expected, typeof actual === 'bigint' && actual >= 0n ? Number(actual) : 'no-stream');
 }
 
 function isKurrentError(error: unknown, type: ErrorType): boolean {
