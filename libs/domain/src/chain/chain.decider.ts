@@ -11,7 +11,7 @@ import type {
 import { ChainErrors } from './chain.errors';
 import { CHAIN_DETAIL_FIELDS, type ChainDetails, type ChainEvent } from './chain.events';
 import type { ActiveChain, ChainState, ClosedChain } from './chain.state';
-import { isIsoDate } from './iso-date';
+import { isIsoDate } from '../shared/iso-date';
 import { retentionEndsOn } from './retention';
 
 const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';

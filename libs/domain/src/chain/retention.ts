@@ -1,6 +1,6 @@
 import { invalid } from '../shared/domain-error';
 import { ChainErrors } from './chain.errors';
-import { isoDatePart } from './iso-date';
+import { isoDatePart } from '../shared/iso-date';
 
 /** How long ESF+ records are kept after the year of the last payment (Regulation (EU) 2021/1060, Article 82). */
 export const ESF_RETENTION_YEARS = 5;

@@ -1,4 +1,4 @@
-import { isIsoDate, isoDatePart } from '../chain/iso-date';
+import { isIsoDate, isoDatePart } from '../shared/iso-date';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import type {

@@ -1,26 +1,12 @@
 import { invalid } from '../shared/domain-error';
+import { isIsoDate } from '../shared/iso-date';
 
 // Field checks for the decider. The HTTP layer validates too; these exist because commands also come
 // from the CLI, the demo seed and tests, and a bad fact in an append-only log stays there for good.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Business time must say its offset: "09:00" in Rauma and in a webinar server's UTC are different instants.
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
-const daysInMonth = (year: number, month: number): number => {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-};
-
-/** A real calendar date written `YYYY-MM-DD` (`2023-02-29` is refused). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
-}
 
 /** An ISO 8601 date-time with `Z` or an offset, on a real calendar date. */
 export function isIsoDateTime(value: unknown): value is string {
