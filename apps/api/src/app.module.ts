@@ -1,17 +1,51 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { KuhinaCoreModule, type KuhinaConfig } from '@kuhina/application';
+import { AuthModule } from './common/auth/auth.module';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './common/idempotency/idempotency.store';
+import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { ChainsModule } from './chains/chains.module';
+import { CollaborationsModule } from './collaborations/collaborations.module';
 import { EventStoreHealthIndicator } from './health/event-store.health';
 import { HealthHttpController } from './health/health.http.controller';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { PeopleModule } from './people/people.module';
+import { WorkshopsModule } from './workshops/workshops.module';
+
+class IdempotencyLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
+  onApplicationShutdown(): void {
+    this.store.close();
+  }
+}
 
 @Module({})
 export class AppModule {
   static forRoot(config: KuhinaConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [KuhinaCoreModule.forRoot(config), TerminusModule.forRoot({ logger: false })],
+      imports: [
+        KuhinaCoreModule.forRoot(config),
+        AuthModule.forRoot({ apiKeys: config.apiKeys, dataDir: config.dataDir }),
+        TerminusModule.forRoot({ logger: false }),
+        ChainsModule,
+        OrganizationsModule,
+        PeopleModule,
+        WorkshopsModule,
+        CollaborationsModule,
+      ],
       controllers: [HealthHttpController],
-      providers: [EventStoreHealthIndicator],
+      providers: [
+        EventStoreHealthIndicator,
+        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.dataDir) },
+        IdempotencyLifecycle,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
     };
   }
 }

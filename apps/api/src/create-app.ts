@@ -1,14 +1,69 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { KuhinaConfig } from '@kuhina/application';
 import { AppModule } from './app.module';
+import { createLogger, logRequests, PinoNestLogger } from './common/http/logging';
+import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
+import { toProblem } from './common/problem/problem-details.filter';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP app (Fastify) without listening, so tests and `main` start it the same way. */
-export async function createApp(config: KuhinaConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
-    logger: options.logger,
-    abortOnError: false,
+export async function createApp(config: KuhinaConfig, options: { logLevel?: string } = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    disableRequestLogging: true,
+    // Keep a caller's X-Request-Id (it becomes the correlation id of the events), else make one.
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
   });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: new PinoNestLogger(logger), abortOnError: false });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  await app.register(helmet, {
+    // The docs page (Swagger UI) needs inline styles and scripts of its own origin.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
+  logRequests(fastify, logger);
+  // Refusals Fastify makes before Nest sees the request (malformed JSON, body over 1 MiB) answer problem+json too.
+  fastify.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) logger.error({ reqId: request.id, err: error }, 'unhandled error');
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kuhina back-office API')
+      .setDescription(
+        [
+          'Event-sourced back-office for chains of social-innovation workshops (ESF+).',
+          '',
+          '* Every write answers `{ id, position }`; `position` is the log position (a decimal string) to pass as `consistentWith` on reads.',
+          '* Send `Idempotency-Key` on writes: a retry with the same key and body returns the first answer and appends nothing; the same key with another body is `422`.',
+          '* Answers about one resource carry `ETag: "<revision>"`; send it back as `If-Match` to refuse a write on a changed resource (`412`).',
+          '* Errors are RFC 9457 `application/problem+json` with a stable `code` and, for validation, `errors[]` naming each field and rule.',
+          '* Roles: `backoffice` writes and reads; `analyst` and `auditor` read (no personal data) and get `403` on writes.',
+          '* Reads of one workshop, chain or organisation answer from the aggregate state for now; the projections (read model) will replace them.',
+        ].join('\n'),
+      )
+      .setVersion('0.1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (see README: where the generated keys are)' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { swaggerOptions: { persistAuthorization: true }, jsonDocumentUrl: 'docs/json' });
   return app;
 }

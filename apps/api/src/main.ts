@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { CommandBus } from '@nestjs/cqrs';
 import { ConfigError, loadConfig, loadDemoIfEmpty } from '@kuhina/application';
 import { createApp } from './create-app';
+import { API_KEY_SOURCE, type ApiKeySource } from './common/auth/auth.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
   console.log(`Kuhina is listening on ${url}`);
+  console.log(`  API docs:  ${url}/docs   (OpenAPI JSON: ${url}/docs/json)`);
   console.log(`  health:    ${url}/health`);
+  console.log(`  API keys:  ${app.get<ApiKeySource>(API_KEY_SOURCE).description}`);
   console.log(`  data:      ${config.dataDir}${config.kurrentdbUrl ? ' (events in KurrentDB)' : ' (embedded SQLite)'}`);
   if (demo) console.log(`  demo:      the 2023 chain ${demo.chainId} was loaded (${demo.commands} commands)`);
 }

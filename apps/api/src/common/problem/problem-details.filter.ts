@@ -1,0 +1,90 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@kuhina/domain';
+import { EventIdConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
+import { IdempotencyKeyReusedError, RequestValidationError } from './http-problems';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
+
+const HTTP_CODES: Record<number, [string, string]> = {
+  400: ['REQUEST.MALFORMED', 'Malformed request'],
+  401: ['AUTH.UNAUTHENTICATED', 'Unauthenticated'],
+  403: ['AUTH.FORBIDDEN', 'Forbidden'],
+  404: ['ROUTE.NOT_FOUND', 'Not found'],
+  405: ['ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed'],
+  413: ['REQUEST.TOO_LARGE', 'Payload too large'],
+  415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
+};
+
+const DOMAIN_STATUS = { validation: HttpStatus.BAD_REQUEST, 'not-found': HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT } as const;
+
+/**
+ * The one place where errors become HTTP answers: RFC 9457 problem+json with a stable `code`.
+ * Never a stack trace; an unexpected error is logged with the request id and answered 500 without detail.
+ */
+export function toProblem(error: unknown, request: { id?: string; url?: string; headers?: Record<string, unknown> }): ProblemDetails {
+  const instance = request.url?.split('?')[0];
+  const make = (status: number, code: string, title: string, detail: string, extra: Record<string, unknown> = {}): ProblemDetails => ({
+    type: problemType(code),
+    title,
+    status,
+    detail,
+    code,
+    instance,
+    requestId: request.id,
+    ...extra,
+  });
+
+  if (error instanceof RequestValidationError) {
+    return make(400, 'REQUEST.INVALID', 'The request is not valid', error.message, { errors: error.errors });
+  }
+  if (error instanceof DomainError) {
+    const status = DOMAIN_STATUS[error.kind];
+    const title = status === 404 ? 'Not found' : status === 400 ? 'The request breaks a rule' : 'Not allowed in the current state';
+    return make(status, error.code, title, error.message, Object.keys(error.details).length > 0 ? { details: error.details } : {});
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    // With If-Match the client stated the revision it saw: a mismatch is a failed precondition.
+    if (request.headers?.['if-match'] !== undefined) {
+      return make(412, 'STREAM.STALE_REVISION', 'The resource changed since you read it', `${error.stream} is at revision ${String(error.actual)}, not ${String(error.expected)}; read it again.`, {
+        currentRevision: error.actual,
+      });
+    }
+    return make(409, 'STREAM.CONCURRENT_WRITE', 'Too many concurrent changes', 'Other writes kept changing this resource; try again.');
+  }
+  if (error instanceof EventIdConflictError) {
+    return make(409, error.code, 'Conflicting retry', error.message);
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return make(422, error.code, 'Idempotency-Key reused with another request', error.message);
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const [code, title] = HTTP_CODES[status] ?? [`HTTP.${status}`, 'Error'];
+    const response = error.getResponse();
+    const message = status === 413 ? 'The request body is larger than 1 MiB.' : typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+    return make(status, (response as { code?: string }).code ?? code, title, message);
+  }
+  const fastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+    // Fastify's own refusals: malformed JSON, body too large, unsupported media type.
+    const code =
+      fastify.statusCode === 413 ? 'REQUEST.TOO_LARGE' : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'REQUEST.UNSUPPORTED_MEDIA_TYPE' : fastify.statusCode === 400 ? 'REQUEST.MALFORMED' : `HTTP.${fastify.statusCode}`;
+    const detail = fastify.statusCode === 413 ? 'The request body is larger than 1 MiB.' : String(fastify.message ?? 'Bad request');
+    return make(fastify.statusCode, code, fastify.statusCode === 413 ? 'Payload too large' : 'Bad request', detail);
+  }
+  return make(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side; the request id identifies it in the logs. Nothing was recorded by this request unless its answer said so.');
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) this.logger.error(`${request.id} ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}

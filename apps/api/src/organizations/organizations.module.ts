@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { GetOrganizationHandler } from './get-organization/get-organization.handler';
+import { GetOrganizationHttpController } from './get-organization/get-organization.http.controller';
+import { RegisterOrganizationHandler } from './register-organization/register-organization.handler';
+import { RegisterOrganizationHttpController } from './register-organization/register-organization.http.controller';
+
+@Module({
+  controllers: [RegisterOrganizationHttpController, GetOrganizationHttpController],
+  providers: [RegisterOrganizationHandler, GetOrganizationHandler],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { resourceId } from '../../common/http/resource-id';
+import { RegisterOrganizationCommand } from './register-organization.command';
+import { RegisterOrganizationRequestDto } from './register-organization.request.dto';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('organizations')
+export class RegisterOrganizationHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register an organisation (city, NGO, university, social enterprise, ...)' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async register(@Body() dto: RegisterOrganizationRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    const id = resourceId(dto.id, context, 'organization');
+    const result = await this.bus.execute<RegisterOrganizationCommand, CommandResult<unknown>>(
+      new RegisterOrganizationCommand(
+        id,
+        { name: dto.name, sector: dto.sector, municipality: dto.municipality ?? null, region: dto.region ?? null, businessId: dto.businessId ?? null, website: dto.website ?? null },
+        businessTime(dto),
+        context,
+      ),
+    );
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}
