@@ -13,6 +13,7 @@ import { EventStoreHealthIndicator } from './health/event-store.health';
 import { HealthHttpController } from './health/health.http.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PeopleModule } from './people/people.module';
+import { WorkshopResourcesModule } from './workshops/workshop-resources.module';
 import { WorkshopsModule } from './workshops/workshops.module';
 
 class IdempotencyLifecycle implements OnApplicationShutdown {
@@ -35,6 +36,7 @@ export class AppModule {
         OrganizationsModule,
         PeopleModule,
         WorkshopsModule,
+        WorkshopResourcesModule,
         CollaborationsModule,
       ],
       controllers: [HealthHttpController],

@@ -7,8 +7,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { KuhinaConfig } from '@kuhina/application';
 import { AppModule } from './app.module';
 import { createLogger, logRequests, PinoNestLogger } from './common/http/logging';
-import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
-import { toProblem } from './common/problem/problem-details.filter';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const BODY_LIMIT = 1024 * 1024;
@@ -18,7 +16,6 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
   const logger = createLogger(options.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    disableRequestLogging: true,
     // Keep a caller's X-Request-Id (it becomes the correlation id of the events), else make one.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = request.headers['x-request-id'];
@@ -37,12 +34,6 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
     done(null, payload);
   });
   logRequests(fastify, logger);
-  // Refusals Fastify makes before Nest sees the request (malformed JSON, body over 1 MiB) answer problem+json too.
-  fastify.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error, request);
-    if (problem.status >= 500) logger.error({ reqId: request.id, err: error }, 'unhandled error');
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  });
 
   const document = SwaggerModule.createDocument(
     app,

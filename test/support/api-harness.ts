@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@kuhina/application';
+import { createApp } from '../../apps/api/src/create-app';
+
+export const KEYS = {
+  backoffice: 'office-key-0123456789abcdef',
+  analyst: 'analyst-key-0123456789abcdef',
+  auditor: 'auditor-key-0123456789abcdef',
+} as const;
+export type Role = keyof typeof KEYS;
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: T;
+}
+
+/**
+ * The real app (all modules, real embedded stores) in a temporary data folder, driven in-process
+ * through Fastify's inject: the whole HTTP stack without a port. `restart()` re-opens the same folder.
+ */
+export async function apiHarness(options: { demo?: boolean } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kuhina-e2e-'));
+  const config = loadConfig({
+    KUHINA_DATA_DIR: dataDir,
+    KUHINA_DEMO: options.demo ? '1' : '0',
+    KUHINA_API_KEYS: `office:backoffice:${KEYS.backoffice},ana:analyst:${KEYS.analyst},audit:auditor:${KEYS.auditor}`,
+  });
+  let app: NestFastifyApplication = await start();
+
+  async function start(): Promise<NestFastifyApplication> {
+    const created = await createApp(config, { logLevel: 'silent' });
+    await created.init();
+    await created.getHttpAdapter().getInstance().ready();
+    return created;
+  }
+
+  async function request<T = unknown>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options: { body?: unknown; rawBody?: string; as?: Role | null; headers?: Record<string, string> } = {},
+  ): Promise<ApiAnswer<T>> {
+    const role = options.as === undefined ? 'backoffice' : options.as;
+    const headers: Record<string, string> = { ...(role ? { authorization: `Bearer ${KEYS[role]}` } : {}), ...options.headers };
+    const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await app.inject({ method, url, headers, payload });
+    const text = response.body;
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON (e.g. the docs page)
+    }
+    return { status: response.statusCode, headers: response.headers, body: body as T };
+  }
+
+  return {
+    dataDir,
+    get app() {
+      return app;
+    },
+    get: <T = unknown>(url: string, options?: Parameters<typeof request>[2]) => request<T>('GET', url, options),
+    post: <T = unknown>(url: string, body?: unknown, options?: Parameters<typeof request>[2]) => request<T>('POST', url, { ...options, body }),
+    request,
+    newKey: () => randomUUID(),
+    async restart(): Promise<void> {
+      await app.close();
+      app = await start();
+    },
+    async close(): Promise<void> {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;
