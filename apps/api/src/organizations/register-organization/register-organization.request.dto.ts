@@ -4,7 +4,7 @@ import { ORGANIZATION_SECTORS, type OrganizationSector } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
 
 export class RegisterOrganizationRequestDto extends BusinessTimeDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id; default: made by the server' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id; default: made by the server', example: '3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e' })
   @IsOptional()
   @IsUUID()
   id?: string;

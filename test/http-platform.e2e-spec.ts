@@ -1,0 +1,85 @@
+import { apiHarness, KEYS, type ApiHarness } from './support/api-harness';
+
+type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; example?: unknown; allOf?: Schema[]; enum?: unknown[] };
+type OpenApi = {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; security?: unknown[]; summary?: string; description?: string }>>;
+  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, unknown> };
+  info: { description: string };
+};
+
+describe('HTTP platform: docs, health, headers, request ids, actors', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await apiHarness();
+  });
+  afterAll(() => api.close());
+
+  it('serves /health without a key, reporting the event store', async () => {
+    const health = await api.get<{ status: string; details: Record<string, { status: string }> }>('/health', { as: null });
+    expect(health.status).toBe(200);
+    expect(health.body.details.eventStore!.status).toBe('up');
+  });
+
+  it('serves the OpenAPI page at /docs and its JSON, with bearer auth and an example for every request field', async () => {
+    const page = await api.get<string>('/docs', { as: null });
+    const doc = (await api.get<OpenApi>('/docs/json', { as: null })).body;
+
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('swagger');
+    expect(Object.keys(doc.components.securitySchemes)).toContain('bearer');
+    const missing: string[] = [];
+    const resolve = (schema: Schema): Schema => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!]! : schema);
+    const check = (schema: Schema, path: string, seen: Set<Schema>): void => {
+      const resolved = resolve(schema);
+      if (seen.has(resolved)) return;
+      seen.add(resolved);
+      for (const [name, property] of Object.entries(resolved.properties ?? {})) {
+        const target = resolve(property.items ?? property);
+        if (target.properties) check(target, `${path}.${name}`, seen);
+        else if (property.example === undefined && property.items?.example === undefined && !property.enum && !property.items?.enum) missing.push(`${path}.${name}`);
+      }
+    };
+    let bodies = 0;
+    for (const [route, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const schema = operation.requestBody?.content['application/json']?.schema;
+        if (!schema) continue;
+        bodies++;
+        check(schema, `${method.toUpperCase()} ${route}`, new Set());
+      }
+    }
+    expect(bodies).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
+  it('sets helmet security headers and echoes the request id', async () => {
+    const answer = await api.get('/health', { as: null, headers: { 'x-request-id': 'trace-123' } });
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(answer.headers['x-request-id']).toBe('trace-123');
+  });
+
+  it("records the key's name as actor and the X-Request-Id as correlation id of the events a request appends", async () => {
+    const created = await api.post<{ id: string }>('/organizations', { name: 'Valo-Valmennusyhdistys ry', sector: 'ngo' }, { headers: { 'x-request-id': 'req-from-client-42' } });
+
+    const { EVENT_STORE } = await import('@kuhina/event-store');
+    const [event] = await api.app.get(EVENT_STORE).readStream(`organization-${created.body.id}`);
+    expect(event!.metadata).toMatchObject({ actor: 'office', correlationId: 'req-from-client-42' });
+  });
+
+  it('never answers with a stack trace or echoes the API key', async () => {
+    const answers = [
+      await api.post('/organizations', { name: 1 }),
+      await api.request('POST', '/organizations', { rawBody: '{' }),
+      await api.get('/organizations/00000000-0000-4000-8000-000000000000'),
+      await api.post('/organizations', {}, { as: 'analyst' }),
+    ];
+    for (const answer of answers) {
+      const text = JSON.stringify(answer.body);
+      expect(text).not.toMatch(/\bat .*\.(js|ts):\d+/);
+      expect(text).not.toContain('stack');
+      for (const key of Object.values(KEYS)) expect(text).not.toContain(key);
+    }
+  });
+});
