@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import Database from 'better-sqlite3';
 
 // Starts the built API exactly as `npm start` does, on a temporary data folder and a free port.
 const main = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'main.js');
@@ -37,14 +38,21 @@ describe('npm start: the API on the embedded default', () => {
   it('loads the demo on first start, serves /health, shuts down cleanly on SIGTERM, and keeps its data without reloading the demo on restart', async () => {
     const first = await start(dir, port);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
+    const docs = await fetch(`http://127.0.0.1:${port}/docs`);
     const body = (await health.json()) as { status: string; details: { eventStore: { status: string; headPosition: string } } };
     const exitCode = await stop(first.child);
 
     expect(first.output()).toContain('loading the 2023 demo chain');
+    expect(first.output()).toContain(`http://127.0.0.1:${port}/docs`);
+    expect(first.output()).toContain(`generated into ${join(dir, 'api-keys.json')}`);
+    expect(docs.status).toBe(200);
     expect(health.status).toBe(200);
     expect(body.status).toBe('ok');
     expect(Number(body.details.eventStore.headPosition)).toBeGreaterThan(500);
     expect(exitCode).toBe(0);
+    const db = new Database(join(dir, 'events.db'), { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
 
     const second = await start(dir, port);
     const again = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as typeof body;
