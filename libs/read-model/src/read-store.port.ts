@@ -1,0 +1,72 @@
+/**
+ * The read-store port: JSON documents ("views") in named collections, listed by an indexed key with
+ * cursor pagination, written only inside a unit of work that also saves the projector's checkpoint —
+ * views and checkpoint commit together or not at all (exactly-once effect after any crash).
+ * Adapters: SQLite (embedded default), MongoDB (transactions: needs a replica set), memory (tests, throw-away replays).
+ */
+
+/** A view document: any JSON object (no bigint, no undefined inside arrays). */
+export type ViewDocument = Record<string, unknown>;
+
+export interface Checkpoint {
+  /** Position of the last event whose effect is in the views (null: nothing applied yet). */
+  position: bigint | null;
+  /** Version of each projection the views were built with; a changed version means: rebuild that projection. */
+  versions: Record<string, number>;
+}
+
+export interface PutOptions {
+  /** Values of indexed keys for `list` (e.g. `{ chainId: '…' }`). Replaces the document's previous index values. */
+  indexes?: Record<string, string>;
+  /** Order within a listing (default: the id). Documents list by (sortKey, id). */
+  sortKey?: string;
+}
+
+export interface ListOptions {
+  /** List only documents whose index `name` has `value`; omit to list the whole collection. */
+  where?: { index: string; value: string };
+  /** Opaque cursor from a previous page's `next`. */
+  after?: string | null;
+  /** 1..1000. */
+  limit: number;
+}
+
+export interface Page<T> {
+  items: Array<{ id: string; doc: T }>;
+  /** Cursor for the next page, or null when this was the last one. */
+  next: string | null;
+}
+
+/** Reads and writes of one projector batch; nothing is visible to readers before `commit`. */
+export interface UnitOfWork {
+  /** Sees this unit's own writes first. */
+  get<T extends ViewDocument>(collection: string, id: string): Promise<T | null>;
+  put(collection: string, id: string, doc: ViewDocument, options?: PutOptions): void;
+  delete(collection: string, id: string): void;
+  /** Drop every document of these collections (rebuild of a projection), inside the same atomic commit. */
+  clear(collections: string[]): void;
+  setCheckpoint(projector: string, checkpoint: Checkpoint): void;
+}
+
+export interface ReadStore {
+  readonly name: string;
+  get<T extends ViewDocument>(collection: string, id: string): Promise<T | null>;
+  list<T extends ViewDocument>(collection: string, options: ListOptions): Promise<Page<T>>;
+  checkpoint(projector: string): Promise<Checkpoint | null>;
+  /**
+   * Runs `work` with a fresh unit of work and commits everything it wrote (documents and checkpoint)
+   * atomically. If `work` throws, nothing is written.
+   */
+  transaction<R>(work: (uow: UnitOfWork) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+export const READ_STORE = Symbol('READ_STORE');
+
+export class InvalidCursorError extends Error {
+  readonly code = 'READ.INVALID_CURSOR';
+  constructor() {
+    super('The cursor is not one this API gave (or it belongs to another listing).');
+    this.name = 'InvalidCursorError';
+  }
+}
