@@ -1,3 +1,4 @@
+import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { apiHarness, KEYS, type ApiHarness } from './support/api-harness';
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; example?: unknown; allOf?: Schema[]; enum?: unknown[] };
@@ -63,8 +64,7 @@ describe('HTTP platform: docs, health, headers, request ids, actors', () => {
   it("records the key's name as actor and the X-Request-Id as correlation id of the events a request appends", async () => {
     const created = await api.post<{ id: string }>('/organizations', { name: 'Valo-Valmennusyhdistys ry', sector: 'ngo' }, { headers: { 'x-request-id': 'req-from-client-42' } });
 
-    const { EVENT_STORE } = await import('@kuhina/event-store');
-    const [event] = await api.app.get(EVENT_STORE).readStream(`organization-${created.body.id}`);
+    const [event] = await api.app.get<EventStore>(EVENT_STORE).readStream(`organization-${created.body.id}`);
     expect(event!.metadata).toMatchObject({ actor: 'office', correlationId: 'req-from-client-42' });
   });
 

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ChangeAffiliationHandler } from './change-affiliation/change-affiliation.handler';
+import { ChangeAffiliationHttpController } from './change-affiliation/change-affiliation.http.controller';
+import { GetPersonHandler } from './get-person/get-person.handler';
+import { GetPersonHttpController } from './get-person/get-person.http.controller';
+import { RegisterPersonHttpController } from './register-person/register-person.http.controller';
 
+// POST /people dispatches RegisterPerson, whose handler lives in KuhinaCoreModule (shared with the CLI).
 @Module({
-  controllers: [],
-  providers: [],
+  controllers: [RegisterPersonHttpController, GetPersonHttpController, ChangeAffiliationHttpController],
+  providers: [GetPersonHandler, ChangeAffiliationHandler],
 })
 export class PeopleModule {}

@@ -6,6 +6,8 @@ export class CommandResponse {
   id!: string;
 
   @ApiProperty({
+    type: String,
+    nullable: true,
     example: '1013',
     description: 'Log position of the last event this write appended (a decimal string: positions are 64-bit). Pass it as `consistentWith` to read your own write.',
   })

@@ -18,24 +18,24 @@ export class RegisterOrganizationRequestDto extends BusinessTimeDto {
   @IsIn(ORGANIZATION_SECTORS)
   sector!: OrganizationSector;
 
-  @ApiPropertyOptional({ example: 'Rauma', maxLength: 100, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Rauma', maxLength: 100, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   municipality?: string | null;
 
-  @ApiPropertyOptional({ example: 'Satakunta', maxLength: 100, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Satakunta', maxLength: 100, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   region?: string | null;
 
-  @ApiPropertyOptional({ example: '0135202-4', description: 'Finnish business id (Y-tunnus), check digit verified', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '0135202-4', description: 'Finnish business id (Y-tunnus), check digit verified', nullable: true })
   @IsOptional()
   @Matches(/^\d{7}-\d$/, { message: 'businessId must look like 1234567-8' })
   businessId?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://www.rauma.fi', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'https://www.rauma.fi', nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @Length(1, 500)

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { ChainState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { CloseChainCommand } from './close-chain.command';
+import { CloseChainRequestDto } from './close-chain.request.dto';
+
+@ApiTags('chains')
+@ApiBearerAuth()
+@Controller('chains')
+export class CloseChainHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a chain: it takes no more workshops and no detail changes (the last payment may still be recorded)' })
+  @ApiOkResponse({ type: CommandResponse })
+  async close(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: CloseChainRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<CloseChainCommand, CommandResult<ChainState>>(new CloseChainCommand(id, dto.reason, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

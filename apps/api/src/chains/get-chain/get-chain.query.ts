@@ -1,0 +1,3 @@
+export class GetChainQuery {
+  constructor(readonly chainId: string) {}
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { ChainState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { resourceId } from '../../common/http/resource-id';
+import { StartChainCommand } from './start-chain.command';
+import { StartChainRequestDto } from './start-chain.request.dto';
+
+@ApiTags('chains')
+@ApiBearerAuth()
+@Controller('chains')
+export class StartChainHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Start a chain of workshops (an ESF+ operation or part of one)' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async start(@Body() dto: StartChainRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    const id = resourceId(dto.id, context, 'chain');
+    const result = await this.bus.execute<StartChainCommand, CommandResult<ChainState>>(
+      new StartChainCommand(
+        id,
+        {
+          name: dto.name,
+          fundingProgramme: dto.fundingProgramme,
+          esfOperationId: dto.esfOperationId,
+          periodStart: dto.periodStart,
+          periodEnd: dto.periodEnd,
+          description: dto.description ?? '',
+        },
+        businessTime(dto),
+        context,
+      ),
+    );
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CHAIN_DETAIL_FIELDS, type ChainDetails, type ChainState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { UpdateChainDetailsCommand } from './update-chain-details.command';
+import { UpdateChainDetailsRequestDto } from './update-chain-details.request.dto';
+
+@ApiTags('chains')
+@ApiBearerAuth()
+@Controller('chains')
+export class UpdateChainDetailsHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/details')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change some details of a chain (name, programme, operation id, period, description); fields left out stay as they are' })
+  @ApiOkResponse({ type: CommandResponse })
+  async update(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: UpdateChainDetailsRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const changes: Partial<ChainDetails> = {};
+    for (const field of CHAIN_DETAIL_FIELDS) {
+      const value = dto[field];
+      if (value !== undefined) changes[field] = value;
+    }
+    const result = await this.bus.execute<UpdateChainDetailsCommand, CommandResult<ChainState>>(new UpdateChainDetailsCommand(id, changes, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

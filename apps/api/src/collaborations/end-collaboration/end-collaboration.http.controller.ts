@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CollaborationState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { EndCollaborationCommand } from './end-collaboration.command';
+import { EndCollaborationRequestDto } from './end-collaboration.request.dto';
+
+@ApiTags('collaborations')
+@ApiBearerAuth()
+@Controller('collaborations')
+export class EndCollaborationHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End a collaboration, with its outcome; an ended collaboration takes no changes' })
+  @ApiOkResponse({ type: CommandResponse })
+  async end(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: EndCollaborationRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<EndCollaborationCommand, CommandResult<CollaborationState>>(new EndCollaborationCommand(id, dto.endedOn, dto.outcome, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,3 @@
+export class GetCollaborationQuery {
+  constructor(readonly collaborationId: string) {}
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CollaborationState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { resourceId } from '../../common/http/resource-id';
+import { RecordCollaborationCommand } from './record-collaboration.command';
+import { RecordCollaborationRequestDto } from './record-collaboration.request.dto';
+
+@ApiTags('collaborations')
+@ApiBearerAuth()
+@Controller('collaborations')
+export class RecordCollaborationHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a follow-up collaboration between organisations, with the workshop that sparked it' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async record(@Body() dto: RecordCollaborationRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    const id = resourceId(dto.id, context, 'collaboration');
+    const result = await this.bus.execute<RecordCollaborationCommand, CommandResult<CollaborationState>>(
+      new RecordCollaborationCommand(
+        id,
+        { organizationIds: dto.organizationIds, sparkedByWorkshopId: dto.sparkedByWorkshopId ?? null, title: dto.title, description: dto.description ?? '', startedOn: dto.startedOn },
+        businessTime(dto),
+        context,
+      ),
+    );
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

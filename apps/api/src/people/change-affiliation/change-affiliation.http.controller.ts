@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { PersonState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { ChangeAffiliationCommand } from './change-affiliation.command';
+import { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class ChangeAffiliationHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/affiliation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the organisation a person represents (null: none)' })
+  @ApiOkResponse({ type: CommandResponse })
+  async change(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: ChangeAffiliationRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<ChangeAffiliationCommand, CommandResult<PersonState>>(new ChangeAffiliationCommand(id, dto.organizationId, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

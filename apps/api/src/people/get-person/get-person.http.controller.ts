@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../common/auth/roles.decorator';
+import { withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { GetPersonQuery } from './get-person.query';
+import type { PersonQueryResult, PersonView } from './get-person.handler';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class GetPersonHttpController {
+  constructor(private readonly bus: QueryBus) {}
+
+  @Get(':id')
+  @Roles('backoffice')
+  @ApiOperation({ summary: 'One person with their personal data, decrypted (back-office only; an erased person shows only { id, status: "erased" }; answered from the aggregate state)' })
+  @ApiOkResponse({ description: 'The person; ETag carries the revision' })
+  @ApiForbiddenResponse({ description: 'Analyst and auditor keys never see personal data' })
+  async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonView> {
+    const result = await this.bus.execute<GetPersonQuery, PersonQueryResult>(new GetPersonQuery(id));
+    withEtag(reply, result.revision);
+    return result.person;
+  }
+}

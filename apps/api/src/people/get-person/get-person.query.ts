@@ -1,0 +1,3 @@
+export class GetPersonQuery {
+  constructor(readonly personId: string) {}
+}

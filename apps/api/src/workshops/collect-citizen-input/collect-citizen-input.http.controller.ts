@@ -1,0 +1,47 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { resourceId } from '../../common/http/resource-id';
+import { uuidParam } from '../../common/http/uuid-param';
+import { CollectCitizenInputCommand } from './collect-citizen-input.command';
+import { CollectCitizenInputRequestDto } from './collect-citizen-input.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class CollectCitizenInputHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/citizen-input')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: "Record citizens' views collected at the workshop (e.g. the bench café): topic, summary, how many were heard",
+    description: 'Refusals: 404 WORKSHOP.NOT_FOUND; 409 CITIZEN_INPUT.ALREADY_EXISTS, WORKSHOP.ALREADY_REPORTED, WORKSHOP.CANCELLED.',
+  })
+  @ApiCreatedResponse({ type: CommandResponse, description: '`id` is the citizen-input id' })
+  async collect(
+    @Param('id', uuidParam('id')) workshopId: string,
+    @Body() dto: CollectCitizenInputRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const inputId = resourceId(dto.id, context, 'citizen-input');
+    const at = businessTime(dto);
+    const result = await this.bus.execute<CollectCitizenInputCommand, CommandResult<unknown>>(
+      new CollectCitizenInputCommand(
+        workshopId,
+        inputId,
+        { topic: dto.topic, summary: dto.summary, citizensHeard: dto.citizensHeard, collectedAt: dto.collectedAt ?? at },
+        at,
+        context,
+      ),
+    );
+    withEtag(reply, result.revision);
+    return { id: inputId, position: positionText(result.position) };
+  }
+}

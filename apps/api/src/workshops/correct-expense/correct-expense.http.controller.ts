@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { CorrectExpenseCommand } from './correct-expense.command';
+import { CorrectExpenseRequestDto } from './correct-expense.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class CorrectExpenseHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/expenses/:eid/correct')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Correct an expense's figures (amount, category, funding source, receipt) with a reason; the previous figures stay in the log",
+    description: 'The same figures again change nothing. Refusals: 404 WORKSHOP.NOT_FOUND, EXPENSE.NOT_FOUND; 409 EXPENSE.VOIDED.',
+  })
+  @ApiOkResponse({ type: CommandResponse, description: '`id` is the expense id' })
+  async correct(
+    @Param('id', uuidParam('id')) workshopId: string,
+    @Param('eid', uuidParam('eid')) expenseId: string,
+    @Body() dto: CorrectExpenseRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<CorrectExpenseCommand, CommandResult<unknown>>(
+      new CorrectExpenseCommand(
+        workshopId,
+        expenseId,
+        { amountCents: dto.amountCents, category: dto.category, fundingSource: dto.fundingSource, receiptReference: dto.receiptReference, reason: dto.reason },
+        businessTime(dto),
+        context,
+      ),
+    );
+    withEtag(reply, result.revision);
+    return { id: expenseId, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { RecordSustainabilityPracticesCommand } from './record-sustainability-practices.command';
+import { RecordSustainabilityPracticesRequestDto } from './record-sustainability-practices.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class RecordSustainabilityPracticesHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/sustainability')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record the sustainability practices of the workshop (public transport, vegetarian food, ...); the latest record replaces the earlier one',
+    description: 'The same record again changes nothing. Refusals: 404 WORKSHOP.NOT_FOUND; 409 WORKSHOP.ALREADY_REPORTED, WORKSHOP.CANCELLED.',
+  })
+  @ApiOkResponse({ type: CommandResponse, description: '`id` is the workshop id' })
+  async record(
+    @Param('id', uuidParam('id')) workshopId: string,
+    @Body() dto: RecordSustainabilityPracticesRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<RecordSustainabilityPracticesCommand, CommandResult<unknown>>(
+      new RecordSustainabilityPracticesCommand(workshopId, [...dto.practices], dto.notes ?? '', businessTime(dto), context),
+    );
+    withEtag(reply, result.revision);
+    return { id: workshopId, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { BusinessTimeDto } from '../../common/http/business-time';
+
+export class SubmitFeedbackRequestDto extends BusinessTimeDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen feedback id; default: made by the server', example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The registration giving feedback (once per registration); omit or null for an anonymous paper or online form',
+    example: '2b7f4c1e-8a3d-4e6f-9b5c-0d1e2f3a4b5c',
+  })
+  @IsOptional()
+  @IsUUID()
+  registrationId?: string | null;
+
+  @ApiProperty({ description: 'With a registration: views never show who gave it; the link only enforces once per registration', example: false })
+  @IsBoolean()
+  anonymous!: boolean;
+
+  @ApiProperty({ minimum: 1, maximum: 5, example: 4 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating!: number;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 4000, example: 'Useful discussion and new contacts.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  comment?: string | null;
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { VoidExpenseCommand } from './void-expense.command';
+import { VoidExpenseRequestDto } from './void-expense.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class VoidExpenseHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/expenses/:eid/void')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Void an expense recorded by mistake (e.g. entered twice); the record stays in the log with the reason',
+    description: 'Refusals: 404 WORKSHOP.NOT_FOUND, EXPENSE.NOT_FOUND; 409 EXPENSE.VOIDED (voided already).',
+  })
+  @ApiOkResponse({ type: CommandResponse, description: '`id` is the expense id' })
+  async void(
+    @Param('id', uuidParam('id')) workshopId: string,
+    @Param('eid', uuidParam('eid')) expenseId: string,
+    @Body() dto: VoidExpenseRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<VoidExpenseCommand, CommandResult<unknown>>(new VoidExpenseCommand(workshopId, expenseId, dto.reason, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id: expenseId, position: positionText(result.position) };
+  }
+}

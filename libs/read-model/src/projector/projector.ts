@@ -1,0 +1,220 @@
+import { EventEmitter } from 'node:events';
+import type { RecordedEvent } from '@kuhina/event-store';
+import type { Projection, ViewLookup } from '../projection';
+import type { Checkpoint, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
+
+/** What the projector needs of the event store: pages of the log, and a signal when it grows. */
+export interface EventLog {
+  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]>;
+  headPosition(): Promise<bigint | null>;
+  subscribe(listener: (position: bigint) => void): () => void;
+}
+
+export interface ProjectorOptions {
+  projections: readonly Projection[];
+  /** Events per unit of work: larger batches commit less often (faster rebuilds), smaller ones show changes sooner. */
+  batchSize?: number;
+  /** Called after each committed batch (progress bars, metrics). */
+  onBatch?: (progress: ProjectorProgress) => void;
+}
+
+export interface ProjectorProgress {
+  /** Lowest checkpoint over all projections after this batch. */
+  position: bigint | null;
+  /** Events read in this batch. */
+  events: number;
+  /** Head of the log when the batch started (for an ETA). */
+  head: bigint | null;
+}
+
+const positionText = (p: bigint | null): string | null => (p === null ? null : p.toString());
+
+/**
+ * Reads the log from the lowest checkpoint of its projections in batches, applies each event to every
+ * projection that has not seen it, and commits the changed views together with every projection's
+ * checkpoint in one unit of work: after a crash at any point each event's effect is there exactly once.
+ * Each projection keeps its own checkpoint and version, so one projection can be rebuilt (or re-versioned)
+ * while the others carry on.
+ */
+export class Projector {
+  private readonly batchSize: number;
+  private readonly byName = new Map<string, Projection>();
+  private readonly checkpoints = new Map<string, bigint | null>();
+  private readonly committed = new EventEmitter();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private unsubscribe: (() => void) | null = null;
+  private stopped = false;
+  private loaded = false;
+  private lastError: unknown = null;
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly store: ReadStore,
+    private readonly options: ProjectorOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 2000;
+    for (const projection of options.projections) {
+      if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
+      this.byName.set(projection.name, projection);
+    }
+    this.committed.setMaxListeners(0);
+  }
+
+  /** Lowest position every projection has reached (null: none has applied anything yet). */
+  get position(): bigint | null {
+    let lowest: bigint | undefined;
+    for (const value of this.checkpoints.values()) {
+      if (value === null) return null;
+      if (lowest === undefined || value < lowest) lowest = value;
+    }
+    return lowest ?? null;
+  }
+
+  get error(): unknown {
+    return this.lastError;
+  }
+
+  /** Loads checkpoints; resets any projection whose version changed (it is then rebuilt from the log). */
+  async load(): Promise<void> {
+    const stale: Projection[] = [];
+    for (const projection of this.options.projections) {
+      const checkpoint = await this.store.checkpoint(projection.name);
+      if (checkpoint && checkpoint.versions[projection.name] === projection.version) {
+        this.checkpoints.set(projection.name, checkpoint.position);
+      } else {
+        if (checkpoint) stale.push(projection);
+        this.checkpoints.set(projection.name, null);
+      }
+    }
+    if (stale.length > 0) await this.reset(stale.map((p) => p.name));
+    this.loaded = true;
+  }
+
+  /** Catches up, then follows the log: wakes on every append signal. */
+  async start(): Promise<void> {
+    if (!this.loaded) await this.load();
+    this.stopped = false;
+    this.unsubscribe = this.log.subscribe(() => this.trigger());
+    this.trigger();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.running;
+  }
+
+  /** Runs batches until the projector has reached the head of the log; returns the events applied. */
+  async catchUp(): Promise<number> {
+    if (!this.loaded) await this.load();
+    let applied = 0;
+    for (;;) {
+      const n = await this.runBatch();
+      applied += n;
+      if (n === 0 || this.stopped) return applied;
+    }
+  }
+
+  /** Resolves true once every projection has reached `position`, false after `timeoutMs`. */
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    const reached = () => {
+      const current = this.position;
+      return current !== null && current >= position;
+    };
+    if (reached()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onCommit = () => {
+        if (!reached()) return;
+        clearTimeout(timer);
+        this.committed.off('commit', onCommit);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.committed.off('commit', onCommit);
+        resolve(false);
+      }, timeoutMs);
+      this.committed.on('commit', onCommit);
+    });
+  }
+
+  /** Drops the views of these projections and resets their checkpoints, atomically; the loop then replays them. */
+  async reset(names: string[]): Promise<void> {
+    const projections = names.map((name) => {
+      const projection = this.byName.get(name);
+      if (!projection) throw new Error(`Unknown projection ${name}; known: ${[...this.byName.keys()].join(', ')}`);
+      return projection;
+    });
+    await this.store.transaction(async (uow) => {
+      uow.clear([...new Set(projections.map((p) => p.collection))]);
+      for (const p of projections) uow.setCheckpoint(p.name, { position: null, versions: { [p.name]: p.version } });
+    });
+    for (const p of projections) this.checkpoints.set(p.name, null);
+  }
+
+  private trigger(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.catchUp();
+          this.lastError = null;
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        // Nothing of the failed batch was committed; the next signal (or restart) retries from the checkpoint.
+        this.lastError = error;
+        process.emitWarning(`Projector batch failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaProjectorWarning');
+      } finally {
+        this.running = null;
+      }
+    })();
+  }
+
+  private async runBatch(): Promise<number> {
+    const from = this.position;
+    const head = this.options.onBatch ? await this.log.headPosition() : null;
+    const events = await this.log.readAll(from, this.batchSize);
+    if (events.length === 0) return 0;
+    const next = new Map(this.checkpoints);
+    await this.store.transaction(async (uow) => {
+      const lookup: ViewLookup = { get: <T extends ViewDocument>(collection: string, id: string) => uow.get<T>(collection, id) };
+      for (const event of events) {
+        for (const projection of this.options.projections) {
+          const seen = next.get(projection.name) ?? null;
+          if (seen !== null && event.position <= seen) continue;
+          if (projection.eventTypes.includes(event.type)) await this.apply(projection, event, uow, lookup);
+          next.set(projection.name, event.position);
+        }
+      }
+      for (const projection of this.options.projections) {
+        const checkpoint: Checkpoint = { position: next.get(projection.name) ?? null, versions: { [projection.name]: projection.version } };
+        uow.setCheckpoint(projection.name, checkpoint);
+      }
+    });
+    for (const [name, position] of next) this.checkpoints.set(name, position);
+    this.committed.emit('commit');
+    this.options.onBatch?.({ position: this.position, events: events.length, head });
+    return events.length;
+  }
+
+  private async apply(projection: Projection, event: RecordedEvent, uow: UnitOfWork, lookup: ViewLookup): Promise<void> {
+    for (const key of await projection.keysOf(event, lookup)) {
+      const current = (await uow.get(projection.collection, key)) ?? undefined;
+      const next = projection.project(current, event, key);
+      if (next === current) continue;
+      if (next === undefined) uow.delete(projection.collection, key);
+      else uow.put(projection.collection, key, next, projection.indexesOf?.(next, key));
+    }
+  }
+
+  /** For diagnostics and the read-your-writes header. */
+  describe(): { position: string | null; projections: Record<string, string | null> } {
+    return { position: positionText(this.position), projections: Object.fromEntries([...this.checkpoints].map(([k, v]) => [k, positionText(v)])) };
+  }
+}
