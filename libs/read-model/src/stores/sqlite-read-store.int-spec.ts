@@ -81,7 +81,7 @@ describe('SqliteReadStore (real SQLite file)', () => {
 
   it('rolls the whole commit back when SQLite itself fails half-way through it', async () => {
     // A real failure inside the SQL transaction, after earlier statements of the same commit have run.
-    const raw = new Database(file);
+    const raw = new Database(file, { timeout: 10_000 }); // wait for the store's own connection under load
     raw.exec("CREATE TRIGGER fail_on_boom BEFORE INSERT ON documents WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;");
     raw.close();
 
@@ -133,7 +133,7 @@ describe('SqliteReadStore (real SQLite file)', () => {
 
   it('creates the schema once (user_version 1, WAL) and refuses a file from a newer schema', async () => {
     await sut.close();
-    const raw = new Database(file);
+    const raw = new Database(file, { timeout: 10_000 }); // wait for the store's own connection under load
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.pragma('user_version = 99');

@@ -11,14 +11,15 @@ import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { requireOrganizations } from '../require-organizations.check';
-import { RegisterPersonRequestDto, type EsfCharacteristicsRequestDto } from './register-person.request.dto';
+import type { EsfCharacteristicsDto } from '../../common/http/esf-characteristics.request.dto';
+import { RegisterPersonRequestDto } from './register-person.request.dto';
 
 export class RegisterPersonResponse extends CommandResponse {
   @ApiProperty({ example: true, description: 'false when a person with this e-mail already existed and was reused (nothing was recorded)' })
   created!: boolean;
 }
 
-const esfOf = (dto: EsfCharacteristicsRequestDto | null | undefined): EsfCharacteristics | undefined => {
+const esfOf = (dto: EsfCharacteristicsDto | null | undefined): EsfCharacteristics | undefined => {
   if (!dto) return undefined;
   const esf: EsfCharacteristics = {};
   if (dto.gender !== undefined) esf.gender = dto.gender;

@@ -1,44 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import type { EsfCharacteristics } from '@kuhina/privacy';
+import { IsEmail, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { BusinessTimeDto } from '../../common/http/business-time';
-import { ESF_EDUCATION_LEVELS, ESF_GENDERS, ESF_LABOUR_MARKET_STATUSES, ESF_YES_NO_UNDISCLOSED } from '../esf-characteristics.vocabulary';
-
-/** ESF+ participant characteristics (Regulation (EU) 2021/1057, Annex I); every field optional, each may be 'undisclosed'. */
-export class EsfCharacteristicsRequestDto {
-  @ApiPropertyOptional({ enum: ESF_GENDERS, example: 'female' })
-  @IsOptional()
-  @IsIn(ESF_GENDERS)
-  gender?: EsfCharacteristics['gender'];
-
-  @ApiPropertyOptional({ type: 'integer', example: 1985, minimum: 1900, maximum: 2100, description: 'A year, not a date of birth: the ESF+ age bands need no more' })
-  @IsOptional()
-  @IsInt()
-  @Min(1900)
-  @Max(2100)
-  birthYear?: number;
-
-  @ApiPropertyOptional({ enum: ESF_LABOUR_MARKET_STATUSES, example: 'employed' })
-  @IsOptional()
-  @IsIn(ESF_LABOUR_MARKET_STATUSES)
-  labourMarketStatus?: EsfCharacteristics['labourMarketStatus'];
-
-  @ApiPropertyOptional({ enum: ESF_EDUCATION_LEVELS, example: 'isced-5-8' })
-  @IsOptional()
-  @IsIn(ESF_EDUCATION_LEVELS)
-  educationLevel?: EsfCharacteristics['educationLevel'];
-
-  @ApiPropertyOptional({ oneOf: [{ type: 'boolean' }, { type: 'string', enum: ['undisclosed'] }], example: 'undisclosed' })
-  @IsOptional()
-  @IsIn(ESF_YES_NO_UNDISCLOSED)
-  disability?: EsfCharacteristics['disability'];
-
-  @ApiPropertyOptional({ oneOf: [{ type: 'boolean' }, { type: 'string', enum: ['undisclosed'] }], example: false })
-  @IsOptional()
-  @IsIn(ESF_YES_NO_UNDISCLOSED)
-  migrantBackground?: EsfCharacteristics['migrantBackground'];
-}
+import { EsfCharacteristicsDto } from '../../common/http/esf-characteristics.request.dto';
 
 export class RegisterPersonRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id; default: made by the server', example: '2d4f6a8b-0c1e-4f3a-9b5d-7e9f1a3c5e7a' })
@@ -69,9 +33,9 @@ export class RegisterPersonRequestDto extends BusinessTimeDto {
   @IsUUID()
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ type: EsfCharacteristicsRequestDto, nullable: true })
+  @ApiPropertyOptional({ type: EsfCharacteristicsDto, nullable: true, example: { gender: 'female', birthYear: 1985, labourMarketStatus: 'employed', educationLevel: 'isced-5-8' } })
   @IsOptional()
   @ValidateNested()
-  @Type(() => EsfCharacteristicsRequestDto)
-  esf?: EsfCharacteristicsRequestDto | null;
+  @Type(() => EsfCharacteristicsDto)
+  esf?: EsfCharacteristicsDto | null;
 }

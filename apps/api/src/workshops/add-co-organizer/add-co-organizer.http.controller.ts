@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { WorkshopState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { AddCoOrganizerCommand } from './add-co-organizer.command';
+import { AddCoOrganizerRequestDto } from './add-co-organizer.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class AddCoOrganizerHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/co-organizers')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add a co-organising organisation (404 ORGANIZATION.NOT_FOUND for an unregistered one; adding it again changes nothing)' })
+  @ApiOkResponse({ type: CommandResponse })
+  async add(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: AddCoOrganizerRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<AddCoOrganizerCommand, CommandResult<WorkshopState>>(new AddCoOrganizerCommand(id, dto.organizationId, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

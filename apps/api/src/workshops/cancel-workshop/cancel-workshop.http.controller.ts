@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { WorkshopState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { CancelWorkshopCommand } from './cancel-workshop.command';
+import { CancelWorkshopRequestDto } from './cancel-workshop.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class CancelWorkshopHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a workshop that has not been held (409 WORKSHOP.ALREADY_HELD afterwards); its expenses and pledges can still be settled' })
+  @ApiOkResponse({ type: CommandResponse })
+  async cancel(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: CancelWorkshopRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<CancelWorkshopCommand, CommandResult<WorkshopState>>(new CancelWorkshopCommand(id, dto.reason, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

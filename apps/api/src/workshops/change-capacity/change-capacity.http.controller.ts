@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { WorkshopState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { ChangeCapacityCommand } from './change-capacity.command';
+import { ChangeCapacityRequestDto } from './change-capacity.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class ChangeCapacityHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/capacity')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the number of seats; more seats promote waitlisted participants first come first served (409 WORKSHOP.CAPACITY_BELOW_REGISTERED below the seats taken)' })
+  @ApiOkResponse({ type: CommandResponse })
+  async change(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: ChangeCapacityRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<ChangeCapacityCommand, CommandResult<WorkshopState>>(new ChangeCapacityCommand(id, dto.capacity, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { WorkshopState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { CloseRegistrationCommand } from './close-registration.command';
+import { CloseRegistrationRequestDto } from './close-registration.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class CloseRegistrationHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/registration/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close registration (409 WORKSHOP.REGISTRATION_NOT_OPEN if it was never opened)' })
+  @ApiOkResponse({ type: CommandResponse })
+  async close(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: CloseRegistrationRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<CloseRegistrationCommand, CommandResult<WorkshopState>>(new CloseRegistrationCommand(id, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { WORKSHOP_ACCESS, WORKSHOP_FORMATS, WORKSHOP_KINDS, type WorkshopLocation } from '@kuhina/domain';
+import { withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { WorkshopLocationDto } from '../plan-workshop/workshop-location.request.dto';
+import type { WorkshopCounts, WorkshopDetails, WorkshopView } from './get-workshop.handler';
+import { GetWorkshopQuery } from './get-workshop.query';
+
+const STATUSES: WorkshopDetails['status'][] = ['planned', 'registration-open', 'registration-closed', 'held', 'reported', 'cancelled'];
+
+export class WorkshopCountsResponse implements WorkshopCounts {
+  @ApiProperty({ example: 31 }) registered!: number;
+  @ApiProperty({ example: 4 }) waitlisted!: number;
+  @ApiProperty({ example: 2 }) cancelled!: number;
+  @ApiProperty({ example: 29, description: 'Registrations whose attendance was recorded' }) attended!: number;
+  @ApiProperty({ example: 0, description: 'Invitations (invitation-only workshops)' }) invited!: number;
+}
+
+/** For the OpenAPI description; the answer is the handler's WorkshopDetails. */
+export class WorkshopResponse implements WorkshopDetails {
+  @ApiProperty({ format: 'uuid' }) workshopId!: string;
+  @ApiProperty({ enum: STATUSES, example: 'registration-open' }) status!: WorkshopDetails['status'];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) chainId!: string | null;
+  @ApiProperty({ example: 'Työpaja 3: Yhteiskunnallinen yrittäjyys Lapissa (hybridi)' }) title!: string;
+  @ApiProperty({ example: 'Social enterprises and higher education: regional and national developers in one discussion' }) theme!: string;
+  @ApiProperty({ example: 'Hybrid workshop: on-site in Kemi and a webinar' }) method!: string;
+  @ApiProperty({ enum: WORKSHOP_KINDS, example: 'co-development' }) kind!: WorkshopDetails['kind'];
+  @ApiProperty({ enum: WORKSHOP_FORMATS, example: 'hybrid' }) format!: WorkshopDetails['format'];
+  @ApiProperty({ enum: WORKSHOP_ACCESS, example: 'open' }) access!: WorkshopDetails['access'];
+  @ApiPropertyOptional({ type: WorkshopLocationDto, nullable: true }) location!: WorkshopLocation | null;
+  @ApiProperty({ example: '2023-09-12T09:00:00.000Z' }) startsAt!: string;
+  @ApiProperty({ example: '2023-09-12T12:00:00.000Z' }) endsAt!: string;
+  @ApiProperty({ type: [String], example: ['social enterprises', 'higher-education institutions'] }) targetGroups!: string[];
+  @ApiProperty({ nullable: true, type: Number, example: 40, description: 'null: unlimited' }) capacity!: number | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) coOrganizerIds!: string[];
+  @ApiProperty({ nullable: true, type: String, example: '2023-09-12' }) heldOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reportedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelledAt!: string | null;
+  @ApiProperty({ type: WorkshopCountsResponse }) counts!: WorkshopCountsResponse;
+}
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class GetWorkshopHttpController {
+  constructor(private readonly bus: QueryBus) {}
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One workshop: plan, status and registration counts (answered from the aggregate state for now; the read model replaces this). No personal data: people appear as counts.',
+  })
+  @ApiOkResponse({ type: WorkshopResponse, description: 'ETag carries the workshop revision, for If-Match on the next write' })
+  async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkshopDetails> {
+    const view = await this.bus.execute<GetWorkshopQuery, WorkshopView>(new GetWorkshopQuery(id));
+    withEtag(reply, view.revision);
+    return view.workshop;
+  }
+}

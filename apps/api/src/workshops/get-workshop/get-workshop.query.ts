@@ -1,0 +1,3 @@
+export class GetWorkshopQuery {
+  constructor(readonly workshopId: string) {}
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { WorkshopState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { InvitePersonCommand } from './invite-person.command';
+import { InvitePersonRequestDto } from './invite-person.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class InvitePersonHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/invitations')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Invite a person to an invitation-only workshop (409 WORKSHOP.NOT_INVITATION_ONLY for an open one); the id answered is the person id' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async invite(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: InvitePersonRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<InvitePersonCommand, CommandResult<WorkshopState>>(new InvitePersonCommand(id, dto.personId, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id: dto.personId, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { BusinessTimeDto } from '../../common/http/business-time';
+
+export class InvitePersonRequestDto extends BusinessTimeDto {
+  @ApiProperty({ format: 'uuid', example: 'e5a1c3b7-2d4f-4e6a-8b9c-0d1e2f3a4b5c', description: 'A person created through POST /people (or an inline registration)' })
+  @IsUUID()
+  personId!: string;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { WorkshopState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { Command } from '../../common/http/command-context';
+import { businessTime } from '../../common/http/business-time';
+import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { uuidParam } from '../../common/http/uuid-param';
+import { OpenRegistrationCommand } from './open-registration.command';
+import { OpenRegistrationRequestDto } from './open-registration.request.dto';
+
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class OpenRegistrationHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post(':id/registration/open')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Open registration (also re-opens a closed one); 409 once the workshop was held or cancelled' })
+  @ApiOkResponse({ type: CommandResponse })
+  async open(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: OpenRegistrationRequestDto,
+    @Command() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.bus.execute<OpenRegistrationCommand, CommandResult<WorkshopState>>(new OpenRegistrationCommand(id, businessTime(dto), context));
+    withEtag(reply, result.revision);
+    return { id, position: positionText(result.position) };
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ATTENDANCE_MODES, type AttendanceMode } from '@kuhina/domain';
+import { BusinessTimeDto } from '../../common/http/business-time';
+import { ParticipantPersonDto } from './participant-person.request.dto';
+
+/** Exactly one of `personId` and `person` (checked in the controller, which names both fields). */
+export class RegisterParticipantRequestDto extends BusinessTimeDto {
+  @ApiPropertyOptional({ format: 'uuid', example: '8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f', description: 'Client-chosen registration id; default: made by the server' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: 'e5a1c3b7-2d4f-4e6a-8b9c-0d1e2f3a4b5c', description: 'An existing person; or give `person` instead' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ type: ParticipantPersonDto, example: { name: 'Aino Virtanen', email: 'aino.virtanen@example.org' }, description: 'The person inline (created, or reused by e-mail); or give `personId` instead' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParticipantPersonDto)
+  person?: ParticipantPersonDto;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, example: '3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e', description: 'The organisation the participant represents at this workshop' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  @ApiProperty({ enum: ATTENDANCE_MODES, example: 'on-site', description: 'remote needs a hybrid or webinar workshop; nobody attends a webinar on site' })
+  @IsIn(ATTENDANCE_MODES)
+  attendanceMode!: AttendanceMode;
+
+  @ApiPropertyOptional({ type: String, example: 'Ideas for bringing social enterprises and universities of applied sciences together in Lapland', maxLength: 4000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  expectations?: string | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['How is the validation framework used in a municipality?'], maxItems: 20, description: 'Questions sent ahead for the speakers' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 2000, { each: true })
+  advanceQuestions?: string[];
+}
