@@ -81,9 +81,12 @@ describe('SqliteReadStore (real SQLite file)', () => {
 
   it('rolls the whole commit back when SQLite itself fails half-way through it', async () => {
     // A real failure inside the SQL transaction, after earlier statements of the same commit have run.
-    const raw = new Database(file, { timeout: 10_000 }); // wait for the store's own connection under load
+    // The trigger is created while the store is closed, so the store's connection certainly sees it.
+    await sut.close();
+    const raw = new Database(file, { timeout: 10_000 });
     raw.exec("CREATE TRIGGER fail_on_boom BEFORE INSERT ON documents WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;");
     raw.close();
+    sut = new SqliteReadStore({ file });
 
     await expect(
       sut.transaction(async (uow) => {
