@@ -36,7 +36,7 @@ describe('HTTP: chains', () => {
   describe('POST /chains', () => {
     it('starts a chain: 201 { id, position } with ETag "0"; GET answers it from the aggregate with the same ETag, also to an analyst', async () => {
       const started = await api.post<Written>('/chains', { ...chain2023, occurredAt: '2023-01-02T09:00:00+02:00' });
-      const read = await api.get<Record<string, unknown>>(`/chains/${started.body.id}`, { as: 'analyst' });
+      const read = await api.get<Record<string, unknown>>(`/chains/${started.body.id}?consistentWith=${started.body.position}`, { as: 'analyst' });
 
       expect(started.status).toBe(201);
       expect(started.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), position: expect.stringMatching(/^\d+$/) });
@@ -53,7 +53,10 @@ describe('HTTP: chains', () => {
         retentionEndsOn: null,
         closedAt: null,
         closeReason: null,
+        workshops: [],
+        totals: expect.objectContaining({ workshops: 0, uniqueParticipants: 0 }),
       });
+      expect(read.headers['x-projection-position']).toBe(started.body.position);
     });
 
     it('takes a client-chosen id, and defaults the description to empty', async () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@kuhina/application';
+import { CommandBus } from '@nestjs/cqrs';
+import { loadConfig, loadDemoIfEmpty } from '@kuhina/application';
 import { createApp } from '../../apps/api/src/create-app';
 
 export const KEYS = {
@@ -36,6 +37,7 @@ export async function apiHarness(options: { demo?: boolean } = {}) {
     const created = await createApp(config, { logLevel: 'silent' });
     await created.init();
     await created.getHttpAdapter().getInstance().ready();
+    await loadDemoIfEmpty(created, config, created.get(CommandBus), () => undefined);
     return created;
   }
 

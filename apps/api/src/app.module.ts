@@ -1,12 +1,15 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { KuhinaCoreModule, type KuhinaConfig } from '@kuhina/application';
+import { KuhinaCoreModule, ReadModelModule, type KuhinaConfig } from '@kuhina/application';
 import { AuthModule } from './common/auth/auth.module';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './common/idempotency/idempotency.store';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { ViewReadInterceptor } from './common/http/view-read';
+import { ViewsModule } from './common/views/views.module';
+import { NetworkModule } from './network/network.module';
 import { ChainsModule } from './chains/chains.module';
 import { CollaborationsModule } from './collaborations/collaborations.module';
 import { EventStoreHealthIndicator } from './health/event-store.health';
@@ -30,9 +33,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         KuhinaCoreModule.forRoot(config),
+        ReadModelModule.forRoot(config, { runProjector: config.projector === 'embedded' }),
         AuthModule.forRoot({ apiKeys: config.apiKeys, dataDir: config.dataDir }),
         TerminusModule.forRoot({ logger: false }),
+        ViewsModule,
         ChainsModule,
+        NetworkModule,
         OrganizationsModule,
         PeopleModule,
         WorkshopsModule,
@@ -44,6 +50,7 @@ export class AppModule {
         EventStoreHealthIndicator,
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.dataDir) },
         IdempotencyLifecycle,
+        ViewReadInterceptor,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

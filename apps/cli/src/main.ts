@@ -3,16 +3,21 @@ import { Command } from 'commander';
 import { ConfigError } from '@kuhina/application';
 import { registerAuditVerify } from './audit-verify/audit-verify.cli-command';
 import { registerSeedDemo } from './seed-demo/seed-demo.cli-command';
+import { registerProjector } from './projector/projector.cli-command';
+import { registerProjectionsRebuild } from './projections-rebuild/projections-rebuild.cli-command';
 
 const program = new Command()
   .name('kuhina')
   .description('Kuhina back-office: event-sourced records of workshop chains (see README)')
   .option('--data-dir <dir>', 'embedded stores, keys and secrets (env KUHINA_DATA_DIR, default ./data)')
   .option('--kurrentdb-url <url>', 'use KurrentDB for the event log (env KURRENTDB_URL)')
+  .option('--mongodb-url <url>', 'use MongoDB for the views (env MONGODB_URL)')
   .showHelpAfterError();
 
 registerSeedDemo(program);
 registerAuditVerify(program);
+registerProjector(program);
+registerProjectionsRebuild(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof Error ? error.message : error);

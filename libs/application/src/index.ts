@@ -7,3 +7,5 @@ export * from './register-person/register-person.command';
 export * from './register-person/register-person.handler';
 export * from './demo/seed-demo';
 export * from './demo/load-demo-if-empty';
+export * from './read-model/read-model.module';
+export * from './read-model/read-model-position';

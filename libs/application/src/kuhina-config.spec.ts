@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       apiKeys: undefined,
       demo: true,
       sqliteSynchronous: 'FULL',
+      projector: 'embedded',
     });
   });
 
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, /PORT/],
     [{ KUHINA_SQLITE_SYNCHRONOUS: 'OFF' }, /KUHINA_SQLITE_SYNCHRONOUS/],
     [{ KUHINA_DEMO: 'maybe' }, /KUHINA_DEMO/],
+    [{ KUHINA_PROJECTOR: 'sometimes' }, /KUHINA_PROJECTOR/],
   ])('refuses a bad value %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

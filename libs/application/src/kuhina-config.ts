@@ -15,6 +15,8 @@ export interface KuhinaConfig {
   demo: boolean;
   /** SQLite durability: FULL (default) fsyncs every commit. */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** `embedded`: the API runs the projector itself; `external`: `kuhina projector` runs it in its own process. */
+  projector: 'embedded' | 'external';
 }
 
 export class ConfigError extends Error {
@@ -33,6 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new ConfigError(`KUHINA_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${synchronous}"`);
   const demo = (env.KUHINA_DEMO ?? '1').trim();
   if (!['0', '1', 'true', 'false'].includes(demo)) throw new ConfigError(`KUHINA_DEMO must be 1 or 0, got "${demo}"`);
+  const projector = (env.KUHINA_PROJECTOR ?? 'embedded').trim();
+  if (projector !== 'embedded' && projector !== 'external') throw new ConfigError(`KUHINA_PROJECTOR must be embedded or external, got "${projector}"`);
   const config: KuhinaConfig = {
     dataDir: resolve(nonEmpty(env.KUHINA_DATA_DIR) ?? './data'),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -42,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiKeys: nonEmpty(env.KUHINA_API_KEYS),
     demo: demo === '1' || demo === 'true',
     sqliteSynchronous: synchronous,
+    projector,
   };
   const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   if (overrides.dataDir) merged.dataDir = resolve(overrides.dataDir);

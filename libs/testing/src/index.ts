@@ -1,2 +1,4 @@
 export * from './decider-specification';
 export * from './event-store-harness';
+export * from './synthetic-history';
+export * from './projection-spec';

@@ -1,3 +1,5 @@
+import { ListChainsHandler } from './list-chains/list-chains.handler';
+import { ListChainsHttpController } from './list-chains/list-chains.http.controller';
 import { Module } from '@nestjs/common';
 import { CloseChainHandler } from './close-chain/close-chain.handler';
 import { CloseChainHttpController } from './close-chain/close-chain.http.controller';
@@ -11,7 +13,9 @@ import { UpdateChainDetailsHandler } from './update-chain-details/update-chain-d
 import { UpdateChainDetailsHttpController } from './update-chain-details/update-chain-details.http.controller';
 
 @Module({
-  controllers: [StartChainHttpController, UpdateChainDetailsHttpController, RecordLastPaymentHttpController, CloseChainHttpController, GetChainHttpController],
-  providers: [StartChainHandler, UpdateChainDetailsHandler, RecordLastPaymentHandler, CloseChainHandler, GetChainHandler],
+  controllers: [
+    ListChainsHttpController, StartChainHttpController, UpdateChainDetailsHttpController, RecordLastPaymentHttpController, CloseChainHttpController, GetChainHttpController],
+  providers: [
+    ListChainsHandler, StartChainHandler, UpdateChainDetailsHandler, RecordLastPaymentHandler, CloseChainHandler, GetChainHandler],
 })
 export class ChainsModule {}

@@ -1,3 +1,5 @@
+import { ListOrganizationsHandler } from './list-organizations/list-organizations.handler';
+import { ListOrganizationsHttpController } from './list-organizations/list-organizations.http.controller';
 import { Module } from '@nestjs/common';
 import { GetOrganizationHandler } from './get-organization/get-organization.handler';
 import { GetOrganizationHttpController } from './get-organization/get-organization.http.controller';
@@ -5,7 +7,9 @@ import { RegisterOrganizationHandler } from './register-organization/register-or
 import { RegisterOrganizationHttpController } from './register-organization/register-organization.http.controller';
 
 @Module({
-  controllers: [RegisterOrganizationHttpController, GetOrganizationHttpController],
-  providers: [RegisterOrganizationHandler, GetOrganizationHandler],
+  controllers: [
+    ListOrganizationsHttpController, RegisterOrganizationHttpController, GetOrganizationHttpController],
+  providers: [
+    ListOrganizationsHandler, RegisterOrganizationHandler, GetOrganizationHandler],
 })
 export class OrganizationsModule {}

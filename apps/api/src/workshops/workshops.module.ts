@@ -1,3 +1,7 @@
+import { GetFeedbackHandler } from './get-feedback/get-feedback.handler';
+import { GetFeedbackHttpController } from './get-feedback/get-feedback.http.controller';
+import { ListRegistrationsHandler } from './list-registrations/list-registrations.handler';
+import { ListRegistrationsHttpController } from './list-registrations/list-registrations.http.controller';
 import { Module } from '@nestjs/common';
 import { AddCoOrganizerHandler } from './add-co-organizer/add-co-organizer.handler';
 import { AddCoOrganizerHttpController } from './add-co-organizer/add-co-organizer.http.controller';
@@ -31,6 +35,8 @@ import { RescheduleWorkshopHttpController } from './reschedule-workshop/reschedu
 /** Planning, lifecycle and registration of workshops (their resources and outcomes: WorkshopResourcesModule). */
 @Module({
   controllers: [
+    ListRegistrationsHttpController,
+    GetFeedbackHttpController,
     PlanWorkshopHttpController,
     GetWorkshopHttpController,
     RescheduleWorkshopHttpController,
@@ -47,6 +53,8 @@ import { RescheduleWorkshopHttpController } from './reschedule-workshop/reschedu
     ReportWorkshopHttpController,
   ],
   providers: [
+    ListRegistrationsHandler,
+    GetFeedbackHandler,
     PlanWorkshopHandler,
     GetWorkshopHandler,
     RescheduleWorkshopHandler,

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
 import type { Checkpoint, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
+import type { ProjectorLease } from './projector-lease';
 
 /** What the projector needs of the event store: pages of the log, and a signal when it grows. */
 export interface EventLog {
@@ -16,6 +17,13 @@ export interface ProjectorOptions {
   batchSize?: number;
   /** Called after each committed batch (progress bars, metrics). */
   onBatch?: (progress: ProjectorProgress) => void;
+  /**
+   * Shared with other processes (e.g. `kuhina projections rebuild` while the API runs): the projector writes
+   * only while it holds the lease, lets go of it when it is idle, and re-reads the checkpoints when it takes it back.
+   */
+  lease?: ProjectorLease;
+  /** How often to try again for a lease held elsewhere (ms). */
+  leaseRetryMs?: number;
 }
 
 export interface ProjectorProgress {
@@ -47,6 +55,7 @@ export class Projector {
   private stopped = false;
   private loaded = false;
   private lastError: unknown = null;
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly log: EventLog,
@@ -103,7 +112,9 @@ export class Projector {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.running;
+    this.options.lease?.release();
   }
 
   /** Runs batches until the projector has reached the head of the log; returns the events applied. */
@@ -161,17 +172,29 @@ export class Projector {
     }
     this.running = (async () => {
       try {
+        const lease = this.options.lease;
+        if (lease && !lease.tryAcquire()) {
+          // Another process (a rebuild) writes the views now: try again later, then start from its checkpoints.
+          this.loaded = false;
+          this.retryTimer = setTimeout(() => this.trigger(), this.options.leaseRetryMs ?? 500);
+          this.retryTimer.unref();
+          return;
+        }
+        if (!this.loaded) await this.load();
         do {
           this.again = false;
           await this.catchUp();
           this.lastError = null;
         } while (this.again && !this.stopped);
+        lease?.release();
       } catch (error) {
         // Nothing of the failed batch was committed; the next signal (or restart) retries from the checkpoint.
         this.lastError = error;
         process.emitWarning(`Projector batch failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaProjectorWarning');
       } finally {
         this.running = null;
+        // A signal that came while this run was finishing must not be lost.
+        if (this.again && !this.stopped && !this.lastError) this.trigger();
       }
     })();
   }

@@ -1,5 +1,7 @@
 import { chainDecider, chainStream } from '@kuhina/domain';
+import { MemoryReadStore } from '@kuhina/read-model';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { ViewReader } from '../../common/views/view-reader';
 import { CloseChainCommand } from '../close-chain/close-chain.command';
 import { CloseChainHandler } from '../close-chain/close-chain.handler';
 import { RecordLastPaymentCommand } from '../record-last-payment/record-last-payment.command';
@@ -19,7 +21,7 @@ describe('GetChainHandler', () => {
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
-    sut = new GetChainHandler(harness.handler);
+    sut = new GetChainHandler(harness.handler, new ViewReader(new MemoryReadStore()));
   });
   afterEach(() => harness.cleanup());
 
@@ -43,6 +45,8 @@ describe('GetChainHandler', () => {
         retentionEndsOn: '2029-12-31',
         closedAt: '2024-04-02T12:00:00.000Z',
         closeReason: 'Operation ended',
+        workshops: [],
+        totals: null,
       },
     });
   });

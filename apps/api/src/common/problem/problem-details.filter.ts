@@ -13,6 +13,7 @@ const HTTP_CODES: Record<number, [string, string]> = {
   405: ['ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed'],
   413: ['REQUEST.TOO_LARGE', 'Payload too large'],
   415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
+  503: ['SERVICE.UNAVAILABLE', 'Not available yet'],
 };
 
 const DOMAIN_STATUS = { validation: HttpStatus.BAD_REQUEST, 'not-found': HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT } as const;

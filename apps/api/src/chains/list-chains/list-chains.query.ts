@@ -1,0 +1,6 @@
+export class ListChainsQuery {
+  constructor(
+    readonly limit: number,
+    readonly cursor: string | undefined,
+  ) {}
+}

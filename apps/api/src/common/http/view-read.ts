@@ -1,0 +1,56 @@
+import { ServiceUnavailableException, applyDecorators, UseInterceptors, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, switchMap, type Observable } from 'rxjs';
+import { ReadModelPosition } from '@kuhina/application';
+import { RequestValidationError } from '../problem/http-problems';
+
+export const PROJECTION_POSITION_HEADER = 'x-projection-position';
+/** How long a read waits for the projector to reach `consistentWith` before answering 503 (KUHINA_CONSISTENCY_TIMEOUT_MS). */
+const consistencyTimeoutMs = (): number => Number(process.env.KUHINA_CONSISTENCY_TIMEOUT_MS ?? 5000);
+
+/**
+ * Read-your-writes for view reads: `?consistentWith=<position>` (the `position` a write answered) waits,
+ * a bounded time, until the views include that position; past it the answer is 503 with Retry-After.
+ * Every view answer says in `X-Projection-Position` how far the views had got.
+ */
+@Injectable()
+export class ViewReadInterceptor implements NestInterceptor {
+  constructor(private readonly position: ReadModelPosition) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: Record<string, unknown> }>>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const raw = request.query?.consistentWith;
+    let wanted: bigint | null = null;
+    if (raw !== undefined) {
+      if (typeof raw !== 'string' || !/^\d{1,20}$/.test(raw)) {
+        throw new RequestValidationError([{ field: 'query.consistentWith', rule: 'isNumberString', message: 'consistentWith must be a log position (digits), as answered by a write' }]);
+      }
+      wanted = BigInt(raw);
+    }
+    return from(
+      (async () => {
+        const timeout = consistencyTimeoutMs();
+        if (wanted !== null && !(await this.position.waitFor(wanted, timeout))) {
+          void reply.header('retry-after', '1');
+          throw new ServiceUnavailableException({
+            code: 'READ.NOT_YET_CONSISTENT',
+            message: `The views have not reached position ${wanted} within ${timeout} ms; retry shortly.`,
+          });
+        }
+        const current = await this.position.current();
+        void reply.header(PROJECTION_POSITION_HEADER, current === null ? '0' : current.toString());
+      })(),
+    ).pipe(switchMap(() => next.handle()));
+  }
+}
+
+/** Marks a GET that answers from the read model (views). */
+export const ViewRead = () =>
+  applyDecorators(
+    UseInterceptors(ViewReadInterceptor),
+    ApiQuery({ name: 'consistentWith', required: false, description: 'Wait (up to a few seconds) until the views include this log position, as answered by a write', example: '1013' }),
+    ApiHeader({ name: 'X-Projection-Position', description: '(answer) how far in the log the views had got', required: false }),
+    ApiResponse({ status: 503, description: 'The views did not reach `consistentWith` in time (Retry-After: 1)' }),
+  );

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { notFound } from '@kuhina/domain';
+import { InvalidCursorError, READ_STORE, type Page, type ReadStore, type ViewDocument } from '@kuhina/read-model';
+import { RequestValidationError } from '../problem/http-problems';
+
+/** Reads views for the query handlers: one document or 404, and cursor pages with a clear 400 for a bad cursor. */
+@Injectable()
+export class ViewReader {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async one<T extends ViewDocument>(collection: string, id: string, notFoundCode: string, what: string): Promise<T> {
+    const doc = await this.store.get<T>(collection, id);
+    if (!doc) throw notFound(notFoundCode, `No ${what} ${id}`);
+    return doc;
+  }
+
+  maybe<T extends ViewDocument>(collection: string, id: string): Promise<T | null> {
+    return this.store.get<T>(collection, id);
+  }
+
+  async page<T extends ViewDocument>(collection: string, options: { where?: { index: string; value: string }; cursor?: string; limit: number }): Promise<Page<T>> {
+    try {
+      return await this.store.list<T>(collection, { where: options.where, after: options.cursor ?? null, limit: options.limit });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new RequestValidationError([{ field: 'query.cursor', rule: 'cursor', message: error.message }]);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { PRIVACY_SECRETS } from '@kuhina/application';
+import { pseudonym, type PrivacySecrets } from '@kuhina/privacy';
+import type { NetworkEdge, NetworkNode, NetworkOrigin, NetworkView } from '@kuhina/read-model';
+import { ViewReader } from '../../common/views/view-reader';
+import { GetNetworkQuery } from './get-network.query';
+
+export interface NetworkAnswerNode {
+  id: string;
+  type: NetworkNode['type'];
+  /** Organisation or workshop id; for people a stable pseudonym (the person id only for the backoffice role). */
+  entityId: string;
+  label: string | null;
+  sector?: string | null;
+  region?: string | null;
+  startsAt?: string | null;
+  order?: number | null;
+  createdBy: NetworkOrigin;
+}
+
+export interface NetworkAnswer {
+  chainId: string;
+  nodes: NetworkAnswerNode[];
+  edges: NetworkEdge[];
+  /** Position of the last event the view includes. */
+  lastPosition: string;
+}
+
+type OrganizationDoc = { name?: string; sector?: string; region?: string | null };
+
+/** The network view of a chain, organisations labelled from the organisations view, people pseudonymised. */
+@QueryHandler(GetNetworkQuery)
+export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery, NetworkAnswer> {
+  constructor(
+    private readonly views: ViewReader,
+    @Inject(PRIVACY_SECRETS) private readonly secrets: PrivacySecrets,
+  ) {}
+
+  async execute({ chainId, role }: GetNetworkQuery): Promise<NetworkAnswer> {
+    const view = await this.views.one<NetworkView>('network', chainId, 'CHAIN.NOT_FOUND', 'network for chain');
+    const reveal = role === 'backoffice';
+    const renamed = new Map<string, string>();
+    const nodes: NetworkAnswerNode[] = [];
+    for (const node of Object.values(view.nodes)) {
+      if (node.type === 'person') {
+        const entityId = reveal ? node.entityId : pseudonym(node.entityId, this.secrets.pseudonymKey);
+        const id = `person:${entityId}`;
+        renamed.set(node.id, id);
+        nodes.push({ id, type: 'person', entityId, label: reveal ? null : entityId, createdBy: node.createdBy });
+      } else if (node.type === 'organization') {
+        const org = await this.views.maybe<OrganizationDoc>('organizations', node.entityId);
+        nodes.push({ id: node.id, type: 'organization', entityId: node.entityId, label: org?.name ?? null, sector: org?.sector ?? null, region: org?.region ?? null, createdBy: node.createdBy });
+      } else {
+        nodes.push({ id: node.id, type: 'workshop', entityId: node.entityId, label: node.title, startsAt: node.startsAt, order: node.order, createdBy: node.createdBy });
+      }
+    }
+    const rename = (id: string) => renamed.get(id) ?? id;
+    const edges = Object.values(view.edges).map((edge) =>
+      renamed.size === 0 ? edge : { ...edge, id: `${edge.type}:${rename(edge.source)}|${rename(edge.target)}`, source: rename(edge.source), target: rename(edge.target) },
+    );
+    return { chainId, nodes, edges, lastPosition: view.lastPosition };
+  }
+}

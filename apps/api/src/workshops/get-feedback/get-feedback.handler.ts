@@ -1,0 +1,14 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { WorkshopFeedbackView } from '@kuhina/read-model';
+import { ViewReader } from '../../common/views/view-reader';
+import { GetFeedbackQuery } from './get-feedback.query';
+
+/** Feedback of a workshop: ratings and comments, never who gave anonymous feedback. */
+@QueryHandler(GetFeedbackQuery)
+export class GetFeedbackHandler implements IQueryHandler<GetFeedbackQuery, WorkshopFeedbackView> {
+  constructor(private readonly views: ViewReader) {}
+
+  execute({ workshopId }: GetFeedbackQuery): Promise<WorkshopFeedbackView> {
+    return this.views.one<WorkshopFeedbackView>('workshop-feedback', workshopId, 'WORKSHOP.NOT_FOUND', 'feedback for workshop');
+  }
+}

@@ -1,0 +1,3 @@
+export class GetFeedbackQuery {
+  constructor(readonly workshopId: string) {}
+}

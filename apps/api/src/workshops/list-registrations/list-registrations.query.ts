@@ -1,0 +1,3 @@
+export class ListRegistrationsQuery {
+  constructor(readonly workshopId: string) {}
+}

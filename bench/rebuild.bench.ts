@@ -1,0 +1,57 @@
+/**
+ * npm run bench:rebuild — the read side's rebuild speed against the limit set by the event store itself.
+ * 1. Generates a synthetic history of ~1,000,000 events (100 chains, 5,000 workshops, 200,000 people) into a temporary store.
+ * 2. In a fresh child process (so its peak RSS is the rebuild's own): reads the whole log raw (the limit), then rebuilds
+ *    every projection from scratch into an empty read store, and reports events/s, their ratio and the peak RSS.
+ * Aim (issue 4): rebuild ≥ 0.5 × raw read speed, peak RSS < 1 GiB.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import { ChainedEventStore, SqliteEventStorage } from '@kuhina/event-store';
+import { MILLION_EVENT_HISTORY, writeSyntheticHistory } from '@kuhina/testing';
+
+async function main(): Promise<void> {
+  const scale = Number(process.env.BENCH_SCALE ?? 1);
+  const dir = mkdtempSync(join(tmpdir(), 'kuhina-bench-rebuild-'));
+  try {
+    const storage = new SqliteEventStorage({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    const options = {
+      ...MILLION_EVENT_HISTORY,
+      chains: Math.max(1, Math.round(MILLION_EVENT_HISTORY.chains * scale)),
+      people: Math.max(100, Math.round(MILLION_EVENT_HISTORY.people * scale)),
+      organizations: Math.max(20, Math.round(MILLION_EVENT_HISTORY.organizations * scale)),
+    };
+    const expected = options.organizations + options.people + options.chains * (1 + options.workshopsPerChain * 151);
+    const bar = new SingleBar({ format: ' generating |{bar}| {value}/{total} events | {eta_formatted}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
+    bar.start(expected, 0);
+    const started = Date.now();
+    const { events } = await writeSyntheticHistory(new ChainedEventStore(storage), { ...options, onProgress: (n) => bar.update(n) });
+    bar.stop();
+    await storage.close();
+    console.log(`generated ${events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const output = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'rebuild.worker.js'), dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const result = JSON.parse(output.trim().split('\n').pop()!) as { rawEventsPerSecond: number; rebuildEventsPerSecond: number; events: number; rawSeconds: number; rebuildSeconds: number; peakRssMiB: number };
+    const ratio = result.rebuildEventsPerSecond / result.rawEventsPerSecond;
+    const rows = [
+      ['raw read of the whole log (limit)', `${Math.round(result.rawEventsPerSecond).toLocaleString('en')} events/s`, `${result.rawSeconds.toFixed(1)} s`, '1.00'],
+      ['rebuild of all projections', `${Math.round(result.rebuildEventsPerSecond).toLocaleString('en')} events/s`, `${result.rebuildSeconds.toFixed(1)} s`, ratio.toFixed(2)],
+      ['peak RSS of the rebuild process', `${result.peakRssMiB.toFixed(0)} MiB`, '', `${(result.peakRssMiB / 1024).toFixed(2)} of 1 GiB`],
+    ];
+    console.log(`\nRebuild benchmark: ${result.events.toLocaleString('en')} events (SQLite event store → SQLite read store)`);
+    console.log('| measure | speed | time | ratio to the limit |');
+    console.log('|---|---|---|---|');
+    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+    console.log(`\naim: ratio ≥ 0.50 (${ratio >= 0.5 ? 'met' : 'NOT met'}), peak RSS < 1024 MiB (${result.peakRssMiB < 1024 ? 'met' : 'NOT met'})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import type { Projection } from '../projection';
+import { chainListProjection } from './chain-list';
+import { organizationListProjection } from './organization-list';
+import { workshopChainProjection } from './workshop-chain';
+import { workshopChainIndexProjection } from './workshop-chain-index';
+
+// The projector applies projections in array order for each event: the workshop-chain index must come
+// before every projection that routes workshop events through it (keep PART_1 before PART_2).
+export const PROJECTIONS_PART_1: readonly Projection[] = [workshopChainIndexProjection, workshopChainProjection, chainListProjection, organizationListProjection];
+
+// Part 2 (workshop detail, registrations, feedback, network). Imports sit here so each part stays one appended block.
+import { collaborationWorkshopIndexProjection, networkProjection } from './network';
+import { workshopDetailProjection } from './workshop-detail';
+import { workshopFeedbackProjection } from './workshop-feedback';
+import { workshopRegistrationsProjection } from './workshop-registrations';
+
+// The collaboration-workshop index must precede the network, which routes CollaborationPartnerAdded through it.
+export const PROJECTIONS_PART_2: readonly Projection[] = [workshopDetailProjection, workshopRegistrationsProjection, workshopFeedbackProjection, collaborationWorkshopIndexProjection, networkProjection];

@@ -1,0 +1,65 @@
+import { CHAIN_EVENT_TYPES, type ChainEvent } from '@kuhina/domain';
+import type { RecordedEvent } from '@kuhina/event-store';
+import type { Projection } from '../../projection';
+import type { ChainListView } from './chain-list.view';
+
+const asChainEvent = (event: RecordedEvent): ChainEvent => ({ type: event.type, data: event.data }) as ChainEvent;
+
+const LISTED_FIELDS = ['name', 'fundingProgramme', 'esfOperationId', 'periodStart', 'periodEnd'] as const;
+
+/** GET /chains: one small document per chain, listed by period start, then name. */
+export const chainListProjection: Projection<ChainListView> = {
+  name: 'chain-list',
+  version: 1,
+  collection: 'chain-list',
+  eventTypes: ['ChainStarted', 'ChainDetailsUpdated', 'WorkshopAddedToChain', 'ChainClosed'],
+
+  keysOf(event) {
+    if (!(CHAIN_EVENT_TYPES as readonly string[]).includes(event.type)) return [];
+    return [asChainEvent(event).data.chainId];
+  },
+
+  project(view, event, key) {
+    if (view && event.position <= BigInt(view.lastPosition)) return view;
+    const chain = asChainEvent(event);
+    const lastPosition = event.position.toString();
+    if (chain.type === 'ChainStarted') {
+      const { data } = chain;
+      return {
+        chainId: key,
+        name: data.name,
+        fundingProgramme: data.fundingProgramme,
+        esfOperationId: data.esfOperationId,
+        periodStart: data.periodStart,
+        periodEnd: data.periodEnd,
+        status: view?.status ?? 'active',
+        workshopCount: view?.workshopCount ?? 0,
+        lastPosition,
+      };
+    }
+    // A chain's other events never precede ChainStarted in its stream; without it there is nothing to list.
+    if (!view) return undefined;
+    switch (chain.type) {
+      case 'ChainDetailsUpdated': {
+        const next = { ...view, lastPosition };
+        for (const field of LISTED_FIELDS) {
+          const value = chain.data[field];
+          if (value !== undefined) next[field] = value;
+        }
+        return next;
+      }
+      case 'WorkshopAddedToChain':
+        // Orders are 0, 1, 2, ... per chain: the highest one seen gives the count, however often an event is applied.
+        return { ...view, workshopCount: Math.max(view.workshopCount, chain.data.order + 1), lastPosition };
+      case 'ChainClosed':
+        return { ...view, status: 'closed', lastPosition };
+      default:
+        return { ...view, lastPosition };
+    }
+  },
+
+  indexesOf(view) {
+    // ISO dates sort as text; the space sorts before any character of a name.
+    return { sortKey: `${view.periodStart} ${view.name}` };
+  },
+};

@@ -1,0 +1,2 @@
+export * from './chain-list.projection';
+export * from './chain-list.view';

@@ -1,0 +1,30 @@
+import type { RecordedEvent } from '@kuhina/event-store';
+import type { CollaborationRecorded } from '@kuhina/domain';
+import type { Projection } from '../../projection';
+import type { CollaborationWorkshopIndexView } from './collaboration-workshop-index.view';
+
+export const COLLABORATION_WORKSHOP_INDEX = 'collaboration-workshop-index';
+
+/**
+ * collaboration id → sparking workshop. CollaborationPartnerAdded names only the collaboration; the network
+ * projection follows this index, then the workshop-chain index, to find the chain's document.
+ */
+export const collaborationWorkshopIndexProjection: Projection<CollaborationWorkshopIndexView> = {
+  name: COLLABORATION_WORKSHOP_INDEX,
+  version: 1,
+  collection: COLLABORATION_WORKSHOP_INDEX,
+  eventTypes: ['CollaborationRecorded'],
+
+  keysOf(event: RecordedEvent): string[] {
+    if (event.type !== 'CollaborationRecorded') return [];
+    const { collaborationId, sparkedByWorkshopId } = (event as RecordedEvent<'CollaborationRecorded', CollaborationRecorded['data']>).data;
+    return sparkedByWorkshopId === null ? [] : [collaborationId];
+  },
+
+  project(view, event, key) {
+    if (event.type !== 'CollaborationRecorded' || (view && event.position <= BigInt(view.lastPosition))) return view;
+    const { sparkedByWorkshopId } = (event as RecordedEvent<'CollaborationRecorded', CollaborationRecorded['data']>).data;
+    if (sparkedByWorkshopId === null) return view;
+    return { collaborationId: key, sparkedByWorkshopId, lastPosition: event.position.toString() };
+  },
+};

@@ -1,0 +1,4 @@
+export * from './network.view';
+export * from './network.projection';
+export * from './collaboration-workshop-index.view';
+export * from './collaboration-workshop-index.projection';

@@ -1,0 +1,2 @@
+export * from './organization-list.projection';
+export * from './organization-list.view';

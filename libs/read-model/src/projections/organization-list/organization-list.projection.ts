@@ -1,0 +1,60 @@
+import { ORGANIZATION_DETAIL_FIELDS, type OrganizationEvent } from '@kuhina/domain';
+import type { RecordedEvent } from '@kuhina/event-store';
+import type { Projection } from '../../projection';
+import type { OrganizationListView } from './organization-list.view';
+
+const EVENT_TYPES: readonly string[] = ['OrganizationRegistered', 'OrganizationDetailsUpdated'];
+
+const asOrganizationEvent = (event: RecordedEvent): OrganizationEvent => ({ type: event.type, data: event.data }) as OrganizationEvent;
+
+/** GET /organizations: listed by name (case-insensitive), filterable by sector. */
+export const organizationListProjection: Projection<OrganizationListView> = {
+  name: 'organization-list',
+  version: 1,
+  collection: 'organizations',
+  eventTypes: EVENT_TYPES,
+
+  keysOf(event) {
+    if (!EVENT_TYPES.includes(event.type)) return [];
+    return [asOrganizationEvent(event).data.organizationId];
+  },
+
+  project(view, event, key) {
+    if (view && event.position <= BigInt(view.lastPosition)) return view;
+    const organization = asOrganizationEvent(event);
+    const lastPosition = event.position.toString();
+    switch (organization.type) {
+      case 'OrganizationRegistered': {
+        const { data } = organization;
+        return {
+          organizationId: key,
+          name: data.name,
+          sector: data.sector,
+          municipality: data.municipality,
+          region: data.region,
+          businessId: data.businessId,
+          website: data.website,
+          registeredAt: data.at,
+          lastPosition,
+        };
+      }
+      case 'OrganizationDetailsUpdated': {
+        // An update never precedes the registration in its stream; without one there is nothing to list.
+        if (!view) return undefined;
+        const next: OrganizationListView = { ...view, lastPosition };
+        for (const field of ORGANIZATION_DETAIL_FIELDS) {
+          const value = organization.data[field];
+          // Absent = unchanged; null = cleared (the event carries only what changed).
+          if (value !== undefined) Object.assign(next, { [field]: value });
+        }
+        return next;
+      }
+      default:
+        return view;
+    }
+  },
+
+  indexesOf(view) {
+    return { indexes: { sector: view.sector }, sortKey: view.name.toLocaleLowerCase('fi') };
+  },
+};

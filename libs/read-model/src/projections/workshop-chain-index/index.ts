@@ -1,0 +1,2 @@
+export * from './workshop-chain-index.projection';
+export * from './workshop-chain-index.view';

@@ -1,0 +1,2 @@
+export * from './workshop-chain.projection';
+export * from './workshop-chain.view';

@@ -1,0 +1,355 @@
+import type { ChainEvent, CollaborationRecorded, WorkshopEvent } from '@kuhina/domain';
+import type { RecordedEvent } from '@kuhina/event-store';
+import type { Projection, ViewLookup } from '../../projection';
+import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
+import {
+  figuresOf,
+  organizationsReachedBy,
+  ownFigures,
+  totalsOf,
+  withFigures,
+  withNewAttendee,
+  withOrganizationReached,
+  type DistinctTotals,
+} from './workshop-chain.figures';
+import type { AttendanceFact, ChainWorkshop, WorkshopChainView, WorkshopEntry, WorkshopFacts } from './workshop-chain.view';
+
+type ChainViewEvent = ChainEvent | WorkshopEvent | CollaborationRecorded;
+
+const CHAIN_TYPES: readonly string[] = ['ChainStarted', 'ChainDetailsUpdated', 'WorkshopAddedToChain', 'LastPaymentRecorded', 'ChainClosed'];
+
+const WORKSHOP_TYPES: readonly string[] = [
+  'WorkshopPlanned',
+  'WorkshopRescheduled',
+  'CoOrganizerAdded',
+  'WorkshopCapacityChanged',
+  'RegistrationOpened',
+  'RegistrationClosed',
+  'ParticipantRegistered',
+  'ParticipantWaitlisted',
+  'RegistrationCancelled',
+  'WaitlistedParticipantPromoted',
+  'AttendanceRecorded',
+  'ResourcePledged',
+  'PledgeFulfilled',
+  'PledgeWithdrawn',
+  'ExpenseRecorded',
+  'ExpenseVoided',
+  'ExpenseCorrected',
+  'FeedbackSubmitted',
+  'CitizenInputCollected',
+  'PlanningMeetingRecorded',
+  'SustainabilityPracticesRecorded',
+  'WorkshopHeld',
+  'WorkshopCancelled',
+  'WorkshopReported',
+];
+
+const asChainViewEvent = (event: RecordedEvent): ChainViewEvent => ({ type: event.type, data: event.data }) as ChainViewEvent;
+
+const sameAttendance = (a: AttendanceFact, b: AttendanceFact): boolean =>
+  a.registrationId === b.registrationId && a.organizationId === b.organizationId && a.mode === b.mode;
+
+const own = <T>(map: Record<string, T>, id: string): T | undefined => (Object.hasOwn(map, id) ? map[id] : undefined);
+
+async function chainOfWorkshop(lookup: ViewLookup, workshopId: string): Promise<string | null> {
+  const entry = await lookup.get<WorkshopChainIndexView>(WORKSHOP_CHAIN_INDEX, workshopId);
+  return entry?.chainId ?? null;
+}
+
+const emptyFacts = (): WorkshopFacts => ({
+  registrations: {},
+  attendance: {},
+  pledges: {},
+  expenses: {},
+  feedbackRatings: {},
+  citizenInputs: {},
+  planningMeetings: {},
+  collaborations: {},
+  organizations: {},
+});
+
+/** A workshop entry from its plan, figures still to be computed (`figuresOf`). */
+function plannedWorkshop(data: Extract<WorkshopEvent, { type: 'WorkshopPlanned' }>['data']): WorkshopEntry {
+  return {
+    workshopId: data.workshopId,
+    order: null,
+    title: data.title,
+    status: 'planned',
+    kind: data.kind,
+    format: data.format,
+    startsAt: data.startsAt,
+    endsAt: data.endsAt,
+    location: data.location,
+    targetGroups: [...data.targetGroups],
+    access: data.access,
+    capacity: data.capacity,
+    coOrganizerIds: [...data.coOrganizerIds],
+    sustainability: null,
+    facts: emptyFacts(),
+  };
+}
+
+/** The chain's details and workshops after a chain-stream event. */
+function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent, lastPosition: string): WorkshopChainView | undefined {
+  if (event.type === 'ChainStarted') {
+    const { data } = event;
+    const details = {
+      chainId: data.chainId,
+      name: data.name,
+      description: data.description,
+      fundingProgramme: data.fundingProgramme,
+      esfOperationId: data.esfOperationId,
+      period: { start: data.periodStart, end: data.periodEnd },
+      startedAt: data.at,
+      lastPosition,
+    };
+    if (view) return { ...view, ...details };
+    return {
+      ...details,
+      status: 'active',
+      closedAt: null,
+      closeReason: null,
+      lastPaymentOn: null,
+      retentionEndsOn: null,
+      ...figuresOf([], {}),
+      facts: { workshopOrder: {} },
+    };
+  }
+  // Nothing but ChainStarted opens a chain's stream: without it there is no chain to show.
+  if (!view) return undefined;
+  switch (event.type) {
+    case 'ChainDetailsUpdated': {
+      const { data } = event;
+      return {
+        ...view,
+        name: data.name ?? view.name,
+        description: data.description ?? view.description,
+        fundingProgramme: data.fundingProgramme ?? view.fundingProgramme,
+        esfOperationId: data.esfOperationId ?? view.esfOperationId,
+        period: { start: data.periodStart ?? view.period.start, end: data.periodEnd ?? view.period.end },
+        lastPosition,
+      };
+    }
+    case 'WorkshopAddedToChain':
+      return withFigures({
+        ...view,
+        facts: { ...view.facts, workshopOrder: { ...view.facts.workshopOrder, [event.data.workshopId]: event.data.order } },
+        lastPosition,
+      });
+    case 'LastPaymentRecorded':
+      return { ...view, lastPaymentOn: event.data.paidOn, retentionEndsOn: event.data.retentionEndsOn, lastPosition };
+    case 'ChainClosed':
+      return { ...view, status: 'closed', closedAt: event.data.at, closeReason: event.data.reason, lastPosition };
+    default:
+      return { ...view, lastPosition };
+  }
+}
+
+/**
+ * One workshop entry after a workshop event. Facts are keyed by id and creations never overwrite a
+ * known entry, so applying an event twice leaves the entry as it was. Returns the entry unchanged for
+ * events this view does not show.
+ */
+function applyWorkshopEvent(workshop: ChainWorkshop, event: WorkshopEvent): ChainWorkshop {
+  const { facts } = workshop;
+  const withFacts = (changes: Partial<WorkshopFacts>): ChainWorkshop => ({ ...workshop, facts: { ...facts, ...changes } });
+  switch (event.type) {
+    case 'WorkshopPlanned':
+      return workshop; // first plan wins: a repeat must not undo a later reschedule
+    case 'WorkshopRescheduled':
+      return { ...workshop, startsAt: event.data.startsAt, endsAt: event.data.endsAt, location: event.data.location };
+    case 'CoOrganizerAdded':
+      return workshop.coOrganizerIds.includes(event.data.organizationId)
+        ? workshop
+        : { ...workshop, coOrganizerIds: [...workshop.coOrganizerIds, event.data.organizationId] };
+    case 'WorkshopCapacityChanged':
+      return { ...workshop, capacity: event.data.capacity };
+    case 'RegistrationOpened':
+      return { ...workshop, status: 'registration-open' };
+    case 'RegistrationClosed':
+      return { ...workshop, status: 'registration-closed' };
+    case 'WorkshopHeld':
+      return { ...workshop, status: 'held' };
+    case 'WorkshopReported':
+      return { ...workshop, status: 'reported' };
+    case 'WorkshopCancelled':
+      return { ...workshop, status: 'cancelled' };
+    case 'ParticipantRegistered':
+    case 'ParticipantWaitlisted': {
+      const { registrationId, personId, organizationId } = event.data;
+      if (own(facts.registrations, registrationId)) return workshop;
+      const status = event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted';
+      return withFacts({ registrations: { ...facts.registrations, [registrationId]: { personId, organizationId, status } } });
+    }
+    case 'WaitlistedParticipantPromoted': {
+      const registration = own(facts.registrations, event.data.registrationId);
+      if (registration?.status !== 'waitlisted') return workshop;
+      return withFacts({ registrations: { ...facts.registrations, [event.data.registrationId]: { ...registration, status: 'registered' } } });
+    }
+    case 'RegistrationCancelled': {
+      const { registrationId, personId } = event.data;
+      const registration = own(facts.registrations, registrationId) ?? { personId, organizationId: null, status: 'cancelled' as const };
+      return withFacts({ registrations: { ...facts.registrations, [registrationId]: { ...registration, status: 'cancelled' } } });
+    }
+    case 'AttendanceRecorded': {
+      const { personId, registrationId, mode } = event.data;
+      const organizationId = event.data.organizationId ?? own(facts.registrations, registrationId)?.organizationId ?? null;
+      const known = own(facts.attendance, personId);
+      if (known && sameAttendance(known, { registrationId, organizationId, mode })) return workshop;
+      return withFacts({ attendance: { ...facts.attendance, [personId]: { registrationId, organizationId, mode } } });
+    }
+    case 'ResourcePledged': {
+      const { pledgeId, organizationId, kind, inKindValueCents } = event.data;
+      if (own(facts.pledges, pledgeId)) return workshop;
+      return withFacts({ pledges: { ...facts.pledges, [pledgeId]: { organizationId, kind, inKindValueCents, status: 'pending' } } });
+    }
+    case 'PledgeFulfilled':
+    case 'PledgeWithdrawn': {
+      const pledge = own(facts.pledges, event.data.pledgeId);
+      if (!pledge) return workshop;
+      const status = event.type === 'PledgeFulfilled' ? 'fulfilled' : 'withdrawn';
+      return withFacts({ pledges: { ...facts.pledges, [event.data.pledgeId]: { ...pledge, status } } });
+    }
+    case 'ExpenseRecorded': {
+      const { expenseId, amountCents, category } = event.data;
+      if (own(facts.expenses, expenseId)) return workshop;
+      return withFacts({ expenses: { ...facts.expenses, [expenseId]: { amountCents, category, status: 'recorded', corrected: false } } });
+    }
+    case 'ExpenseCorrected': {
+      const expense = own(facts.expenses, event.data.expenseId);
+      if (!expense) return workshop;
+      const { amountCents, category } = event.data;
+      return withFacts({ expenses: { ...facts.expenses, [event.data.expenseId]: { ...expense, amountCents, category, corrected: true } } });
+    }
+    case 'ExpenseVoided': {
+      const expense = own(facts.expenses, event.data.expenseId);
+      if (!expense) return workshop;
+      return withFacts({ expenses: { ...facts.expenses, [event.data.expenseId]: { ...expense, status: 'voided' } } });
+    }
+    case 'FeedbackSubmitted':
+      return withFacts({ feedbackRatings: { ...facts.feedbackRatings, [event.data.feedbackId]: event.data.rating } });
+    case 'CitizenInputCollected':
+      return withFacts({ citizenInputs: { ...facts.citizenInputs, [event.data.inputId]: event.data.citizensHeard } });
+    case 'PlanningMeetingRecorded':
+      return withFacts({ planningMeetings: { ...facts.planningMeetings, [event.data.meetingId]: event.data.kind } });
+    case 'SustainabilityPracticesRecorded':
+      // The latest record replaces the earlier one.
+      return { ...workshop, sustainability: { practices: [...event.data.practices], notes: event.data.notes } };
+    default:
+      return workshop;
+  }
+}
+
+function workshopIdOf(event: ChainViewEvent): string | null {
+  if (event.type === 'CollaborationRecorded') return event.data.sparkedByWorkshopId;
+  return 'workshopId' in event.data ? event.data.workshopId : null;
+}
+
+/**
+ * GET /chains/:id: one document per chain with its workshops in chain order, each workshop's figures and
+ * the chain's totals. Workshop events reach their chain through the workshop-chain index, which must run
+ * BEFORE this projection in the projector's array (a workshop's plan precedes WorkshopAddedToChain).
+ */
+export const workshopChainProjection: Projection<WorkshopChainView> = {
+  name: 'workshop-chain',
+  version: 1,
+  collection: 'workshop-chains',
+  eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
+
+  async keysOf(event, lookup) {
+    const routed = asChainViewEvent(event);
+    if (CHAIN_TYPES.includes(routed.type)) return [(routed as ChainEvent).data.chainId];
+    if (routed.type !== 'CollaborationRecorded' && !WORKSHOP_TYPES.includes(routed.type)) return [];
+    const workshopId = workshopIdOf(routed);
+    if (workshopId === null) return [];
+    const chainId = await chainOfWorkshop(lookup, workshopId);
+    if (chainId !== null) return [chainId];
+    // Only if the index has not seen the plan yet (e.g. this projection placed before it): the plan names its chain.
+    return routed.type === 'WorkshopPlanned' && routed.data.chainId !== null ? [routed.data.chainId] : [];
+  },
+
+  project(view, event) {
+    if (view && event.position <= BigInt(view.lastPosition)) return view;
+    const applied = asChainViewEvent(event);
+    const lastPosition = event.position.toString();
+    if (CHAIN_TYPES.includes(applied.type)) return applyChainEvent(view, applied as ChainEvent, lastPosition);
+    // Workshop events of a chain never started (or of a chain whose start this view has not seen) have nowhere to go.
+    if (!view) return undefined;
+
+    const workshopId = workshopIdOf(applied);
+    const index = view.workshops.findIndex((workshop) => workshop.workshopId === workshopId);
+
+    if (applied.type === 'WorkshopPlanned') {
+      if (index >= 0) return { ...view, lastPosition };
+      return { ...view, ...figuresOf([...view.workshops, plannedWorkshop(applied.data)], view.facts.workshopOrder), lastPosition };
+    }
+    // Facts of a workshop whose plan this chain has not seen cannot be shown with it.
+    if (index < 0) return { ...view, lastPosition };
+
+    const current = view.workshops[index];
+    const updated =
+      applied.type === 'CollaborationRecorded'
+        ? withCollaboration(current, applied.data.collaborationId)
+        : applyWorkshopEvent(current, applied as WorkshopEvent);
+    if (updated === current) return { ...view, lastPosition };
+    const workshops = view.workshops.map((workshop, i) => (i === index ? updated : workshop));
+    const changes = factChanges(current, updated);
+    // A new start may move a workshop the chain has not ordered; a changed attendance record may move a returner: rare, so recompute all.
+    if (applied.type === 'WorkshopRescheduled' || changes === null) {
+      return { ...view, ...figuresOf(workshops, view.facts.workshopOrder), lastPosition };
+    }
+    return { ...view, ...withChanges(workshops, index, changes, view.totals), lastPosition };
+  },
+};
+
+interface FactChanges {
+  /** People attending the workshop for the first time. */
+  newAttendees: string[];
+  /** Organisations the workshop reaches for the first time. */
+  newOrganizations: string[];
+}
+
+/** What one event added to a workshop's attendance and reach; null when it changed or removed something there (recompute all). */
+function factChanges(before: ChainWorkshop, after: ChainWorkshop): FactChanges | null {
+  const newAttendees: string[] = [];
+  if (after.facts.attendance !== before.facts.attendance) {
+    for (const [personId, fact] of Object.entries(after.facts.attendance)) {
+      const earlier = own(before.facts.attendance, personId);
+      if (!earlier) newAttendees.push(personId);
+      else if (!sameAttendance(earlier, fact)) return null;
+    }
+  }
+  const reached = organizationsReachedBy(after);
+  const newOrganizations = Object.keys(reached).filter((id) => !own(before.facts.organizations, id));
+  if (Object.keys(before.facts.organizations).some((id) => !own(reached, id))) return null;
+  return { newAttendees, newOrganizations };
+}
+
+/** The touched workshop's own figures, the figures its new facts change elsewhere in the chain, and the totals. */
+function withChanges(
+  workshops: ChainWorkshop[],
+  index: number,
+  changes: FactChanges,
+  totals: WorkshopChainView['totals'],
+): Pick<WorkshopChainView, 'workshops' | 'totals'> {
+  const touched = workshops[index];
+  const organizations = { ...touched.facts.organizations };
+  for (const id of changes.newOrganizations) organizations[id] = true;
+  const facts = { ...touched.facts, organizations };
+  let next = workshops.map((workshop, i) => (i === index ? { ...touched, ...ownFigures(facts), facts } : workshop));
+  let distinct: DistinctTotals = {
+    uniqueParticipants: totals.uniqueParticipants,
+    returningParticipants: totals.returningParticipants,
+    organizationsReached: totals.organizationsReached,
+  };
+  for (const personId of changes.newAttendees) [next, distinct] = withNewAttendee(next, index, personId, distinct);
+  for (const id of changes.newOrganizations) [next, distinct] = withOrganizationReached(next, index, id, distinct);
+  return { workshops: next, totals: totalsOf(next, distinct) };
+}
+
+const withCollaboration = (workshop: ChainWorkshop, collaborationId: string): ChainWorkshop =>
+  own(workshop.facts.collaborations, collaborationId)
+    ? workshop
+    : { ...workshop, facts: { ...workshop.facts, collaborations: { ...workshop.facts.collaborations, [collaborationId]: true } } };
+

@@ -1,0 +1,222 @@
+import type {
+  AttendanceMode,
+  ExpenseCategory,
+  PlanningMeetingKind,
+  PledgeKind,
+  SustainabilityPractice,
+  WorkshopAccess,
+  WorkshopFormat,
+  WorkshopKind,
+  WorkshopLocation,
+} from '@kuhina/domain';
+
+export type ChainWorkshopStatus = 'planned' | 'registration-open' | 'registration-closed' | 'held' | 'reported' | 'cancelled';
+export type PledgeStatus = 'pending' | 'fulfilled' | 'withdrawn';
+export type Rating = '1' | '2' | '3' | '4' | '5';
+
+// ---- raw facts, kept by id so that applying an event twice changes nothing ----
+
+export interface RegistrationFact {
+  personId: string;
+  organizationId: string | null;
+  status: 'registered' | 'waitlisted' | 'cancelled';
+}
+
+export interface AttendanceFact {
+  registrationId: string;
+  /** From the attendance record, else from the registration. */
+  organizationId: string | null;
+  mode: AttendanceMode;
+}
+
+export interface PledgeFact {
+  organizationId: string;
+  kind: PledgeKind;
+  inKindValueCents: number;
+  status: PledgeStatus;
+}
+
+export interface ExpenseFact {
+  /** The current figures: a correction replaces them. */
+  amountCents: number;
+  category: ExpenseCategory;
+  status: 'recorded' | 'voided';
+  corrected: boolean;
+}
+
+export interface WorkshopFacts {
+  /** registrationId → registration. */
+  registrations: Record<string, RegistrationFact>;
+  /** personId → how the person attended. */
+  attendance: Record<string, AttendanceFact>;
+  /** pledgeId → pledge. */
+  pledges: Record<string, PledgeFact>;
+  /** expenseId → expense. */
+  expenses: Record<string, ExpenseFact>;
+  /** feedbackId → rating 1..5 (nothing else: who gave it stays out of this view). */
+  feedbackRatings: Record<string, number>;
+  /** inputId → citizens heard. */
+  citizenInputs: Record<string, number>;
+  /** meetingId → kind. */
+  planningMeetings: Record<string, PlanningMeetingKind>;
+  /** collaborationId → true, for collaborations this workshop sparked. */
+  collaborations: Record<string, true>;
+  /**
+   * organizationId → true for every organisation the workshop reached (co-organisers, pledgers, and the
+   * organisations of registrants and attendees): derived from the facts above, kept for O(1) look-ups.
+   */
+  organizations: Record<string, true>;
+}
+
+// ---- derived figures ----
+
+export interface RegistrationCounts {
+  registered: number;
+  waitlisted: number;
+  cancelled: number;
+}
+
+export interface AttendanceCounts {
+  onSite: number;
+  remote: number;
+  total: number;
+}
+
+export interface FeedbackSummary {
+  count: number;
+  /** Mean rating rounded to 2 decimals; null without feedback. */
+  average: number | null;
+  distribution: Record<Rating, number>;
+}
+
+export interface CountAndValue {
+  count: number;
+  inKindValueCents: number;
+}
+
+export interface PledgeKindSummary {
+  /** Pledges of this kind, whatever their status. */
+  count: number;
+  /** Value pledged and not withdrawn. */
+  inKindValueCents: number;
+  fulfilledInKindValueCents: number;
+}
+
+export interface PledgeSummary {
+  count: number;
+  /** Only kinds that occur. */
+  byKind: Partial<Record<PledgeKind, PledgeKindSummary>>;
+  /** Value per status is the pledged value of the pledges now in that status. */
+  byStatus: Record<PledgeStatus, CountAndValue>;
+  inKindValueFulfilledCents: number;
+}
+
+export interface ExpenseSummary {
+  /** Expenses not voided. */
+  count: number;
+  /** Sum of expenses not voided, with corrections applied. */
+  totalCents: number;
+  /** Only categories that occur; corrected figures, voided expenses left out. */
+  byCategory: Partial<Record<ExpenseCategory, number>>;
+  voidedCount: number;
+  /** Expenses corrected at least once (voided later or not). */
+  correctedCount: number;
+}
+
+export interface PlanningMeetingCounts {
+  partner: number;
+  coreTeam: number;
+}
+
+export interface ChainWorkshop {
+  workshopId: string;
+  /** 0-based place in the chain; null until the chain records the workshop. */
+  order: number | null;
+  title: string;
+  status: ChainWorkshopStatus;
+  kind: WorkshopKind;
+  format: WorkshopFormat;
+  startsAt: string;
+  endsAt: string;
+  location: WorkshopLocation | null;
+  targetGroups: string[];
+  access: WorkshopAccess;
+  capacity: number | null;
+  coOrganizerIds: string[];
+  registrations: RegistrationCounts;
+  attendance: AttendanceCounts;
+  feedback: FeedbackSummary;
+  pledges: PledgeSummary;
+  expenses: ExpenseSummary;
+  citizensHeard: number;
+  planningMeetings: PlanningMeetingCounts;
+  sustainability: { practices: SustainabilityPractice[]; notes: string } | null;
+  /** Attendees who attended an earlier workshop of the chain (chain order). */
+  returningParticipants: number;
+  /** Organisations reached here for the first time in the chain (sorted ids). */
+  newOrganizationIds: string[];
+  newOrganizations: number;
+  collaborationsSparked: number;
+  facts: WorkshopFacts;
+}
+
+/** The figures `figuresOf` derives from a workshop's facts (and from the workshops before it). */
+export type DerivedWorkshopFigure =
+  | 'order'
+  | 'registrations'
+  | 'attendance'
+  | 'feedback'
+  | 'pledges'
+  | 'expenses'
+  | 'citizensHeard'
+  | 'planningMeetings'
+  | 'returningParticipants'
+  | 'newOrganizationIds'
+  | 'newOrganizations'
+  | 'collaborationsSparked';
+
+/** A workshop as its events describe it, before the derived figures. */
+export type WorkshopEntry = Omit<ChainWorkshop, DerivedWorkshopFigure> & { order: number | null };
+
+export interface ChainTotals {
+  workshops: number;
+  registrations: RegistrationCounts;
+  attendance: AttendanceCounts;
+  /** Distinct people who attended at least one workshop. */
+  uniqueParticipants: number;
+  /** Distinct people who attended more than one workshop. */
+  returningParticipants: number;
+  /** Distinct organisations that attended, registered, co-organised or pledged. */
+  organizationsReached: number;
+  feedback: FeedbackSummary;
+  pledges: PledgeSummary;
+  inKindValueFulfilledCents: number;
+  expenses: ExpenseSummary;
+  citizensHeard: number;
+  planningMeetings: PlanningMeetingCounts;
+  collaborationsSparked: number;
+}
+
+/** GET /chains/:id — the whole chain, workshop by workshop, with its totals. */
+export type WorkshopChainView = {
+  chainId: string;
+  name: string;
+  description: string;
+  fundingProgramme: string;
+  esfOperationId: string;
+  period: { start: string; end: string };
+  status: 'active' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+  closeReason: string | null;
+  lastPaymentOn: string | null;
+  retentionEndsOn: string | null;
+  /** In chain order (workshops not yet ordered by the chain come last, by start). */
+  workshops: ChainWorkshop[];
+  totals: ChainTotals;
+  facts: {
+    /** workshopId → order, from WorkshopAddedToChain (it may arrive before or after the plan). */
+    workshopOrder: Record<string, number>;
+  };
+  lastPosition: string;
+};

@@ -1,0 +1,2 @@
+export * from './workshop-detail.view';
+export * from './workshop-detail.projection';

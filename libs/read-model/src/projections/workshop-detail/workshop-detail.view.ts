@@ -1,0 +1,148 @@
+import type {
+  AttendanceMode,
+  ExpenseCategory,
+  ExpenseFigures,
+  FundingSource,
+  PlanningMeetingKind,
+  PledgeKind,
+  SustainabilityPractice,
+  WorkshopAccess,
+  WorkshopFormat,
+  WorkshopKind,
+  WorkshopLocation,
+  WorkshopStatus,
+} from '@kuhina/domain';
+
+export const WORKSHOP_DETAIL_COLLECTION = 'workshops';
+
+export type WorkshopDetailStatus = Exclude<WorkshopStatus, 'empty'>;
+
+export interface WorkshopDetailPledge {
+  pledgeId: string;
+  organizationId: string;
+  kind: PledgeKind;
+  description: string;
+  inKindValueCents: number;
+  valuationBasis: string;
+  status: 'pending' | 'fulfilled' | 'withdrawn';
+  pledgedAt: string;
+  fulfilledAt: string | null;
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
+}
+
+export interface WorkshopDetailExpenseCorrection {
+  /** Id of the ExpenseCorrected event: makes a replayed correction recognisable (idempotence). */
+  eventId: string;
+  previous: ExpenseFigures;
+  corrected: ExpenseFigures;
+  reason: string;
+  correctedAt: string;
+}
+
+export interface WorkshopDetailExpense {
+  expenseId: string;
+  /** Current figures: the latest correction's, or the recorded ones. */
+  category: ExpenseCategory;
+  amountCents: number;
+  fundingSource: FundingSource;
+  receiptReference: string;
+  description: string;
+  incurredOn: string;
+  recordedAt: string;
+  /** `voided` wins over `corrected`; a voided expense counts in no total. */
+  status: 'recorded' | 'corrected' | 'voided';
+  voidedAt: string | null;
+  voidReason: string | null;
+  corrections: WorkshopDetailExpenseCorrection[];
+}
+
+export interface WorkshopDetailCitizenInput {
+  inputId: string;
+  topic: string;
+  summary: string;
+  citizensHeard: number;
+  collectedAt: string;
+}
+
+export interface WorkshopDetailSummaryForwarding {
+  /** Id of the CitizenInputSummaryForwarded event (a summary may be forwarded more than once). */
+  eventId: string;
+  summary: string;
+  recipients: string[];
+  forwardedAt: string;
+}
+
+export interface WorkshopDetailPlanningMeeting {
+  meetingId: string;
+  heldOn: string;
+  kind: PlanningMeetingKind;
+  online: boolean;
+  organizationIds: string[];
+  notes: string;
+}
+
+// A type alias, not an interface: only aliases are assignable to the store's `Record<string, unknown>` documents.
+export type WorkshopDetailView = {
+  workshopId: string;
+  chainId: string | null;
+  /** 0-based place in the chain, once WorkshopAddedToChain was seen. */
+  chainOrder: number | null;
+  title: string;
+  theme: string;
+  method: string;
+  kind: WorkshopKind;
+  format: WorkshopFormat;
+  location: WorkshopLocation | null;
+  startsAt: string;
+  endsAt: string;
+  targetGroups: string[];
+  access: WorkshopAccess;
+  capacity: number | null;
+  coOrganizerIds: string[];
+  status: WorkshopDetailStatus;
+  dates: {
+    plannedAt: string;
+    rescheduledAt: string | null;
+    /** The latest opening (registration may be re-opened after a close). */
+    registrationOpenedAt: string | null;
+    registrationClosedAt: string | null;
+    heldOn: string | null;
+    cancelledAt: string | null;
+    reportedAt: string | null;
+  };
+  cancellationReason: string | null;
+  reportSummary: string | null;
+  counts: {
+    invited: number;
+    registered: number;
+    waitlisted: number;
+    cancelled: number;
+    attendedOnSite: number;
+    attendedRemote: number;
+    attendedTotal: number;
+  };
+  pledges: WorkshopDetailPledge[];
+  expenses: WorkshopDetailExpense[];
+  totals: {
+    /** In-kind value of pledges not withdrawn. */
+    inKindPledgedCents: number;
+    inKindFulfilledCents: number;
+    /** Current amounts of expenses not voided. */
+    expensesCents: number;
+  };
+  citizenInput: {
+    inputs: WorkshopDetailCitizenInput[];
+    citizensHeard: number;
+    forwardings: WorkshopDetailSummaryForwarding[];
+  };
+  planningMeetings: WorkshopDetailPlanningMeeting[];
+  sustainability: { practices: SustainabilityPractice[]; notes: string; recordedAt: string } | null;
+  /** Raw facts the counts are derived from, keyed by id so a replayed event changes nothing. */
+  facts: {
+    invitedPersonIds: Record<string, true>;
+    registrations: Record<string, { status: 'registered' | 'waitlisted' | 'cancelled'; attended: AttendanceMode | null }>;
+  };
+  /** Log position (decimal string) of the last event applied. */
+  lastPosition: string;
+};

@@ -1,0 +1,2 @@
+export * from './workshop-feedback.view';
+export * from './workshop-feedback.projection';

@@ -1,0 +1,2 @@
+export * from './workshop-registrations.view';
+export * from './workshop-registrations.projection';

@@ -1,0 +1,99 @@
+import { DEMO_CHAIN_ID } from '@kuhina/application';
+import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
+import { apiHarness, type ApiHarness } from './support/api-harness';
+
+type ChainAnswer = {
+  name: string;
+  workshops: Array<{ workshopId: string; title: string; format: string; location: { municipality: string } | null; expenses: { totalCents: number }; returningParticipants: number; registrations: { registered: number } }>;
+  totals: { workshops: number; uniqueParticipants: number; returningParticipants: number };
+};
+type NetworkAnswer = { nodes: Array<{ id: string; type: string; entityId: string; label: string | null }>; edges: Array<{ type: string; source: string; target: string; createdBy: { workshopId: string; date: string; position: string } }> };
+
+describe('Read side on the 2023 demo: views, read-your-writes, roles', () => {
+  let api: ApiHarness;
+  let head: string;
+  beforeAll(async () => {
+    api = await apiHarness({ demo: true });
+    head = String(await api.app.get<EventStore>(EVENT_STORE).headPosition());
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('GET /chains/:id shows five workshops in Rauma, Pori, Kemi, Helsinki and online, from 0 € to 2,600 €, returning participants from the second on', async () => {
+    const answer = await api.get<ChainAnswer>(`/chains/${DEMO_CHAIN_ID}?consistentWith=${head}`, { as: 'analyst' });
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-projection-position']).toBe(head);
+    const { workshops, totals } = answer.body;
+    expect(workshops.map((w) => w.location?.municipality ?? 'online')).toEqual(['Rauma', 'Pori', 'Kemi', 'Helsinki', 'online']);
+    const costs = workshops.map((w) => w.expenses.totalCents);
+    expect(Math.min(...costs)).toBe(0);
+    expect(Math.max(...costs)).toBe(260_000);
+    expect(workshops[0]!.returningParticipants).toBe(0);
+    expect(workshops.slice(1).every((w) => w.returningParticipants > 0)).toBe(true);
+    expect(totals.workshops).toBe(5);
+    expect(totals.uniqueParticipants).toBeGreaterThan(100);
+  });
+
+  it('GET /chains lists the demo chain; GET /organizations pages by cursor and filters by sector', async () => {
+    const chains = await api.get<{ items: Array<{ chainId: string }>; next: string | null }>(`/chains?consistentWith=${head}`);
+    const first = await api.get<{ items: Array<{ name: string; sector: string }>; next: string }>(`/organizations?limit=10&consistentWith=${head}`);
+    const second = await api.get<{ items: Array<{ name: string }>; next: string | null }>(`/organizations?limit=10&cursor=${encodeURIComponent(first.body.next)}`);
+    const ngos = await api.get<{ items: Array<{ sector: string }> }>('/organizations?sector=ngo&limit=200');
+
+    expect(chains.body.items.map((c) => c.chainId)).toContain(DEMO_CHAIN_ID);
+    expect(first.body.items).toHaveLength(10);
+    expect(second.body.items).toHaveLength(10);
+    expect(new Set([...first.body.items, ...second.body.items].map((o) => o.name)).size).toBe(20);
+    expect(ngos.body.items.length).toBeGreaterThan(3);
+    expect(ngos.body.items.every((o) => o.sector === 'ngo')).toBe(true);
+    expect((await api.get('/organizations?cursor=garbage')).status).toBe(400);
+  });
+
+  it('GET /network shows the collaborations and co-attendance, each edge with the workshop, date and position that created it; people as pseudonyms for analysts', async () => {
+    const analyst = await api.get<NetworkAnswer>(`/network?chainId=${DEMO_CHAIN_ID}&consistentWith=${head}`, { as: 'analyst' });
+    const office = await api.get<NetworkAnswer>(`/network?chainId=${DEMO_CHAIN_ID}`, { as: 'backoffice' });
+
+    expect(analyst.status).toBe(200);
+    const collaborations = analyst.body.edges.filter((e) => e.type === 'collaboration');
+    expect(collaborations.length).toBeGreaterThanOrEqual(3);
+    expect(analyst.body.edges.some((e) => e.type === 'co-attendance')).toBe(true);
+    for (const edge of analyst.body.edges) expect(edge.createdBy).toEqual({ workshopId: expect.any(String), date: expect.any(String), position: expect.stringMatching(/^\d+$/) });
+    const people = analyst.body.nodes.filter((n) => n.type === 'person');
+    const realIds = new Set(office.body.nodes.filter((n) => n.type === 'person').map((n) => n.entityId));
+    expect(people.length).toBe(realIds.size);
+    expect(people.some((p) => realIds.has(p.entityId))).toBe(false);
+    expect(analyst.body.nodes.filter((n) => n.type === 'organization').every((n) => typeof n.label === 'string')).toBe(true);
+  });
+
+  it('GET /workshops/:id/registrations is backoffice only and names people; feedback has a summary', async () => {
+    const chain = await api.get<ChainAnswer>(`/chains/${DEMO_CHAIN_ID}?consistentWith=${head}`);
+    const rauma = chain.body.workshops[0]!.workshopId;
+
+    const asAnalyst = await api.get(`/workshops/${rauma}/registrations`, { as: 'analyst' });
+    const asOffice = await api.get<{ registrations: Array<{ person: { name: string | null } }> }>(`/workshops/${rauma}/registrations`);
+    const feedback = await api.get<{ summary: { count: number; average: number } }>(`/workshops/${rauma}/feedback`, { as: 'auditor' });
+
+    expect(asAnalyst.status).toBe(403);
+    expect(asOffice.status).toBe(200);
+    expect(asOffice.body.registrations.length).toBe(chain.body.workshops[0]!.registrations.registered + 1); // + the cancelled one
+    expect(asOffice.body.registrations.every((r) => typeof r.person.name === 'string')).toBe(true);
+    expect(feedback.body.summary.count).toBeGreaterThan(5);
+    expect(feedback.body.summary.average).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads your own write with consistentWith, and answers 503 with Retry-After when the views cannot get there in time', async () => {
+    const written = await api.post<{ id: string; position: string }>('/organizations', { name: 'Porin Ohjaamo (second office)', sector: 'public-administration' });
+    const listed = await api.get<{ items: Array<{ organizationId: string }> }>(`/organizations?limit=200&consistentWith=${written.body.position}`);
+    expect(listed.body.items.map((o) => o.organizationId)).toContain(written.body.id);
+
+    process.env.KUHINA_CONSISTENCY_TIMEOUT_MS = '100';
+    try {
+      const future = await api.get<{ code: string }>(`/chains?consistentWith=${BigInt(written.body.position) + 1000n}`);
+      expect(future.status).toBe(503);
+      expect(future.headers['retry-after']).toBe('1');
+      expect(future.body.code).toBe('READ.NOT_YET_CONSISTENT');
+    } finally {
+      delete process.env.KUHINA_CONSISTENCY_TIMEOUT_MS;
+    }
+  });
+});
