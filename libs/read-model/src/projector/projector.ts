@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
-import type { Checkpoint, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
+import type { Checkpoint, ReadStore, ViewDocument } from '../read-store.port';
 import type { ProjectorLease } from './projector-lease';
 
 /** What the projector needs of the event store: pages of the log, and a signal when it grows. */
@@ -36,6 +36,14 @@ export interface ProjectorProgress {
 }
 
 const positionText = (p: bigint | null): string | null => (p === null ? null : p.toString());
+
+interface WorkingDocument {
+  projection: Projection;
+  key: string;
+  /** undefined: the projection deleted it. */
+  doc: ViewDocument | undefined;
+}
+const workingKey = (collection: string, id: string): string => `${collection}\u0000${id}`;
 
 /**
  * Reads the log from the lowest checkpoint of its projections in batches, applies each event to every
@@ -206,14 +214,32 @@ export class Projector {
     if (events.length === 0) return 0;
     const next = new Map(this.checkpoints);
     await this.store.transaction(async (uow) => {
-      const lookup: ViewLookup = { get: <T extends ViewDocument>(collection: string, id: string) => uow.get<T>(collection, id) };
+      // The batch works on parsed documents and writes each changed one once, at the end: a large view
+      // touched by thousands of events of the batch is parsed once and serialised once, not per event.
+      const working = new Map<string, WorkingDocument>();
+      const read = async (collection: string, id: string): Promise<ViewDocument | null> => {
+        const entry = working.get(workingKey(collection, id));
+        if (entry) return entry.doc ?? null;
+        return uow.get(collection, id);
+      };
+      const lookup: ViewLookup = { get: <T extends ViewDocument>(collection: string, id: string) => read(collection, id) as Promise<T | null> };
       for (const event of events) {
         for (const projection of this.options.projections) {
           const seen = next.get(projection.name) ?? null;
           if (seen !== null && event.position <= seen) continue;
-          if (projection.eventTypes.includes(event.type)) await this.apply(projection, event, uow, lookup);
+          if (projection.eventTypes.includes(event.type)) {
+            for (const key of await projection.keysOf(event, lookup)) {
+              const current = (await read(projection.collection, key)) ?? undefined;
+              const updated = projection.project(current, event, key);
+              if (updated !== current) working.set(workingKey(projection.collection, key), { projection, key, doc: updated });
+            }
+          }
           next.set(projection.name, event.position);
         }
+      }
+      for (const { projection, key, doc } of working.values()) {
+        if (doc === undefined) uow.delete(projection.collection, key);
+        else uow.put(projection.collection, key, doc, projection.indexesOf?.(doc, key));
       }
       for (const projection of this.options.projections) {
         const checkpoint: Checkpoint = { position: next.get(projection.name) ?? null, versions: { [projection.name]: projection.version } };
@@ -224,16 +250,6 @@ export class Projector {
     this.committed.emit('commit');
     this.options.onBatch?.({ position: this.position, events: events.length, head });
     return events.length;
-  }
-
-  private async apply(projection: Projection, event: RecordedEvent, uow: UnitOfWork, lookup: ViewLookup): Promise<void> {
-    for (const key of await projection.keysOf(event, lookup)) {
-      const current = (await uow.get(projection.collection, key)) ?? undefined;
-      const next = projection.project(current, event, key);
-      if (next === current) continue;
-      if (next === undefined) uow.delete(projection.collection, key);
-      else uow.put(projection.collection, key, next, projection.indexesOf?.(next, key));
-    }
   }
 
   /** For diagnostics and the read-your-writes header. */

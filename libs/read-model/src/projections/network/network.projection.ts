@@ -25,6 +25,7 @@ import {
   workshopNodeId,
   type NetworkEdge,
   type NetworkEdgeType,
+  type NetworkFacts,
   type NetworkNode,
   type NetworkOrigin,
   type NetworkView,
@@ -82,32 +83,76 @@ const originOf = (event: RecordedEvent, workshopId: string): NetworkOrigin => ({
 });
 
 // ------------------------------------------------------------------------------------------------
-// Small immutable updates. Each one is idempotent on its own: a node or edge that exists is kept.
+// A copy-on-write draft of one document. A chain's network holds tens of thousands of edges: copying the
+// edge map once per changed edge made replays quadratic, so each map is copied at most once per event,
+// on its first write, and the fresh copy is then changed in place. The input view is never mutated.
 // ------------------------------------------------------------------------------------------------
 
-const withNode = (view: NetworkView, node: NetworkNode): NetworkView =>
-  view.nodes[node.id] === undefined ? { ...view, nodes: { ...view.nodes, [node.id]: node } } : view;
+class NetworkDraft {
+  private nodes: Record<string, NetworkNode> | null = null;
+  private edges: Record<string, NetworkEdge> | null = null;
+  private facts: Partial<NetworkFacts> = {};
 
-const withOrganization = (view: NetworkView, organizationId: string, origin: NetworkOrigin): NetworkView =>
-  withNode(view, { id: organizationNodeId(organizationId), type: 'organization', entityId: organizationId, createdBy: origin });
+  constructor(private readonly base: NetworkView) {}
 
-const withPerson = (view: NetworkView, personId: string, origin: NetworkOrigin): NetworkView =>
-  withNode(view, { id: personNodeId(personId), type: 'person', entityId: personId, createdBy: origin });
+  node(id: string): NetworkNode | undefined {
+    return (this.nodes ?? this.base.nodes)[id];
+  }
 
-function withWorkshop(view: NetworkView, workshopId: string, origin: NetworkOrigin, change: Partial<WorkshopNode> = {}): NetworkView {
-  const id = workshopNodeId(workshopId);
-  const existing = view.nodes[id];
-  const node: WorkshopNode =
-    existing?.type === 'workshop'
-      ? { ...existing, ...change }
-      : { id, type: 'workshop', entityId: workshopId, title: null, startsAt: null, order: null, cancelled: false, createdBy: origin, ...change };
-  return { ...view, nodes: { ...view.nodes, [id]: node } };
+  /** Adds the node unless it exists: the first event that brought it in stays its origin. */
+  addNode(node: NetworkNode): void {
+    if (this.node(node.id) === undefined) this.putNode(node);
+  }
+
+  putNode(node: NetworkNode): void {
+    (this.nodes ??= { ...this.base.nodes })[node.id] = node;
+  }
+
+  edge(id: string): NetworkEdge | undefined {
+    return (this.edges ?? this.base.edges)[id];
+  }
+
+  putEdge(edge: NetworkEdge): void {
+    (this.edges ??= { ...this.base.edges })[edge.id] = edge;
+  }
+
+  fact<K extends keyof NetworkFacts>(name: K): NetworkFacts[K] {
+    return this.facts[name] ?? this.base.facts[name];
+  }
+
+  /** Sets one entry of a fact map (copying the map on its first write in this event). */
+  putFact<K extends keyof NetworkFacts>(name: K, id: string, value: NetworkFacts[K][string]): void {
+    const map = (this.facts[name] ??= { ...this.base.facts[name] }) as Record<string, NetworkFacts[K][string]>;
+    map[id] = value;
+  }
+
+  result(lastPosition: string): NetworkView {
+    return {
+      ...this.base,
+      nodes: this.nodes ?? this.base.nodes,
+      edges: this.edges ?? this.base.edges,
+      facts: { ...this.base.facts, ...this.facts },
+      lastPosition,
+    };
+  }
 }
 
-const withFacts = (view: NetworkView, change: Partial<NetworkView['facts']>): NetworkView => ({
-  ...view,
-  facts: { ...view.facts, ...change },
-});
+const addOrganization = (draft: NetworkDraft, organizationId: string, origin: NetworkOrigin): void =>
+  draft.addNode({ id: organizationNodeId(organizationId), type: 'organization', entityId: organizationId, createdBy: origin });
+
+const addPerson = (draft: NetworkDraft, personId: string, origin: NetworkOrigin): void =>
+  draft.addNode({ id: personNodeId(personId), type: 'person', entityId: personId, createdBy: origin });
+
+/** Creates the workshop node (with `origin`) if needed, and applies `change` to it. */
+function touchWorkshop(draft: NetworkDraft, workshopId: string, origin: NetworkOrigin, change: Partial<WorkshopNode> = {}): void {
+  const id = workshopNodeId(workshopId);
+  const existing = draft.node(id);
+  if (existing?.type === 'workshop') {
+    if (Object.keys(change).length > 0) draft.putNode({ ...existing, ...change });
+    return;
+  }
+  draft.putNode({ id, type: 'workshop', entityId: workshopId, title: null, startsAt: null, order: null, cancelled: false, createdBy: origin, ...change });
+}
 
 /** Orders the ends of an undirected edge, so A–B and B–A are one edge. */
 function ends(type: NetworkEdgeType, source: string, target: string): [string, string] {
@@ -118,149 +163,134 @@ function ends(type: NetworkEdgeType, source: string, target: string): [string, s
  * Creates the edge (created by `origin`) or updates the existing one. `change` gets the current edge
  * (undefined for a new one) and returns its new weight and workshops.
  */
-function withEdge(
-  view: NetworkView,
+function putEdge(
+  draft: NetworkDraft,
   type: NetworkEdgeType,
   from: string,
   to: string,
   origin: NetworkOrigin,
   change: (edge: NetworkEdge | undefined) => Pick<NetworkEdge, 'weight' | 'workshops'>,
-): NetworkView {
+): void {
   const [source, target] = ends(type, from, to);
   const id = `${type}:${source}|${target}`;
-  const existing = view.edges[id];
-  const edge: NetworkEdge = existing ? { ...existing, ...change(existing) } : { id, type, source, target, createdBy: origin, ...change(undefined) };
-  return { ...view, edges: { ...view.edges, [id]: edge } };
+  const existing = draft.edge(id);
+  draft.putEdge(existing ? { ...existing, ...change(existing) } : { id, type, source, target, createdBy: origin, ...change(undefined) });
 }
 
 const withWorkshopListed = (workshops: readonly string[] | undefined, workshopId: string): string[] =>
   workshops === undefined ? [workshopId] : workshops.includes(workshopId) ? [...workshops] : [...workshops, workshopId];
 
 /** An edge that exists once per (end, workshop) pair, weight 1. */
-const withSingleEdge = (view: NetworkView, type: NetworkEdgeType, from: string, workshopId: string, origin: NetworkOrigin): NetworkView =>
-  withEdge(view, type, from, workshopNodeId(workshopId), origin, () => ({ weight: 1, workshops: [workshopId] }));
+function putSingleEdge(draft: NetworkDraft, type: NetworkEdgeType, from: string, workshopId: string, origin: NetworkOrigin): void {
+  if (draft.edge(`${type}:${from}|${workshopNodeId(workshopId)}`) !== undefined) return;
+  putEdge(draft, type, from, workshopNodeId(workshopId), origin, () => ({ weight: 1, workshops: [workshopId] }));
+}
 
 // ------------------------------------------------------------------------------------------------
 // Event handlers
 // ------------------------------------------------------------------------------------------------
 
-function coOrganised(view: NetworkView, event: RecordedEvent, workshopId: string, organizationId: string): NetworkView {
+function coOrganised(draft: NetworkDraft, event: RecordedEvent, workshopId: string, organizationId: string): void {
   const origin = originOf(event, workshopId);
-  const next = withOrganization(withWorkshop(view, workshopId, origin), organizationId, origin);
-  return withSingleEdge(next, 'co-organised', organizationNodeId(organizationId), workshopId, origin);
+  touchWorkshop(draft, workshopId, origin);
+  addOrganization(draft, organizationId, origin);
+  putSingleEdge(draft, 'co-organised', organizationNodeId(organizationId), workshopId, origin);
 }
 
-function attended(view: NetworkView, event: Recorded<AttendanceRecorded>): NetworkView {
+function attended(draft: NetworkDraft, event: Recorded<AttendanceRecorded>): void {
   const { workshopId, registrationId, personId } = event.data;
   const origin = originOf(event, workshopId);
-  let next = withPerson(withWorkshop(view, workshopId, origin), personId, origin);
-  next = withSingleEdge(next, 'participated', personNodeId(personId), workshopId, origin);
+  touchWorkshop(draft, workshopId, origin);
+  addPerson(draft, personId, origin);
+  putSingleEdge(draft, 'participated', personNodeId(personId), workshopId, origin);
 
-  const organizationId = event.data.organizationId ?? next.facts.registrationOrganizations[registrationId] ?? null;
-  if (organizationId === null) return next;
-  next = withOrganization(next, organizationId, origin);
+  const organizationId = event.data.organizationId ?? draft.fact('registrationOrganizations')[registrationId] ?? null;
+  if (organizationId === null) return;
+  addOrganization(draft, organizationId, origin);
 
-  const present = next.facts.attendingOrganizations[workshopId] ?? [];
-  if (present.includes(organizationId)) return next; // another person of the same organisation, or a replay
+  const present = draft.fact('attendingOrganizations')[workshopId] ?? [];
+  if (present.includes(organizationId)) return; // another person of the same organisation, or a replay
   // The new organisation now shares this workshop with every organisation already present.
   for (const other of present) {
-    next = withEdge(next, 'co-attendance', organizationNodeId(organizationId), organizationNodeId(other), origin, (edge) => {
+    putEdge(draft, 'co-attendance', organizationNodeId(organizationId), organizationNodeId(other), origin, (edge) => {
       const workshops = withWorkshopListed(edge?.workshops, workshopId);
       return { workshops, weight: workshops.length };
     });
   }
-  return withFacts(next, {
-    attendingOrganizations: { ...next.facts.attendingOrganizations, [workshopId]: [...present, organizationId] },
-  });
+  draft.putFact('attendingOrganizations', workshopId, [...present, organizationId]);
 }
 
-function pledged(view: NetworkView, event: Recorded<ResourcePledged>): NetworkView {
+function pledged(draft: NetworkDraft, event: Recorded<ResourcePledged>): void {
   const { workshopId, pledgeId, organizationId } = event.data;
   const origin = originOf(event, workshopId);
-  const pledges = { ...view.facts.pledges, [pledgeId]: { workshopId, organizationId } };
-  const weight = Object.values(pledges).filter((p) => p.workshopId === workshopId && p.organizationId === organizationId).length;
-  const next = withOrganization(withWorkshop(withFacts(view, { pledges }), workshopId, origin), organizationId, origin);
-  return withEdge(next, 'pledged', organizationNodeId(organizationId), workshopNodeId(workshopId), origin, () => ({
-    weight,
-    workshops: [workshopId],
-  }));
+  draft.putFact('pledges', pledgeId, { workshopId, organizationId });
+  const weight = Object.values(draft.fact('pledges')).filter((p) => p.workshopId === workshopId && p.organizationId === organizationId).length;
+  touchWorkshop(draft, workshopId, origin);
+  addOrganization(draft, organizationId, origin);
+  putEdge(draft, 'pledged', organizationNodeId(organizationId), workshopNodeId(workshopId), origin, () => ({ weight, workshops: [workshopId] }));
 }
 
 /** Joins `newcomer` to each partner with a collaboration edge (called once per new partner of a collaboration). */
-function collaborate(view: NetworkView, newcomer: string, partners: readonly string[], origin: NetworkOrigin): NetworkView {
-  let next = withOrganization(view, newcomer, origin);
+function collaborate(draft: NetworkDraft, newcomer: string, partners: readonly string[], origin: NetworkOrigin): void {
+  addOrganization(draft, newcomer, origin);
   for (const partner of partners) {
-    next = withEdge(next, 'collaboration', organizationNodeId(newcomer), organizationNodeId(partner), origin, (edge) => ({
+    putEdge(draft, 'collaboration', organizationNodeId(newcomer), organizationNodeId(partner), origin, (edge) => ({
       weight: (edge?.weight ?? 0) + 1,
       workshops: withWorkshopListed(edge?.workshops, origin.workshopId),
     }));
   }
-  return next;
 }
 
-function collaborationRecorded(view: NetworkView, event: Recorded<CollaborationRecorded>): NetworkView {
+function collaborationRecorded(draft: NetworkDraft, event: Recorded<CollaborationRecorded>): void {
   const { collaborationId, sparkedByWorkshopId, organizationIds } = event.data;
   // Routing sends only collaborations sparked by a workshop of this chain; a replay finds the facts already there.
-  if (sparkedByWorkshopId === null || view.facts.collaborations[collaborationId] !== undefined) return view;
+  if (sparkedByWorkshopId === null || draft.fact('collaborations')[collaborationId] !== undefined) return;
   const origin = originOf(event, sparkedByWorkshopId);
   const partners = [...new Set(organizationIds)];
-  let next = withWorkshop(view, sparkedByWorkshopId, origin);
-  partners.forEach((organizationId, index) => {
-    next = collaborate(next, organizationId, partners.slice(0, index), origin);
-  });
-  return withFacts(next, {
-    collaborations: { ...next.facts.collaborations, [collaborationId]: { workshopId: sparkedByWorkshopId, organizationIds: partners } },
-  });
+  touchWorkshop(draft, sparkedByWorkshopId, origin);
+  partners.forEach((organizationId, index) => collaborate(draft, organizationId, partners.slice(0, index), origin));
+  draft.putFact('collaborations', collaborationId, { workshopId: sparkedByWorkshopId, organizationIds: partners });
 }
 
-function partnerAdded(view: NetworkView, event: Recorded<CollaborationPartnerAdded>): NetworkView {
+function partnerAdded(draft: NetworkDraft, event: Recorded<CollaborationPartnerAdded>): void {
   const { collaborationId, organizationId } = event.data;
-  const collaboration = view.facts.collaborations[collaborationId];
-  if (collaboration === undefined || collaboration.organizationIds.includes(organizationId)) return view;
-  const next = collaborate(view, organizationId, collaboration.organizationIds, originOf(event, collaboration.workshopId));
-  return withFacts(next, {
-    collaborations: {
-      ...next.facts.collaborations,
-      [collaborationId]: { ...collaboration, organizationIds: [...collaboration.organizationIds, organizationId] },
-    },
-  });
+  const collaboration = draft.fact('collaborations')[collaborationId];
+  if (collaboration === undefined || collaboration.organizationIds.includes(organizationId)) return;
+  collaborate(draft, organizationId, collaboration.organizationIds, originOf(event, collaboration.workshopId));
+  draft.putFact('collaborations', collaborationId, { ...collaboration, organizationIds: [...collaboration.organizationIds, organizationId] });
 }
 
-function apply(view: NetworkView, event: HandledEvent): NetworkView {
+function apply(draft: NetworkDraft, event: HandledEvent): void {
   switch (event.type) {
     case 'ChainStarted':
-      return view; // makes the (empty) network of the chain exist
-    case 'WorkshopAddedToChain': {
-      const { workshopId, order } = event.data;
-      return withWorkshop(view, workshopId, originOf(event, workshopId), { order });
-    }
+      return; // makes the (empty) network of the chain exist
+    case 'WorkshopAddedToChain':
+      return touchWorkshop(draft, event.data.workshopId, originOf(event, event.data.workshopId), { order: event.data.order });
     case 'WorkshopPlanned': {
       const { workshopId, title, startsAt, coOrganizerIds } = event.data;
-      let next = withWorkshop(view, workshopId, originOf(event, workshopId), { title, startsAt });
-      for (const organizationId of coOrganizerIds) next = coOrganised(next, event, workshopId, organizationId);
-      return next;
+      touchWorkshop(draft, workshopId, originOf(event, workshopId), { title, startsAt });
+      for (const organizationId of coOrganizerIds) coOrganised(draft, event, workshopId, organizationId);
+      return;
     }
     case 'WorkshopRescheduled':
-      return withWorkshop(view, event.data.workshopId, originOf(event, event.data.workshopId), { startsAt: event.data.startsAt });
+      return touchWorkshop(draft, event.data.workshopId, originOf(event, event.data.workshopId), { startsAt: event.data.startsAt });
     case 'WorkshopCancelled':
-      return withWorkshop(view, event.data.workshopId, originOf(event, event.data.workshopId), { cancelled: true });
+      return touchWorkshop(draft, event.data.workshopId, originOf(event, event.data.workshopId), { cancelled: true });
     case 'CoOrganizerAdded':
-      return coOrganised(view, event, event.data.workshopId, event.data.organizationId);
+      return coOrganised(draft, event, event.data.workshopId, event.data.organizationId);
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted':
-      return withFacts(view, {
-        registrationOrganizations: { ...view.facts.registrationOrganizations, [event.data.registrationId]: event.data.organizationId },
-      });
+      return draft.putFact('registrationOrganizations', event.data.registrationId, event.data.organizationId);
     case 'AttendanceRecorded':
-      return attended(view, event);
+      return attended(draft, event);
     case 'ResourcePledged':
-      return pledged(view, event);
+      return pledged(draft, event);
     case 'CollaborationRecorded':
-      return collaborationRecorded(view, event);
+      return collaborationRecorded(draft, event);
     case 'CollaborationPartnerAdded':
-      return partnerAdded(view, event);
+      return partnerAdded(draft, event);
     default:
-      return view;
+      return;
   }
 }
 
@@ -309,7 +339,8 @@ export const networkProjection: Projection<NetworkView> = {
 
   project(view: NetworkView | undefined, recorded: RecordedEvent, key: string): NetworkView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
-    const next = apply(view ?? empty(key), recorded as HandledEvent);
-    return { ...next, lastPosition: recorded.position.toString() };
+    const draft = new NetworkDraft(view ?? empty(key));
+    apply(draft, recorded as HandledEvent);
+    return draft.result(recorded.position.toString());
   },
 };
