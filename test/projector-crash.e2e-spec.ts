@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChainedEventStore, SqliteEventStorage, canonicalJson } from '@kuhina/event-store';
+import { PROJECTIONS, Projector, SqliteReadStore, type Page, type ReadStore, type ViewDocument } from '@kuhina/read-model';
+import { writeSyntheticHistory } from '@kuhina/testing';
+
+// The projector runs as its own process (`kuhina projector`, built), is killed with SIGKILL in the middle of
+// its work, restarted, and must end with views equal to a clean rebuild: exactly-once effect after a crash.
+const cli = join(__dirname, '..', 'bin', 'kuhina');
+
+async function allDocuments(store: ReadStore): Promise<Record<string, Record<string, ViewDocument>>> {
+  const out: Record<string, Record<string, ViewDocument>> = {};
+  for (const collection of [...new Set(PROJECTIONS.map((p) => p.collection))].sort()) {
+    const docs: Record<string, ViewDocument> = {};
+    for (let after: string | null = null; ; ) {
+      const page: Page<ViewDocument> = await store.list(collection, { after, limit: 1000 });
+      for (const item of page.items) docs[item.id] = item.doc;
+      if (!page.next) break;
+      after = page.next;
+    }
+    out[collection] = docs;
+  }
+  return out;
+}
+
+async function lowestCheckpoint(file: string): Promise<bigint | null> {
+  const store = new SqliteReadStore({ file });
+  try {
+    let lowest: bigint | null = null;
+    for (const p of PROJECTIONS) {
+      const c = await store.checkpoint(p.name);
+      if (!c || c.position === null) return null;
+      if (lowest === null || c.position < lowest) lowest = c.position;
+    }
+    return lowest;
+  } finally {
+    await store.close();
+  }
+}
+
+const startProjector = (dataDir: string): ChildProcess =>
+  spawn(process.execPath, [cli, '--data-dir', dataDir, 'projector'], { env: { ...process.env, KURRENTDB_URL: '', MONGODB_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('projector crash (SIGKILL mid-way) then restart equals a clean rebuild', () => {
+  let dir: string;
+  let head: bigint;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kuhina-crash-'));
+    const storage = new SqliteEventStorage({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    const { events } = await writeSyntheticHistory(new ChainedEventStore(storage), {
+      chains: 25,
+      workshopsPerChain: 20,
+      people: 30_000,
+      organizations: 3_000,
+      registrationsPerWorkshop: 75,
+      attendance: 0.8,
+      feedbackPerWorkshop: 12,
+      seed: 7,
+    });
+    expect(events).toBeGreaterThanOrEqual(100_000);
+    head = (await storage.headPosition())!;
+    await storage.close();
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has every view equal, as canonical JSON, to a clean rebuild', async () => {
+    const views = join(dir, 'views.db');
+    const first = startProjector(dir);
+    // Kill it once it has committed some batches but is far from done.
+    for (let reached: bigint | null = null; reached === null || reached < head / 10n; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      reached = await lowestCheckpoint(views).catch(() => null);
+      if (first.exitCode !== null) throw new Error('the projector exited before it could be killed');
+    }
+    first.kill('SIGKILL');
+    await once(first, 'exit');
+    const atKill = await lowestCheckpoint(views);
+    expect(atKill).not.toBeNull();
+    expect(atKill! < head).toBe(true);
+
+    const second = startProjector(dir);
+    for (let reached: bigint | null = null; reached === null || reached < head; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      reached = await lowestCheckpoint(views);
+    }
+    second.kill('SIGTERM');
+    await once(second, 'exit');
+
+    const clean = new SqliteReadStore({ file: join(dir, 'clean-views.db') });
+    const storage = new SqliteEventStorage({ file: join(dir, 'events.db') });
+    const recovered = new SqliteReadStore({ file: views });
+    try {
+      await new Projector(new ChainedEventStore(storage), clean, { projections: PROJECTIONS, batchSize: 5000 }).catchUp();
+      const expected = await allDocuments(clean);
+      const actual = await allDocuments(recovered);
+      expect(Object.values(expected).reduce((n, docs) => n + Object.keys(docs).length, 0)).toBeGreaterThan(1000);
+      for (const collection of Object.keys(expected)) {
+        expect(canonicalJson(actual[collection])).toBe(canonicalJson(expected[collection]));
+      }
+    } finally {
+      await recovered.close();
+      await clean.close();
+      await storage.close();
+    }
+  }, 600_000);
+});
