@@ -71,7 +71,7 @@ describe('HTTP: workshops — planning and lifecycle', () => {
     it('plans a workshop: 201 { id, position } with ETag "0"; GET answers the plan, status and zero counts, also to an analyst', async () => {
       const lapinamk = await organization('Lapin ammattikorkeakoulu');
       const created = await api.post<Written>('/workshops', { ...kemi, coOrganizerIds: [lapinamk] });
-      const read = await api.get<Record<string, unknown>>(`/workshops/${created.body.id}`, { as: 'analyst' });
+      const read = await api.get<Record<string, unknown>>(`/workshops/${created.body.id}?consistentWith=${created.body.position}`, { as: 'analyst' });
 
       expect(created.status).toBe(201);
       expect(created.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), position: expect.stringMatching(/^\d+$/) });
@@ -88,6 +88,7 @@ describe('HTTP: workshops — planning and lifecycle', () => {
         reportedAt: null,
         cancelledAt: null,
         counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: 0 },
+        detail: expect.objectContaining({ pledges: [], expenses: [], chainOrder: null }),
       });
     });
 

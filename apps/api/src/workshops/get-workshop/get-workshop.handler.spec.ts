@@ -1,3 +1,5 @@
+import { MemoryReadStore } from '@kuhina/read-model';
+import { ViewReader } from '../../common/views/view-reader';
 import { workshopDecider, workshopStream } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import { AT, givenWorkshop, markHeld, openRegistration, RAUMA_PLAN, registration } from '../workshop-fixtures.spec-helper';
@@ -13,7 +15,7 @@ describe('GetWorkshopHandler', () => {
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
-    sut = new GetWorkshopHandler(harness.handler);
+    sut = new GetWorkshopHandler(harness.handler, new ViewReader(new MemoryReadStore()));
   });
   afterEach(() => harness.cleanup());
 
@@ -57,6 +59,7 @@ describe('GetWorkshopHandler', () => {
         reportedAt: null,
         cancelledAt: null,
         counts: { registered: 2, waitlisted: 1, cancelled: 1, attended: 1, invited: 0 },
+        detail: null,
       },
     });
     expect(JSON.stringify(view)).not.toContain(p(1));

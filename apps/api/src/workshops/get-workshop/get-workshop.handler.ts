@@ -12,7 +12,13 @@ import {
   type WorkshopLocation,
 } from '@kuhina/domain';
 import { CommandHandler } from '@kuhina/event-store';
+import type { WorkshopDetailView } from '@kuhina/read-model';
+import { ViewReader } from '../../common/views/view-reader';
 import { GetWorkshopQuery } from './get-workshop.query';
+
+/** What the workshop-detail view adds to the aggregate: resources, money, outcomes (eventually consistent). */
+export type WorkshopDetailExtras = Pick<WorkshopDetailView, 'pledges' | 'expenses' | 'totals' | 'dates' | 'chainOrder' | 'reportSummary' | 'cancellationReason'> &
+  Partial<Pick<WorkshopDetailView, 'citizenInput' | 'planningMeetings' | 'sustainability'>>;
 
 export interface WorkshopCounts {
   registered: number;
@@ -44,6 +50,8 @@ export interface WorkshopDetails {
   reportedAt: string | null;
   cancelledAt: string | null;
   counts: WorkshopCounts;
+  /** From the workshop-detail view (null until the projector has seen the workshop; use `consistentWith`). */
+  detail: WorkshopDetailExtras | null;
 }
 
 export interface WorkshopView {
@@ -51,19 +59,40 @@ export interface WorkshopView {
   revision: number;
 }
 
-/** Answers from the aggregate's state until the read side (projections) takes over. */
+/**
+ * Plan, status and counts from the aggregate (strongly consistent, with its ETag); pledges, expenses, totals
+ * and outcomes from the workshop-detail view.
+ */
 @QueryHandler(GetWorkshopQuery)
 export class GetWorkshopHandler implements IQueryHandler<GetWorkshopQuery, WorkshopView> {
-  constructor(private readonly handler: CommandHandler) {}
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly views: ViewReader,
+  ) {}
 
   async execute({ workshopId }: GetWorkshopQuery): Promise<WorkshopView> {
     const { state, revision } = await this.handler.loadFresh(workshopDecider, workshopStream(workshopId));
     if (state.status === 'empty') throw notFound(WorkshopErrors.NOT_FOUND, `Workshop ${workshopId} does not exist`, { workshopId });
-    return { workshop: detailsOf(state), revision };
+    const view = await this.views.maybe<WorkshopDetailView>('workshops', workshopId);
+    const detail: WorkshopDetailExtras | null = view
+      ? {
+          pledges: view.pledges,
+          expenses: view.expenses,
+          totals: view.totals,
+          dates: view.dates,
+          chainOrder: view.chainOrder,
+          reportSummary: view.reportSummary,
+          cancellationReason: view.cancellationReason,
+          citizenInput: view.citizenInput,
+          planningMeetings: view.planningMeetings,
+          sustainability: view.sustainability,
+        }
+      : null;
+    return { workshop: { ...detailsOf(state), detail }, revision };
   }
 }
 
-function detailsOf(w: ExistingWorkshop): WorkshopDetails {
+function detailsOf(w: ExistingWorkshop): Omit<WorkshopDetails, 'detail'> {
   const { plan } = w;
   return {
     workshopId: w.workshopId,

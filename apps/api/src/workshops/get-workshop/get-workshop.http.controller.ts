@@ -1,3 +1,4 @@
+import { ViewRead } from '../../common/http/view-read';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -40,6 +41,8 @@ export class WorkshopResponse implements WorkshopDetails {
   @ApiProperty({ nullable: true, type: String }) reportedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelledAt!: string | null;
   @ApiProperty({ type: WorkshopCountsResponse }) counts!: WorkshopCountsResponse;
+  @ApiProperty({ type: Object, nullable: true, description: 'From the workshop-detail view: pledges, expenses (with corrections and voids), totals, dates, citizen input, planning meetings, sustainability' })
+  detail!: WorkshopDetails['detail'];
 }
 
 @ApiTags('workshops')
@@ -49,8 +52,9 @@ export class GetWorkshopHttpController {
   constructor(private readonly bus: QueryBus) {}
 
   @Get(':id')
+  @ViewRead()
   @ApiOperation({
-    summary: 'One workshop: plan, status and registration counts (answered from the aggregate state for now; the read model replaces this). No personal data: people appear as counts.',
+    summary: 'One workshop: plan, status and counts from its event stream (ETag = revision); pledges, expenses, totals and outcomes from the workshop-detail view. No personal data: people appear as counts.',
   })
   @ApiOkResponse({ type: WorkshopResponse, description: 'ETag carries the workshop revision, for If-Match on the next write' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkshopDetails> {
