@@ -75,8 +75,9 @@ describe('projector crash (SIGKILL mid-way) then restart equals a clean rebuild'
       reached = await lowestCheckpoint(views).catch(() => null);
       if (first.exitCode !== null) throw new Error('the projector exited before it could be killed');
     }
+    const killed = once(first, 'exit');
     first.kill('SIGKILL');
-    await once(first, 'exit');
+    await killed;
     const atKill = await lowestCheckpoint(views);
     expect(atKill).not.toBeNull();
     expect(atKill! < head).toBe(true);
@@ -86,8 +87,10 @@ describe('projector crash (SIGKILL mid-way) then restart equals a clean rebuild'
       await new Promise((resolve) => setTimeout(resolve, 200));
       reached = await lowestCheckpoint(views);
     }
+    expect(second.exitCode).toBeNull(); // still running: it follows the log until stopped
+    const exited = once(second, 'exit');
     second.kill('SIGTERM');
-    await once(second, 'exit');
+    expect((await exited)[0]).toBe(0);
 
     const clean = new SqliteReadStore({ file: join(dir, 'clean-views.db') });
     const storage = new SqliteEventStorage({ file: join(dir, 'events.db') });

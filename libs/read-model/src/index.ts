@@ -13,3 +13,4 @@ export type { WorkshopDetailView } from './projections/workshop-detail/workshop-
 export type { WorkshopRegistrationsView, WorkshopRegistration } from './projections/workshop-registrations/workshop-registrations.view';
 export type { WorkshopFeedbackView } from './projections/workshop-feedback/workshop-feedback.view';
 export * from './projections/network/network.view';
+export * from './projections/network/network-assembly';

@@ -18,9 +18,12 @@ export function registerProjector(program: Command): void {
       await app.init();
       const projector = app.get<Projector>(PROJECTOR);
       console.log(`Projector running (views in ${config.mongodbUrl ? 'MongoDB' : config.dataDir}); position ${projector.position ?? '-'}`);
+      // The store's polling timers are unref'd (they must not keep a CLI alive); this process lives until told to stop.
+      const keepAlive = setInterval(() => undefined, 60_000);
       await new Promise<void>((resolve) => {
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
       });
+      clearInterval(keepAlive);
       await app.close();
       console.log(`Projector stopped at position ${projector.position ?? '-'}`);
     });

@@ -9,10 +9,10 @@ import { workshopChainIndexProjection } from './workshop-chain-index';
 export const PROJECTIONS_PART_1: readonly Projection[] = [workshopChainIndexProjection, workshopChainProjection, chainListProjection, organizationListProjection];
 
 // Part 2 (workshop detail, registrations, feedback, network). Imports sit here so each part stays one appended block.
-import { collaborationWorkshopIndexProjection, networkProjection } from './network';
+import { collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection } from './network';
 import { workshopDetailProjection } from './workshop-detail';
 import { workshopFeedbackProjection } from './workshop-feedback';
 import { workshopRegistrationsProjection } from './workshop-registrations';
 
-// The collaboration-workshop index must precede the network, which routes CollaborationPartnerAdded through it.
-export const PROJECTIONS_PART_2: readonly Projection[] = [workshopDetailProjection, workshopRegistrationsProjection, workshopFeedbackProjection, collaborationWorkshopIndexProjection, networkProjection];
+// The collaboration-workshop index must precede the network's collaborations, which route CollaborationPartnerAdded through it.
+export const PROJECTIONS_PART_2: readonly Projection[] = [workshopDetailProjection, workshopRegistrationsProjection, workshopFeedbackProjection, collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection];

@@ -2,7 +2,9 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { PRIVACY_SECRETS } from '@kuhina/application';
 import { pseudonym, type PrivacySecrets } from '@kuhina/privacy';
-import type { NetworkEdge, NetworkNode, NetworkOrigin, NetworkView } from '@kuhina/read-model';
+import type { NetworkCollaborationView, NetworkEdge, NetworkNode, NetworkOrigin, NetworkWorkshopView, ViewDocument } from '@kuhina/read-model';
+// Deep import: the package index exports only the view types of the network, not its assembly.
+import { assembleNetwork } from '@kuhina/read-model/projections/network/network-assembly';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetNetworkQuery } from './get-network.query';
 
@@ -29,6 +31,11 @@ export interface NetworkAnswer {
 
 type OrganizationDoc = { name?: string; sector?: string; region?: string | null };
 
+/** Larger pages mean fewer round trips; 1000 is the store's maximum. */
+const PAGE_LIMIT = 1000;
+
+const laterPosition = (a: string, b: string): string => (BigInt(a) >= BigInt(b) ? a : b);
+
 /** The network view of a chain, organisations labelled from the organisations view, people pseudonymised. */
 @QueryHandler(GetNetworkQuery)
 export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery, NetworkAnswer> {
@@ -38,7 +45,17 @@ export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery, Network
   ) {}
 
   async execute({ chainId, role }: GetNetworkQuery): Promise<NetworkAnswer> {
-    const view = await this.views.one<NetworkView>('network', chainId, 'CHAIN.NOT_FOUND', 'network for chain');
+    const [workshops, collaborations] = await Promise.all([
+      this.all<NetworkWorkshopView>('network-workshops', chainId),
+      this.all<NetworkCollaborationView>('network-collaborations', chainId),
+    ]);
+    let lastPosition = [...workshops, ...collaborations].reduce((latest, doc) => laterPosition(latest, doc.lastPosition), '0');
+    if (workshops.length === 0) {
+      // A chain with no workshop yet has an empty network; a chain the views never saw does not exist.
+      const chain = await this.views.one<{ lastPosition?: string }>('workshop-chains', chainId, 'CHAIN.NOT_FOUND', 'network for chain');
+      if (typeof chain.lastPosition === 'string') lastPosition = laterPosition(lastPosition, chain.lastPosition);
+    }
+    const view = assembleNetwork(chainId, workshops, collaborations);
     const reveal = role === 'backoffice';
     const renamed = new Map<string, string>();
     const nodes: NetworkAnswerNode[] = [];
@@ -59,6 +76,18 @@ export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery, Network
     const edges = Object.values(view.edges).map((edge) =>
       renamed.size === 0 ? edge : { ...edge, id: `${edge.type}:${rename(edge.source)}|${rename(edge.target)}`, source: rename(edge.source), target: rename(edge.target) },
     );
-    return { chainId, nodes, edges, lastPosition: view.lastPosition };
+    return { chainId, nodes, edges, lastPosition };
+  }
+
+  /** Every document of a chain in a collection indexed by chainId, page by page. */
+  private async all<T extends ViewDocument>(collection: string, chainId: string): Promise<T[]> {
+    const docs: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.views.page<T>(collection, { where: { index: 'chainId', value: chainId }, cursor, limit: PAGE_LIMIT });
+      for (const item of page.items) docs.push(item.doc);
+      cursor = page.next ?? undefined;
+    } while (cursor !== undefined);
+    return docs;
   }
 }

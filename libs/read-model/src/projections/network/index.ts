@@ -1,4 +1,5 @@
 export * from './network.view';
 export * from './network.projection';
+export * from './network-assembly';
 export * from './collaboration-workshop-index.view';
 export * from './collaboration-workshop-index.projection';

@@ -3,8 +3,9 @@ import type { WorkshopEvent, WorkshopPlanned } from '@kuhina/domain';
 import { ProjectionSpec, recorded } from '@kuhina/testing';
 import { workshopChainIndexProjection } from '../workshop-chain-index';
 import { collaborationWorkshopIndexProjection } from './collaboration-workshop-index.projection';
-import { networkProjection as sut } from './network.projection';
-import type { NetworkView } from './network.view';
+import { assembleNetwork } from './network-assembly';
+import { networkCollaborationKey, networkCollaborationsProjection, networkProjection } from './network.projection';
+import type { NetworkCollaborationView, NetworkWorkshopView } from './network.view';
 
 const CHAIN = 'c0000000-0000-4000-8000-000000000001';
 const W1 = '11111111-1111-4111-8111-111111111111';
@@ -13,27 +14,13 @@ const RAUMA = 'a0000000-0000-4000-8000-00000000000a';
 const COACHES = 'a0000000-0000-4000-8000-00000000000b';
 const LAPLAND_UAS = 'a0000000-0000-4000-8000-00000000000c';
 const ROASTERY = 'a0000000-0000-4000-8000-00000000000d';
-
-// The projector runs the routing indexes before the network, per event; so does the spec.
-const spec = () => ProjectionSpec.for(sut, { upstream: [workshopChainIndexProjection, collaborationWorkshopIndexProjection] });
+const COL1 = 'e0000000-0000-4000-8000-000000000001';
 
 const on = <T extends WorkshopEvent['type']>(
   workshopId: string,
   type: T,
   data: Omit<Extract<WorkshopEvent, { type: T }>['data'], 'workshopId'>,
 ) => recorded(type, { workshopId, ...data });
-
-const chainStarted = () =>
-  recorded('ChainStarted', {
-    chainId: CHAIN,
-    name: 'Sosiaalisten innovaatioiden työpajasarja 2023',
-    fundingProgramme: 'ESF+ 2021–2027',
-    esfOperationId: 'S30000',
-    periodStart: '2023-01-01',
-    periodEnd: '2023-12-31',
-    description: '',
-    at: '2023-01-02T10:00:00Z',
-  });
 
 const plan = (workshopId: string, overrides: Partial<WorkshopPlanned['data']> = {}) =>
   on(workshopId, 'WorkshopPlanned', {
@@ -53,6 +40,8 @@ const plan = (workshopId: string, overrides: Partial<WorkshopPlanned['data']> = 
     plannedAt: '2023-02-01T10:00:00+02:00',
     ...overrides,
   });
+
+const addedToChain = (workshopId: string, order: number) => recorded('WorkshopAddedToChain', { chainId: CHAIN, workshopId, order, at: '2023-02-01T10:00:00Z' });
 
 const register = (workshopId: string, registrationId: string, personId: string, organizationId: string | null) =>
   on(workshopId, 'ParticipantRegistered', {
@@ -74,77 +63,81 @@ const attendee = (workshopId: string, registrationId: string, personId: string, 
   attend(workshopId, registrationId, personId, organizationId),
 ];
 
-const origin = (event: RecordedEvent, workshopId: string) => ({ workshopId, date: event.metadata.occurredAt, position: event.position.toString() });
-
-const edgesOf = (view: NetworkView | undefined, type: string) => Object.values(view?.edges ?? {}).filter((edge) => edge.type === type);
-
-describe('network projection', () => {
-  it('ChainStarted creates the chain’s empty network', async () => {
-    const started = chainStarted();
-    await spec()
-      .given([])
-      .when(started)
-      .then({
-        chainId: CHAIN,
-        nodes: {},
-        edges: {},
-        facts: { registrationOrganizations: {}, attendingOrganizations: {}, pledges: {}, collaborations: {} },
-        lastPosition: started.position.toString(),
-      });
+const pledge = (pledgeId: string, organizationId = ROASTERY) =>
+  on(W1, 'ResourcePledged', {
+    pledgeId,
+    organizationId,
+    kind: 'catering',
+    description: 'coffee',
+    inKindValueCents: 5_000,
+    valuationBasis: 'retail price',
+    pledgedAt: '2023-04-01T10:00:00+03:00',
   });
 
-  it('WorkshopPlanned adds the workshop node and its co-organisers with co-organised edges', async () => {
-    const given = [chainStarted()];
-    const planned = plan(W1, { coOrganizerIds: [RAUMA] });
+const origin = (event: RecordedEvent, workshopId: string) => ({ workshopId, date: event.metadata.occurredAt, position: event.position.toString() });
+
+describe('network projection (one document per workshop)', () => {
+  // The projector runs the routing index before the network, per event; so does the spec.
+  const spec = () => ProjectionSpec.for(networkProjection, { upstream: [workshopChainIndexProjection] });
+
+  it('WorkshopPlanned creates the workshop’s document with its co-organisers, listed under its chain', async () => {
+    const planned = plan(W1, { coOrganizerIds: [RAUMA, COACHES] });
     await spec()
-      .given(given)
+      .given([])
       .when(planned)
       .then((view, outcome) => {
-        expect(outcome.keys).toEqual([CHAIN]);
-        expect(view?.nodes[`workshop:${W1}`]).toEqual({
-          id: `workshop:${W1}`,
-          type: 'workshop',
-          entityId: W1,
+        expect(outcome.keys).toEqual([W1]);
+        expect(view).toEqual({
+          workshopId: W1,
+          chainId: CHAIN,
           title: 'Rauma futures workshop',
           startsAt: '2023-04-20T09:00:00+03:00',
           order: null,
           cancelled: false,
           createdBy: origin(planned, W1),
+          attendingOrganizations: {},
+          participants: {},
+          coOrganizers: { [RAUMA]: origin(planned, W1), [COACHES]: origin(planned, W1) },
+          pledges: {},
+          registrationOrganizations: {},
+          lastPosition: planned.position.toString(),
         });
-        expect(view?.nodes[`org:${RAUMA}`]).toEqual({ id: `org:${RAUMA}`, type: 'organization', entityId: RAUMA, createdBy: origin(planned, W1) });
-        expect(view?.edges[`co-organised:org:${RAUMA}|workshop:${W1}`]).toEqual({
-          id: `co-organised:org:${RAUMA}|workshop:${W1}`,
-          type: 'co-organised',
-          source: `org:${RAUMA}`,
-          target: `workshop:${W1}`,
-          weight: 1,
-          createdBy: origin(planned, W1),
-          workshops: [W1],
-        });
+        expect(outcome.putOptions.get(W1)).toEqual({ indexes: { chainId: CHAIN }, sortKey: '~2023-04-20T09:00:00+03:00' });
       });
   });
 
-  it('WorkshopAddedToChain gives the workshop node its place in the chain', async () => {
+  it('WorkshopAddedToChain gives the workshop its place in the chain (and its sort key)', async () => {
     await spec()
-      .given([chainStarted(), plan(W1)])
-      .when(recorded('WorkshopAddedToChain', { chainId: CHAIN, workshopId: W1, order: 0, at: '2023-02-01T10:00:00Z' }))
-      .then((view) => expect(view?.nodes[`workshop:${W1}`]).toMatchObject({ order: 0, title: 'Rauma futures workshop' }));
+      .given([plan(W1)])
+      .when(addedToChain(W1, 3))
+      .then((view, outcome) => {
+        expect(view).toMatchObject({ order: 3, title: 'Rauma futures workshop', chainId: CHAIN });
+        expect(outcome.putOptions.get(W1)).toEqual({ indexes: { chainId: CHAIN }, sortKey: '000003' });
+      });
   });
 
-  it('CoOrganizerAdded is routed to the chain through the workshop-chain index', async () => {
-    const given = [plan(W1, { coOrganizerIds: [RAUMA] })];
-    const added = on(W1, 'CoOrganizerAdded', { organizationId: COACHES, addedAt: '2023-02-10T10:00:00+02:00' });
+  it('WorkshopAddedToChain brings in a workshop planned outside any chain (without its plan’s title)', async () => {
+    const given = [plan(W2, { chainId: null })];
+    const added = addedToChain(W2, 1);
     await spec()
       .given(given)
       .when(added)
+      .then((view) => expect(view).toMatchObject({ workshopId: W2, chainId: CHAIN, title: null, order: 1, createdBy: origin(added, W2) }));
+  });
+
+  it('CoOrganizerAdded is routed through the workshop-chain index and keeps earlier co-organisers', async () => {
+    const planned = plan(W1, { coOrganizerIds: [RAUMA] });
+    const added = on(W1, 'CoOrganizerAdded', { organizationId: COACHES, addedAt: '2023-02-10T10:00:00+02:00' });
+    await spec()
+      .given([planned])
+      .when(added)
       .then((view, outcome) => {
-        expect(outcome.keys).toEqual([CHAIN]);
-        expect(edgesOf(view, 'co-organised').map((e) => e.source)).toEqual([`org:${RAUMA}`, `org:${COACHES}`]);
-        expect(view?.nodes[`org:${COACHES}`]?.createdBy).toEqual(origin(added, W1));
+        expect(outcome.keys).toEqual([W1]);
+        expect(view?.coOrganizers).toEqual({ [RAUMA]: origin(planned, W1), [COACHES]: origin(added, W1) });
       });
   });
 
-  it('WorkshopRescheduled and WorkshopCancelled update the workshop node', async () => {
+  it('WorkshopRescheduled and WorkshopCancelled update the workshop', async () => {
     const given = [
       plan(W1),
       on(W1, 'WorkshopRescheduled', {
@@ -159,199 +152,182 @@ describe('network projection', () => {
     await spec()
       .given(given)
       .when(on(W1, 'WorkshopCancelled', { reason: 'storm', cancelledAt: '2023-04-26T10:00:00+03:00' }))
-      .then((view) => expect(view?.nodes[`workshop:${W1}`]).toMatchObject({ startsAt: '2023-04-27T09:00:00+03:00', cancelled: true }));
+      .then((view) => expect(view).toMatchObject({ startsAt: '2023-04-27T09:00:00+03:00', cancelled: true }));
   });
 
-  it('AttendanceRecorded adds the person with a participated edge, and their organisation', async () => {
+  it('ParticipantRegistered and ParticipantWaitlisted keep the registration’s organisation, and bring nobody in', async () => {
+    const given = [plan(W1), register(W1, 'r1', 'p1', RAUMA)];
+    const waitlisted = on(W1, 'ParticipantWaitlisted', {
+      registrationId: 'r2',
+      personId: 'p2',
+      organizationId: null,
+      attendanceMode: 'remote',
+      expectations: null,
+      advanceQuestions: [],
+      position: 1,
+      waitlistedAt: '2023-04-02T10:00:00+03:00',
+    });
+    await spec()
+      .given(given)
+      .when(waitlisted)
+      .then((view) => {
+        expect(view?.registrationOrganizations).toEqual({ r1: RAUMA, r2: null });
+        expect(view?.participants).toEqual({});
+        expect(view?.attendingOrganizations).toEqual({});
+      });
+  });
+
+  it('AttendanceRecorded adds the participant and their organisation, with the attendance as origin', async () => {
     const planned = plan(W1);
     const [registered, attended] = attendee(W1, 'r1', 'p1', RAUMA);
     await spec()
       .given([planned, registered])
       .when(attended)
       .then((view) => {
-        expect(view?.nodes['person:p1']).toEqual({ id: 'person:p1', type: 'person', entityId: 'p1', createdBy: origin(attended, W1) });
-        expect(view?.nodes[`org:${RAUMA}`]?.createdBy).toEqual(origin(attended, W1));
-        expect(view?.edges[`participated:person:p1|workshop:${W1}`]).toMatchObject({
-          source: 'person:p1',
-          target: `workshop:${W1}`,
-          weight: 1,
-          createdBy: origin(attended, W1),
-          workshops: [W1],
-        });
-        expect(view?.facts.attendingOrganizations).toEqual({ [W1]: [RAUMA] });
-        expect(edgesOf(view, 'co-attendance')).toEqual([]);
+        expect(view?.participants).toEqual({ p1: origin(attended, W1) });
+        expect(view?.attendingOrganizations).toEqual({ [RAUMA]: origin(attended, W1) });
       });
   });
 
-  it('registration alone brings nobody into the network: only attendance does', async () => {
+  it('a second person of an organisation already present keeps the organisation’s first attendance', async () => {
+    const planned = plan(W1);
+    const first = attendee(W1, 'r1', 'p1', RAUMA);
     await spec()
-      .given([plan(W1)])
-      .when(register(W1, 'r1', 'p1', RAUMA))
+      .given([planned, ...first, register(W1, 'r2', 'p2', RAUMA)])
+      .when(attend(W1, 'r2', 'p2', RAUMA))
       .then((view) => {
-        expect(Object.keys(view?.nodes ?? {})).toEqual([`workshop:${W1}`]);
-        expect(view?.facts.registrationOrganizations).toEqual({ r1: RAUMA });
-      });
-  });
-
-  it('organisations whose people attended the same workshop get an undirected co-attendance edge, created by the attendance that joined them', async () => {
-    const given = [plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA), register(W1, 'r2', 'p2', COACHES)];
-    const second = attend(W1, 'r2', 'p2', COACHES);
-    await spec()
-      .given(given)
-      .when(second)
-      .then((view) => {
-        const [low, high] = [RAUMA, COACHES].sort();
-        expect(edgesOf(view, 'co-attendance')).toEqual([
-          {
-            id: `co-attendance:org:${low}|org:${high}`,
-            type: 'co-attendance',
-            source: `org:${low}`,
-            target: `org:${high}`,
-            weight: 1,
-            createdBy: origin(second, W1),
-            workshops: [W1],
-          },
-        ]);
-      });
-  });
-
-  it('co-attendance weight is 2 after two shared workshops, still created by the first', async () => {
-    const first = [plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA), ...attendee(W1, 'r2', 'p2', COACHES)];
-    const joinedAt = first[first.length - 1];
-    await spec()
-      .given([...first, plan(W2), ...attendee(W2, 'r3', 'p3', COACHES), register(W2, 'r4', 'p1', RAUMA)])
-      .when(attend(W2, 'r4', 'p1', RAUMA))
-      .then((view) => {
-        const [edge, ...others] = edgesOf(view, 'co-attendance');
-        expect(others).toEqual([]);
-        expect(edge).toMatchObject({ weight: 2, workshops: [W1, W2], createdBy: origin(joinedAt, W1) });
-        expect(edgesOf(view, 'participated')).toHaveLength(4);
-      });
-  });
-
-  it('a second person of an organisation already present adds no co-attendance', async () => {
-    await spec()
-      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA), ...attendee(W1, 'r2', 'p2', COACHES), register(W1, 'r3', 'p3', RAUMA)])
-      .when(attend(W1, 'r3', 'p3', RAUMA))
-      .then((view) => {
-        expect(edgesOf(view, 'co-attendance').map((e) => e.weight)).toEqual([1]);
-        expect(view?.facts.attendingOrganizations[W1]).toEqual([RAUMA, COACHES]);
+        expect(view?.attendingOrganizations).toEqual({ [RAUMA]: origin(first[1], W1) });
+        expect(Object.keys(view?.participants ?? {})).toEqual(['p1', 'p2']);
       });
   });
 
   it('an attendance naming no organisation falls back to the registration’s organisation', async () => {
+    const given = [plan(W1), register(W1, 'r1', 'p1', COACHES)];
+    const attended = attend(W1, 'r1', 'p1', null);
     await spec()
-      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA), register(W1, 'r2', 'p2', COACHES)])
-      .when(attend(W1, 'r2', 'p2', null))
-      .then((view) => expect(edgesOf(view, 'co-attendance')).toHaveLength(1));
+      .given(given)
+      .when(attended)
+      .then((view) => expect(view?.attendingOrganizations).toEqual({ [COACHES]: origin(attended, W1) }));
   });
 
-  it('a person without an organisation participates but joins no organisation', async () => {
+  it('a person without an organisation participates but brings no organisation', async () => {
     await spec()
-      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA), register(W1, 'r2', 'p2', null)])
-      .when(attend(W1, 'r2', 'p2', null))
+      .given([plan(W1), register(W1, 'r1', 'p1', null)])
+      .when(attend(W1, 'r1', 'p1', null))
       .then((view) => {
-        expect(view?.nodes['person:p2']).toBeDefined();
-        expect(edgesOf(view, 'co-attendance')).toEqual([]);
+        expect(Object.keys(view?.participants ?? {})).toEqual(['p1']);
+        expect(view?.attendingOrganizations).toEqual({});
       });
   });
 
-  it('ResourcePledged adds a pledged edge whose weight counts the pledges', async () => {
-    const pledge = (pledgeId: string) =>
-      on(W1, 'ResourcePledged', {
-        pledgeId,
-        organizationId: ROASTERY,
-        kind: 'catering',
-        description: 'coffee',
-        inKindValueCents: 5_000,
-        valuationBasis: 'retail price',
-        pledgedAt: '2023-04-01T10:00:00+03:00',
-      });
+  it('ResourcePledged keeps each pledge by id with its organisation and origin', async () => {
     const planned = plan(W1);
     const first = pledge('pl1');
+    const second = pledge('pl2');
     await spec()
       .given([planned, first])
-      .when(pledge('pl2'))
+      .when(second)
       .then((view) =>
-        expect(edgesOf(view, 'pledged')).toEqual([
-          {
-            id: `pledged:org:${ROASTERY}|workshop:${W1}`,
-            type: 'pledged',
-            source: `org:${ROASTERY}`,
-            target: `workshop:${W1}`,
-            weight: 2,
-            createdBy: origin(first, W1),
-            workshops: [W1],
-          },
-        ]),
+        expect(view?.pledges).toEqual({
+          pl1: { organizationId: ROASTERY, origin: origin(first, W1) },
+          pl2: { organizationId: ROASTERY, origin: origin(second, W1) },
+        }),
       );
   });
 
-  const collaboration = (organizationIds: string[], sparkedByWorkshopId: string | null = W1) =>
-    recorded('CollaborationRecorded', {
-      collaborationId: 'col1',
-      organizationIds,
-      sparkedByWorkshopId,
-      title: 'Joint course',
-      description: 'A course on social enterprises',
-      startedOn: '2023-11-01',
-      at: '2023-11-01T10:00:00Z',
-    });
+  it('events of a workshop in no chain change nothing', async () => {
+    await spec()
+      .given([plan(W1), plan(W2, { chainId: null }), register(W2, 'r1', 'p1', RAUMA)])
+      .when(attend(W2, 'r1', 'p1', RAUMA))
+      .thenNothingChanges();
+  });
 
-  it('CollaborationRecorded joins every pair of partners, created by the sparking workshop', async () => {
+  it('is idempotent if applied twice (a replayed attendance keeps the first origins)', async () => {
+    const planned = plan(W1);
+    const first = attendee(W1, 'r1', 'p1', RAUMA);
+    await spec()
+      .given([planned, ...first, register(W1, 'r2', 'p1', RAUMA)])
+      .when(attend(W1, 'r2', 'p1', RAUMA))
+      .then((view) => {
+        expect(view?.participants).toEqual({ p1: origin(first[1], W1) });
+        expect(view?.attendingOrganizations).toEqual({ [RAUMA]: origin(first[1], W1) });
+      });
+  });
+
+  it('an unrelated event changes nothing', async () => {
+    await spec()
+      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA)])
+      .when(on(W1, 'WorkshopHeld', { heldOn: '2023-04-20' }))
+      .thenNothingChanges();
+  });
+});
+
+const collaboration = (organizationIds: string[], sparkedByWorkshopId: string | null = W1, collaborationId = COL1) =>
+  recorded('CollaborationRecorded', {
+    collaborationId,
+    organizationIds,
+    sparkedByWorkshopId,
+    title: 'Joint course',
+    description: 'A course on social enterprises',
+    startedOn: '2023-11-01',
+    at: '2023-11-01T10:00:00Z',
+  });
+
+const partnerAdded = (organizationId: string, collaborationId = COL1) =>
+  recorded('CollaborationPartnerAdded', { collaborationId, organizationId, joinedOn: '2023-12-01', at: '2023-12-01T10:00:00Z' });
+
+describe('network-collaborations projection (one document per collaboration)', () => {
+  // The projector runs both routing indexes before the network's collaborations, per event; so does the spec.
+  const spec = () => ProjectionSpec.for(networkCollaborationsProjection, { upstream: [workshopChainIndexProjection, collaborationWorkshopIndexProjection] });
+  const KEY = networkCollaborationKey(CHAIN, COL1);
+
+  it('CollaborationRecorded creates the collaboration’s document under the chain of its sparking workshop', async () => {
     const given = [plan(W1)];
     const recordedCollaboration = collaboration([RAUMA, COACHES, LAPLAND_UAS]);
     await spec()
       .given(given)
       .when(recordedCollaboration)
       .then((view, outcome) => {
-        expect(outcome.keys).toEqual([CHAIN]);
-        const edges = edgesOf(view, 'collaboration');
-        expect(edges.map((e) => [e.source, e.target].map((id) => id.slice(4)).sort())).toEqual(
-          [
-            [RAUMA, COACHES],
-            [RAUMA, LAPLAND_UAS],
-            [COACHES, LAPLAND_UAS],
-          ].map((pair) => pair.sort()),
-        );
-        for (const edge of edges) {
-          expect(edge.source < edge.target).toBe(true);
-          expect(edge).toMatchObject({ weight: 1, workshops: [W1], createdBy: origin(recordedCollaboration, W1) });
-        }
-        expect(view?.nodes[`org:${LAPLAND_UAS}`]?.createdBy).toEqual(origin(recordedCollaboration, W1));
+        expect(outcome.keys).toEqual([KEY]);
+        expect(view).toEqual({
+          collaborationId: COL1,
+          chainId: CHAIN,
+          workshopId: W1,
+          title: 'Joint course',
+          partners: { [RAUMA]: origin(recordedCollaboration, W1), [COACHES]: origin(recordedCollaboration, W1), [LAPLAND_UAS]: origin(recordedCollaboration, W1) },
+          lastPosition: recordedCollaboration.position.toString(),
+        });
+        expect(outcome.putOptions.get(KEY)).toEqual({ indexes: { chainId: CHAIN } });
       });
   });
 
-  it('CollaborationPartnerAdded is routed through the collaboration’s sparking workshop and joins the newcomer to each partner', async () => {
-    const given = [plan(W1), collaboration([RAUMA, COACHES])];
-    const joined = recorded('CollaborationPartnerAdded', { collaborationId: 'col1', organizationId: ROASTERY, joinedOn: '2023-12-01', at: '2023-12-01T10:00:00Z' });
+  it('CollaborationPartnerAdded is routed through the collaboration’s sparking workshop and adds the partner', async () => {
+    const planned = plan(W1);
+    const recordedCollaboration = collaboration([RAUMA, COACHES]);
+    const joined = partnerAdded(ROASTERY);
     await spec()
-      .given(given)
+      .given([planned, recordedCollaboration])
       .when(joined)
       .then((view, outcome) => {
-        expect(outcome.keys).toEqual([CHAIN]);
-        const withRoastery = edgesOf(view, 'collaboration').filter((e) => e.source === `org:${ROASTERY}` || e.target === `org:${ROASTERY}`);
-        expect(withRoastery).toHaveLength(2);
-        for (const edge of withRoastery) expect(edge.createdBy).toEqual(origin(joined, W1));
-        expect(view?.facts.collaborations.col1.organizationIds).toEqual([RAUMA, COACHES, ROASTERY]);
+        expect(outcome.keys).toEqual([KEY]);
+        expect(view?.partners).toEqual({ [RAUMA]: origin(recordedCollaboration, W1), [COACHES]: origin(recordedCollaboration, W1), [ROASTERY]: origin(joined, W1) });
       });
   });
 
-  it('two collaborations of the same pair give a collaboration edge of weight 2', async () => {
-    const given = [plan(W1), plan(W2), collaboration([RAUMA, COACHES])];
-    const second = recorded('CollaborationRecorded', {
-      collaborationId: 'col2',
-      organizationIds: [COACHES, RAUMA],
-      sparkedByWorkshopId: W2,
-      title: 'Second project',
-      description: '',
-      startedOn: '2024-01-01',
-      at: '2024-01-01T10:00:00Z',
-    });
+  it('a partner added again keeps when it first joined', async () => {
+    const planned = plan(W1);
+    const recordedCollaboration = collaboration([RAUMA, COACHES]);
     await spec()
-      .given(given)
-      .when(second)
-      .then((view) => expect(edgesOf(view, 'collaboration')).toMatchObject([{ weight: 2, workshops: [W1, W2] }]));
+      .given([planned, recordedCollaboration])
+      .when(partnerAdded(RAUMA))
+      .then((view) => expect(view?.partners[RAUMA]).toEqual(origin(recordedCollaboration, W1)));
+  });
+
+  it('CollaborationDetailsUpdated renames the collaboration', async () => {
+    await spec()
+      .given([plan(W1), collaboration([RAUMA, COACHES])])
+      .when(recorded('CollaborationDetailsUpdated', { collaborationId: COL1, title: 'Joint course 2.0', at: '2023-12-02T10:00:00Z' }))
+      .then((view) => expect(view).toMatchObject({ title: 'Joint course 2.0', workshopId: W1 }));
   });
 
   it('a collaboration sparked by no workshop belongs to no chain’s network', async () => {
@@ -361,24 +337,51 @@ describe('network projection', () => {
       .thenNothingChanges();
   });
 
-  it('events of a workshop in no chain change nothing', async () => {
+  it('a partner added to a collaboration outside every chain changes nothing', async () => {
     await spec()
-      .given([plan(W1), plan(W2, { chainId: null })])
-      .when(attend(W2, 'r1', 'p1', RAUMA))
+      .given([plan(W1), plan(W2, { chainId: null }), collaboration([RAUMA, COACHES], W2)])
+      .when(partnerAdded(ROASTERY))
       .thenNothingChanges();
   });
 
-  it('is idempotent if applied twice (a replayed attendance does not double a co-attendance weight)', async () => {
+  it('is idempotent if applied twice (a replayed partner is one partner)', async () => {
     await spec()
-      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA), plan(W2), ...attendee(W2, 'r2', 'p2', RAUMA), ...attendee(W1, 'r3', 'p3', COACHES), register(W2, 'r4', 'p3', COACHES)])
-      .when(attend(W2, 'r4', 'p3', COACHES))
-      .then((view) => expect(edgesOf(view, 'co-attendance').map((e) => e.weight)).toEqual([2]));
+      .given([plan(W1), collaboration([RAUMA, COACHES])])
+      .when(partnerAdded(LAPLAND_UAS))
+      .then((view) => expect(Object.keys(view?.partners ?? {})).toEqual([RAUMA, COACHES, LAPLAND_UAS]));
   });
 
   it('an unrelated event changes nothing', async () => {
     await spec()
-      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA)])
-      .when(on(W1, 'WorkshopHeld', { heldOn: '2023-04-20' }))
+      .given([plan(W1), collaboration([RAUMA, COACHES])])
+      .when(recorded('CollaborationEnded', { collaborationId: COL1, endedOn: '2024-06-30', outcome: 'done', at: '2024-06-30T10:00:00Z' }))
       .thenNothingChanges();
+  });
+});
+
+describe('the network assembled from the projected documents', () => {
+  it('shows co-attendance of weight 2 after two shared workshops, and the collaboration of the pair', async () => {
+    const history = [
+      plan(W1),
+      ...attendee(W1, 'r1', 'p1', RAUMA),
+      ...attendee(W1, 'r2', 'p2', COACHES),
+      plan(W2),
+      ...attendee(W2, 'r3', 'p3', COACHES),
+      register(W2, 'r4', 'p1', RAUMA),
+      collaboration([RAUMA, COACHES]),
+    ];
+    const joinedAtW1 = history[4];
+    // The collaborations projection runs last, so the spec's store also holds every network-workshops document.
+    await ProjectionSpec.for(networkCollaborationsProjection, { upstream: [workshopChainIndexProjection, collaborationWorkshopIndexProjection, networkProjection] })
+      .given(history)
+      .when(attend(W2, 'r4', 'p1', RAUMA))
+      .then((_view, outcome) => {
+        const workshops = [...outcome.collection<NetworkWorkshopView>('network-workshops').values()];
+        const sut = assembleNetwork(CHAIN, workshops, [...outcome.documents.values()] as NetworkCollaborationView[]);
+        const [low, high] = [RAUMA, COACHES].sort();
+        expect(sut.edges[`co-attendance:org:${low}|org:${high}`]).toMatchObject({ weight: 2, workshops: [W1, W2], createdBy: origin(joinedAtW1, W1) });
+        expect(sut.edges[`collaboration:org:${low}|org:${high}`]).toMatchObject({ weight: 1, workshops: [W1] });
+        expect(Object.values(sut.edges).filter((edge) => edge.type === 'participated')).toHaveLength(4);
+      });
   });
 });

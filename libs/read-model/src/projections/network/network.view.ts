@@ -1,4 +1,7 @@
-export const NETWORK_COLLECTION = 'network';
+/** One small document per workshop of a chain (see NetworkWorkshopView); the network is assembled at query time. */
+export const NETWORK_WORKSHOPS_COLLECTION = 'network-workshops';
+/** One small document per collaboration sparked by a workshop of a chain (see NetworkCollaborationView). */
+export const NETWORK_COLLABORATIONS_COLLECTION = 'network-collaborations';
 
 /** What first brought a node or an edge into the network: the workshop, its business date and its log position. */
 export interface NetworkOrigin {
@@ -8,6 +11,53 @@ export interface NetworkOrigin {
   /** Log position of the event, as a decimal string. */
   position: string;
 }
+
+// ------------------------------------------------------------------------------------------------
+// Stored documents (what the projections write; each event touches one small document)
+// ------------------------------------------------------------------------------------------------
+
+// Type aliases, not interfaces: only aliases are assignable to the store's `Record<string, unknown>` documents.
+/** The network facts of one workshop of a chain, listed by `chainId`. */
+export type NetworkWorkshopView = {
+  workshopId: string;
+  chainId: string;
+  /** Null only when the workshop joined the chain after it was planned (its plan was not routed to this chain). */
+  title: string | null;
+  startsAt: string | null;
+  /** 0-based place in the chain, once WorkshopAddedToChain was seen. */
+  order: number | null;
+  cancelled: boolean;
+  /** Origin of the workshop node: the event that brought the workshop into the chain's network. */
+  createdBy: NetworkOrigin;
+  /** organizationId → first attendance of one of its people at this workshop. */
+  attendingOrganizations: Record<string, NetworkOrigin>;
+  /** personId → their first attendance at this workshop. */
+  participants: Record<string, NetworkOrigin>;
+  /** organizationId → when it became a co-organiser. */
+  coOrganizers: Record<string, NetworkOrigin>;
+  /** pledgeId → who pledged, and when (withdrawn pledges stay: the tie was made). */
+  pledges: Record<string, { organizationId: string; origin: NetworkOrigin }>;
+  /** registrationId → the organisation given at registration (fallback when an attendance names none). */
+  registrationOrganizations: Record<string, string | null>;
+  /** Log position (decimal string) of the last event applied. */
+  lastPosition: string;
+};
+
+/** A collaboration sparked by a workshop of the chain, with when each partner joined it. Listed by `chainId`. */
+export type NetworkCollaborationView = {
+  collaborationId: string;
+  chainId: string;
+  /** The sparking workshop. */
+  workshopId: string;
+  title: string;
+  /** organizationId → when it joined (origin workshop: the sparking one). */
+  partners: Record<string, NetworkOrigin>;
+  lastPosition: string;
+};
+
+// ------------------------------------------------------------------------------------------------
+// The assembled network (what GET /network serves; see network-assembly.ts)
+// ------------------------------------------------------------------------------------------------
 
 export interface OrganizationNode {
   /** `org:<organizationId>` */
@@ -71,29 +121,13 @@ export interface NetworkEdge {
   workshops: string[];
 }
 
-export interface NetworkFacts {
-  /** registrationId → the organisation given at registration (fallback when an attendance names none). */
-  registrationOrganizations: Record<string, string | null>;
-  /** workshopId → ids of organisations whose people attended it (a set, in order of first attendance). */
-  attendingOrganizations: Record<string, string[]>;
-  /** pledgeId → who pledged for which workshop. */
-  pledges: Record<string, { workshopId: string; organizationId: string }>;
-  /** collaborationId → its sparking workshop and partners so far. */
-  collaborations: Record<string, { workshopId: string; organizationIds: string[] }>;
-}
-
-// A type alias, not an interface: only aliases are assignable to the store's `Record<string, unknown>` documents.
-/** GET /network?chainId= — one document per chain: the graph its workshops grew. */
+/** GET /network?chainId= — the graph a chain's workshops grew, assembled from the workshop and collaboration documents. */
 export type NetworkView = {
   chainId: string;
   /** By node id, in the order they joined the network. */
   nodes: Record<string, NetworkNode>;
   /** By edge id, in the order they were created. */
   edges: Record<string, NetworkEdge>;
-  /** Raw facts the edges are derived from, kept by id so that a replayed event changes nothing. */
-  facts: NetworkFacts;
-  /** Log position (decimal string) of the last event applied. */
-  lastPosition: string;
 };
 
 export const organizationNodeId = (organizationId: string): string => `org:${organizationId}`;
