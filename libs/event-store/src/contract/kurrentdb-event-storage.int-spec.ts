@@ -29,3 +29,10 @@ eventStoreContract(
   },
   { skip: !url },
 );
+
+// Runs without a server: the adapter refuses a malformed connection string at once, with the client's own message.
+describe('KurrentDbEventStorage configuration', () => {
+  it('refuses a connection string that is not a kurrentdb:// URL', () => {
+    expect(() => new KurrentDbEventStorage({ connectionString: 'localhost:2113' })).toThrow(/kurrentdb:\/\//);
+  });
+});
