@@ -79,3 +79,40 @@ export async function givenPerson(handler: CommandHandler, context: Context, nam
   const result = await personRegistrar(handler).execute(new RegisterPerson({ personalData: { name, email, phone: null }, organizationId: null, at: AT }, context()));
   return result.personId;
 }
+
+/** Workshop 2 of the demo chain: a street event (bench café) in Pori, open to anyone, without a capacity. */
+export const STREET_EVENT_PLAN: Partial<WorkshopPlan> = {
+  title: 'Työpaja 2: Penkkikahvila SuomiAreenassa',
+  theme: 'Kuntalaisten ajatuksia sosiaalisista innovaatioista',
+  method: 'Bench café (Penkkikahvila)',
+  kind: 'street-event',
+  location: { venue: 'Tent on the pedestrian street', municipality: 'Pori', region: 'Satakunta' },
+  startsAt: '2023-06-14T11:00:00+03:00',
+  endsAt: '2023-06-14T17:00:00+03:00',
+  targetGroups: ['citizens'],
+  capacity: null,
+};
+
+type DataOf<T extends WorkshopCommand['type']> = Extract<WorkshopCommand, { type: T }>['data'];
+
+export const cancelled = (workshopId: string, reason = 'The public event was called off'): WorkshopCommand => ({ type: 'CancelWorkshop', data: { workshopId, reason }, at: AT });
+
+export const reported = (workshopId: string, summary = 'Workshop held; feedback collected.'): WorkshopCommand => ({ type: 'ReportWorkshop', data: { workshopId, summary }, at: AT });
+
+export const pledged = (workshopId: string, pledgeId: string, organizationId: string, details: Partial<DataOf<'PledgeResource'>> = {}): WorkshopCommand => ({
+  type: 'PledgeResource',
+  data: { workshopId, pledgeId, organizationId, kind: 'venue', description: 'Offer of a meeting room', inKindValueCents: 30_000, valuationBasis: 'Association meeting-room rate', ...details },
+  at: AT,
+});
+
+export const recordedExpense = (workshopId: string, expenseId: string, details: Partial<DataOf<'RecordExpense'>> = {}): WorkshopCommand => ({
+  type: 'RecordExpense',
+  data: { workshopId, expenseId, category: 'materials', amountCents: 6_400, fundingSource: 'esf', receiptReference: 'RCPT-2023-04-17-0032', description: 'Flip-chart paper and sticky notes', incurredOn: '2023-04-17', ...details },
+  at: AT,
+});
+
+export const collectedCitizenInput = (workshopId: string, inputId: string, details: Partial<DataOf<'CollectCitizenInput'>> = {}): WorkshopCommand => ({
+  type: 'CollectCitizenInput',
+  data: { workshopId, inputId, topic: 'Everyday life in Pori', summary: 'Citizens asked for low-threshold meeting places.', citizensHeard: 126, collectedAt: '2023-06-14', ...details },
+  at: AT,
+});

@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { cancelled, givenWorkshop, STREET_EVENT_PLAN } from '../workshop-fixtures.spec-helper';
 import { CollectCitizenInputCommand, type CitizenInputDetails } from './collect-citizen-input.command';
 import { CollectCitizenInputHandler } from './collect-citizen-input.handler';
 
@@ -16,29 +17,7 @@ describe('CollectCitizenInputHandler', () => {
     citizensHeard: 126,
     collectedAt: '2023-06-14T17:00:00+03:00',
   };
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const planned: WorkshopCommand = {
-    type: 'PlanWorkshop',
-    at: '2023-04-01T09:00:00.000Z',
-    data: {
-      workshopId,
-      chainId: null,
-      title: 'Työpaja 2: Penkkikahvila SuomiAreenassa',
-      theme: 'Kuntalaisten ajatuksia sosiaalisista innovaatioista',
-      method: 'Bench café (Penkkikahvila)',
-      kind: 'street-event',
-      format: 'in-person',
-      location: { venue: 'Tent on the pedestrian street', municipality: 'Pori', region: 'Satakunta' },
-      startsAt: '2023-06-14T11:00:00+03:00',
-      endsAt: '2023-06-14T17:00:00+03:00',
-      targetGroups: ['citizens'],
-      access: 'open',
-      capacity: null,
-      coOrganizerIds: [],
-    },
-  };
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, STREET_EVENT_PLAN, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -47,7 +26,7 @@ describe('CollectCitizenInputHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends CitizenInputCollected to workshop-<id>', async () => {
-    await given(planned);
+    await given();
 
     const result = await sut.execute(new CollectCitizenInputCommand(workshopId, inputId, input, at, harness.context()));
 
@@ -56,7 +35,7 @@ describe('CollectCitizenInputHandler', () => {
   });
 
   it('refuses other input under a taken id with CITIZEN_INPUT.ALREADY_EXISTS', async () => {
-    await given(planned);
+    await given();
     await sut.execute(new CollectCitizenInputCommand(workshopId, inputId, input, at, harness.context()));
 
     await expect(sut.execute(new CollectCitizenInputCommand(workshopId, inputId, { ...input, citizensHeard: 80 }, at, harness.context()))).rejects.toMatchObject({
@@ -66,7 +45,7 @@ describe('CollectCitizenInputHandler', () => {
   });
 
   it('refuses input to a cancelled workshop with WORKSHOP.CANCELLED', async () => {
-    await given(planned, { type: 'CancelWorkshop', at, data: { workshopId, reason: 'The public event was called off' } });
+    await given(cancelled(workshopId));
 
     await expect(sut.execute(new CollectCitizenInputCommand(workshopId, inputId, input, at, harness.context()))).rejects.toMatchObject({ code: 'WORKSHOP.CANCELLED' });
     expect(await harness.eventsOf(stream)).toHaveLength(2);

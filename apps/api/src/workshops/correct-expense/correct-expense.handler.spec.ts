@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { givenWorkshop, recordedExpense } from '../workshop-fixtures.spec-helper';
 import { CorrectExpenseCommand, type ExpenseCorrection } from './correct-expense.command';
 import { CorrectExpenseHandler } from './correct-expense.handler';
 
@@ -17,43 +18,7 @@ describe('CorrectExpenseHandler', () => {
     receiptReference: 'RCPT-2023-04-17-0032',
     reason: 'Receipt misread: 44,00 € not 64,00 €',
   };
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const planned: WorkshopCommand = {
-    type: 'PlanWorkshop',
-    at: '2023-02-18T09:00:00.000Z',
-    data: {
-      workshopId,
-      chainId: null,
-      title: 'Työpaja 1: Sosiaaliset innovaatiot Raumalla — tulevaisuustyöskentely',
-      theme: 'Järjestötyön ja sosiaalialan tulevaisuus Raumalla',
-      method: 'Futures workshop (tulevaisuusverstas)',
-      kind: 'co-development',
-      format: 'in-person',
-      location: { venue: 'Rauman kaupungintalo', municipality: 'Rauma', region: 'Satakunta' },
-      startsAt: '2023-04-19T13:00:00+03:00',
-      endsAt: '2023-04-19T16:30:00+03:00',
-      targetGroups: ['municipal residents', 'NGO workers'],
-      access: 'open',
-      capacity: 45,
-      coOrganizerIds: [],
-    },
-  };
-  const recorded: WorkshopCommand = {
-    type: 'RecordExpense',
-    at: '2023-04-26T10:00:00.000Z',
-    data: {
-      workshopId,
-      expenseId,
-      category: 'materials',
-      amountCents: 6_400,
-      fundingSource: 'esf',
-      receiptReference: 'RCPT-2023-04-17-0032',
-      description: 'Flip-chart paper and sticky notes',
-      incurredOn: '2023-04-17',
-    },
-  };
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, {}, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -62,7 +27,7 @@ describe('CorrectExpenseHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends ExpenseCorrected with the new figures and the previous ones', async () => {
-    await given(planned, recorded);
+    await given(recordedExpense(workshopId, expenseId));
 
     const result = await sut.execute(new CorrectExpenseCommand(workshopId, expenseId, correction, at, harness.context()));
 
@@ -86,14 +51,14 @@ describe('CorrectExpenseHandler', () => {
   });
 
   it('refuses a voided expense with EXPENSE.VOIDED', async () => {
-    await given(planned, recorded, { type: 'VoidExpense', at, data: { workshopId, expenseId, reason: 'Entered under the wrong workshop' } });
+    await given(recordedExpense(workshopId, expenseId), { type: 'VoidExpense', at, data: { workshopId, expenseId, reason: 'Entered under the wrong workshop' } });
 
     await expect(sut.execute(new CorrectExpenseCommand(workshopId, expenseId, correction, at, harness.context()))).rejects.toMatchObject({ code: 'EXPENSE.VOIDED', kind: 'conflict' });
     expect(await harness.eventsOf(stream)).toHaveLength(3);
   });
 
   it('refuses an unknown expense with EXPENSE.NOT_FOUND', async () => {
-    await given(planned);
+    await given();
 
     await expect(sut.execute(new CorrectExpenseCommand(workshopId, expenseId, correction, at, harness.context()))).rejects.toMatchObject({ code: 'EXPENSE.NOT_FOUND' });
     expect(await harness.eventsOf(stream)).toHaveLength(1);

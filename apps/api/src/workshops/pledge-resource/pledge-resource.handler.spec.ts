@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { cancelled, givenWorkshop, STREET_EVENT_PLAN } from '../workshop-fixtures.spec-helper';
 import { PledgeResourceCommand, type PledgeDetails } from './pledge-resource.command';
 import { PledgeResourceHandler } from './pledge-resource.handler';
 
@@ -17,29 +18,7 @@ describe('PledgeResourceHandler', () => {
     inKindValueCents: 25_000,
     valuationBasis: 'City of Pori event-site fee for a 3×3 m tent, one day',
   };
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const planned: WorkshopCommand = {
-    type: 'PlanWorkshop',
-    at: '2023-04-01T09:00:00.000Z',
-    data: {
-      workshopId,
-      chainId: null,
-      title: 'Työpaja 2: Penkkikahvila SuomiAreenassa',
-      theme: 'Kuntalaisten ajatuksia sosiaalisista innovaatioista',
-      method: 'Bench café (Penkkikahvila)',
-      kind: 'street-event',
-      format: 'in-person',
-      location: { venue: 'Tent on the pedestrian street', municipality: 'Pori', region: 'Satakunta' },
-      startsAt: '2023-06-14T11:00:00+03:00',
-      endsAt: '2023-06-14T17:00:00+03:00',
-      targetGroups: ['citizens'],
-      access: 'open',
-      capacity: null,
-      coOrganizerIds: [],
-    },
-  };
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, STREET_EVENT_PLAN, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -48,7 +27,7 @@ describe('PledgeResourceHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends ResourcePledged to workshop-<id>', async () => {
-    await given(planned);
+    await given();
 
     const result = await sut.execute(new PledgeResourceCommand(workshopId, pledgeId, tent, at, harness.context()));
 
@@ -62,7 +41,7 @@ describe('PledgeResourceHandler', () => {
   });
 
   it('refuses a different pledge under a taken id with PLEDGE.ALREADY_EXISTS', async () => {
-    await given(planned);
+    await given();
     await sut.execute(new PledgeResourceCommand(workshopId, pledgeId, tent, at, harness.context()));
 
     await expect(sut.execute(new PledgeResourceCommand(workshopId, pledgeId, { ...tent, inKindValueCents: 30_000 }, at, harness.context()))).rejects.toMatchObject({
@@ -72,7 +51,7 @@ describe('PledgeResourceHandler', () => {
   });
 
   it('refuses a pledge to a cancelled workshop with WORKSHOP.CANCELLED', async () => {
-    await given(planned, { type: 'CancelWorkshop', at, data: { workshopId, reason: 'The public event was called off' } });
+    await given(cancelled(workshopId));
 
     await expect(sut.execute(new PledgeResourceCommand(workshopId, pledgeId, tent, at, harness.context()))).rejects.toMatchObject({ code: 'WORKSHOP.CANCELLED' });
     expect(await harness.eventsOf(stream)).toHaveLength(2);

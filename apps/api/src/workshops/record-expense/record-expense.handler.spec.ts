@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { givenWorkshop } from '../workshop-fixtures.spec-helper';
 import { RecordExpenseCommand, type ExpenseDetails } from './record-expense.command';
 import { RecordExpenseHandler } from './record-expense.handler';
 
@@ -18,29 +19,7 @@ describe('RecordExpenseHandler', () => {
     description: 'Vegetarian lunch and coffee, 40 persons, local caterer',
     incurredOn: '2023-04-19',
   };
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const planned: WorkshopCommand = {
-    type: 'PlanWorkshop',
-    at: '2023-02-18T09:00:00.000Z',
-    data: {
-      workshopId,
-      chainId: null,
-      title: 'Työpaja 1: Sosiaaliset innovaatiot Raumalla — tulevaisuustyöskentely',
-      theme: 'Järjestötyön ja sosiaalialan tulevaisuus Raumalla',
-      method: 'Futures workshop (tulevaisuusverstas)',
-      kind: 'co-development',
-      format: 'in-person',
-      location: { venue: 'Rauman kaupungintalo', municipality: 'Rauma', region: 'Satakunta' },
-      startsAt: '2023-04-19T13:00:00+03:00',
-      endsAt: '2023-04-19T16:30:00+03:00',
-      targetGroups: ['municipal residents', 'NGO workers'],
-      access: 'open',
-      capacity: 45,
-      coOrganizerIds: [],
-    },
-  };
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, {}, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -49,7 +28,7 @@ describe('RecordExpenseHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends ExpenseRecorded to workshop-<id>', async () => {
-    await given(planned);
+    await given();
 
     const result = await sut.execute(new RecordExpenseCommand(workshopId, expenseId, catering, at, harness.context()));
 
@@ -58,7 +37,7 @@ describe('RecordExpenseHandler', () => {
   });
 
   it('refuses other figures under a taken expense id with EXPENSE.ALREADY_EXISTS', async () => {
-    await given(planned);
+    await given();
     await sut.execute(new RecordExpenseCommand(workshopId, expenseId, catering, at, harness.context()));
 
     await expect(sut.execute(new RecordExpenseCommand(workshopId, expenseId, { ...catering, amountCents: 46_000 }, at, harness.context()))).rejects.toMatchObject({

@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { givenWorkshop } from '../workshop-fixtures.spec-helper';
 import { RecordPlanningMeetingCommand, type PlanningMeetingDetails } from './record-planning-meeting.command';
 import { RecordPlanningMeetingHandler } from './record-planning-meeting.handler';
 
@@ -17,29 +18,7 @@ describe('RecordPlanningMeetingHandler', () => {
     organizationIds: ['9b0c1d2e-3f4a-4b5c-8d6e-7f8a9b0c1d2e', '0c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f'],
     notes: 'Joint planning with partners (Teams).',
   };
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const planned: WorkshopCommand = {
-    type: 'PlanWorkshop',
-    at: '2023-01-20T09:00:00.000Z',
-    data: {
-      workshopId,
-      chainId: null,
-      title: 'Työpaja 1: Sosiaaliset innovaatiot Raumalla — tulevaisuustyöskentely',
-      theme: 'Järjestötyön ja sosiaalialan tulevaisuus Raumalla',
-      method: 'Futures workshop (tulevaisuusverstas)',
-      kind: 'co-development',
-      format: 'in-person',
-      location: { venue: 'Rauman kaupungintalo', municipality: 'Rauma', region: 'Satakunta' },
-      startsAt: '2023-04-19T13:00:00+03:00',
-      endsAt: '2023-04-19T16:30:00+03:00',
-      targetGroups: ['municipal residents', 'NGO workers'],
-      access: 'open',
-      capacity: 45,
-      coOrganizerIds: [],
-    },
-  };
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, {}, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -48,7 +27,7 @@ describe('RecordPlanningMeetingHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends PlanningMeetingRecorded to workshop-<id>', async () => {
-    await given(planned);
+    await given();
 
     const result = await sut.execute(new RecordPlanningMeetingCommand(workshopId, meetingId, meeting, at, harness.context()));
 
@@ -57,7 +36,7 @@ describe('RecordPlanningMeetingHandler', () => {
   });
 
   it('refuses another meeting under a taken id with PLANNING_MEETING.ALREADY_EXISTS', async () => {
-    await given(planned);
+    await given();
     await sut.execute(new RecordPlanningMeetingCommand(workshopId, meetingId, meeting, at, harness.context()));
 
     await expect(sut.execute(new RecordPlanningMeetingCommand(workshopId, meetingId, { ...meeting, online: false }, at, harness.context()))).rejects.toMatchObject({

@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { givenWorkshop, markHeld, openRegistration, registration } from '../workshop-fixtures.spec-helper';
 import { SubmitFeedbackCommand, type FeedbackDetails } from './submit-feedback.command';
 import { SubmitFeedbackHandler } from './submit-feedback.handler';
 
@@ -11,38 +12,8 @@ describe('SubmitFeedbackHandler', () => {
   const stream = workshopStream(workshopId);
   const at = '2023-09-13T08:00:00.000Z';
   const feedback: FeedbackDetails = { registrationId, anonymous: false, rating: 4, comment: 'Useful discussion and new contacts.' };
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const plannedAndRegistered: WorkshopCommand[] = [
-    {
-      type: 'PlanWorkshop',
-      at: '2023-07-15T09:00:00.000Z',
-      data: {
-        workshopId,
-        chainId: null,
-        title: 'Työpaja 3: Yhteiskunnalliset yritykset ja korkeakoulut Lapissa',
-        theme: 'Regional and national developers of the social economy in one discussion',
-        method: 'Hybrid panel and discussion',
-        kind: 'co-development',
-        format: 'hybrid',
-        location: { venue: 'Lapin ammattikorkeakoulu, Kemin kampus', municipality: 'Kemi', region: 'Lappi' },
-        startsAt: '2023-09-12T12:00:00+03:00',
-        endsAt: '2023-09-12T15:30:00+03:00',
-        targetGroups: ['social enterprises', 'higher-education institutions'],
-        access: 'open',
-        capacity: 40,
-        coOrganizerIds: [],
-      },
-    },
-    { type: 'OpenRegistration', at: '2023-08-14T08:00:00.000Z', data: { workshopId } },
-    {
-      type: 'RegisterParticipant',
-      at: '2023-08-20T08:00:00.000Z',
-      data: { workshopId, registrationId, personId: '8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f', organizationId: null, attendanceMode: 'remote', expectations: null, advanceQuestions: [] },
-    },
-  ];
-  const held: WorkshopCommand = { type: 'MarkHeld', at: '2023-09-12T12:30:00.000Z', data: { workshopId, heldOn: '2023-09-12' } };
+  const registered = [openRegistration(workshopId), registration(workshopId, registrationId, '8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f')];
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, {}, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -51,7 +22,7 @@ describe('SubmitFeedbackHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends FeedbackSubmitted to a held workshop', async () => {
-    await given(...plannedAndRegistered, held);
+    await given(...registered, markHeld(workshopId));
     const before = (await harness.eventsOf(stream)).length;
     const feedbackId = '9d0e1f2a-3b4c-4d5e-9f6a-7b8c9d0e1f2a';
 
@@ -62,7 +33,7 @@ describe('SubmitFeedbackHandler', () => {
   });
 
   it('refuses feedback before the workshop was held with WORKSHOP.NOT_HELD', async () => {
-    await given(...plannedAndRegistered);
+    await given(...registered);
 
     await expect(sut.execute(new SubmitFeedbackCommand(workshopId, '0e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b', feedback, at, harness.context()))).rejects.toMatchObject({
       code: 'WORKSHOP.NOT_HELD',
@@ -72,7 +43,7 @@ describe('SubmitFeedbackHandler', () => {
   });
 
   it('refuses a second feedback from the same registration with FEEDBACK.DUPLICATE', async () => {
-    await given(...plannedAndRegistered, held);
+    await given(...registered, markHeld(workshopId));
     await sut.execute(new SubmitFeedbackCommand(workshopId, '1f2a3b4c-5d6e-4f7a-9b8c-9d0e1f2a3b4c', feedback, at, harness.context()));
     const before = (await harness.eventsOf(stream)).length;
 

@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { givenWorkshop, recordedExpense, STREET_EVENT_PLAN } from '../workshop-fixtures.spec-helper';
 import { VoidExpenseCommand } from './void-expense.command';
 import { VoidExpenseHandler } from './void-expense.handler';
 
@@ -11,43 +12,7 @@ describe('VoidExpenseHandler', () => {
   const stream = workshopStream(workshopId);
   const at = '2023-07-05T10:00:00.000Z';
   const reason = 'Duplicate entry of receipt VR-2023-06-204411';
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const planned: WorkshopCommand = {
-    type: 'PlanWorkshop',
-    at: '2023-04-01T09:00:00.000Z',
-    data: {
-      workshopId,
-      chainId: null,
-      title: 'Työpaja 2: Penkkikahvila SuomiAreenassa',
-      theme: 'Kuntalaisten ajatuksia sosiaalisista innovaatioista',
-      method: 'Bench café (Penkkikahvila)',
-      kind: 'street-event',
-      format: 'in-person',
-      location: { venue: 'Tent on the pedestrian street', municipality: 'Pori', region: 'Satakunta' },
-      startsAt: '2023-06-14T11:00:00+03:00',
-      endsAt: '2023-06-14T17:00:00+03:00',
-      targetGroups: ['citizens'],
-      access: 'open',
-      capacity: null,
-      coOrganizerIds: [],
-    },
-  };
-  const recorded: WorkshopCommand = {
-    type: 'RecordExpense',
-    at: '2023-06-21T10:00:00.000Z',
-    data: {
-      workshopId,
-      expenseId,
-      category: 'travel',
-      amountCents: 18_600,
-      fundingSource: 'esf',
-      receiptReference: 'VR-2023-06-204411',
-      description: 'Train tickets Helsinki–Pori–Helsinki (entered twice)',
-      incurredOn: '2023-06-14',
-    },
-  };
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, STREET_EVENT_PLAN, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -56,7 +21,7 @@ describe('VoidExpenseHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends ExpenseVoided with the reason', async () => {
-    await given(planned, recorded);
+    await given(recordedExpense(workshopId, expenseId));
 
     const result = await sut.execute(new VoidExpenseCommand(workshopId, expenseId, reason, at, harness.context()));
 
@@ -65,7 +30,7 @@ describe('VoidExpenseHandler', () => {
   });
 
   it('refuses an expense voided already with EXPENSE.VOIDED', async () => {
-    await given(planned, recorded);
+    await given(recordedExpense(workshopId, expenseId));
     await sut.execute(new VoidExpenseCommand(workshopId, expenseId, reason, at, harness.context()));
 
     await expect(sut.execute(new VoidExpenseCommand(workshopId, expenseId, reason, at, harness.context()))).rejects.toMatchObject({ code: 'EXPENSE.VOIDED', kind: 'conflict' });
@@ -73,7 +38,7 @@ describe('VoidExpenseHandler', () => {
   });
 
   it('refuses an unknown expense with EXPENSE.NOT_FOUND', async () => {
-    await given(planned);
+    await given();
 
     await expect(sut.execute(new VoidExpenseCommand(workshopId, expenseId, reason, at, harness.context()))).rejects.toMatchObject({ code: 'EXPENSE.NOT_FOUND', kind: 'not-found' });
     expect(await harness.eventsOf(stream)).toHaveLength(1);

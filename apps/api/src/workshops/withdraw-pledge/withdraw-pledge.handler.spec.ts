@@ -1,5 +1,6 @@
-import { workshopDecider, workshopStream, type WorkshopCommand } from '@kuhina/domain';
+import { workshopStream, type WorkshopCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { givenWorkshop, pledged } from '../workshop-fixtures.spec-helper';
 import { WithdrawPledgeCommand } from './withdraw-pledge.command';
 import { WithdrawPledgeHandler } from './withdraw-pledge.handler';
 
@@ -12,34 +13,7 @@ describe('WithdrawPledgeHandler', () => {
   const stream = workshopStream(workshopId);
   const at = '2023-09-30T09:00:00.000Z';
   const reason = 'Another venue was booked; the offer was not needed';
-  const given = async (...commands: WorkshopCommand[]) => {
-    for (const command of commands) await harness.handler.handle(workshopDecider, stream, command, harness.context());
-  };
-  const planned: WorkshopCommand = {
-    type: 'PlanWorkshop',
-    at: '2023-08-01T09:00:00.000Z',
-    data: {
-      workshopId,
-      chainId: null,
-      title: 'Työpaja 4: SEWF23 satellite — ideas for the competence centre',
-      theme: 'What should the national competence centre for social innovation do?',
-      method: 'Table-group discussions',
-      kind: 'co-development',
-      format: 'in-person',
-      location: { venue: 'Event venue in central Helsinki', municipality: 'Helsinki', region: 'Uusimaa' },
-      startsAt: '2023-10-10T14:00:00+03:00',
-      endsAt: '2023-10-10T17:30:00+03:00',
-      targetGroups: ['invited guests'],
-      access: 'invitation-only',
-      capacity: 36,
-      coOrganizerIds: [],
-    },
-  };
-  const pledged: WorkshopCommand = {
-    type: 'PledgeResource',
-    at: '2023-09-01T09:00:00.000Z',
-    data: { workshopId, pledgeId, organizationId, kind: 'venue', description: 'Offer of a meeting room', inKindValueCents: 30_000, valuationBasis: 'Association meeting-room rate' },
-  };
+  const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, {}, ...then);
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -48,7 +22,7 @@ describe('WithdrawPledgeHandler', () => {
   afterEach(() => harness.cleanup());
 
   it('appends PledgeWithdrawn with the reason', async () => {
-    await given(planned, pledged);
+    await given(pledged(workshopId, pledgeId, organizationId));
 
     const result = await sut.execute(new WithdrawPledgeCommand(workshopId, pledgeId, reason, at, harness.context()));
 
@@ -57,7 +31,7 @@ describe('WithdrawPledgeHandler', () => {
   });
 
   it('refuses a fulfilled pledge with PLEDGE.NOT_PENDING', async () => {
-    await given(planned, pledged, { type: 'FulfilPledge', at, data: { workshopId, pledgeId } });
+    await given(pledged(workshopId, pledgeId, organizationId), { type: 'FulfilPledge', at, data: { workshopId, pledgeId } });
 
     await expect(sut.execute(new WithdrawPledgeCommand(workshopId, pledgeId, reason, at, harness.context()))).rejects.toMatchObject({ code: 'PLEDGE.NOT_PENDING' });
     expect(await harness.eventsOf(stream)).toHaveLength(3);
