@@ -20,9 +20,10 @@ import type {
 
 // Every figure of the chain view is derived from the facts, so applying an event twice cannot count
 // anything twice. `figuresOf` derives them all from scratch (the reference); the projection uses it when
-// the chain's order may change and otherwise updates only what one event can change (`ownFigures` of the
-// touched workshop, `withNewAttendee`, `withOrganizationReached`, `totalsOf`), which keeps an event's cost
-// independent of the size of the rest of the chain. The spec checks that both always agree.
+// a workshop moves in the chain's order (or an attendee's organisation changes) and otherwise updates only what
+// one event can change (`refreshOwnFigures` of the touched workshop, `withNewAttendee`, `withOrganizationReached`,
+// `totalsAfter`), keeping every untouched workshop object as it is: an event's cost does not grow with the facts
+// of the rest of the chain. The spec checks that both always agree.
 
 const valuesOf = <T>(map: Record<string, T>): T[] => Object.values(map);
 
@@ -129,6 +130,46 @@ export function ownFigures(facts: WorkshopFacts): OwnFigures {
   };
 }
 
+/**
+ * Refreshes, in a workshop object just copied, the own figures whose facts differ from `before` (the others are
+ * still right). `changedId` is the one entry the event set: registrations, attendance and feedback, which grow with
+ * the workshop, are moved by that entry alone; the few pledges, expenses, inputs and meetings are summed again.
+ */
+export function refreshOwnFigures(workshop: ChainWorkshop, before: WorkshopFacts, changedId: string): ChainWorkshop {
+  const { facts } = workshop;
+  if (facts.registrations !== before.registrations) {
+    const counts = { ...workshop.registrations };
+    const was = Object.hasOwn(before.registrations, changedId) ? before.registrations[changedId] : undefined;
+    if (was) counts[was.status]--;
+    counts[facts.registrations[changedId].status]++;
+    workshop.registrations = counts;
+  }
+  if (facts.attendance !== before.attendance) {
+    const was = Object.hasOwn(before.attendance, changedId) ? before.attendance[changedId] : undefined;
+    const onSite = workshop.attendance.onSite - (was?.mode === 'on-site' ? 1 : 0) + (facts.attendance[changedId].mode === 'on-site' ? 1 : 0);
+    const total = workshop.attendance.total + (was ? 0 : 1);
+    workshop.attendance = { onSite, remote: total - onSite, total };
+  }
+  if (facts.feedbackRatings !== before.feedbackRatings) {
+    const distribution = { ...workshop.feedback.distribution };
+    const bucket = (rating: number | undefined): Rating | null => {
+      const key = String(rating);
+      return rating !== undefined && Object.hasOwn(distribution, key) ? (key as Rating) : null;
+    };
+    const was = bucket(Object.hasOwn(before.feedbackRatings, changedId) ? before.feedbackRatings[changedId] : undefined);
+    const now = bucket(facts.feedbackRatings[changedId]);
+    if (was) distribution[was]--;
+    if (now) distribution[now]++;
+    workshop.feedback = feedbackFrom(distribution);
+  }
+  if (facts.pledges !== before.pledges) workshop.pledges = pledgeSummary(valuesOf(facts.pledges));
+  if (facts.expenses !== before.expenses) workshop.expenses = expenseSummary(valuesOf(facts.expenses));
+  if (facts.citizenInputs !== before.citizenInputs) workshop.citizensHeard = sumOf(valuesOf(facts.citizenInputs), (heard) => heard);
+  if (facts.planningMeetings !== before.planningMeetings) workshop.planningMeetings = planningMeetingCounts(valuesOf(facts.planningMeetings));
+  if (facts.collaborations !== before.collaborations) workshop.collaborationsSparked = Object.keys(facts.collaborations).length;
+  return workshop;
+}
+
 /** Organisations a workshop reached: their people attended or registered, or they co-organised or pledged. */
 export function organizationsReachedBy(workshop: Pick<WorkshopEntry, 'coOrganizerIds' | 'facts'>): Record<string, true> {
   const reached: Record<string, true> = {};
@@ -142,18 +183,20 @@ export function organizationsReachedBy(workshop: Pick<WorkshopEntry, 'coOrganize
 // ---- the chain ----
 
 /** Chain order; workshops the chain has not ordered yet follow, by start time (then id, for a stable order). */
+export function compareInChainOrder(a: Pick<WorkshopEntry, 'order' | 'startsAt' | 'workshopId'>, b: Pick<WorkshopEntry, 'order' | 'startsAt' | 'workshopId'>): number {
+  return (
+    (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) ||
+    // Offsets differ between workshops (+03:00 in summer, Z from other clients): compare instants, not text.
+    Date.parse(a.startsAt) - Date.parse(b.startsAt) ||
+    (a.workshopId < b.workshopId ? -1 : a.workshopId > b.workshopId ? 1 : 0)
+  );
+}
+
+export const orderIn = (workshopOrder: Record<string, number>, workshopId: string): number | null =>
+  Object.hasOwn(workshopOrder, workshopId) ? workshopOrder[workshopId] : null;
+
 function inChainOrder(workshops: WorkshopEntry[], workshopOrder: Record<string, number>): WorkshopEntry[] {
-  const orderOf = (workshop: WorkshopEntry): number | null =>
-    Object.hasOwn(workshopOrder, workshop.workshopId) ? workshopOrder[workshop.workshopId] : null;
-  return workshops
-    .map((workshop) => ({ ...workshop, order: orderOf(workshop) }))
-    .sort(
-      (a, b) =>
-        (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) ||
-        // Offsets differ between workshops (+03:00 in summer, Z from other clients): compare instants, not text.
-        Date.parse(a.startsAt) - Date.parse(b.startsAt) ||
-        (a.workshopId < b.workshopId ? -1 : a.workshopId > b.workshopId ? 1 : 0),
-    );
+  return workshops.map((workshop) => ({ ...workshop, order: orderIn(workshopOrder, workshop.workshopId) })).sort(compareInChainOrder);
 }
 
 export interface DistinctTotals {
@@ -162,80 +205,193 @@ export interface DistinctTotals {
   organizationsReached: number;
 }
 
-function addInto<K extends string>(target: Partial<Record<K, number>>, key: K, amount: number): void {
-  target[key] = (target[key] ?? 0) + amount;
+type PledgeKind = (typeof PLEDGE_KINDS)[number];
+type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+/** Running sums of the workshops' own figures: built from scratch (`totalsOf`) or moved by one workshop's change (`totalsAfter`). */
+interface TotalsSums {
+  registrations: RegistrationCounts;
+  attendance: AttendanceCounts;
+  distribution: Record<Rating, number>;
+  byStatus: PledgeSummary['byStatus'];
+  kinds: Partial<Record<PledgeKind, { count: number; inKindValueCents: number; fulfilledInKindValueCents: number }>>;
+  categories: Partial<Record<ExpenseCategory, number>>;
+  expenses: { count: number; totalCents: number; voidedCount: number; correctedCount: number };
+  planningMeetings: PlanningMeetingCounts;
+  pledgeCount: number;
+  citizensHeard: number;
+  collaborationsSparked: number;
+}
+
+function sumsFrom(totals?: ChainTotals): TotalsSums {
+  const kinds: TotalsSums['kinds'] = {};
+  const categories: TotalsSums['categories'] = {};
+  for (const [kind, summary] of Object.entries(totals?.pledges.byKind ?? {}) as Array<[PledgeKind, PledgeSummary['byKind'][PledgeKind]]>) {
+    if (summary) kinds[kind] = { ...summary };
+  }
+  for (const [category, cents] of Object.entries(totals?.expenses.byCategory ?? {}) as Array<[ExpenseCategory, number]>) categories[category] = cents;
+  const byStatus = emptyPledgeStatus();
+  for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) if (totals) byStatus[status] = { ...totals.pledges.byStatus[status] };
+  return {
+    registrations: totals ? { ...totals.registrations } : { registered: 0, waitlisted: 0, cancelled: 0 },
+    attendance: totals ? { ...totals.attendance } : { onSite: 0, remote: 0, total: 0 },
+    distribution: totals ? { ...totals.feedback.distribution } : { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+    byStatus,
+    kinds,
+    categories,
+    expenses: totals
+      ? { count: totals.expenses.count, totalCents: totals.expenses.totalCents, voidedCount: totals.expenses.voidedCount, correctedCount: totals.expenses.correctedCount }
+      : { count: 0, totalCents: 0, voidedCount: 0, correctedCount: 0 },
+    planningMeetings: totals ? { ...totals.planningMeetings } : { partner: 0, coreTeam: 0 },
+    pledgeCount: totals?.pledges.count ?? 0,
+    citizensHeard: totals?.citizensHeard ?? 0,
+    collaborationsSparked: totals?.collaborationsSparked ?? 0,
+  };
+}
+
+/** Adds (sign 1) or takes away (sign -1) one workshop's own figures. */
+function addFigures(sums: TotalsSums, workshop: OwnFigures, sign: 1 | -1): void {
+  for (const key of ['registered', 'waitlisted', 'cancelled'] as const) sums.registrations[key] += sign * workshop.registrations[key];
+  for (const key of ['onSite', 'remote', 'total'] as const) sums.attendance[key] += sign * workshop.attendance[key];
+  for (const rating of RATINGS) sums.distribution[rating] += sign * workshop.feedback.distribution[rating];
+  sums.pledgeCount += sign * workshop.pledges.count;
+  for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) {
+    sums.byStatus[status].count += sign * workshop.pledges.byStatus[status].count;
+    sums.byStatus[status].inKindValueCents += sign * workshop.pledges.byStatus[status].inKindValueCents;
+  }
+  for (const [kind, summary] of Object.entries(workshop.pledges.byKind) as Array<[PledgeKind, PledgeSummary['byKind'][PledgeKind]]>) {
+    if (!summary) continue;
+    const total = (sums.kinds[kind] ??= { count: 0, inKindValueCents: 0, fulfilledInKindValueCents: 0 });
+    total.count += sign * summary.count;
+    total.inKindValueCents += sign * summary.inKindValueCents;
+    total.fulfilledInKindValueCents += sign * summary.fulfilledInKindValueCents;
+  }
+  for (const [category, cents] of Object.entries(workshop.expenses.byCategory) as Array<[ExpenseCategory, number]>) {
+    sums.categories[category] = (sums.categories[category] ?? 0) + sign * cents;
+  }
+  sums.expenses.count += sign * workshop.expenses.count;
+  sums.expenses.totalCents += sign * workshop.expenses.totalCents;
+  sums.expenses.voidedCount += sign * workshop.expenses.voidedCount;
+  sums.expenses.correctedCount += sign * workshop.expenses.correctedCount;
+  sums.planningMeetings.partner += sign * workshop.planningMeetings.partner;
+  sums.planningMeetings.coreTeam += sign * workshop.planningMeetings.coreTeam;
+  sums.citizensHeard += sign * workshop.citizensHeard;
+  sums.collaborationsSparked += sign * workshop.collaborationsSparked;
+}
+
+/**
+ * The totals from the sums. A pledge kind shows while some pledge has it (count > 0); an expense category shows
+ * while some workshop shows it, which a sum of 0 cannot tell (an expense of 0 cents): `showsCategory` decides.
+ */
+function totalsFrom(sums: TotalsSums, workshops: number, distinct: DistinctTotals, showsCategory: (category: ExpenseCategory) => boolean): ChainTotals {
+  // Same key order as the per-workshop summaries (vocabulary order), whatever order the workshops came in.
+  const byKind: PledgeSummary['byKind'] = {};
+  for (const kind of PLEDGE_KINDS) {
+    const summary = sums.kinds[kind];
+    if (summary && summary.count > 0) byKind[kind] = summary;
+  }
+  const byCategory: ExpenseSummary['byCategory'] = {};
+  for (const category of EXPENSE_CATEGORIES) {
+    const cents = sums.categories[category];
+    if (cents !== undefined && showsCategory(category)) byCategory[category] = cents;
+  }
+  return {
+    workshops,
+    registrations: sums.registrations,
+    attendance: sums.attendance,
+    uniqueParticipants: distinct.uniqueParticipants,
+    returningParticipants: distinct.returningParticipants,
+    organizationsReached: distinct.organizationsReached,
+    feedback: feedbackFrom(sums.distribution),
+    pledges: { count: sums.pledgeCount, byKind, byStatus: sums.byStatus, inKindValueFulfilledCents: sums.byStatus.fulfilled.inKindValueCents },
+    inKindValueFulfilledCents: sums.byStatus.fulfilled.inKindValueCents,
+    expenses: {
+      count: sums.expenses.count,
+      totalCents: sums.expenses.totalCents,
+      byCategory,
+      voidedCount: sums.expenses.voidedCount,
+      correctedCount: sums.expenses.correctedCount,
+    },
+    citizensHeard: sums.citizensHeard,
+    planningMeetings: sums.planningMeetings,
+    collaborationsSparked: sums.collaborationsSparked,
+  };
 }
 
 /** The chain's totals: sums of the workshops' own figures, plus the distinct counts. */
 export function totalsOf(workshops: readonly ChainWorkshop[], distinct: DistinctTotals): ChainTotals {
-  const registrations: RegistrationCounts = { registered: 0, waitlisted: 0, cancelled: 0 };
-  const attendance: AttendanceCounts = { onSite: 0, remote: 0, total: 0 };
-  const distribution: Record<Rating, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  const byStatus = emptyPledgeStatus();
-  const kinds: Partial<Record<(typeof PLEDGE_KINDS)[number], { count: number; inKindValueCents: number; fulfilledInKindValueCents: number }>> = {};
-  const categories: Partial<Record<(typeof EXPENSE_CATEGORIES)[number], number>> = {};
-  const expenses = { count: 0, totalCents: 0, voidedCount: 0, correctedCount: 0 };
-  const planningMeetings: PlanningMeetingCounts = { partner: 0, coreTeam: 0 };
-  let pledgeCount = 0;
-  let citizensHeard = 0;
-  let collaborationsSparked = 0;
+  const sums = sumsFrom();
+  for (const workshop of workshops) addFigures(sums, workshop, 1);
+  return totalsFrom(sums, workshops.length, distinct, () => true);
+}
 
-  for (const workshop of workshops) {
-    for (const key of ['registered', 'waitlisted', 'cancelled'] as const) registrations[key] += workshop.registrations[key];
-    for (const key of ['onSite', 'remote', 'total'] as const) attendance[key] += workshop.attendance[key];
-    for (const rating of RATINGS) distribution[rating] += workshop.feedback.distribution[rating];
-    pledgeCount += workshop.pledges.count;
-    for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) {
-      byStatus[status].count += workshop.pledges.byStatus[status].count;
-      byStatus[status].inKindValueCents += workshop.pledges.byStatus[status].inKindValueCents;
-    }
-    for (const [kind, summary] of Object.entries(workshop.pledges.byKind) as Array<[(typeof PLEDGE_KINDS)[number], PledgeSummary['byKind'][(typeof PLEDGE_KINDS)[number]]]>) {
-      if (!summary) continue;
-      const total = (kinds[kind] ??= { count: 0, inKindValueCents: 0, fulfilledInKindValueCents: 0 });
-      total.count += summary.count;
-      total.inKindValueCents += summary.inKindValueCents;
-      total.fulfilledInKindValueCents += summary.fulfilledInKindValueCents;
-    }
-    for (const [category, cents] of Object.entries(workshop.expenses.byCategory) as Array<[(typeof EXPENSE_CATEGORIES)[number], number]>) {
-      addInto(categories, category, cents);
-    }
-    expenses.count += workshop.expenses.count;
-    expenses.totalCents += workshop.expenses.totalCents;
-    expenses.voidedCount += workshop.expenses.voidedCount;
-    expenses.correctedCount += workshop.expenses.correctedCount;
-    planningMeetings.partner += workshop.planningMeetings.partner;
-    planningMeetings.coreTeam += workshop.planningMeetings.coreTeam;
-    citizensHeard += workshop.citizensHeard;
-    collaborationsSparked += workshop.collaborationsSparked;
+const NO_FIGURES: OwnFigures = ownFigures({
+  registrations: {},
+  attendance: {},
+  pledges: {},
+  expenses: {},
+  feedbackRatings: {},
+  citizenInputs: {},
+  planningMeetings: {},
+  collaborations: {},
+  organizations: {},
+});
+
+function pledgeTotalsAfter(totals: PledgeSummary, before: PledgeSummary, after: PledgeSummary): PledgeSummary {
+  const sums = sumsFrom();
+  sums.pledgeCount = totals.count;
+  for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) sums.byStatus[status] = { ...totals.byStatus[status] };
+  for (const [kind, summary] of Object.entries(totals.byKind) as Array<[PledgeKind, PledgeSummary['byKind'][PledgeKind]]>) if (summary) sums.kinds[kind] = { ...summary };
+  addFigures(sums, { ...NO_FIGURES, pledges: before }, -1);
+  addFigures(sums, { ...NO_FIGURES, pledges: after }, 1);
+  return totalsFrom(sums, 0, { uniqueParticipants: 0, returningParticipants: 0, organizationsReached: 0 }, () => true).pledges;
+}
+
+function expenseTotalsAfter(totals: ExpenseSummary, before: ExpenseSummary, after: ExpenseSummary, workshops: readonly ChainWorkshop[]): ExpenseSummary {
+  const sums = sumsFrom();
+  sums.expenses = { count: totals.count, totalCents: totals.totalCents, voidedCount: totals.voidedCount, correctedCount: totals.correctedCount };
+  for (const [category, cents] of Object.entries(totals.byCategory) as Array<[ExpenseCategory, number]>) sums.categories[category] = cents;
+  addFigures(sums, { ...NO_FIGURES, expenses: before }, -1);
+  addFigures(sums, { ...NO_FIGURES, expenses: after }, 1);
+  const touched = new Set([...Object.keys(before.byCategory), ...Object.keys(after.byCategory)]);
+  // A sum of 0 does not say whether some workshop still shows the category (an expense of 0 cents): ask them.
+  const showsCategory = (category: ExpenseCategory): boolean =>
+    !touched.has(category) || sums.categories[category] !== 0 || workshops.some((workshop) => Object.hasOwn(workshop.expenses.byCategory, category));
+  return totalsFrom(sums, 0, { uniqueParticipants: 0, returningParticipants: 0, organizationsReached: 0 }, showsCategory).expenses;
+}
+
+const movedBy = <K extends string>(total: Record<K, number>, before: Record<K, number>, after: Record<K, number>, keys: readonly K[]): Record<K, number> => {
+  const moved = { ...total };
+  for (const key of keys) moved[key] = total[key] - before[key] + after[key];
+  return moved;
+};
+
+/**
+ * The totals after one workshop's own figures changed from `before` to `after` (null: the workshop was not there),
+ * without summing the other workshops again; only the summaries that changed (new objects) are moved.
+ * `workshops` is the chain after the change.
+ */
+export function totalsAfter(
+  totals: ChainTotals,
+  before: OwnFigures | null,
+  after: OwnFigures,
+  workshops: readonly ChainWorkshop[],
+  distinct: DistinctTotals,
+): ChainTotals {
+  const b = before ?? NO_FIGURES;
+  const next: ChainTotals = { ...totals, workshops: workshops.length, ...distinct };
+  if (after.registrations !== b.registrations) next.registrations = movedBy(totals.registrations, b.registrations, after.registrations, ['registered', 'waitlisted', 'cancelled']);
+  if (after.attendance !== b.attendance) next.attendance = movedBy(totals.attendance, b.attendance, after.attendance, ['onSite', 'remote', 'total']);
+  if (after.feedback !== b.feedback) next.feedback = feedbackFrom(movedBy(totals.feedback.distribution, b.feedback.distribution, after.feedback.distribution, RATINGS));
+  if (after.pledges !== b.pledges) {
+    next.pledges = pledgeTotalsAfter(totals.pledges, b.pledges, after.pledges);
+    next.inKindValueFulfilledCents = next.pledges.inKindValueFulfilledCents;
   }
-
-  // Same key order as the per-workshop summaries (vocabulary order), whatever order the workshops came in.
-  const byKind: PledgeSummary['byKind'] = {};
-  for (const kind of PLEDGE_KINDS) if (kinds[kind]) byKind[kind] = kinds[kind];
-  const byCategory: ExpenseSummary['byCategory'] = {};
-  for (const category of EXPENSE_CATEGORIES) if (categories[category] !== undefined) byCategory[category] = categories[category];
-
-  return {
-    workshops: workshops.length,
-    registrations,
-    attendance,
-    uniqueParticipants: distinct.uniqueParticipants,
-    returningParticipants: distinct.returningParticipants,
-    organizationsReached: distinct.organizationsReached,
-    feedback: feedbackFrom(distribution),
-    pledges: { count: pledgeCount, byKind, byStatus, inKindValueFulfilledCents: byStatus.fulfilled.inKindValueCents },
-    inKindValueFulfilledCents: byStatus.fulfilled.inKindValueCents,
-    expenses: {
-      count: expenses.count,
-      totalCents: expenses.totalCents,
-      byCategory,
-      voidedCount: expenses.voidedCount,
-      correctedCount: expenses.correctedCount,
-    },
-    citizensHeard,
-    planningMeetings,
-    collaborationsSparked,
-  };
+  if (after.expenses !== b.expenses) next.expenses = expenseTotalsAfter(totals.expenses, b.expenses, after.expenses, workshops);
+  next.citizensHeard = totals.citizensHeard - b.citizensHeard + after.citizensHeard;
+  if (after.planningMeetings !== b.planningMeetings) next.planningMeetings = movedBy(totals.planningMeetings, b.planningMeetings, after.planningMeetings, ['partner', 'coreTeam']);
+  next.collaborationsSparked = totals.collaborationsSparked - b.collaborationsSparked + after.collaborationsSparked;
+  return next;
 }
 
 /** Every derived figure of the chain (per workshop, in chain order, and the totals), from the facts alone. */
@@ -282,27 +438,45 @@ export const withFigures = (view: WorkshopChainView): WorkshopChainView => ({
 
 // ---- one new fact, without recomputing the chain ----
 
-const indexesHaving = (workshops: readonly ChainWorkshop[], except: number, has: (workshop: ChainWorkshop) => boolean): number[] =>
-  workshops.flatMap((workshop, i) => (i !== except && has(workshop) ? [i] : []));
+/**
+ * The first workshop other than `k` for which `has` holds, and how many others do, counting no further than
+ * `enough` (the callers only need to tell 0, 1 and more apart): most scans stop at an early workshop.
+ */
+function firstOther(workshops: readonly ChainWorkshop[], k: number, enough: number, has: (workshop: ChainWorkshop) => boolean): { first: number | null; others: number } {
+  let first: number | null = null;
+  let others = 0;
+  for (let i = 0; i < workshops.length && others < enough; i++) {
+    if (i === k || !has(workshops[i])) continue;
+    first ??= i;
+    others++;
+  }
+  return { first, others };
+}
+
+const replaced = (workshops: ChainWorkshop[], i: number, workshop: ChainWorkshop): ChainWorkshop[] => {
+  const next = workshops.slice();
+  next[i] = workshop;
+  return next;
+};
 
 /**
  * After `personId` attended workshop `k` (workshops in chain order) for the first time: they return at `k` if
  * they attended an earlier workshop; otherwise their first later workshop, if any, now counts them as returning.
  */
 export function withNewAttendee(workshops: ChainWorkshop[], k: number, personId: string, distinct: DistinctTotals): [ChainWorkshop[], DistinctTotals] {
-  const elsewhere = indexesHaving(workshops, k, (workshop) => Object.hasOwn(workshop.facts.attendance, personId));
-  const returnsAt = elsewhere.some((i) => i < k) ? k : elsewhere.length > 0 ? Math.min(...elsewhere) : null;
+  const { first, others } = firstOther(workshops, k, 2, (workshop) => Object.hasOwn(workshop.facts.attendance, personId));
+  const returnsAt = first === null ? null : first < k ? k : first;
   const next =
     returnsAt === null
       ? workshops
-      : workshops.map((workshop, i) => (i === returnsAt ? { ...workshop, returningParticipants: workshop.returningParticipants + 1 } : workshop));
+      : replaced(workshops, returnsAt, { ...workshops[returnsAt], returningParticipants: workshops[returnsAt].returningParticipants + 1 });
   return [
     next,
     {
       ...distinct,
-      uniqueParticipants: distinct.uniqueParticipants + (elsewhere.length === 0 ? 1 : 0),
+      uniqueParticipants: distinct.uniqueParticipants + (others === 0 ? 1 : 0),
       // From one workshop to two: a returning participant now.
-      returningParticipants: distinct.returningParticipants + (elsewhere.length === 1 ? 1 : 0),
+      returningParticipants: distinct.returningParticipants + (others === 1 ? 1 : 0),
     },
   ];
 }
@@ -317,20 +491,18 @@ export function withOrganizationReached(
   organizationId: string,
   distinct: DistinctTotals,
 ): [ChainWorkshop[], DistinctTotals] {
-  const elsewhere = indexesHaving(workshops, k, (workshop) => Object.hasOwn(workshop.facts.organizations, organizationId));
-  const distinctNext = { ...distinct, organizationsReached: distinct.organizationsReached + (elsewhere.length === 0 ? 1 : 0) };
-  if (elsewhere.some((i) => i < k)) return [workshops, distinctNext];
-  const firstBefore = elsewhere.length > 0 ? Math.min(...elsewhere) : null;
-  const next = workshops.map((workshop, i) => {
-    if (i === k) {
-      const newOrganizationIds = [...workshop.newOrganizationIds, organizationId].sort();
-      return { ...workshop, newOrganizationIds, newOrganizations: newOrganizationIds.length };
-    }
-    if (i === firstBefore) {
-      const newOrganizationIds = workshop.newOrganizationIds.filter((id) => id !== organizationId);
-      return { ...workshop, newOrganizationIds, newOrganizations: newOrganizationIds.length };
-    }
-    return workshop;
-  });
+  const { first } = firstOther(workshops, k, 1, (workshop) => Object.hasOwn(workshop.facts.organizations, organizationId));
+  const distinctNext = { ...distinct, organizationsReached: distinct.organizationsReached + (first === null ? 1 : 0) };
+  if (first !== null && first < k) return [workshops, distinctNext];
+  const ids = workshops[k].newOrganizationIds;
+  // Sorted already: insert in place rather than sort again.
+  let at = ids.length;
+  while (at > 0 && ids[at - 1] > organizationId) at--;
+  const withNew = [...ids.slice(0, at), organizationId, ...ids.slice(at)];
+  let next = replaced(workshops, k, { ...workshops[k], newOrganizationIds: withNew, newOrganizations: withNew.length });
+  if (first !== null) {
+    const without = next[first].newOrganizationIds.filter((id) => id !== organizationId);
+    next = replaced(next, first, { ...next[first], newOrganizationIds: without, newOrganizations: without.length });
+  }
   return [next, distinctNext];
 }

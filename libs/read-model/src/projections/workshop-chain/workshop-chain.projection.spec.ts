@@ -244,6 +244,44 @@ describe('workshop-chain projection', () => {
       }
     });
 
+    it('the incremental figures also agree with the derivation when workshops move and facts are re-recorded', () => {
+      // The rare paths: plans after facts elsewhere, orders arriving out of turn, a reschedule among unordered
+      // workshops, an attendee re-recorded with another organisation and mode, a re-rated feedback, a 0-cent expense.
+      const events = [
+        chainStarted(),
+        workshopPlanned(KEMI, CHAIN, { ...kemi, coOrganizerIds: [...kemi.coOrganizerIds] }),
+        registered(KEMI, registration(1), person(1), ORG.rauma),
+        attended(KEMI, registration(1), person(1), ORG.rauma),
+        registered(KEMI, registration(2), person(2), ORG.pori),
+        attended(KEMI, registration(2), person(2), ORG.pori),
+        workshopPlanned(RAUMA, CHAIN, { capacity: 2 }),
+        registered(RAUMA, registration(3), person(1), ORG.rauma),
+        attended(RAUMA, registration(3), person(1), ORG.rauma),
+        attended(RAUMA, registration(3), person(1), ORG.coaching, 'remote'),
+        workshopPlanned(PORI, CHAIN, { ...pori, coOrganizerIds: [ORG.pori] }),
+        recorded('WorkshopRescheduled', { workshopId: PORI, startsAt: '2023-01-05T10:00:00+02:00', endsAt: '2023-01-05T16:00:00+02:00', location: null, previousStartsAt: pori.startsAt, previousEndsAt: pori.endsAt, rescheduledAt: '2022-12-01T09:00:00+02:00' }),
+        attended(PORI, registration(4), person(2), null),
+        addedToChain(CHAIN, KEMI, 0),
+        addedToChain(CHAIN, RAUMA, 1),
+        addedToChain(CHAIN, PORI, 2),
+        recorded('CoOrganizerAdded', { workshopId: PORI, organizationId: ORG.roastery, addedAt: '2023-04-01T09:00:00+03:00' }),
+        feedbackSubmitted(RAUMA, feedback(1), 2),
+        feedbackSubmitted(RAUMA, feedback(1), 5),
+        expenseRecorded(PORI, expense(1), 'materials', 0),
+        expenseRecorded(KEMI, expense(2), 'materials', 0),
+        expenseVoided(PORI, expense(1)),
+        registrationCancelled(KEMI, registration(9), person(9), 'registered'),
+      ];
+      let view: WorkshopChainView | undefined;
+      for (const event of events) {
+        view = sut.project(view, event, CHAIN);
+        expect({ after: event.type, position: event.position, view }).toEqual({ after: event.type, position: event.position, view: view && withFigures(view) });
+      }
+      expect(view?.workshops.map((workshop) => workshop.workshopId)).toEqual([KEMI, RAUMA, PORI]);
+      expect(view?.totals.expenses.byCategory).toEqual({ materials: 0 });
+      expect(workshopOf(view, RAUMA).feedback.distribution).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 1 });
+    });
+
     it('idempotent if applied twice', async () => {
       // The helper delivers the `when` event again and also re-projects it past the position guard:
       // the facts kept by id (attendance by person) must not count the attendee twice.

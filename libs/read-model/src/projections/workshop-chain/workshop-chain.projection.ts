@@ -3,11 +3,12 @@ import type { RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../../projection';
 import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
 import {
+  compareInChainOrder,
   figuresOf,
-  organizationsReachedBy,
+  orderIn,
   ownFigures,
-  totalsOf,
-  withFigures,
+  refreshOwnFigures,
+  totalsAfter,
   withNewAttendee,
   withOrganizationReached,
   type DistinctTotals,
@@ -51,6 +52,17 @@ const sameAttendance = (a: AttendanceFact, b: AttendanceFact): boolean =>
   a.registrationId === b.registrationId && a.organizationId === b.organizationId && a.mode === b.mode;
 
 const own = <T>(map: Record<string, T>, id: string): T | undefined => (Object.hasOwn(map, id) ? map[id] : undefined);
+
+/**
+ * A copy of `map` with `id` set. A loop over the keys: the maps of a workshop grow to dozens of ids (objects V8 keeps
+ * in dictionary mode), which the spread operator copies several times slower.
+ */
+function withEntry<T>(map: Record<string, T>, id: string, value: T): Record<string, T> {
+  const copy: Record<string, T> = {};
+  for (const key of Object.keys(map)) copy[key] = map[key];
+  copy[id] = value;
+  return copy;
+}
 
 async function chainOfWorkshop(lookup: ViewLookup, workshopId: string): Promise<string | null> {
   const entry = await lookup.get<WorkshopChainIndexView>(WORKSHOP_CHAIN_INDEX, workshopId);
@@ -131,12 +143,14 @@ function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent,
         lastPosition,
       };
     }
-    case 'WorkshopAddedToChain':
-      return withFigures({
-        ...view,
-        facts: { ...view.facts, workshopOrder: { ...view.facts.workshopOrder, [event.data.workshopId]: event.data.order } },
-        lastPosition,
-      });
+    case 'WorkshopAddedToChain': {
+      const workshopOrder = { ...view.facts.workshopOrder, [event.data.workshopId]: event.data.order };
+      const facts = { ...view.facts, workshopOrder };
+      const index = view.workshops.findIndex((workshop) => workshop.workshopId === event.data.workshopId);
+      // Not planned yet: the plan will find its place in workshopOrder.
+      if (index < 0 || view.workshops[index].order === event.data.order) return { ...view, facts, lastPosition };
+      return { ...view, ...withMoved(view.workshops, index, { ...view.workshops[index], order: event.data.order }, workshopOrder, view.totals), facts, lastPosition };
+    }
     case 'LastPaymentRecorded':
       return { ...view, lastPaymentOn: event.data.paidOn, retentionEndsOn: event.data.retentionEndsOn, lastPosition };
     case 'ChainClosed':
@@ -180,59 +194,59 @@ function applyWorkshopEvent(workshop: ChainWorkshop, event: WorkshopEvent): Chai
       const { registrationId, personId, organizationId } = event.data;
       if (own(facts.registrations, registrationId)) return workshop;
       const status = event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted';
-      return withFacts({ registrations: { ...facts.registrations, [registrationId]: { personId, organizationId, status } } });
+      return withFacts({ registrations: withEntry(facts.registrations, registrationId, { personId, organizationId, status }) });
     }
     case 'WaitlistedParticipantPromoted': {
       const registration = own(facts.registrations, event.data.registrationId);
       if (registration?.status !== 'waitlisted') return workshop;
-      return withFacts({ registrations: { ...facts.registrations, [event.data.registrationId]: { ...registration, status: 'registered' } } });
+      return withFacts({ registrations: withEntry(facts.registrations, event.data.registrationId, { ...registration, status: 'registered' }) });
     }
     case 'RegistrationCancelled': {
       const { registrationId, personId } = event.data;
       const registration = own(facts.registrations, registrationId) ?? { personId, organizationId: null, status: 'cancelled' as const };
-      return withFacts({ registrations: { ...facts.registrations, [registrationId]: { ...registration, status: 'cancelled' } } });
+      return withFacts({ registrations: withEntry(facts.registrations, registrationId, { ...registration, status: 'cancelled' }) });
     }
     case 'AttendanceRecorded': {
       const { personId, registrationId, mode } = event.data;
       const organizationId = event.data.organizationId ?? own(facts.registrations, registrationId)?.organizationId ?? null;
       const known = own(facts.attendance, personId);
       if (known && sameAttendance(known, { registrationId, organizationId, mode })) return workshop;
-      return withFacts({ attendance: { ...facts.attendance, [personId]: { registrationId, organizationId, mode } } });
+      return withFacts({ attendance: withEntry(facts.attendance, personId, { registrationId, organizationId, mode }) });
     }
     case 'ResourcePledged': {
       const { pledgeId, organizationId, kind, inKindValueCents } = event.data;
       if (own(facts.pledges, pledgeId)) return workshop;
-      return withFacts({ pledges: { ...facts.pledges, [pledgeId]: { organizationId, kind, inKindValueCents, status: 'pending' } } });
+      return withFacts({ pledges: withEntry(facts.pledges, pledgeId, { organizationId, kind, inKindValueCents, status: 'pending' }) });
     }
     case 'PledgeFulfilled':
     case 'PledgeWithdrawn': {
       const pledge = own(facts.pledges, event.data.pledgeId);
       if (!pledge) return workshop;
       const status = event.type === 'PledgeFulfilled' ? 'fulfilled' : 'withdrawn';
-      return withFacts({ pledges: { ...facts.pledges, [event.data.pledgeId]: { ...pledge, status } } });
+      return withFacts({ pledges: withEntry(facts.pledges, event.data.pledgeId, { ...pledge, status }) });
     }
     case 'ExpenseRecorded': {
       const { expenseId, amountCents, category } = event.data;
       if (own(facts.expenses, expenseId)) return workshop;
-      return withFacts({ expenses: { ...facts.expenses, [expenseId]: { amountCents, category, status: 'recorded', corrected: false } } });
+      return withFacts({ expenses: withEntry(facts.expenses, expenseId, { amountCents, category, status: 'recorded', corrected: false }) });
     }
     case 'ExpenseCorrected': {
       const expense = own(facts.expenses, event.data.expenseId);
       if (!expense) return workshop;
       const { amountCents, category } = event.data;
-      return withFacts({ expenses: { ...facts.expenses, [event.data.expenseId]: { ...expense, amountCents, category, corrected: true } } });
+      return withFacts({ expenses: withEntry(facts.expenses, event.data.expenseId, { ...expense, amountCents, category, corrected: true }) });
     }
     case 'ExpenseVoided': {
       const expense = own(facts.expenses, event.data.expenseId);
       if (!expense) return workshop;
-      return withFacts({ expenses: { ...facts.expenses, [event.data.expenseId]: { ...expense, status: 'voided' } } });
+      return withFacts({ expenses: withEntry(facts.expenses, event.data.expenseId, { ...expense, status: 'voided' }) });
     }
     case 'FeedbackSubmitted':
-      return withFacts({ feedbackRatings: { ...facts.feedbackRatings, [event.data.feedbackId]: event.data.rating } });
+      return withFacts({ feedbackRatings: withEntry(facts.feedbackRatings, event.data.feedbackId, event.data.rating) });
     case 'CitizenInputCollected':
-      return withFacts({ citizenInputs: { ...facts.citizenInputs, [event.data.inputId]: event.data.citizensHeard } });
+      return withFacts({ citizenInputs: withEntry(facts.citizenInputs, event.data.inputId, event.data.citizensHeard) });
     case 'PlanningMeetingRecorded':
-      return withFacts({ planningMeetings: { ...facts.planningMeetings, [event.data.meetingId]: event.data.kind } });
+      return withFacts({ planningMeetings: withEntry(facts.planningMeetings, event.data.meetingId, event.data.kind) });
     case 'SustainabilityPracticesRecorded':
       // The latest record replaces the earlier one.
       return { ...workshop, sustainability: { practices: [...event.data.practices], notes: event.data.notes } };
@@ -253,7 +267,7 @@ function workshopIdOf(event: ChainViewEvent): string | null {
  */
 export const workshopChainProjection: Projection<WorkshopChainView> = {
   name: 'workshop-chain',
-  version: 1,
+  version: 2,
   collection: 'workshop-chains',
   eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
 
@@ -282,7 +296,7 @@ export const workshopChainProjection: Projection<WorkshopChainView> = {
 
     if (applied.type === 'WorkshopPlanned') {
       if (index >= 0) return { ...view, lastPosition };
-      return { ...view, ...figuresOf([...view.workshops, plannedWorkshop(applied.data)], view.facts.workshopOrder), lastPosition };
+      return { ...view, ...withPlanned(view, plannedWorkshop(applied.data)), lastPosition };
     }
     // Facts of a workshop whose plan this chain has not seen cannot be shown with it.
     if (index < 0) return { ...view, lastPosition };
@@ -293,63 +307,154 @@ export const workshopChainProjection: Projection<WorkshopChainView> = {
         ? withCollaboration(current, applied.data.collaborationId)
         : applyWorkshopEvent(current, applied as WorkshopEvent);
     if (updated === current) return { ...view, lastPosition };
-    const workshops = view.workshops.map((workshop, i) => (i === index ? updated : workshop));
-    const changes = factChanges(current, updated);
-    // A new start may move a workshop the chain has not ordered; a changed attendance record may move a returner: rare, so recompute all.
-    if (applied.type === 'WorkshopRescheduled' || changes === null) {
+    // A new start may move a workshop the chain has not ordered.
+    if (applied.type === 'WorkshopRescheduled') return { ...view, ...withMoved(view.workshops, index, updated, view.facts.workshopOrder, view.totals), lastPosition };
+    const changes = factChanges(current, updated, applied);
+    // A changed attendance record may move a returner or drop an organisation: rare, so recompute all.
+    if (changes === null) {
+      const workshops = view.workshops.map((workshop, i) => (i === index ? updated : workshop));
       return { ...view, ...figuresOf(workshops, view.facts.workshopOrder), lastPosition };
     }
-    return { ...view, ...withChanges(workshops, index, changes, view.totals), lastPosition };
+    return { ...view, ...withChanges(view.workshops, index, updated, changes, view.totals), lastPosition };
   },
 };
 
 interface FactChanges {
-  /** People attending the workshop for the first time. */
-  newAttendees: string[];
+  /** The id of the one fact entry the event set (registration, person, feedback, pledge... id). */
+  changedId: string;
+  /** A person attending the workshop for the first time. */
+  newAttendee: string | null;
   /** Organisations the workshop reaches for the first time. */
   newOrganizations: string[];
 }
 
-/** What one event added to a workshop's attendance and reach; null when it changed or removed something there (recompute all). */
-function factChanges(before: ChainWorkshop, after: ChainWorkshop): FactChanges | null {
-  const newAttendees: string[] = [];
-  if (after.facts.attendance !== before.facts.attendance) {
-    for (const [personId, fact] of Object.entries(after.facts.attendance)) {
+/**
+ * What one event added to a workshop's attendance and reach, read from the event and the touched facts only
+ * (no scan of the workshop); null when it changed an attendee's organisation (that may drop one: recompute all).
+ */
+function factChanges(before: ChainWorkshop, after: ChainWorkshop, event: ChainViewEvent): FactChanges | null {
+  const named: Array<string | null | undefined> = [];
+  let newAttendee: string | null = null;
+  switch (event.type) {
+    case 'CoOrganizerAdded':
+    case 'ResourcePledged':
+      named.push(event.data.organizationId);
+      break;
+    case 'ParticipantRegistered':
+    case 'ParticipantWaitlisted':
+      named.push(own(after.facts.registrations, event.data.registrationId)?.organizationId);
+      break;
+    case 'AttendanceRecorded': {
+      const { personId } = event.data;
       const earlier = own(before.facts.attendance, personId);
-      if (!earlier) newAttendees.push(personId);
-      else if (!sameAttendance(earlier, fact)) return null;
+      const fact = own(after.facts.attendance, personId);
+      if (earlier && earlier.organizationId !== (fact?.organizationId ?? null)) return null;
+      if (!earlier) newAttendee = personId;
+      named.push(fact?.organizationId);
+      break;
     }
+    default:
+      break;
   }
-  const reached = organizationsReachedBy(after);
-  const newOrganizations = Object.keys(reached).filter((id) => !own(before.facts.organizations, id));
-  if (Object.keys(before.facts.organizations).some((id) => !own(reached, id))) return null;
-  return { newAttendees, newOrganizations };
+  const newOrganizations = [...new Set(named)].filter((id): id is string => typeof id === 'string' && !own(before.facts.organizations, id));
+  return { changedId: changedIdOf(event), newAttendee, newOrganizations };
 }
 
-/** The touched workshop's own figures, the figures its new facts change elsewhere in the chain, and the totals. */
+/** The key of the fact entry an event sets in its workshop's facts (see applyWorkshopEvent). */
+function changedIdOf(event: ChainViewEvent): string {
+  switch (event.type) {
+    case 'AttendanceRecorded':
+      return event.data.personId;
+    case 'FeedbackSubmitted':
+      return event.data.feedbackId;
+    case 'ParticipantRegistered':
+    case 'ParticipantWaitlisted':
+    case 'RegistrationCancelled':
+    case 'WaitlistedParticipantPromoted':
+      return event.data.registrationId;
+    default:
+      // The other facts (pledges, expenses, inputs, meetings, collaborations) are summed again, not moved by one entry.
+      return '';
+  }
+}
+
+const distinctOf = (totals: WorkshopChainView['totals']): DistinctTotals => ({
+  uniqueParticipants: totals.uniqueParticipants,
+  returningParticipants: totals.returningParticipants,
+  organizationsReached: totals.organizationsReached,
+});
+
+/**
+ * The touched workshop's own figures (only those whose facts changed), the figures its new facts change elsewhere
+ * in the chain, and the totals moved by the touched workshop's change: untouched workshops are kept as they are.
+ */
 function withChanges(
   workshops: ChainWorkshop[],
   index: number,
+  updated: ChainWorkshop,
   changes: FactChanges,
   totals: WorkshopChainView['totals'],
 ): Pick<WorkshopChainView, 'workshops' | 'totals'> {
-  const touched = workshops[index];
-  const organizations = { ...touched.facts.organizations };
-  for (const id of changes.newOrganizations) organizations[id] = true;
-  const facts = { ...touched.facts, organizations };
-  let next = workshops.map((workshop, i) => (i === index ? { ...touched, ...ownFigures(facts), facts } : workshop));
-  let distinct: DistinctTotals = {
-    uniqueParticipants: totals.uniqueParticipants,
-    returningParticipants: totals.returningParticipants,
-    organizationsReached: totals.organizationsReached,
-  };
-  for (const personId of changes.newAttendees) [next, distinct] = withNewAttendee(next, index, personId, distinct);
+  const before = workshops[index];
+  let facts = updated.facts;
+  if (changes.newOrganizations.length > 0) {
+    let organizations = facts.organizations;
+    for (const id of changes.newOrganizations) organizations = withEntry(organizations, id, true);
+    facts = { ...facts, organizations };
+  }
+  // `updated` is a fresh copy made by this event: completing it here leaves the input view untouched.
+  const touched = refreshOwnFigures(updated.facts === facts ? updated : { ...updated, facts }, before.facts, changes.changedId);
+  let next = workshops.slice();
+  next[index] = touched;
+  let distinct = distinctOf(totals);
+  if (changes.newAttendee !== null) [next, distinct] = withNewAttendee(next, index, changes.newAttendee, distinct);
   for (const id of changes.newOrganizations) [next, distinct] = withOrganizationReached(next, index, id, distinct);
-  return { workshops: next, totals: totalsOf(next, distinct) };
+  return { workshops: next, totals: totalsAfter(totals, before, touched, next, distinct) };
+}
+
+/** A workshop newly planned: placed in chain order with no facts yet, then reaching its co-organisers. */
+function withPlanned(view: WorkshopChainView, entry: WorkshopEntry): Pick<WorkshopChainView, 'workshops' | 'totals'> {
+  const organizations: Record<string, true> = {};
+  for (const id of entry.coOrganizerIds) organizations[id] = true;
+  const facts = entry.facts;
+  const planned: ChainWorkshop = {
+    ...entry,
+    order: orderIn(view.facts.workshopOrder, entry.workshopId),
+    ...ownFigures(facts),
+    returningParticipants: 0,
+    newOrganizationIds: [],
+    newOrganizations: 0,
+    facts: { ...facts, organizations },
+  };
+  // Usually the last one (planned after the others): look for its place from the end.
+  let at = view.workshops.length;
+  while (at > 0 && compareInChainOrder(view.workshops[at - 1], planned) > 0) at--;
+  let next = [...view.workshops.slice(0, at), planned, ...view.workshops.slice(at)];
+  let distinct = distinctOf(view.totals);
+  // With no attendees it moves no returner; its organisations are new only if no earlier workshop reached them.
+  for (const id of Object.keys(organizations)) [next, distinct] = withOrganizationReached(next, at, id, distinct);
+  return { workshops: next, totals: totalsAfter(view.totals, null, planned, next, distinct) };
+}
+
+/**
+ * A workshop whose place in chain order may have changed (new order, new start). If it keeps its place, no
+ * figure changes; if it moves, which people return and which organisations are new change in between: recompute all.
+ */
+function withMoved(
+  workshops: ChainWorkshop[],
+  index: number,
+  moved: ChainWorkshop,
+  workshopOrder: Record<string, number>,
+  totals: WorkshopChainView['totals'],
+): Pick<WorkshopChainView, 'workshops' | 'totals'> {
+  const next = workshops.slice();
+  next[index] = moved;
+  const inPlace = (index === 0 || compareInChainOrder(next[index - 1], moved) < 0) && (index === next.length - 1 || compareInChainOrder(moved, next[index + 1]) < 0);
+  return inPlace ? { workshops: next, totals } : figuresOf(next, workshopOrder);
 }
 
 const withCollaboration = (workshop: ChainWorkshop, collaborationId: string): ChainWorkshop =>
   own(workshop.facts.collaborations, collaborationId)
     ? workshop
-    : { ...workshop, facts: { ...workshop.facts, collaborations: { ...workshop.facts.collaborations, [collaborationId]: true } } };
+    : { ...workshop, facts: { ...workshop.facts, collaborations: withEntry(workshop.facts.collaborations, collaborationId, true) } };
 
