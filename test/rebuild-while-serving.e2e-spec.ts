@@ -1,0 +1,70 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DEMO_CHAIN_ID } from '@kuhina/application';
+
+// `kuhina projections rebuild` while the API (with its own embedded projector) is serving: the API keeps answering,
+// and its projector carries on from the rebuilt checkpoints afterwards.
+const root = join(__dirname, '..');
+const run = promisify(execFile);
+
+describe('projections rebuild while the API serves', () => {
+  let dir: string;
+  let api: ChildProcess;
+  const port = 39_000 + (process.pid % 1000);
+  const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+  let key: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kuhina-rebuild-'));
+    api = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { env: { ...process.env, KUHINA_DATA_DIR: dir, PORT: String(port), KURRENTDB_URL: '', MONGODB_URL: '', KUHINA_LOG_LEVEL: 'silent' } });
+    let output = '';
+    api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    for (const deadline = Date.now() + 30_000; !output.includes('Kuhina is listening'); ) {
+      if (Date.now() > deadline || api.exitCode !== null) throw new Error(output);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    key = (JSON.parse(readFileSync(join(dir, 'api-keys.json'), 'utf8')) as { keys: Array<{ role: string; key: string }> }).keys.find((k) => k.role === 'backoffice')!.key;
+  }, 60_000);
+
+  afterAll(async () => {
+    const exited = once(api, 'exit');
+    api.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps answering during the rebuild, then follows new writes again', async () => {
+    const headers = { authorization: `Bearer ${key}` };
+    const health = (await (await fetch(url('/health'))).json()) as { details: { eventStore: { headPosition: string } } };
+    const head = health.details.eventStore.headPosition;
+    const statuses: number[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        statuses.push((await fetch(url('/chains'), { headers })).status);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+
+    const rebuild = await run(process.execPath, [join(root, 'bin', 'kuhina'), '--data-dir', dir, 'projections', 'rebuild'], { env: { ...process.env, KURRENTDB_URL: '' } });
+    polling = false;
+    await poller;
+
+    expect(rebuild.stdout).toContain(`position ${head}`);
+    expect(statuses.length).toBeGreaterThan(3);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const chain = (await (await fetch(url(`/chains/${DEMO_CHAIN_ID}?consistentWith=${head}`), { headers })).json()) as { workshops: unknown[] };
+    expect(chain.workshops).toHaveLength(5);
+
+    const written = (await (
+      await fetch(url('/organizations'), { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Porin Ohjaamo, Rauma office', sector: 'public-administration' }) })
+    ).json()) as { id: string; position: string };
+    const listed = await fetch(url(`/organizations?limit=200&consistentWith=${written.position}`), { headers });
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as { items: Array<{ organizationId: string }> }).items.map((o) => o.organizationId)).toContain(written.id);
+  }, 120_000);
+});
