@@ -119,15 +119,28 @@ function apply(view: WorkshopRegistrationsView, event: HandledEvent): WorkshopRe
   }
 }
 
-/** Waitlist places and counts are recomputed from the registrations, never incremented. */
-function derive(view: WorkshopRegistrationsView): WorkshopRegistrationsView {
+/**
+ * Waitlist places and counts are recomputed from the registrations, never incremented. Places are re-set only
+ * for registrations that were or are on the waitlist (a few), and the registrations map is copied only when a
+ * place actually moved — not on every event.
+ */
+function derive(view: WorkshopRegistrationsView, before: WorkshopRegistrationsView | undefined): WorkshopRegistrationsView {
+  let registrations = view.registrations;
   const place = new Map(view.waitlist.map((id, index) => [id, index + 1]));
-  const registrations: Record<string, WorkshopRegistration> = {};
-  const counts = { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: Object.keys(view.invitations).length };
-  for (const [id, registration] of Object.entries(view.registrations)) {
+  let copied = false;
+  for (const id of new Set([...(before?.waitlist ?? []), ...view.waitlist])) {
+    const registration = registrations[id];
     const waitlistPosition = place.get(id) ?? null;
-    // Copy only what moved: a big workshop re-derives thousands of registrations per event.
-    registrations[id] = registration.waitlistPosition === waitlistPosition ? registration : { ...registration, waitlistPosition };
+    if (!registration || registration.waitlistPosition === waitlistPosition) continue;
+    if (!copied) {
+      registrations = { ...registrations };
+      copied = true;
+    }
+    registrations[id] = { ...registration, waitlistPosition };
+  }
+  const counts = { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: Object.keys(view.invitations).length };
+  for (const id in registrations) {
+    const registration = registrations[id]!;
     counts[registration.status] += 1;
     if (registration.attended !== null) counts.attended += 1;
   }
@@ -150,6 +163,6 @@ export const workshopRegistrationsProjection: Projection<WorkshopRegistrationsVi
   project(view: WorkshopRegistrationsView | undefined, recorded: RecordedEvent, key: string): WorkshopRegistrationsView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
     const next = apply(view ?? empty(key), recorded as HandledEvent);
-    return { ...derive(next), lastPosition: recorded.position.toString() };
+    return { ...derive(next, view), lastPosition: recorded.position.toString() };
   },
 };
