@@ -1,7 +1,7 @@
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { collaborationDecider, collaborationStream, type AddCollaborationPartner, type CollaborationState } from '@kuhina/domain';
 import { CommandHandler, type CommandResult } from '@kuhina/event-store';
-import { requireOrganizations } from '../../people/require-organizations.check';
+import { requireOrganizations } from '../../common/references/reference.checks';
 import { AddCollaborationPartnerCommand } from './add-collaboration-partner.command';
 
 @CqrsHandler(AddCollaborationPartnerCommand)

@@ -1,8 +1,8 @@
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { collaborationDecider, collaborationStream, type CollaborationState } from '@kuhina/domain';
 import { CommandHandler, type CommandResult } from '@kuhina/event-store';
-import { requireOrganizations } from '../../people/require-organizations.check';
-import { requireWorkshop } from '../require-workshop.check';
+import { requireOrganizations } from '../../common/references/reference.checks';
+import { requireWorkshop } from '../../common/references/reference.checks';
 import { RecordCollaborationCommand } from './record-collaboration.command';
 
 @CqrsHandler(RecordCollaborationCommand)

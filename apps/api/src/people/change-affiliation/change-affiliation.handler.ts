@@ -1,7 +1,7 @@
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { personDecider, personStream, type PersonState } from '@kuhina/domain';
 import { CommandHandler, type CommandResult } from '@kuhina/event-store';
-import { requireOrganizations } from '../require-organizations.check';
+import { requireOrganizations } from '../../common/references/reference.checks';
 import { ChangeAffiliationCommand } from './change-affiliation.command';
 
 @CqrsHandler(ChangeAffiliationCommand)

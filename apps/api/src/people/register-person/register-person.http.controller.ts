@@ -10,7 +10,7 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
-import { requireOrganizations } from '../require-organizations.check';
+import { requireOrganizations } from '../../common/references/reference.checks';
 import type { EsfCharacteristicsDto } from '../../common/http/esf-characteristics.request.dto';
 import { RegisterPersonRequestDto } from './register-person.request.dto';
 

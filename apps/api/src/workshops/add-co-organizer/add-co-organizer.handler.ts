@@ -1,7 +1,7 @@
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { workshopDecider, workshopStream, type WorkshopState } from '@kuhina/domain';
 import { CommandHandler, type CommandResult } from '@kuhina/event-store';
-import { requireOrganizations } from '../workshop-references.checks';
+import { requireOrganizations } from '../../common/references/reference.checks';
 import { AddCoOrganizerCommand } from './add-co-organizer.command';
 
 @CqrsHandler(AddCoOrganizerCommand)

@@ -1,7 +1,7 @@
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { workshopDecider, workshopStream, type WorkshopState } from '@kuhina/domain';
 import { CommandHandler, type CommandResult } from '@kuhina/event-store';
-import { requirePerson } from '../workshop-references.checks';
+import { requirePerson } from '../../common/references/reference.checks';
 import { InvitePersonCommand } from './invite-person.command';
 
 @CqrsHandler(InvitePersonCommand)

@@ -1,7 +1,8 @@
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ChainErrors, chainDecider, chainStream, conflict, notFound, workshopDecider, workshopStream, type ChainState, type WorkshopState } from '@kuhina/domain';
 import { CommandHandler, deriveCommandId, type CommandResult } from '@kuhina/event-store';
-import { requireOrganizations, stepContext } from '../workshop-references.checks';
+import { requireOrganizations } from '../../common/references/reference.checks';
+import { stepContext } from '../workshop-steps';
 import { PlanWorkshopCommand } from './plan-workshop.command';
 
 export interface PlanWorkshopResult {

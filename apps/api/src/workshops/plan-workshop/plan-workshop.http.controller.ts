@@ -7,7 +7,7 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
-import { laterPosition } from '../workshop-references.checks';
+import { laterPosition } from '../workshop-steps';
 import { PlanWorkshopCommand } from './plan-workshop.command';
 import type { PlanWorkshopResult } from './plan-workshop.handler';
 import { PlanWorkshopRequestDto } from './plan-workshop.request.dto';

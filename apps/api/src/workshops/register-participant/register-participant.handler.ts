@@ -2,7 +2,8 @@ import { CommandBus, CommandHandler as CqrsHandler, type ICommandHandler } from 
 import { DomainError, idMapGet, idMapHas, WorkshopErrors, workshopDecider, workshopStream, type RegistrationEntry, type WorkshopState } from '@kuhina/domain';
 import { CommandHandler, deriveCommandId, type CommandResult } from '@kuhina/event-store';
 import { RegisterPerson, type RegisterPersonResult } from '@kuhina/application';
-import { laterPosition, requireOrganizations, requirePerson, stepContext } from '../workshop-references.checks';
+import { requireOrganizations, requirePerson } from '../../common/references/reference.checks';
+import { laterPosition, stepContext } from '../workshop-steps';
 import { RegisterParticipantCommand, type RegistrationDetails } from './register-participant.command';
 
 export interface RegisterParticipantResult {
