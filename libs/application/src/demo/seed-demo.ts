@@ -61,7 +61,7 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
 
   const track = (result: { duplicate?: boolean; events?: unknown[]; position: bigint | null; created?: boolean }) => {
     report.commands++;
-    const appended = result.created ?? (result.duplicate === false && (result.events?.length ?? 0) > 0);
+    const appended = result.created !== undefined ? result.created && !result.duplicate : result.duplicate === false && (result.events?.length ?? 0) > 0;
     if (appended) report.appended++;
     if (result.position !== null && (report.lastPosition === null || result.position > report.lastPosition)) report.lastPosition = result.position;
   };

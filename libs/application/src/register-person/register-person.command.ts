@@ -23,5 +23,7 @@ export interface RegisterPersonResult {
   personId: string;
   /** False when an existing person with the same e-mail was found and reused. */
   created: boolean;
+  /** True when this answer repeats an earlier identical command (same command id): nothing was recorded now. */
+  duplicate: boolean;
   position: bigint | null;
 }

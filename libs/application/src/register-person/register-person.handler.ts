@@ -21,24 +21,29 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPerson, Re
       // Reserve the e-mail first: the reservation stream's optimistic concurrency makes the e-mail
       // unique across persons even when two registrations race, without a table of e-mails in clear.
       const existing = emailOwner((await this.handler.loadFresh(emailClaimDecider, emailClaimStream(blind))).state);
-      if (existing && existing !== personId) return { personId: existing, created: false, position: null };
+      if (existing && existing !== personId) return { personId: existing, created: false, duplicate: false, position: null };
       try {
         const claim: EmailClaimCommand = { type: 'ClaimEmail', data: { blindIndex: blind, personId }, at: data.at };
         await this.handler.handle(emailClaimDecider, emailClaimStream(blind), claim, { ...context, commandId: deriveCommandId(context.commandId, 'email-claim') });
       } catch (error) {
         if (error instanceof DomainError && error.code === PersonErrors.EMAIL_TAKEN && typeof error.details.personId === 'string') {
-          return { personId: error.details.personId, created: false, position: null };
+          return { personId: error.details.personId, created: false, duplicate: false, position: null };
         }
         throw error;
       }
     }
 
     const current = await this.handler.loadFresh(personDecider, personStream(personId));
-    if (current.state.status !== 'empty') return { personId, created: false, position: current.position };
+    if (current.state.status !== 'empty') {
+      // A retry of this very command (same command id) answers as the first time did: created, at its position.
+      const previous = await this.handler.previousResult(personDecider, personStream(personId), context.commandId);
+      return previous ? { personId, created: true, duplicate: true, position: previous.position } : { personId, created: false, duplicate: false, position: current.position };
+    }
 
     const personalData = await this.cipher.encrypt(personId, data.personalData);
     const create: PersonCommand = { type: 'CreatePerson', data: { personId, personalData, emailBlindIndex: blind, organizationId: data.organizationId }, at: data.at };
     const result = await this.handler.handle(personDecider, personStream(personId), create, context);
-    return { personId, created: !result.duplicate, position: result.position };
+    // A duplicate here is this command raced by its own retry: still the creation.
+    return { personId, created: true, duplicate: result.duplicate, position: result.position };
   }
 }

@@ -53,6 +53,21 @@ describe('RegisterPerson: encrypted personal data, found again through the e-mai
     });
   });
 
+  it('answers a retried command (same command id) as the first time: created, at the same position, nothing appended', async () => {
+    const command = new RegisterPerson(
+      { personalData: { name: 'Ville Rantanen', email: 'ville.rantanen@example.org', phone: null }, organizationId: null, at: '2023-04-01T10:00:00.000Z' },
+      { commandId: randomUUID(), actor: 'office', correlationId: randomUUID() },
+    );
+    const first = await bus.execute<RegisterPerson, RegisterPersonResult>(command);
+    const head = await store.headPosition();
+
+    const retry = await bus.execute<RegisterPerson, RegisterPersonResult>(command);
+
+    expect(first).toMatchObject({ created: true, duplicate: false });
+    expect(retry).toEqual({ personId: first.personId, created: true, duplicate: true, position: first.position });
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('makes one person of two registrations with the same e-mail racing each other', async () => {
     const results = await Promise.all([register('eero.korhonen@example.org'), register('eero.korhonen@example.org'), register('EERO.KORHONEN@example.org')]);
 

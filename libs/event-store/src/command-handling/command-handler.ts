@@ -173,7 +173,8 @@ export class CommandHandler {
     else this.cache.delete(stream);
   }
 
-  private async previousResult<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: StreamName, commandId: string): Promise<CommandResult<S> | null> {
+  /** The result of a command already handled on this stream (same command id), or null: for use cases that must tell a retry apart. */
+  async previousResult<C, E extends DomainEvent<string, unknown>, S>(decider: Decider<C, E, S>, stream: StreamName, commandId: string): Promise<CommandResult<S> | null> {
     const [first] = await this.store.findByIds(stream, [deriveEventId(commandId, stream, 0)]);
     if (!first) return null;
     // The command's events are consecutive in the stream and all derive from the command id.

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import type { FastifyReply } from 'fastify';
 import { RegisterPerson, type RegisterPersonResult } from '@kuhina/application';
 import { personDecider, personStream } from '@kuhina/domain';
-import { CommandHandler, deriveEventId, EVENT_STORE, type CommandContext, type EventStore } from '@kuhina/event-store';
+import { CommandHandler, type CommandContext } from '@kuhina/event-store';
 import type { EsfCharacteristics, PersonalData } from '@kuhina/privacy';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
@@ -19,17 +19,8 @@ export class RegisterPersonResponse extends CommandResponse {
   created!: boolean;
 }
 
-const esfOf = (dto: EsfCharacteristicsDto | null | undefined): EsfCharacteristics | undefined => {
-  if (!dto) return undefined;
-  const esf: EsfCharacteristics = {};
-  if (dto.gender !== undefined) esf.gender = dto.gender;
-  if (dto.birthYear !== undefined) esf.birthYear = dto.birthYear;
-  if (dto.labourMarketStatus !== undefined) esf.labourMarketStatus = dto.labourMarketStatus;
-  if (dto.educationLevel !== undefined) esf.educationLevel = dto.educationLevel;
-  if (dto.disability !== undefined) esf.disability = dto.disability;
-  if (dto.migrantBackground !== undefined) esf.migrantBackground = dto.migrantBackground;
-  return esf;
-};
+// The DTO holds only the characteristics the request gave (whitelisted, no defaults).
+const esfOf = (dto: EsfCharacteristicsDto | null | undefined): EsfCharacteristics | undefined => (dto ? { ...dto } : undefined);
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -38,7 +29,6 @@ export class RegisterPersonHttpController {
   constructor(
     private readonly bus: CommandBus,
     @Inject(CommandHandler) private readonly handler: CommandHandler,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Post()
@@ -55,12 +45,7 @@ export class RegisterPersonHttpController {
     const result = await this.bus.execute<RegisterPerson, RegisterPersonResult>(new RegisterPerson({ personId: id, personalData, organizationId, at: businessTime(dto) }, context));
 
     const person = await this.handler.loadFresh(personDecider, personStream(result.personId));
-    let { created, position } = result;
-    if (!created && result.personId === id) {
-      // RegisterPerson reports a retry (same Idempotency-Key) as "not created"; the first answer said created.
-      const [first] = await this.store.findByIds(personStream(id), [deriveEventId(context.commandId, personStream(id), 0)]);
-      if (first) ({ created, position } = { created: true, position: first.position });
-    }
+    const { created, position } = result;
     withEtag(reply, person.revision);
     const body: RegisterPersonResponse = { id: result.personId, position: positionText(position ?? person.position), created };
     await reply.status(created ? 201 : 200).send(body);
