@@ -55,6 +55,8 @@ const workingKey = (collection: string, id: string): string => `${collection}\u0
 export class Projector {
   private readonly batchSize: number;
   private readonly byName = new Map<string, Projection>();
+  // Hot path: asked for every event and projection of a rebuild.
+  private readonly handles = new Map<Projection, ReadonlySet<string>>();
   private readonly checkpoints = new Map<string, bigint | null>();
   private readonly committed = new EventEmitter();
   private running: Promise<void> | null = null;
@@ -74,6 +76,7 @@ export class Projector {
     for (const projection of options.projections) {
       if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       this.byName.set(projection.name, projection);
+      this.handles.set(projection, new Set(projection.eventTypes));
     }
     this.committed.setMaxListeners(0);
   }
@@ -227,7 +230,7 @@ export class Projector {
         for (const projection of this.options.projections) {
           const seen = next.get(projection.name) ?? null;
           if (seen !== null && event.position <= seen) continue;
-          if (projection.eventTypes.includes(event.type)) {
+          if (this.handles.get(projection)!.has(event.type)) {
             for (const key of await projection.keysOf(event, lookup)) {
               const current = (await read(projection.collection, key)) ?? undefined;
               const updated = projection.project(current, event, key);

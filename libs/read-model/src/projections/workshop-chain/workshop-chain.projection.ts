@@ -1,4 +1,4 @@
-import type { ChainEvent, CollaborationRecorded, WorkshopEvent } from '@kuhina/domain';
+import { WORKSHOP_EVENT_TYPES, type ChainEvent, type CollaborationRecorded, type WorkshopEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../../projection';
 import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
@@ -19,32 +19,8 @@ type ChainViewEvent = ChainEvent | WorkshopEvent | CollaborationRecorded;
 
 const CHAIN_TYPES: readonly string[] = ['ChainStarted', 'ChainDetailsUpdated', 'WorkshopAddedToChain', 'LastPaymentRecorded', 'ChainClosed'];
 
-const WORKSHOP_TYPES: readonly string[] = [
-  'WorkshopPlanned',
-  'WorkshopRescheduled',
-  'CoOrganizerAdded',
-  'WorkshopCapacityChanged',
-  'RegistrationOpened',
-  'RegistrationClosed',
-  'ParticipantRegistered',
-  'ParticipantWaitlisted',
-  'RegistrationCancelled',
-  'WaitlistedParticipantPromoted',
-  'AttendanceRecorded',
-  'ResourcePledged',
-  'PledgeFulfilled',
-  'PledgeWithdrawn',
-  'ExpenseRecorded',
-  'ExpenseVoided',
-  'ExpenseCorrected',
-  'FeedbackSubmitted',
-  'CitizenInputCollected',
-  'PlanningMeetingRecorded',
-  'SustainabilityPracticesRecorded',
-  'WorkshopHeld',
-  'WorkshopCancelled',
-  'WorkshopReported',
-];
+// Every workshop event but the two that change no figure of the chain view.
+const WORKSHOP_TYPES: readonly string[] = WORKSHOP_EVENT_TYPES.filter((type) => type !== 'PersonInvited' && type !== 'CitizenInputSummaryForwarded');
 
 const asChainViewEvent = (event: RecordedEvent): ChainViewEvent => ({ type: event.type, data: event.data }) as ChainViewEvent;
 
