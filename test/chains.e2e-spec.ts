@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { ExecuteDomainCommand } from '@kuhina/application';
-import { apiHarness, type ApiHarness } from './support/api-harness';
+import { apiHarness, type ApiHarness, type Problem, type Written } from './support/api-harness';
 
-type Problem = { code: string; errors?: Array<{ field: string; rule: string }> };
-type Written = { id: string; position: string };
 
 describe('HTTP: chains', () => {
   let api: ApiHarness;
@@ -23,7 +21,7 @@ describe('HTTP: chains', () => {
   };
   const unknownId = '7c1b0f5e-4b7a-4f63-9d55-3c1e2a9b8d70';
 
-  const headPosition = async (): Promise<string> => (await api.get<{ details: { eventStore: { headPosition: string } } }>('/health', { as: null })).body.details.eventStore.headPosition;
+  const headPosition = (): Promise<string> => api.headPosition();
   /** Runs a refused request and checks that the log did not move. */
   const refused = async <T>(request: () => Promise<T>): Promise<T> => {
     const before = await headPosition();

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { ExecuteDomainCommand } from '@kuhina/application';
-import { apiHarness, type ApiHarness } from './support/api-harness';
+import { apiHarness, type ApiHarness, type Problem, type Written } from './support/api-harness';
 
-type Problem = { code: string; errors?: Array<{ field: string; rule: string }> };
-type Written = { id: string; position: string };
 
 describe('HTTP: collaborations', () => {
   let api: ApiHarness;
@@ -57,7 +55,7 @@ describe('HTTP: collaborations', () => {
     startedOn: '2023-09-01',
   });
 
-  const headPosition = async (): Promise<string> => (await api.get<{ details: { eventStore: { headPosition: string } } }>('/health', { as: null })).body.details.eventStore.headPosition;
+  const headPosition = (): Promise<string> => api.headPosition();
   /** Runs a refused request and checks that the log did not move. */
   const refused = async <T>(request: () => Promise<T>): Promise<T> => {
     const before = await headPosition();

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { ExecuteDomainCommand } from '@kuhina/application';
 import { KEY_STORE, type KeyStore } from '@kuhina/privacy';
-import { apiHarness, type ApiHarness } from './support/api-harness';
+import { apiHarness, type ApiHarness, type Problem, type Written } from './support/api-harness';
 
-type Problem = { code: string; errors?: Array<{ field: string; rule: string }> };
-type Written = { id: string; position: string };
 type Registered = Written & { created: boolean };
 
 describe('HTTP: people (personal data)', () => {
@@ -28,7 +26,7 @@ describe('HTTP: people (personal data)', () => {
     esf: { gender: 'female', birthYear: 1985, labourMarketStatus: 'employed', educationLevel: 'isced-5-8', disability: 'undisclosed', migrantBackground: false },
   });
 
-  const headPosition = async (): Promise<string> => (await api.get<{ details: { eventStore: { headPosition: string } } }>('/health', { as: null })).body.details.eventStore.headPosition;
+  const headPosition = (): Promise<string> => api.headPosition();
   /** Runs a refused request and checks that the log did not move. */
   const refused = async <T>(request: () => Promise<T>): Promise<T> => {
     const before = await headPosition();

@@ -2,23 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { RegisterPerson, type RegisterPersonResult } from '@kuhina/application';
 import { personStream, workshopStream } from '@kuhina/domain';
-import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
-import { apiHarness, type ApiHarness } from './support/api-harness';
+import type { EventStore } from '@kuhina/event-store';
+import { apiHarness, type ApiHarness, type Problem, type Written } from './support/api-harness';
+import { KEMI_WORKSHOP } from './support/workshop-fixtures';
 
-interface Written {
-  id: string;
-  position: string;
-}
 interface Registration extends Written {
   status: 'registered' | 'waitlisted';
   personId: string;
-}
-interface Problem {
-  code: string;
-  errors?: Array<{ field: string; rule: string }>;
-}
-interface Health {
-  details: { eventStore: { headPosition: string | null } };
 }
 interface Counts {
   counts: { registered: number; waitlisted: number; cancelled: number; attended: number; invited: number };
@@ -31,25 +21,11 @@ describe('HTTP: workshop registrations, waitlist and attendance', () => {
   });
   afterAll(() => api.close());
 
-  // The Kemi hybrid workshop of the 2023 chain (on-site and remote attendance).
-  const kemi = {
-    title: 'Työpaja 3: Yhteiskunnallinen yrittäjyys Lapissa (hybridi)',
-    theme: 'Social enterprises and higher education: regional and national developers in one discussion',
-    method: 'Hybrid workshop: on-site in Kemi and a webinar; questions and discussion',
-    kind: 'co-development',
-    format: 'hybrid',
-    location: { venue: 'Lapin AMK, Kemin kampus', municipality: 'Kemi', region: 'Lappi' },
-    startsAt: '2023-09-12T12:00:00+03:00',
-    endsAt: '2023-09-12T15:00:00+03:00',
-    targetGroups: ['social enterprises', 'higher-education institutions'],
-    access: 'open',
-    capacity: 40,
-  };
 
-  const headPosition = async (): Promise<string | null> => (await api.get<Health>('/health', { as: null })).body.details.eventStore.headPosition;
-  const store = (): EventStore => api.app.get<symbol, EventStore>(EVENT_STORE);
+  const headPosition = (): Promise<string> => api.headPosition();
+  const store = (): EventStore => api.store();
   const workshop = async (body: Record<string, unknown> = {}, open = true): Promise<string> => {
-    const planned = await api.post<Written>('/workshops', { ...kemi, ...body });
+    const planned = await api.post<Written>('/workshops', { ...KEMI_WORKSHOP, ...body });
     expect(planned.status).toBe(201);
     if (open) expect((await api.post(`/workshops/${planned.body.id}/registration/open`, {})).status).toBe(200);
     return planned.body.id;
@@ -374,7 +350,7 @@ describe('HTTP: workshop registrations, waitlist and attendance', () => {
 
     await api.restart();
     const after = await api.get<Counts & { status: string }>(`/workshops/${id}`);
-    const reused = await register((await api.post<Written>('/workshops', kemi)).body.id, { person: { name: 'Sanna Heikkinen', email: 'SANNA.heikkinen@example.org' } });
+    const reused = await register((await api.post<Written>('/workshops', KEMI_WORKSHOP)).body.id, { person: { name: 'Sanna Heikkinen', email: 'SANNA.heikkinen@example.org' } });
 
     expect([after.status, after.headers.etag]).toEqual([200, before.headers.etag]);
     expect(after.body).toEqual(before.body);

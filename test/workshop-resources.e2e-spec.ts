@@ -3,13 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ExecuteDomainCommand } from '@kuhina/application';
 import { workshopStream, type WorkshopCommand, type WorkshopPlan } from '@kuhina/domain';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
-import { apiHarness, type ApiAnswer, type ApiHarness } from './support/api-harness';
+import { apiHarness, type ApiAnswer, type ApiHarness, type Problem, type Written } from './support/api-harness';
 
 // Workshops are put into the state each test needs by dispatching domain commands on the app's own
 // CommandBus (the workshop planning endpoints belong to another module); everything under test goes over HTTP.
 
-type Written = { id: string; position: string };
-type Problem = { code: string; status: number; errors?: Array<{ field: string; rule: string }> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POSITION = /^\d+$/;
@@ -102,7 +100,7 @@ describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, ci
   /** The workshop's events as `{ type, data }`: what the controllers actually sent down. */
   const eventsOf = async (workshopId: string) => (await api.app.get<EventStore>(EVENT_STORE).readStream(workshopStream(workshopId))).map(({ type, data }) => ({ type, data }));
   const lastEventOf = async (workshopId: string) => (await eventsOf(workshopId)).at(-1);
-  const headPosition = async (): Promise<string> => (await api.get<{ details: { eventStore: { headPosition: string } } }>('/health', { as: null })).body.details.eventStore.headPosition;
+  const headPosition = (): Promise<string> => api.headPosition();
   /** Runs a write that must be refused and asserts that it appended nothing. */
   const refused = async (write: () => Promise<ApiAnswer<Problem>>): Promise<ApiAnswer<Problem>> => {
     const before = await headPosition();

@@ -2,20 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { ExecuteDomainCommand } from '@kuhina/application';
 import { chainStream, workshopStream } from '@kuhina/domain';
-import { EVENT_STORE, type CommandResult, type EventStore } from '@kuhina/event-store';
-import { apiHarness, type ApiHarness } from './support/api-harness';
+import type { CommandResult, EventStore } from '@kuhina/event-store';
+import { apiHarness, type ApiHarness, type Problem, type Written } from './support/api-harness';
+import { KEMI_WORKSHOP } from './support/workshop-fixtures';
 
-interface Written {
-  id: string;
-  position: string;
-}
-interface Problem {
-  code: string;
-  errors?: Array<{ field: string; rule: string }>;
-}
-interface Health {
-  details: { eventStore: { headPosition: string | null } };
-}
 
 describe('HTTP: workshops — planning and lifecycle', () => {
   let api: ApiHarness;
@@ -24,25 +14,11 @@ describe('HTTP: workshops — planning and lifecycle', () => {
   });
   afterAll(() => api.close());
 
-  // The Kemi hybrid workshop of the 2023 chain.
-  const kemi = {
-    title: 'Työpaja 3: Yhteiskunnallinen yrittäjyys Lapissa (hybridi)',
-    theme: 'Social enterprises and higher education: regional and national developers in one discussion',
-    method: 'Hybrid workshop: on-site in Kemi and a webinar; questions and discussion',
-    kind: 'co-development',
-    format: 'hybrid',
-    location: { venue: 'Lapin AMK, Kemin kampus', municipality: 'Kemi', region: 'Lappi' },
-    startsAt: '2023-09-12T12:00:00+03:00',
-    endsAt: '2023-09-12T15:00:00+03:00',
-    targetGroups: ['social enterprises', 'higher-education institutions'],
-    access: 'open',
-    capacity: 40,
-  };
 
-  const headPosition = async (): Promise<string | null> => (await api.get<Health>('/health', { as: null })).body.details.eventStore.headPosition;
-  const store = (): EventStore => api.app.get<symbol, EventStore>(EVENT_STORE);
+  const headPosition = (): Promise<string> => api.headPosition();
+  const store = (): EventStore => api.store();
   const plan = async (body: Record<string, unknown> = {}): Promise<string> => {
-    const answer = await api.post<Written>('/workshops', { ...kemi, ...body });
+    const answer = await api.post<Written>('/workshops', { ...KEMI_WORKSHOP, ...body });
     expect(answer.status).toBe(201);
     return answer.body.id;
   };
@@ -70,7 +46,7 @@ describe('HTTP: workshops — planning and lifecycle', () => {
   describe('POST /workshops', () => {
     it('plans a workshop: 201 { id, position } with ETag "0"; GET answers the plan, status and zero counts, also to an analyst', async () => {
       const lapinamk = await organization('Lapin ammattikorkeakoulu');
-      const created = await api.post<Written>('/workshops', { ...kemi, coOrganizerIds: [lapinamk] });
+      const created = await api.post<Written>('/workshops', { ...KEMI_WORKSHOP, coOrganizerIds: [lapinamk] });
       const read = await api.get<Record<string, unknown>>(`/workshops/${created.body.id}?consistentWith=${created.body.position}`, { as: 'analyst' });
 
       expect(created.status).toBe(201);
@@ -82,7 +58,7 @@ describe('HTTP: workshops — planning and lifecycle', () => {
         workshopId: created.body.id,
         status: 'planned',
         chainId: null,
-        ...kemi,
+        ...KEMI_WORKSHOP,
         coOrganizerIds: [lapinamk],
         heldOn: null,
         reportedAt: null,
@@ -96,8 +72,8 @@ describe('HTTP: workshops — planning and lifecycle', () => {
       const chainId = await chain();
       const key = api.newKey();
 
-      const first = await api.post<Written>('/workshops', { ...kemi, chainId }, { headers: { 'idempotency-key': key } });
-      const retry = await api.post<Written>('/workshops', { ...kemi, chainId }, { headers: { 'idempotency-key': key } });
+      const first = await api.post<Written>('/workshops', { ...KEMI_WORKSHOP, chainId }, { headers: { 'idempotency-key': key } });
+      const retry = await api.post<Written>('/workshops', { ...KEMI_WORKSHOP, chainId }, { headers: { 'idempotency-key': key } });
 
       expect(first.status).toBe(201);
       expect(retry.body).toEqual(first.body);
@@ -113,8 +89,8 @@ describe('HTTP: workshops — planning and lifecycle', () => {
       const id = randomUUID();
       const before = await headPosition();
 
-      const unknown = await api.post<Problem>('/workshops', { ...kemi, id, chainId: randomUUID() });
-      const closed = await api.post<Problem>('/workshops', { ...kemi, id, chainId: closedChain });
+      const unknown = await api.post<Problem>('/workshops', { ...KEMI_WORKSHOP, id, chainId: randomUUID() });
+      const closed = await api.post<Problem>('/workshops', { ...KEMI_WORKSHOP, id, chainId: closedChain });
 
       expect([unknown.status, unknown.body.code]).toEqual([404, 'CHAIN.NOT_FOUND']);
       expect([closed.status, closed.body.code]).toEqual([409, 'CHAIN.CLOSED']);
@@ -125,7 +101,7 @@ describe('HTTP: workshops — planning and lifecycle', () => {
     it('answers 400 naming each bad field and rule, and records nothing', async () => {
       const before = await headPosition();
 
-      const answer = await api.post<Problem>('/workshops', { ...kemi, kind: 'seminar', startsAt: '2023-09-12T12:00:00', capacity: 0, coOrganizerIds: ['lapinamk'], location: { venue: '' }, room: 'A1' });
+      const answer = await api.post<Problem>('/workshops', { ...KEMI_WORKSHOP, kind: 'seminar', startsAt: '2023-09-12T12:00:00', capacity: 0, coOrganizerIds: ['lapinamk'], location: { venue: '' }, room: 'A1' });
 
       expect(answer.status).toBe(400);
       expect(answer.body.code).toBe('REQUEST.INVALID');
@@ -147,10 +123,10 @@ describe('HTTP: workshops — planning and lifecycle', () => {
       const id = await plan();
       const before = await headPosition();
 
-      const backwards = await api.post<Problem>('/workshops', { ...kemi, endsAt: '2023-09-12T11:00:00+03:00' });
-      const nowhere = await api.post<Problem>('/workshops', { ...kemi, location: null });
-      const ghost = await api.post<Problem>('/workshops', { ...kemi, coOrganizerIds: [randomUUID()] });
-      const taken = await api.post<Problem>('/workshops', { ...kemi, id, title: 'Työpaja 4' });
+      const backwards = await api.post<Problem>('/workshops', { ...KEMI_WORKSHOP, endsAt: '2023-09-12T11:00:00+03:00' });
+      const nowhere = await api.post<Problem>('/workshops', { ...KEMI_WORKSHOP, location: null });
+      const ghost = await api.post<Problem>('/workshops', { ...KEMI_WORKSHOP, coOrganizerIds: [randomUUID()] });
+      const taken = await api.post<Problem>('/workshops', { ...KEMI_WORKSHOP, id, title: 'Työpaja 4' });
 
       expect([backwards.status, backwards.body.code]).toEqual([400, 'WORKSHOP.SCHEDULE_INVALID']);
       expect([nowhere.status, nowhere.body.code]).toEqual([400, 'WORKSHOP.LOCATION_REQUIRED']);
@@ -168,7 +144,7 @@ describe('HTTP: workshops — planning and lifecycle', () => {
 
   describe('writes on one workshop', () => {
     const writes = (id: string): Array<[string, Record<string, unknown>]> => [
-      [`/workshops/${id}/reschedule`, { startsAt: '2023-09-19T12:00:00+03:00', endsAt: '2023-09-19T15:00:00+03:00', location: kemi.location }],
+      [`/workshops/${id}/reschedule`, { startsAt: '2023-09-19T12:00:00+03:00', endsAt: '2023-09-19T15:00:00+03:00', location: KEMI_WORKSHOP.location }],
       [`/workshops/${id}/capacity`, { capacity: 50 }],
       [`/workshops/${id}/co-organizers`, { organizationId: randomUUID() }],
       [`/workshops/${id}/registration/open`, {}],
@@ -187,7 +163,7 @@ describe('HTTP: workshops — planning and lifecycle', () => {
       const before = await headPosition();
 
       for (const role of ['analyst', 'auditor'] as const) {
-        for (const [url, body] of [['/workshops', kemi] as [string, Record<string, unknown>], ...writes(id)]) {
+        for (const [url, body] of [['/workshops', KEMI_WORKSHOP] as [string, Record<string, unknown>], ...writes(id)]) {
           const answer = await api.post<Problem>(url, body, { as: role });
           expect([url, answer.status, answer.body.code]).toEqual([url, 403, 'AUTH.FORBIDDEN']);
         }
@@ -230,8 +206,8 @@ describe('HTTP: workshops — planning and lifecycle', () => {
       const id = await plan();
       const before = await headPosition();
 
-      const noOffset = await api.post<Problem>(`/workshops/${id}/reschedule`, { startsAt: '2023-09-19T12:00:00', endsAt: '2023-09-19T15:00:00+03:00', location: kemi.location });
-      const backwards = await api.post<Problem>(`/workshops/${id}/reschedule`, { startsAt: '2023-09-19T15:00:00+03:00', endsAt: '2023-09-19T12:00:00+03:00', location: kemi.location });
+      const noOffset = await api.post<Problem>(`/workshops/${id}/reschedule`, { startsAt: '2023-09-19T12:00:00', endsAt: '2023-09-19T15:00:00+03:00', location: KEMI_WORKSHOP.location });
+      const backwards = await api.post<Problem>(`/workshops/${id}/reschedule`, { startsAt: '2023-09-19T15:00:00+03:00', endsAt: '2023-09-19T12:00:00+03:00', location: KEMI_WORKSHOP.location });
 
       expect([noOffset.status, noOffset.body.errors]).toEqual([400, [expect.objectContaining({ field: 'body.startsAt', rule: 'matches' })]]);
       expect([backwards.status, backwards.body.code]).toEqual([400, 'WORKSHOP.SCHEDULE_INVALID']);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig, loadDemoIfEmpty } from '@kuhina/application';
+import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { createApp } from '../../apps/api/src/create-app';
 
 export const KEYS = {
@@ -13,6 +14,11 @@ export const KEYS = {
   auditor: 'auditor-key-0123456789abcdef',
 } as const;
 export type Role = keyof typeof KEYS;
+
+/** What every write answers. */
+export type Written = { id: string; position: string };
+/** An RFC 9457 problem as this API writes it. */
+export type Problem = { code: string; errors?: Array<{ field: string; rule: string }> };
 
 export interface ApiAnswer<T = unknown> {
   status: number;
@@ -70,6 +76,9 @@ export async function apiHarness(options: { demo?: boolean } = {}) {
     post: <T = unknown>(url: string, body?: unknown, options?: Parameters<typeof request>[2]) => request<T>('POST', url, { ...options, body }),
     request,
     newKey: () => randomUUID(),
+    /** The log head as /health reports it: equal before and after a refused request means nothing was appended. */
+    headPosition: async (): Promise<string> => String((await request<{ details: { eventStore: { headPosition: string | null } } }>('GET', '/health', { as: null })).body.details.eventStore.headPosition),
+    store: (): EventStore => app.get<symbol, EventStore>(EVENT_STORE),
     async restart(): Promise<void> {
       await app.close();
       app = await start();
