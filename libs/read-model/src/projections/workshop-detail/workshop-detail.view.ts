@@ -6,10 +6,7 @@ import type {
   PlanningMeetingKind,
   PledgeKind,
   SustainabilityPractice,
-  WorkshopAccess,
-  WorkshopFormat,
-  WorkshopKind,
-  WorkshopLocation,
+  WorkshopPlan,
   WorkshopStatus,
 } from '@kuhina/domain';
 
@@ -83,23 +80,11 @@ export interface WorkshopDetailPlanningMeeting {
 }
 
 // A type alias, not an interface: only aliases are assignable to the store's `Record<string, unknown>` documents.
-export type WorkshopDetailView = {
+// The plan's fields as the domain defines them (mapped, so the result stays an alias), then what the view adds.
+export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } & {
   workshopId: string;
-  chainId: string | null;
   /** 0-based place in the chain, once WorkshopAddedToChain was seen. */
   chainOrder: number | null;
-  title: string;
-  theme: string;
-  method: string;
-  kind: WorkshopKind;
-  format: WorkshopFormat;
-  location: WorkshopLocation | null;
-  startsAt: string;
-  endsAt: string;
-  targetGroups: string[];
-  access: WorkshopAccess;
-  capacity: number | null;
-  coOrganizerIds: string[];
   status: WorkshopDetailStatus;
   dates: {
     plannedAt: string;
