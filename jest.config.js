@@ -6,8 +6,8 @@ delete swcrc.$schema;
 swcrc.jsc.baseUrl = __dirname;
 
 const aliases = {
-  '^@kuhina/(application|domain|event-store|privacy|read-model|testing)$': '<rootDir>/libs/$1/src',
-  '^@kuhina/(application|domain|event-store|privacy|read-model|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@kuhina/(analytics|application|domain|event-store|privacy|read-model|testing)$': '<rootDir>/libs/$1/src',
+  '^@kuhina/(analytics|application|domain|event-store|privacy|read-model|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const base = {

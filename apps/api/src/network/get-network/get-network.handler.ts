@@ -2,32 +2,12 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { PRIVACY_SECRETS } from '@kuhina/application';
 import { pseudonym, type PrivacySecrets } from '@kuhina/privacy';
-import type { NetworkCollaborationView, NetworkEdge, NetworkNode, NetworkOrigin, NetworkWorkshopView, ViewDocument } from '@kuhina/read-model';
+import type { NetworkAnswer, NetworkAnswerNode } from '@kuhina/analytics';
+import type { NetworkCollaborationView, NetworkWorkshopView, ViewDocument } from '@kuhina/read-model';
 // Deep import: the package index exports only the view types of the network, not its assembly.
 import { assembleNetwork } from '@kuhina/read-model/projections/network/network-assembly';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetNetworkQuery } from './get-network.query';
-
-export interface NetworkAnswerNode {
-  id: string;
-  type: NetworkNode['type'];
-  /** Organisation or workshop id; for people a stable pseudonym (the person id only for the backoffice role). */
-  entityId: string;
-  label: string | null;
-  sector?: string | null;
-  region?: string | null;
-  startsAt?: string | null;
-  order?: number | null;
-  createdBy: NetworkOrigin;
-}
-
-export interface NetworkAnswer {
-  chainId: string;
-  nodes: NetworkAnswerNode[];
-  edges: NetworkEdge[];
-  /** Position of the last event the view includes. */
-  lastPosition: string;
-}
 
 type OrganizationDoc = { name?: string; sector?: string; region?: string | null };
 

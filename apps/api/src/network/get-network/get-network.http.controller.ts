@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { ViewRead } from '../../common/http/view-read';
 import { ViewQueryDto } from '../../common/views/page-query.dto';
 import { GetNetworkQuery } from './get-network.query';
-import type { NetworkAnswer } from './get-network.handler';
+import type { NetworkAnswer } from '@kuhina/analytics';
 
 export class GetNetworkQueryDto extends ViewQueryDto {
   @ApiProperty({ format: 'uuid', example: 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93' })
