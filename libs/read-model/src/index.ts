@@ -14,3 +14,4 @@ export type { WorkshopRegistrationsView, WorkshopRegistration } from './projecti
 export type { WorkshopFeedbackView } from './projections/workshop-feedback/workshop-feedback.view';
 export * from './projections/network/network.view';
 export * from './projections/network/network-assembly';
+export * from './replay/network-replay';

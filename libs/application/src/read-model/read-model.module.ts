@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { FileLease, PROJECTIONS, Projector, READ_STORE, createReadStore, type ReadStore } from '@kuhina/read-model';
 import type { KuhinaConfig } from '../kuhina-config';
 import { ReadModelPosition } from './read-model-position';
+import { NetworkReader } from '../network/network-reader';
+import { PRIVACY_SECRETS } from '../kuhina-core.module';
+import type { PrivacySecrets } from '@kuhina/privacy';
 
 export const PROJECTOR = Symbol('PROJECTOR');
 
@@ -44,9 +47,14 @@ export class ReadModelModule {
           inject: [EVENT_STORE, READ_STORE],
         },
         { provide: ReadModelPosition, useFactory: (projector: Projector | null, views: ReadStore) => new ReadModelPosition(projector, views), inject: [PROJECTOR, READ_STORE] },
+        {
+          provide: NetworkReader,
+          useFactory: (views: ReadStore, events: EventStore, secrets: PrivacySecrets) => new NetworkReader(views, events, secrets.pseudonymKey),
+          inject: [READ_STORE, EVENT_STORE, PRIVACY_SECRETS],
+        },
         ProjectorLifecycle,
       ],
-      exports: [READ_STORE, PROJECTOR, ReadModelPosition],
+      exports: [READ_STORE, PROJECTOR, ReadModelPosition, NetworkReader],
     };
   }
 }

@@ -1,18 +1,11 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ViewRead } from '../../common/http/view-read';
-import { ViewQueryDto } from '../../common/views/page-query.dto';
+import { cutOf, NetworkCutQueryDto } from './network-cut.query.dto';
 import { GetNetworkQuery } from './get-network.query';
 import type { NetworkAnswer } from '@kuhina/analytics';
-
-export class GetNetworkQueryDto extends ViewQueryDto {
-  @ApiProperty({ format: 'uuid', example: 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93' })
-  @IsUUID('all')
-  chainId!: string;
-}
 
 @ApiTags('network')
 @ApiBearerAuth()
@@ -24,10 +17,10 @@ export class GetNetworkHttpController {
   @ViewRead()
   @ApiOperation({
     summary: 'The network a chain grew: organisations, people and workshops as nodes; co-attendance, participation, co-organising, pledging and collaboration edges',
-    description: 'Every node and edge says which workshop, business date and log position created it. People appear as stable pseudonyms for every role but backoffice.',
+    description: 'Every node and edge says which workshop, business date and log position created it. People appear as stable pseudonyms for every role but backoffice. With `asOf` or `untilPosition` the network is replayed from the chain\'s events through the same projections, as it stood then.',
   })
   @ApiOkResponse({ description: '{ chainId, nodes, edges, lastPosition }' })
-  get(@Query() query: GetNetworkQueryDto, @Req() request: FastifyRequest): Promise<NetworkAnswer> {
-    return this.bus.execute(new GetNetworkQuery(query.chainId, request.principal!.role));
+  get(@Query() query: NetworkCutQueryDto, @Req() request: FastifyRequest): Promise<NetworkAnswer> {
+    return this.bus.execute(new GetNetworkQuery(query.chainId, request.principal!.role, cutOf(query)));
   }
 }

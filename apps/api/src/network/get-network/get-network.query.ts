@@ -1,3 +1,4 @@
+import type { NetworkCut } from '@kuhina/read-model';
 import type { Role } from '../../common/auth/api-keys';
 
 export class GetNetworkQuery {
@@ -5,5 +6,7 @@ export class GetNetworkQuery {
     readonly chainId: string,
     /** Who asks: every role but backoffice sees people only as pseudonyms. */
     readonly role: Role,
+    /** Time travel: the network as it stood at a business date and/or a log position; none means now. */
+    readonly cut: NetworkCut = {},
   ) {}
 }

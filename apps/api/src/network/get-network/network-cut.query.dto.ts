@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import type { NetworkCut } from '@kuhina/read-model';
+import { ViewQueryDto } from '../../common/views/page-query.dto';
+
+/** Which chain, and optionally when: shared by the network, its metrics and its exports. */
+export class NetworkCutQueryDto extends ViewQueryDto {
+  @ApiProperty({ format: 'uuid', example: 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93' })
+  @IsUUID('all')
+  chainId!: string;
+
+  @ApiPropertyOptional({
+    description: 'Time travel by business date: the network as it stood at the end of this day (UTC), or at this instant for a date-time.',
+    example: '2023-05-31',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 date (2023-05-31) or date-time' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Time travel by log position: the network as it stood once this position was recorded.', example: '420' })
+  @IsOptional()
+  @Matches(/^\d{1,20}$/, { message: 'untilPosition must be a log position (digits)' })
+  untilPosition?: string;
+}
+
+export const cutOf = (query: NetworkCutQueryDto): NetworkCut => ({
+  ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
+  ...(query.untilPosition === undefined ? {} : { untilPosition: BigInt(query.untilPosition) }),
+});

@@ -1,0 +1,178 @@
+import { chainStream, collaborationStream, workshopStream } from '@kuhina/domain';
+import type { RecordedEvent } from '@kuhina/event-store';
+import type { Projection } from '../projection';
+import { collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection } from '../projections/network';
+import { assembleNetwork } from '../projections/network/network-assembly';
+import { NETWORK_COLLABORATIONS_COLLECTION, NETWORK_WORKSHOPS_COLLECTION, type NetworkCollaborationView, type NetworkView, type NetworkWorkshopView } from '../projections/network/network.view';
+import { workshopChainIndexProjection } from '../projections/workshop-chain-index';
+import { Projector, type EventLog } from '../projector/projector';
+import type { Page, ReadStore, ViewDocument } from '../read-store.port';
+import { MemoryReadStore } from '../stores/memory-read-store';
+
+/** Where a replay stops: a business date (the whole day when it is a bare date, UTC), a log position, or both. */
+export interface NetworkCut {
+  asOf?: string;
+  untilPosition?: bigint;
+}
+
+/**
+ * The projections a network replay runs: the live ones, in the projector's order (the indexes first,
+ * because the network projections route events through them). Same code as the live views: no second model.
+ */
+export const NETWORK_REPLAY_PROJECTIONS: readonly Projection[] = [
+  workshopChainIndexProjection,
+  collaborationWorkshopIndexProjection,
+  networkCollaborationsProjection,
+  networkProjection,
+];
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Milliseconds of the last instant `asOf` covers; RangeError when it is not an ISO date or date-time. */
+export function asOfLimit(asOf: string): number {
+  const limit = Date.parse(DATE_ONLY.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf);
+  if (Number.isNaN(limit)) throw new RangeError(`asOf is not an ISO date or date-time: ${asOf}`);
+  return limit;
+}
+
+/** Whether an event is inside the cut: recorded at or before `untilPosition` and happened at or before `asOf`. */
+export function inCut(cut: NetworkCut): (event: RecordedEvent) => boolean {
+  const limit = cut.asOf === undefined ? null : asOfLimit(cut.asOf);
+  const until = cut.untilPosition ?? null;
+  return (event) => (until === null || event.position <= until) && (limit === null || Date.parse(event.metadata.occurredAt) <= limit);
+}
+
+/** Progress of a replay, for progress bars: events read so far, and the position to reach. */
+export type ReplayProgress = (read: number, position: bigint, target: bigint | null) => void;
+
+/**
+ * The log as the projector sees it, cut: events after the cut are left out, and reading stops at
+ * `untilPosition`. Pages that the cut empties are skipped, so an empty answer still means "the end".
+ */
+class CutLog implements EventLog {
+  private read = 0;
+  private readonly keep: (event: RecordedEvent) => boolean;
+
+  constructor(
+    private readonly source: Pick<EventLog, 'readAll' | 'headPosition'>,
+    private readonly cut: NetworkCut,
+    private readonly target: bigint | null,
+    private readonly onProgress?: ReplayProgress,
+  ) {
+    this.keep = inCut(cut);
+  }
+
+  async readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
+    let from = after;
+    for (;;) {
+      const page = await this.source.readAll(from, maxCount);
+      if (page.length === 0) return [];
+      this.read += page.length;
+      const last = page[page.length - 1].position;
+      this.onProgress?.(this.read, last, this.target);
+      const kept = page.filter(this.keep);
+      const beyond = this.cut.untilPosition !== undefined && last >= this.cut.untilPosition;
+      if (kept.length > 0 || beyond) return kept;
+      from = last;
+    }
+  }
+
+  headPosition(): Promise<bigint | null> {
+    return this.source.headPosition();
+  }
+
+  subscribe(): () => void {
+    // A replay reads up to its cut once; it never follows the log.
+    return () => undefined;
+  }
+}
+
+/** A fixed list of events (already in log order) as a log. */
+class ArrayLog implements Pick<EventLog, 'readAll' | 'headPosition'> {
+  constructor(private readonly events: readonly RecordedEvent[]) {}
+
+  async readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
+    let start = 0;
+    if (after !== null) while (start < this.events.length && this.events[start].position <= after) start++;
+    return this.events.slice(start, start + maxCount);
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    return this.events.length === 0 ? null : this.events[this.events.length - 1].position;
+  }
+}
+
+/** Every document of a chain in a collection indexed by chainId. */
+async function chainDocuments<T extends ViewDocument>(store: ReadStore, collection: string, chainId: string): Promise<T[]> {
+  const docs: T[] = [];
+  let after: string | null = null;
+  do {
+    const page: Page<T> = await store.list<T>(collection, { where: { index: 'chainId', value: chainId }, after, limit: 1000 });
+    for (const item of page.items) docs.push(item.doc);
+    after = page.next;
+  } while (after !== null);
+  return docs;
+}
+
+/** A network with the position of the last event its documents include ('0' when none). */
+export interface PositionedNetwork {
+  network: NetworkView;
+  lastPosition: string;
+}
+
+const later = (a: string, b: string): string => (a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)) >= 0 ? a : b;
+
+/** The network documents of a chain in a store (live or replayed), assembled. */
+export async function networkOf(store: ReadStore, chainId: string): Promise<PositionedNetwork> {
+  const [workshops, collaborations] = await Promise.all([
+    chainDocuments<NetworkWorkshopView>(store, NETWORK_WORKSHOPS_COLLECTION, chainId),
+    chainDocuments<NetworkCollaborationView>(store, NETWORK_COLLABORATIONS_COLLECTION, chainId),
+  ]);
+  const lastPosition = [...workshops, ...collaborations].reduce((latest, doc) => later(latest, doc.lastPosition), '0');
+  return { network: assembleNetwork(chainId, workshops, collaborations), lastPosition };
+}
+
+async function replay(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainId: string, cut: NetworkCut, onProgress?: ReplayProgress): Promise<PositionedNetwork> {
+  const head = await log.headPosition();
+  const target = cut.untilPosition !== undefined && (head === null || cut.untilPosition < head) ? cut.untilPosition : head;
+  const store = new MemoryReadStore();
+  // Large batches: nothing waits on a throw-away store's commits.
+  const projector = new Projector(new CutLog(log, cut, target, onProgress), store, { projections: NETWORK_REPLAY_PROJECTIONS, batchSize: 10_000 });
+  await projector.catchUp();
+  return networkOf(store, chainId);
+}
+
+/**
+ * Time travel over the whole log: replays every event inside the cut through the network projections into
+ * a throw-away memory store, then assembles the chain's network from it (`kuhina replay`, benchmarks).
+ */
+export function replayNetworkFromLog(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainId: string, cut: NetworkCut = {}, onProgress?: ReplayProgress): Promise<PositionedNetwork> {
+  return replay(log, chainId, cut, onProgress);
+}
+
+/** The streams whose events can shape a chain's network: the chain, its workshops, the collaborations they sparked. */
+export async function networkStreamsOf(liveViews: ReadStore, chainId: string): Promise<string[]> {
+  const [workshops, collaborations] = await Promise.all([
+    chainDocuments<NetworkWorkshopView>(liveViews, NETWORK_WORKSHOPS_COLLECTION, chainId),
+    chainDocuments<NetworkCollaborationView>(liveViews, NETWORK_COLLABORATIONS_COLLECTION, chainId),
+  ]);
+  return [chainStream(chainId), ...workshops.map((doc) => workshopStream(doc.workshopId)), ...collaborations.map((doc) => collaborationStream(doc.collaborationId))];
+}
+
+/**
+ * Time travel for one chain without reading the whole log: reads only the chain's streams (found in the live
+ * views), merges them in log order and replays them, cut, through the same projections. Events of other streams
+ * cannot change this chain's network documents, so the answer equals `replayNetworkFromLog` (a test checks it).
+ */
+export async function replayNetworkFromStreams(
+  events: { readStream(stream: string): Promise<RecordedEvent[]> },
+  streams: readonly string[],
+  chainId: string,
+  cut: NetworkCut = {},
+): Promise<PositionedNetwork> {
+  const keep = inCut(cut);
+  const merged: RecordedEvent[] = [];
+  for (const stream of new Set(streams)) for (const event of await events.readStream(stream)) if (keep(event)) merged.push(event);
+  merged.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  return replay(new ArrayLog(merged), chainId, {});
+}
