@@ -5,6 +5,7 @@ import { registerAuditVerify } from './audit-verify/audit-verify.cli-command';
 import { registerSeedDemo } from './seed-demo/seed-demo.cli-command';
 import { registerProjector } from './projector/projector.cli-command';
 import { registerProjectionsRebuild } from './projections-rebuild/projections-rebuild.cli-command';
+import { registerReplay } from './replay/replay.cli-command';
 
 const program = new Command()
   .name('kuhina')
@@ -18,6 +19,7 @@ registerSeedDemo(program);
 registerAuditVerify(program);
 registerProjector(program);
 registerProjectionsRebuild(program);
+registerReplay(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof Error ? error.message : error);

@@ -1,1 +1,3 @@
 export * from './network-graph';
+export * from './metrics/network-metrics';
+export * from './exports';

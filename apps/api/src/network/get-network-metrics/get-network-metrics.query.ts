@@ -1,0 +1,11 @@
+import type { NetworkCut } from '@kuhina/read-model';
+import type { Role } from '../../common/auth/api-keys';
+
+export class GetNetworkMetricsQuery {
+  constructor(
+    readonly chainId: string,
+    readonly role: Role,
+    /** Metrics of the network as it stood then (time travel); none means now. */
+    readonly cut: NetworkCut = {},
+  ) {}
+}
