@@ -18,6 +18,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PeopleModule } from './people/people.module';
 import { WorkshopResourcesModule } from './workshops/workshop-resources.module';
 import { WorkshopsModule } from './workshops/workshops.module';
+import { UiModule } from './ui/ui.module';
 
 class IdempotencyLifecycle implements OnApplicationShutdown {
   constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
@@ -44,6 +45,7 @@ export class AppModule {
         WorkshopsModule,
         WorkshopResourcesModule,
         CollaborationsModule,
+        UiModule,
       ],
       controllers: [HealthHttpController],
       providers: [

@@ -1,0 +1,218 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_CHAIN_ID } from '@kuhina/application';
+import type { NetworkAnswer } from '@kuhina/analytics';
+import { apiHarness, KEYS, type ApiHarness } from './support/api-harness';
+
+// The network page (GET /ui/network) in a real browser against the real app on a port, with the 2023 demo chain.
+// Needs the bundle (`npm run build` or `node scripts/build-ui.js`) and Chromium (Debian's, or KUHINA_CHROMIUM).
+const CHROMIUM = process.env.KUHINA_CHROMIUM ?? '/usr/bin/chromium';
+const ROOT = join(__dirname, '..');
+const SCREENSHOT = join(ROOT, 'artifacts', 'ui-network.png');
+// The README's picture changes only when asked to: a test run must not rewrite a committed file.
+const README_SCREENSHOT = join(ROOT, 'docs', 'screenshots', 'network-page.png');
+
+/** The page's test handle (see ui/network/network.page.ts), typed here without the DOM library. */
+type PageHandle = {
+  kuhinaNetwork?: {
+    cy: { $id(id: string): { renderedPosition(): { x: number; y: number }; visible(): boolean } };
+    steps: Array<{ title: string; day: string }>;
+  };
+};
+
+const pageUrl = (base: string, chainId = DEMO_CHAIN_ID) => `${base}/ui/network?chainId=${chainId}`;
+
+// A browser, a force layout and ~200 nodes: more than Jest's 5 s default on a busy 2-core CI machine.
+jest.setTimeout(30_000);
+
+describe('The network page: served without a key, usable with the analyst key', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await apiHarness({ demo: true });
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('answers the page, its script and its stylesheet without a key, with the right content types, all from its own origin', async () => {
+    const page = await api.get<string>(`/ui/network?chainId=${DEMO_CHAIN_ID}`, { as: null });
+    const script = await api.get<string>('/ui/network.js', { as: null });
+    const style = await api.get<string>('/ui/network.css', { as: null });
+
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('<script src="./network.js" defer></script>');
+    expect(page.body).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(String(script.body).length).toBeGreaterThan(100_000); // cytoscape is in the bundle, not on a CDN
+    expect(style.status).toBe(200);
+    expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it('is not a way around the key: the data behind the page needs one, and the analyst role gets it', async () => {
+    const head = await api.headPosition();
+    const anonymous = await api.get<{ code: string }>(`/network?chainId=${DEMO_CHAIN_ID}`, { as: null });
+    const analyst = await api.get<NetworkAnswer>(`/network?chainId=${DEMO_CHAIN_ID}&consistentWith=${head}`, { as: 'analyst' });
+
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('AUTH.UNAUTHENTICATED');
+    expect(analyst.status).toBe(200);
+    expect(analyst.body.nodes.length).toBeGreaterThan(100);
+  });
+
+  it('keeps other files of the build folder unreachable', async () => {
+    expect((await api.get('/ui/network.html', { as: null })).status).toBe(404);
+    expect((await api.get('/ui/..%2Fpackage.json', { as: null })).status).toBe(404);
+  });
+});
+
+describe('The network page in Chromium (analyst key typed into the page)', () => {
+  let api: ApiHarness;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let network: NetworkAnswer;
+
+  const drawn = async () => ({
+    nodes: Number(await page.getAttribute('#graph', 'data-visible-nodes')),
+    edges: Number(await page.getAttribute('#graph', 'data-visible-edges')),
+  });
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set KUHINA_CHROMIUM`);
+    api = await apiHarness({ demo: true });
+    await api.app.listen(0, '127.0.0.1');
+    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    // The projector runs behind the writes: wait until the views hold the whole demo before looking at them.
+    const answer = await api.get<NetworkAnswer>(`/network?chainId=${DEMO_CHAIN_ID}&consistentWith=${await api.headPosition()}`, { as: 'analyst' });
+    expect(answer.status).toBe(200);
+    network = answer.body;
+
+    browser = await chromium.launch({ executablePath: CHROMIUM });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    await page.goto(pageUrl(base));
+    await page.waitForSelector('body[data-state="needs-key"]');
+    await page.fill('#api-key', KEYS.analyst);
+    await page.click('#use-key');
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('draws every node and edge the API answers, and keeps the key for the next visit', async () => {
+    expect(await drawn()).toEqual({ nodes: network.nodes.length, edges: network.edges.length });
+    expect(await page.textContent('#time-label')).toMatch(/^All \(5 workshops/);
+    expect(await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem('kuhina.apiKey'))).toBe(KEYS.analyst);
+    expect(await page.isHidden('#problem')).toBe(true);
+  });
+
+  it('replays the growth: the first workshop shows fewer ties than "all", and each later workshop at least as many', async () => {
+    const all = await drawn();
+    const counts: Array<{ nodes: number; edges: number }> = [];
+    for (let position = 0; position < 5; position++) {
+      await page.fill('#time', String(position));
+      counts.push(await drawn());
+    }
+    const firstLabel = await page.evaluate(() => (globalThis as unknown as PageHandle).kuhinaNetwork!.steps[0]!);
+    await page.fill('#time', '0');
+    const label = await page.textContent('#time-label');
+    await page.fill('#time', '5');
+
+    expect(counts[0]!.edges).toBeGreaterThan(0);
+    expect(counts[0]!.edges).toBeLessThan(all.edges);
+    expect(counts[0]!.nodes).toBeLessThan(all.nodes);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]!.edges).toBeGreaterThanOrEqual(counts[i - 1]!.edges);
+    expect(label).toBe(`Workshop 1 of 5: ${firstLabel.title} · ${firstLabel.day}`);
+    expect(firstLabel.title).toMatch(/^Työpaja 1: .*Raumalla/);
+    expect(firstLabel.day).toMatch(/^2023-04-\d\d$/);
+    expect(await drawn()).toEqual(all);
+  });
+
+  it('finds organisations by name from the search box', async () => {
+    await page.fill('#search', 'rauma');
+    const matches = Number(await page.getAttribute('#graph', 'data-matches'));
+    await page.fill('#search', '');
+
+    const expected = network.nodes.filter((n) => (n.label ?? '').toLowerCase().includes('rauma')).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(matches).toBe(expected);
+  });
+
+  it('a click on an organisation lists its ties and the workshops that made them', async () => {
+    // The organisation with the most ties: a large node, easy to hit.
+    const degree = new Map<string, number>();
+    for (const edge of network.edges) for (const end of [edge.source, edge.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    const org = network.nodes.filter((n) => n.type === 'organization').sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0))[0]!;
+    const ties = network.edges.filter((e) => e.source === org.id || e.target === org.id);
+    const titles = new Map(network.nodes.filter((n) => n.type === 'workshop').map((n) => [n.entityId, n.label]));
+    const behind = new Set(ties.flatMap((e) => e.workshops.map((w) => titles.get(w))));
+
+    // Click where the node is drawn, as a user would.
+    const at = await page.evaluate((id) => (globalThis as unknown as PageHandle).kuhinaNetwork!.cy.$id(id).renderedPosition(), org.id);
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForSelector(`#details[data-node="${org.id}"]`);
+
+    const rows = await page.$$eval('#details ul.ties > li', (items) => items.map((li) => (li as unknown as { dataset: Record<string, string> }).dataset.neighbour));
+    const details = (await page.textContent('#details'))!;
+    expect(ties.length).toBeGreaterThan(2);
+    expect(await page.textContent('#details h2')).toBe(org.label);
+    expect(rows.sort()).toEqual(ties.map((e) => (e.source === org.id ? e.target : e.source)).sort());
+    for (const title of behind) expect(details).toContain(title);
+
+    mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    if (process.env.KUHINA_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
+      copyFileSync(SCREENSHOT, README_SCREENSHOT);
+    }
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it('offers the chains to pick from when the address names none', async () => {
+    const picker = await context.newPage(); // same browser profile: the key typed above is remembered
+    try {
+      await picker.goto(`${base}/ui/network`);
+      await picker.waitForSelector('body[data-state="ready"]');
+
+      expect(await picker.isVisible('#chain-select')).toBe(true);
+      expect(await picker.$$eval('#chain-select option', (options) => options.map((o) => (o as unknown as { value: string }).value))).toContain(DEMO_CHAIN_ID);
+    } finally {
+      await picker.close();
+    }
+  });
+
+  it('uses the key authorised on the docs page without asking, and says plainly when a key is refused', async () => {
+    const docs = await browser.newContext();
+    const refused = await browser.newContext();
+    try {
+      await docs.addInitScript((key) => {
+        (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('authorized', JSON.stringify({ bearer: { name: 'bearer', schema: { type: 'http', scheme: 'bearer' }, value: key } }));
+      }, KEYS.auditor);
+      const viaDocs = await docs.newPage();
+      await viaDocs.goto(pageUrl(base));
+      await viaDocs.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+
+      const wrong = await refused.newPage();
+      await wrong.goto(pageUrl(base));
+      await wrong.fill('#api-key', 'not-a-key-0123456789abcdef');
+      await wrong.click('#use-key');
+      await wrong.waitForSelector('body[data-state="error"]');
+
+      expect(Number(await viaDocs.getAttribute('#graph', 'data-visible-nodes'))).toBe(network.nodes.length);
+      expect(await viaDocs.textContent('#key-status')).toBe('using the key authorised on /docs');
+      expect(await wrong.isVisible('#problem')).toBe(true);
+      expect(await wrong.textContent('#problem')).toMatch(/^401 · Unauthenticated.*Send a valid API key/);
+      expect(await wrong.getAttribute('#graph', 'data-visible-nodes')).toBe('0');
+    } finally {
+      await docs.close();
+      await refused.close();
+    }
+  }, 60_000);
+});

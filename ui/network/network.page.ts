@@ -1,0 +1,453 @@
+// GET /ui/network?chainId=<uuid>: the network a chain grew, drawn with cytoscape (canvas 2D: no WebGL needed).
+// The page calls the API from its own origin with the user's key; everything it shows is in the GET /network answer.
+import cytoscape from 'cytoscape';
+import type { NetworkAnswer } from '@kuhina/analytics';
+import { adviceFor, ApiProblem, forgetKey, getJson, saveKey, storedKey, type Fetch } from './network-api.client';
+import {
+  colourOf,
+  degreesOf,
+  displayName,
+  EDGE_COLOURS,
+  initialPositions,
+  legendOf,
+  matchingNodes,
+  nodeSize,
+  seededRandom,
+  tiesOf,
+  timelineOf,
+  visibleOn,
+  type GraphNode,
+  type TimelineStep,
+  type Visible,
+} from './network-graph.model';
+
+/** What the page exposes on `window` for browser tests and for analysts poking at the console. */
+export interface NetworkPageHandle {
+  cy: cytoscape.Core;
+  answer: NetworkAnswer;
+  steps: TimelineStep[];
+  /** Opens the side panel of a node, as a click on it does. */
+  select(nodeId: string): void;
+}
+
+declare global {
+  interface Window {
+    kuhinaNetwork?: NetworkPageHandle;
+  }
+}
+
+const LAYOUT_SEED = 20230420;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const element = <T extends HTMLElement>(id: string): T => {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`network page: #${id} is missing from the HTML`);
+  return found as T;
+};
+
+const ui = {
+  body: document.body,
+  chainName: element<HTMLElement>('chain-name'),
+  keyForm: element<HTMLFormElement>('key-form'),
+  keyInput: element<HTMLInputElement>('api-key'),
+  forgetKey: element<HTMLButtonElement>('forget-key'),
+  keyStatus: element<HTMLElement>('key-status'),
+  problem: element<HTMLElement>('problem'),
+  picker: element<HTMLElement>('chain-picker'),
+  chainSelect: element<HTMLSelectElement>('chain-select'),
+  time: element<HTMLInputElement>('time'),
+  timeLabel: element<HTMLOutputElement>('time-label'),
+  search: element<HTMLInputElement>('search'),
+  searchCount: element<HTMLOutputElement>('search-count'),
+  graph: element<HTMLElement>('graph'),
+  details: element<HTMLElement>('details'),
+  legend: element<HTMLUListElement>('legend'),
+};
+
+const browserFetch: Fetch = (url, init) => fetch(url, init);
+// Relative to the page (/ui/network): the API is the page's own origin, also behind a path prefix.
+const apiUrl = (path: string): string => new URL(`../${path}`, window.location.href).toString();
+
+interface Drawn {
+  cy: cytoscape.Core;
+  answer: NetworkAnswer;
+  steps: TimelineStep[];
+  byId: Map<string, GraphNode>;
+  visible: Visible;
+  selected: string | null;
+}
+let drawn: Drawn | null = null;
+
+function setState(state: 'starting' | 'needs-key' | 'loading' | 'ready' | 'error'): void {
+  ui.body.dataset.state = state;
+}
+
+function showProblem(title: string, detail: string, advice: string | null = null): void {
+  ui.problem.replaceChildren();
+  const heading = document.createElement('strong');
+  heading.textContent = title;
+  ui.problem.append(heading, document.createTextNode(detail));
+  if (advice) {
+    const hint = document.createElement('div');
+    hint.textContent = advice;
+    ui.problem.append(hint);
+  }
+  ui.problem.hidden = false;
+}
+
+function showError(error: unknown): void {
+  if (error instanceof ApiProblem) showProblem(`${error.status} · ${error.title}`, error.detail, adviceFor(error));
+  else showProblem('The page could not load the network', error instanceof Error ? error.message : String(error));
+  setState('error');
+}
+
+function clearProblem(): void {
+  ui.problem.hidden = true;
+  ui.problem.replaceChildren();
+}
+
+function describeKey(): string | null {
+  const stored = storedKey(window.localStorage);
+  ui.keyStatus.textContent = stored ? (stored.source === 'page' ? 'key stored in this browser' : 'using the key authorised on /docs') : 'no key yet';
+  return stored?.key ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------------
+
+async function start(): Promise<void> {
+  const key = describeKey();
+  const chainId = new URLSearchParams(window.location.search).get('chainId');
+  if (!key) {
+    setState('needs-key');
+    showProblem('An API key is needed', ' The network is read through the API. Enter a key above (any role: analyst, auditor or backoffice).');
+    ui.keyInput.focus();
+    return;
+  }
+  clearProblem();
+  if (!chainId) return pickChain(key);
+  if (!UUID.test(chainId)) {
+    setState('error');
+    showProblem('Not a chain id', ` "${chainId}" is not a UUID. Open /ui/network without chainId to pick a chain.`);
+    return;
+  }
+  await load(key, chainId);
+}
+
+async function pickChain(key: string): Promise<void> {
+  setState('loading');
+  try {
+    const chains = await getJson<{ items: Array<{ chainId: string; name?: string }> }>(browserFetch, apiUrl('chains?limit=100'), key);
+    ui.chainSelect.replaceChildren(new Option('Choose a chain…', ''), ...chains.items.map((c) => new Option(c.name ?? c.chainId, c.chainId)));
+    ui.picker.hidden = false;
+    setState('ready');
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function load(key: string, chainId: string): Promise<void> {
+  setState('loading');
+  try {
+    const [answer, chain] = await Promise.all([
+      getJson<NetworkAnswer>(browserFetch, apiUrl(`network?chainId=${encodeURIComponent(chainId)}`), key),
+      // The chain's name is a nicety: the page works without it.
+      getJson<{ name?: string }>(browserFetch, apiUrl(`chains/${encodeURIComponent(chainId)}`), key).catch(() => null),
+    ]);
+    ui.chainName.textContent = chain?.name ? `network of ${chain.name}` : `network of chain ${chainId.slice(0, 8)}`;
+    document.title = `Kuhina · ${ui.chainName.textContent}`;
+    draw(answer);
+    setState('ready');
+  } catch (error) {
+    showError(error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+// ---------------------------------------------------------------------------------------------
+
+const STYLE: cytoscape.StylesheetStyle[] = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(colour)',
+      width: 'data(size)',
+      height: 'data(size)',
+      label: 'data(caption)',
+      'font-size': 11,
+      color: '#1f2430',
+      'text-valign': 'bottom',
+      'text-margin-y': 3,
+      'text-outline-color': '#ffffff',
+      'text-outline-width': 2,
+      'min-zoomed-font-size': 7,
+      // Long names ("… (fictitious unit)") would cover their neighbours: cut them; the side panel has them whole.
+      'text-wrap': 'ellipsis',
+      'text-max-width': '150px',
+      'border-width': 1,
+      'border-color': 'rgba(0,0,0,0.25)',
+    },
+  },
+  { selector: 'node[type = "workshop"]', style: { shape: 'round-rectangle', 'font-weight': 'bold', 'font-size': 12, 'text-max-width': '320px' } },
+  { selector: 'node[type = "person"]', style: { 'border-width': 0 } },
+  {
+    selector: 'edge',
+    style: {
+      'line-color': 'data(colour)',
+      width: 'mapData(weight, 1, 5, 1, 5)',
+      opacity: 0.55,
+      'curve-style': 'haystack',
+    },
+  },
+  { selector: 'edge[type = "collaboration"]', style: { 'line-style': 'dashed', opacity: 0.9, 'curve-style': 'straight' } },
+  { selector: '.hidden', style: { display: 'none' } },
+  { selector: '.dimmed', style: { opacity: 0.15 } },
+  { selector: 'node.match', style: { 'border-width': 4, 'border-color': '#d62728', 'z-index': 10 } },
+  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b5cad', 'z-index': 11 } },
+  { selector: 'edge.tie', style: { opacity: 1, 'z-index': 9 } },
+];
+
+function draw(answer: NetworkAnswer): void {
+  drawn?.cy.destroy();
+  const steps = timelineOf(answer.nodes);
+  const positions = initialPositions(answer, steps);
+  const elements: cytoscape.ElementDefinition[] = [
+    ...answer.nodes.map((node) => ({
+      group: 'nodes' as const,
+      data: {
+        id: node.id,
+        type: node.type,
+        colour: colourOf(node),
+        // Hundreds of pseudonyms would only be noise on the canvas; people are named in the side panel.
+        caption: node.type === 'person' ? '' : displayName(node),
+        size: nodeSize(0),
+      },
+      position: positions.get(node.id) ?? { x: 0, y: 0 },
+    })),
+    ...answer.edges.map((edge) => ({
+      group: 'edges' as const,
+      data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, weight: edge.weight, colour: EDGE_COLOURS[edge.type] ?? '#999999' },
+    })),
+  ];
+  const cy = cytoscape({ container: ui.graph, elements, style: STYLE, layout: { name: 'preset' }, minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3 });
+  const byId = new Map(answer.nodes.map((node) => [node.id, node]));
+  drawn = { cy, answer, steps, byId, visible: visibleOn(answer, null), selected: null };
+
+  sizeNodes(drawn);
+  runLayout(cy, answer.nodes.length);
+
+  cy.on('tap', 'node', (event) => select(String(event.target.id())));
+  cy.on('tap', (event) => {
+    if (event.target === cy) select(null);
+  });
+
+  renderLegend(answer);
+  ui.time.min = '0';
+  ui.time.max = String(steps.length);
+  ui.time.value = String(steps.length);
+  ui.time.disabled = false;
+  ui.search.disabled = false;
+  redraw();
+
+  window.kuhinaNetwork = { cy, answer, steps, select: (nodeId) => select(nodeId) };
+}
+
+/**
+ * cytoscape's `cose` with a seeded random source: cose draws random numbers when nodes overlap, so without a
+ * seed the same network could look different on every load. Runs synchronously (no animation).
+ */
+function runLayout(cy: cytoscape.Core, nodeCount: number): void {
+  const original = Math.random;
+  Math.random = seededRandom(LAYOUT_SEED);
+  try {
+    cy.layout({
+      name: 'cose',
+      animate: false,
+      randomize: false,
+      fit: true,
+      padding: 30,
+      nodeDimensionsIncludeLabels: false,
+      // Organisations push harder and their ties are longer: they are what analysts read, so they get the room;
+      // people sit close around their workshops.
+      nodeRepulsion: (node: cytoscape.NodeSingular) => (node.data('type') === 'person' ? 6000 : 70000),
+      idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.data('type') === 'participated' ? 40 : 130),
+      edgeElasticity: (edge: cytoscape.EdgeSingular) => (edge.data('type') === 'participated' ? 60 : 150),
+      gravity: 0.6,
+      numIter: nodeCount > 600 ? 500 : 1000,
+      componentSpacing: 60,
+    }).run();
+  } finally {
+    Math.random = original;
+  }
+}
+
+function sizeNodes(state: Drawn): void {
+  const degrees = degreesOf(state.answer.edges, state.visible.edges);
+  state.cy.batch(() => {
+    state.cy.nodes().forEach((node) => {
+      node.data('size', nodeSize(degrees.get(node.id()) ?? 0));
+    });
+  });
+}
+
+/** The day of the slider's position; null is "all". */
+function currentDay(state: Drawn): { day: string | null; step: TimelineStep | null } {
+  const position = Number(ui.time.value);
+  const step = position < state.steps.length ? (state.steps[position] ?? null) : null;
+  return { day: step?.day ?? null, step };
+}
+
+/** Applies the slider, then the search and the selection, and reports the drawn counts on the container. */
+function redraw(): void {
+  if (!drawn) return;
+  const state = drawn;
+  const { day, step } = currentDay(state);
+  state.visible = visibleOn(state.answer, day);
+  state.cy.batch(() => {
+    state.cy.nodes().forEach((node) => {
+      node.toggleClass('hidden', !state.visible.nodes.has(node.id()));
+    });
+    state.cy.edges().forEach((edge) => {
+      edge.toggleClass('hidden', !state.visible.edges.has(edge.id()));
+    });
+  });
+  sizeNodes(state);
+  const position = Number(ui.time.value);
+  ui.timeLabel.textContent = step
+    ? `Workshop ${position + 1} of ${state.steps.length}: ${step.title} · ${step.day}`
+    : `All (${state.steps.length} workshops and everything recorded since)`;
+  ui.graph.dataset.visibleNodes = String(state.visible.nodes.size);
+  ui.graph.dataset.visibleEdges = String(state.visible.edges.size);
+  ui.graph.dataset.position = step ? String(position) : 'all';
+  if (state.selected && !state.visible.nodes.has(state.selected)) select(null);
+  else renderDetails();
+  applySearch(false);
+}
+
+function applySearch(centre: boolean): void {
+  if (!drawn) return;
+  const state = drawn;
+  const matches = matchingNodes(state.answer.nodes, ui.search.value, state.visible.nodes);
+  const searching = ui.search.value.trim() !== '';
+  const matched = new Set(matches);
+  state.cy.batch(() => {
+    state.cy.nodes().forEach((node) => {
+      node.toggleClass('match', matched.has(node.id()));
+      node.toggleClass('dimmed', searching && !matched.has(node.id()));
+    });
+    state.cy.edges().toggleClass('dimmed', searching);
+  });
+  ui.graph.dataset.matches = String(matches.length);
+  ui.searchCount.textContent = searching ? `${matches.length} found` : '';
+  if (centre && matches.length > 0) {
+    const eles = matches.reduce((all, id) => all.union(state.cy.getElementById(id)), state.cy.collection());
+    state.cy.fit(eles, 80);
+    // One match would be fitted at an absurd zoom: stay readable.
+    // After fit the matches are centred, so zooming about the container's centre keeps them there.
+    if (state.cy.zoom() > 1.6) state.cy.zoom({ level: 1.6, renderedPosition: { x: ui.graph.clientWidth / 2, y: ui.graph.clientHeight / 2 } });
+    if (matches.length === 1) select(matches[0]!);
+  }
+}
+
+function select(nodeId: string | null): void {
+  if (!drawn) return;
+  const state = drawn;
+  state.selected = nodeId && state.byId.has(nodeId) ? nodeId : null;
+  state.cy.batch(() => {
+    state.cy.elements(':selected').unselect();
+    state.cy.edges().removeClass('tie');
+    if (state.selected) {
+      const node = state.cy.getElementById(state.selected);
+      node.select();
+      node.connectedEdges().addClass('tie');
+    }
+  });
+  renderDetails();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Side panel and legend (DOM built with textContent: names come from user input)
+// ---------------------------------------------------------------------------------------------
+
+function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+function renderDetails(): void {
+  const state = drawn;
+  if (!state || !state.selected) {
+    ui.details.replaceChildren(make('p', 'Click a node to see its ties and the workshops that made them.', 'muted'));
+    ui.details.dataset.node = '';
+    return;
+  }
+  const node = state.byId.get(state.selected)!;
+  const ties = tiesOf(state.answer, node.id, state.visible.edges);
+  const origin = state.steps.find((s) => s.workshopId === node.createdBy.workshopId);
+
+  const facts = make('dl');
+  const fact = (label: string, value: string | null | undefined): void => {
+    if (value) facts.append(make('dt', label), make('dd', value));
+  };
+  fact('Type', node.type);
+  fact('Sector', node.sector);
+  fact('Region', node.region);
+  fact('Starts', node.startsAt?.slice(0, 10));
+  fact('In the network since', `${node.createdBy.date.slice(0, 10)}${origin ? ` (${origin.title})` : ''}`);
+
+  const list = make('ul', undefined, 'ties');
+  for (const tie of ties) {
+    const item = make('li');
+    item.dataset.neighbour = tie.neighbourId;
+    const via = make('ul', undefined, 'via');
+    for (const title of tie.workshops) via.append(make('li', title));
+    item.append(make('span', tie.neighbour, 'who'), document.createTextNode(' '), make('span', `${tie.type} · weight ${tie.weight}`, 'how'), via);
+    list.append(item);
+  }
+
+  ui.details.replaceChildren(make('h2', displayName(node)), facts, make('h2', `${ties.length} ${ties.length === 1 ? 'tie' : 'ties'} shown, and the workshops behind them`), list);
+  ui.details.dataset.node = node.id;
+}
+
+function renderLegend(answer: NetworkAnswer): void {
+  ui.legend.replaceChildren(
+    ...legendOf(answer).map((entry) => {
+      const item = make('li');
+      const swatch = make('span', undefined, entry.kind === 'edge' ? 'swatch edge' : 'swatch');
+      swatch.style.background = entry.colour;
+      item.append(swatch, document.createTextNode(entry.label));
+      return item;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+// ---------------------------------------------------------------------------------------------
+
+ui.keyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = ui.keyInput.value.trim();
+  if (key === '') return;
+  saveKey(window.localStorage, key);
+  ui.keyInput.value = '';
+  void start();
+});
+ui.forgetKey.addEventListener('click', () => {
+  forgetKey(window.localStorage);
+  describeKey();
+});
+ui.chainSelect.addEventListener('change', () => {
+  if (ui.chainSelect.value) window.location.search = `?chainId=${encodeURIComponent(ui.chainSelect.value)}`;
+});
+ui.time.addEventListener('input', redraw);
+ui.search.addEventListener('input', () => applySearch(false));
+ui.search.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') applySearch(true);
+});
+
+void start();
