@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler as CqrsCommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, emailClaimDecider, emailClaimStream, emailOwner, personDecider, personStream, PersonErrors, type EmailClaimCommand, type PersonCommand } from '@kuhina/domain';
+import { DomainError, esfProfileOf, emailClaimDecider, emailClaimStream, emailOwner, personDecider, personStream, PersonErrors, type EmailClaimCommand, type PersonCommand } from '@kuhina/domain';
 import { CommandHandler, deriveCommandId } from '@kuhina/event-store';
 import { BlindIndex, PersonalDataCipher } from '@kuhina/privacy';
 import { RegisterPerson, type RegisterPersonResult } from './register-person.command';
@@ -41,7 +41,9 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPerson, Re
     }
 
     const personalData = await this.cipher.encrypt(personId, data.personalData);
-    const create: PersonCommand = { type: 'CreatePerson', data: { personId, personalData, emailBlindIndex: blind, organizationId: data.organizationId }, at: data.at };
+    // The ESF+ categories go in clear beside the sealed data: the indicators must survive an erasure.
+    const esfProfile = esfProfileOf(data.personalData.esf, data.at);
+    const create: PersonCommand = { type: 'CreatePerson', data: { personId, personalData, emailBlindIndex: blind, organizationId: data.organizationId, esfProfile }, at: data.at };
     const result = await this.handler.handle(personDecider, personStream(personId), create, context);
     // A duplicate here is this command raced by its own retry: still the creation.
     return { personId, created: true, duplicate: result.duplicate, position: result.position };

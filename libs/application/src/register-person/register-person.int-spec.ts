@@ -51,6 +51,8 @@ describe('RegisterPerson: encrypted personal data, found again through the e-mai
       phone: '+358 40 123 4567',
       esf: { gender: 'female', birthYear: 1985 },
     });
+    // The ESF+ categories, and only they, are also kept in clear (they must outlive an erasure): a band, not the year.
+    expect((events[0]!.data as { esfProfile: unknown }).esfProfile).toEqual({ gender: 'female', ageBand: '30-54', labourMarketStatus: 'unknown', educationLevel: 'unknown' });
   });
 
   it('answers a retried command (same command id) as the first time: created, at the same position, nothing appended', async () => {

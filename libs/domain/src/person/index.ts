@@ -10,3 +10,4 @@ export * from './person.events';
 export * from './person.state';
 export * from './person.stream';
 export * from './person.validation';
+export * from './esf-profile';

@@ -24,11 +24,12 @@ const second = sealed('c2VhbGVkLTI=', 'CwoJCAcGBQQDAgEA');
 const blindIndex = 'a3f1c2d4e5b60718293a4b5c6d7e8f90a3f1c2d4e5b60718293a4b5c6d7e8f90';
 const otherBlindIndex = 'b3f1c2d4e5b60718293a4b5c6d7e8f90a3f1c2d4e5b60718293a4b5c6d7e8f90';
 
+const profile = { gender: 'female', ageBand: '30-54', labourMarketStatus: 'employed', educationLevel: 'unknown' } as const;
 const create = (overrides: Record<string, unknown> = {}): PersonCommand =>
-  ({ type: 'CreatePerson', data: { personId, personalData: first, emailBlindIndex: blindIndex, organizationId: cityOfPori, ...overrides }, at }) as PersonCommand;
+  ({ type: 'CreatePerson', data: { personId, personalData: first, emailBlindIndex: blindIndex, organizationId: cityOfPori, esfProfile: profile, ...overrides }, at }) as PersonCommand;
 const created: PersonEvent = {
   type: 'PersonCreated',
-  data: { personId, personalData: first, emailBlindIndex: blindIndex, organizationId: cityOfPori, at },
+  data: { personId, personalData: first, emailBlindIndex: blindIndex, organizationId: cityOfPori, esfProfile: profile, at },
 };
 const updateData = (personalData: unknown, emailBlindIndex: string | null = blindIndex): PersonCommand =>
   ({ type: 'UpdatePersonalData', data: { personId, personalData, emailBlindIndex }, at: later }) as PersonCommand;
@@ -54,8 +55,8 @@ describe('Person decider', () => {
     it('creates a person without e-mail or affiliation', () => {
       sut
         .given([])
-        .when(create({ emailBlindIndex: null, organizationId: null }))
-        .then([{ type: 'PersonCreated', data: { personId, personalData: first, emailBlindIndex: null, organizationId: null, at } }]);
+        .when(create({ emailBlindIndex: null, organizationId: null, esfProfile: undefined }))
+        .then([{ type: 'PersonCreated', data: { personId, personalData: first, emailBlindIndex: null, organizationId: null, esfProfile: null, at } }]);
     });
 
     it('repeating the same creation is idempotent: no events', () => {
@@ -106,7 +107,7 @@ describe('Person decider', () => {
         .then([
           {
             type: 'PersonalDataUpdated',
-            data: { personId, personalData: second, emailBlindIndex: otherBlindIndex, previousEmailBlindIndex: blindIndex, at: later },
+            data: { personId, personalData: second, emailBlindIndex: otherBlindIndex, previousEmailBlindIndex: blindIndex, esfProfile: null, at: later },
           },
         ]);
     });

@@ -53,12 +53,13 @@ function active(state: PersonState, personId: string): ActivePerson {
 
 function create(command: CreatePerson, state: PersonState): PersonEvent[] {
   const { personId, personalData, emailBlindIndex, organizationId } = command.data;
+  const esfProfile = command.data.esfProfile ?? null;
   requireText(personId, 'personId');
   validateSealedData(personalData, emailBlindIndex);
   requireOptionalId(organizationId, 'organizationId');
   switch (state.status) {
     case 'empty':
-      return [{ type: 'PersonCreated', data: { personId, personalData, emailBlindIndex, organizationId, at: command.at } }];
+      return [{ type: 'PersonCreated', data: { personId, personalData, emailBlindIndex, organizationId, esfProfile, at: command.at } }];
     case 'erased':
       // Never resurrect an erased person, not even by replaying its creation.
       throw conflict(PersonErrors.ERASED, `Person ${state.personId} was erased`, { personId: state.personId });
@@ -90,6 +91,7 @@ function updatePersonalData(command: UpdatePersonalData, state: PersonState): Pe
         personalData,
         emailBlindIndex,
         previousEmailBlindIndex: person.emailBlindIndex,
+        esfProfile: command.data.esfProfile ?? null,
         at: command.at,
       },
     },

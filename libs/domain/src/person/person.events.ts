@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { EsfProfile } from './esf-profile';
 
 /**
  * Personal data as the domain sees it: sealed outside the domain (libs/privacy) with a per-person
@@ -20,6 +21,8 @@ export type PersonCreated = DomainEvent<
     /** Keyed hash of the normalised e-mail (computed outside), for uniqueness and lookup; never the e-mail itself. */
     emailBlindIndex: string | null;
     organizationId: string | null;
+    /** ESF+ reporting categories in clear: they outlive an erasure (see esf-profile.ts). Absent in events older than them. */
+    esfProfile?: EsfProfile | null;
     at: string;
   }
 >;
@@ -32,6 +35,7 @@ export type PersonalDataUpdated = DomainEvent<
     emailBlindIndex: string | null;
     /** The blind index this update replaces, so its reservation can be released. */
     previousEmailBlindIndex: string | null;
+    esfProfile?: EsfProfile | null;
     at: string;
   }
 >;
