@@ -19,6 +19,7 @@ import { PeopleModule } from './people/people.module';
 import { WorkshopResourcesModule } from './workshops/workshop-resources.module';
 import { WorkshopsModule } from './workshops/workshops.module';
 import { UiModule } from './ui/ui.module';
+import { AuditModule } from './audit/audit.module';
 
 class IdempotencyLifecycle implements OnApplicationShutdown {
   constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
@@ -46,6 +47,7 @@ export class AppModule {
         WorkshopResourcesModule,
         CollaborationsModule,
         UiModule,
+        AuditModule,
       ],
       controllers: [HealthHttpController],
       providers: [

@@ -10,3 +10,4 @@ export * from './demo/load-demo-if-empty';
 export * from './read-model/read-model.module';
 export * from './read-model/read-model-position';
 export * from './network/network-reader';
+export * from './audit/index';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditReader, PRIVACY_SECRETS } from '@kuhina/application';
+import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
+import type { PrivacySecrets } from '@kuhina/privacy';
+import { GetIndicatorsHandler } from './get-indicators/get-indicators.handler';
+import { GetIndicatorsHttpController } from './get-indicators/get-indicators.http.controller';
+import { GetLedgerHandler } from './get-ledger/get-ledger.handler';
+import { GetLedgerHttpController } from './get-ledger/get-ledger.http.controller';
+import { TraceEventHandler } from './trace-event/trace-event.handler';
+import { TraceEventHttpController } from './trace-event/trace-event.http.controller';
+
+@Module({
+  controllers: [GetLedgerHttpController, GetIndicatorsHttpController, TraceEventHttpController],
+  providers: [
+    { provide: AuditReader, useFactory: (events: EventStore, secrets: PrivacySecrets) => new AuditReader(events, secrets.pseudonymKey), inject: [EVENT_STORE, PRIVACY_SECRETS] },
+    GetLedgerHandler,
+    GetIndicatorsHandler,
+    TraceEventHandler,
+  ],
+})
+export class AuditModule {}

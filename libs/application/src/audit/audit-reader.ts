@@ -1,0 +1,173 @@
+import { chainStream, notFound, organizationStream, personStream, workshopStream, type WorkshopAddedToChain } from '@kuhina/domain';
+import type { EventStore, RecordedEvent } from '@kuhina/event-store';
+import { pseudonym } from '@kuhina/privacy';
+import { eventRef, figuresOf, type EventRef } from './audit-records';
+import { buildLedger, type AuditLedger } from './audit-ledger';
+import { chainFacts, type ChainFacts } from './chain-facts';
+import { buildIndicators, type EsfIndicators } from './esf-indicators';
+
+/** Who reads: only the backoffice sees people's ids; auditors see stable pseudonyms. */
+export interface AuditAudience {
+  revealPeople: boolean;
+}
+
+/** GET /audit/trace/:eventId */
+export interface EventTrace {
+  event: EventRef & { causationId: string | null; data: unknown };
+  /** The command or event that caused it: the event itself when the cause was an event, else only its id. */
+  causedBy: { id: string | null; event: EventRef | null };
+  /** Events this one caused (their causation id is this event's id). */
+  caused: EventRef[];
+  /** Other events of the same command (same causation id): written together, for one decision. */
+  sameCommand: EventRef[];
+  /** Every event of the same request (same correlation id). */
+  sameRequest: EventRef[];
+  /** Every ledger figure and indicator that counts this event. */
+  includedIn: Array<{ report: 'ledger' | 'indicators'; chainId: string; path: string; value: number }>;
+}
+
+const PAGE = 5000;
+const PERSON_STREAM = /^person-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const byPosition = (a: RecordedEvent, b: RecordedEvent) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
+
+/**
+ * The auditors' reports, computed from the log itself (not from views): the chain's streams, the streams of the
+ * organisations and people it involved. Always exactly what the log holds, and every figure can name its events.
+ */
+export class AuditReader {
+  constructor(
+    private readonly events: Pick<EventStore, 'readStream' | 'readAll'>,
+    private readonly pseudonymKey: Buffer,
+  ) {}
+
+  async ledger(chainId: string, audience: AuditAudience): Promise<AuditLedger> {
+    const facts = await this.facts(chainId);
+    return this.present(buildLedger(facts), facts, audience);
+  }
+
+  async indicators(chainId: string, audience: AuditAudience): Promise<EsfIndicators> {
+    const facts = await this.facts(chainId);
+    const reveal = audience.revealPeople;
+    return this.present(buildIndicators(facts, (id) => (reveal ? id : pseudonym(id, this.pseudonymKey))), facts, audience);
+  }
+
+  /** The facts of a chain from its own streams and those of the workshops, organisations and people it involved. */
+  async facts(chainId: string): Promise<ChainFacts> {
+    const chainEvents = await this.events.readStream(chainStream(chainId));
+    if (chainEvents.length === 0) throw notFound('CHAIN.NOT_FOUND', `No chain ${chainId}`);
+    const workshopIds = chainEvents.filter((e) => e.type === 'WorkshopAddedToChain').map((e) => (e.data as WorkshopAddedToChain['data']).workshopId);
+    const workshopEvents = (await Promise.all([...new Set(workshopIds)].map((id) => this.events.readStream(workshopStream(id))))).flat();
+    const organizations = new Set<string>();
+    const people = new Set<string>();
+    for (const event of workshopEvents) {
+      const data = event.data as { organizationId?: unknown; personId?: unknown };
+      if (typeof data.organizationId === 'string') organizations.add(data.organizationId);
+      if (typeof data.personId === 'string') people.add(data.personId);
+    }
+    const others = (await Promise.all([...[...organizations].map(organizationStream), ...[...people].map(personStream)].map((stream) => this.events.readStream(stream)))).flat();
+    return chainFacts(chainId, [...chainEvents, ...workshopEvents, ...others].sort(byPosition));
+  }
+
+  /** One event, its causation, and every figure that counts it; 404 for an id the log does not hold. */
+  async trace(eventId: string, audience: AuditAudience): Promise<EventTrace> {
+    // The log is read once, start to end: no index by event id, causation or correlation is kept (trace is rare;
+    // a 1,000,000-event log takes seconds). Candidates are kept small: only events sharing an id with the target.
+    let target: RecordedEvent | undefined;
+    const byCausation = new Map<string, RecordedEvent[]>();
+    const byCorrelation = new Map<string, RecordedEvent[]>();
+    const byId = new Map<string, RecordedEvent>();
+    const chainOfWorkshop = new Map<string, string>();
+    const chains = new Set<string>();
+    for (let after: bigint | null = null; ; ) {
+      const page = await this.events.readAll(after, PAGE);
+      if (page.length === 0) break;
+      for (const event of page) {
+        if (event.id === eventId) target = event;
+        push(byCausation, event.metadata.causationId ?? '', event);
+        push(byCorrelation, event.metadata.correlationId, event);
+        byId.set(event.id, event);
+        if (event.type === 'ChainStarted') chains.add((event.data as { chainId: string }).chainId);
+        if (event.type === 'WorkshopAddedToChain') chainOfWorkshop.set((event.data as WorkshopAddedToChain['data']).workshopId, (event.data as WorkshopAddedToChain['data']).chainId);
+      }
+      after = page[page.length - 1]!.position;
+    }
+    if (!target) throw notFound('EVENT.NOT_FOUND', `No event ${eventId} in the log`);
+    const found = target;
+    const causationId = found.metadata.causationId;
+    const cause = causationId === null ? undefined : byId.get(causationId);
+    const others = (list: RecordedEvent[] | undefined) => (list ?? []).filter((event) => event.id !== found.id).map(eventRef);
+
+    // The chains whose reports can count it: its own chain for chain and workshop events, every chain otherwise.
+    const workshopId = (found.data as { workshopId?: unknown }).workshopId;
+    const candidates = found.stream === chainStream((found.data as { chainId?: string }).chainId ?? '')
+      ? [(found.data as { chainId: string }).chainId]
+      : typeof workshopId === 'string' && chainOfWorkshop.has(workshopId)
+        ? [chainOfWorkshop.get(workshopId)!]
+        : [...chains];
+    const includedIn: EventTrace['includedIn'] = [];
+    let involved: ChainFacts | undefined;
+    for (const chainId of candidates) {
+      const facts = await this.facts(chainId);
+      const reports = { ledger: buildLedger(facts), indicators: buildIndicators(facts, (id) => id) } as const;
+      for (const report of ['ledger', 'indicators'] as const) {
+        for (const { path, figure } of figuresOf(reports[report])) {
+          if (figure.sources.some((source) => source.eventId === eventId)) {
+            includedIn.push({ report, chainId, path, value: figure.value });
+            involved = facts;
+          }
+        }
+      }
+    }
+    const trace: EventTrace = {
+      event: { ...eventRef(found), causationId, data: found.data },
+      causedBy: { id: causationId, event: cause ? eventRef(cause) : null },
+      caused: (byCausation.get(found.id) ?? []).map(eventRef),
+      sameCommand: causationId === null ? [] : others(byCausation.get(causationId)),
+      sameRequest: others(byCorrelation.get(found.metadata.correlationId)),
+      includedIn,
+    };
+    return audience.revealPeople ? trace : this.pseudonymise(trace, peopleOf(found, involved));
+  }
+
+  private present<T>(report: T, facts: ChainFacts, audience: AuditAudience): T {
+    return audience.revealPeople ? report : this.pseudonymise(report, new Set([...facts.profiles.keys(), ...facts.participations.map((p) => p.personId)]));
+  }
+
+  /**
+   * Replaces every person id in a report (in ids, stream names and event data) by its pseudonym, and drops sealed
+   * personal data: auditors trace figures to records without learning who the people are.
+   */
+  private pseudonymise<T>(report: T, people: ReadonlySet<string>): T {
+    const replace = (text: string): string => {
+      for (const id of people) if (text.includes(id)) text = text.split(id).join(pseudonym(id, this.pseudonymKey));
+      return text;
+    };
+    const walk = (value: unknown, key?: string): unknown => {
+      if (key === 'personalData' && value !== null) return '[sealed personal data]';
+      // Whatever the known set: a person field and a person's stream are always pseudonymised.
+      if (key === 'personId' && typeof value === 'string') return pseudonym(value, this.pseudonymKey);
+      if (typeof value === 'string' && PERSON_STREAM.test(value)) return `person-${pseudonym(value.slice('person-'.length), this.pseudonymKey)}`;
+      if (typeof value === 'string') return replace(value);
+      if (Array.isArray(value)) return value.map((item) => walk(item));
+      if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+      return value;
+    };
+    return walk(report) as T;
+  }
+}
+
+function push(map: Map<string, RecordedEvent[]>, key: string, event: RecordedEvent): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (list) list.push(event);
+  else map.set(key, [event]);
+}
+
+/** The people a trace may name: the person of the event's own stream or data, and the people of the chain it counts in. */
+function peopleOf(event: RecordedEvent, facts: ChainFacts | undefined): Set<string> {
+  const people = new Set<string>(facts ? [...facts.profiles.keys(), ...facts.participations.map((p) => p.personId)] : []);
+  const personId = (event.data as { personId?: unknown }).personId;
+  if (typeof personId === 'string') people.add(personId);
+  if (event.stream.startsWith('person-')) people.add(event.stream.slice('person-'.length));
+  return people;
+}

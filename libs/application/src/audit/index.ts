@@ -1,0 +1,5 @@
+export * from './audit-records';
+export * from './chain-facts';
+export * from './audit-ledger';
+export * from './esf-indicators';
+export * from './audit-reader';
