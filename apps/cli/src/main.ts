@@ -6,6 +6,7 @@ import { registerSeedDemo } from './seed-demo/seed-demo.cli-command';
 import { registerProjector } from './projector/projector.cli-command';
 import { registerProjectionsRebuild } from './projections-rebuild/projections-rebuild.cli-command';
 import { registerReplay } from './replay/replay.cli-command';
+import { registerAuditSeal } from './audit-seal/audit-seal.cli-command';
 
 const program = new Command()
   .name('kuhina')
@@ -17,6 +18,7 @@ const program = new Command()
 
 registerSeedDemo(program);
 registerAuditVerify(program);
+registerAuditSeal(program);
 registerProjector(program);
 registerProjectionsRebuild(program);
 registerReplay(program);

@@ -17,3 +17,9 @@ export { SqliteEventStorage, type SqliteEventStorageOptions } from './sqlite/sql
 export { KurrentDbEventStorage, toStreamState, type KurrentDbEventStorageOptions } from './kurrentdb/kurrentdb-event-storage';
 export { createEventStorage, createEventStore, type EventStorageConfig } from './create-event-store';
 export * from './command-handling';
+export { AUDIT_SEALS_STREAM, AUDIT_SEALED, SEAL_ALGORITHM, type AuditSealedData } from './seal/audit-seal.events';
+export { merkleRoot, merkleRootOfLeaves, sealLeaf, EMPTY_MERKLE_ROOT } from './seal/merkle-root';
+export { scanHeadsAt, type HeadsAt, type HeadsScanProgress, type HeadsScanOptions } from './seal/log-heads';
+export { sealLog, NothingToSealError, type SealLogOptions, type SealResult, type SealableStore } from './seal/seal-log';
+export { verifySeals, type SealCheck, type SealIntact, type SealBroken, type SealProblem, type SealsProgress, type VerifySealsOptions } from './seal/verify-seals';
+export { verifyLog, type LogVerification, type LogIntact, type LogChainBroken, type LogSealBroken, type LogVerifyProgress, type VerifyLogOptions } from './seal/verify-log';

@@ -6,16 +6,22 @@ import { GetIndicatorsHandler } from './get-indicators/get-indicators.handler';
 import { GetIndicatorsHttpController } from './get-indicators/get-indicators.http.controller';
 import { GetLedgerHandler } from './get-ledger/get-ledger.handler';
 import { GetLedgerHttpController } from './get-ledger/get-ledger.http.controller';
+import { SealLogHandler } from './verify/seal-log.handler';
+import { SealLogHttpController } from './verify/seal-log.http.controller';
+import { VerifyLogHandler } from './verify/verify-log.handler';
+import { VerifyLogHttpController } from './verify/verify-log.http.controller';
 import { TraceEventHandler } from './trace-event/trace-event.handler';
 import { TraceEventHttpController } from './trace-event/trace-event.http.controller';
 
 @Module({
-  controllers: [GetLedgerHttpController, GetIndicatorsHttpController, TraceEventHttpController],
+  controllers: [GetLedgerHttpController, GetIndicatorsHttpController, TraceEventHttpController, VerifyLogHttpController, SealLogHttpController],
   providers: [
     { provide: AuditReader, useFactory: (events: EventStore, secrets: PrivacySecrets) => new AuditReader(events, secrets.pseudonymKey), inject: [EVENT_STORE, PRIVACY_SECRETS] },
     GetLedgerHandler,
     GetIndicatorsHandler,
     TraceEventHandler,
+    VerifyLogHandler,
+    SealLogHandler,
   ],
 })
 export class AuditModule {}
