@@ -22,6 +22,7 @@ import { density } from 'graphology-metrics/graph/density';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 import type { NetworkAnswer, NetworkMetrics } from '@kuhina/analytics';
 import { loadConfig } from '@kuhina/application';
+import { seededRandom } from '@kuhina/domain';
 import { ChainedEventStore, SqliteEventStorage } from '@kuhina/event-store';
 import { replayNetworkFromLog, SqliteReadStore, type NetworkOrigin, type NetworkWorkshopView } from '@kuhina/read-model';
 import { networkProjection } from '@kuhina/read-model/projections/network';
@@ -35,20 +36,11 @@ const CHAIN = '00000000-0000-4000-8000-00000000c4a1';
 const uuid = (kind: number, n: number): string => `00000000-0000-4000-8${kind.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
 const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the network documents of one chain: every organisation attends at least once; 20 per workshop. */
 async function writeSyntheticNetwork(dataDir: string, organizations: number, perWorkshop: number, workshops: number): Promise<void> {
   const store = new SqliteReadStore({ file: join(dataDir, 'views.db') });
-  const random = prng(7);
+  const random = seededRandom(7);
   const order = Array.from({ length: organizations }, (_, i) => i);
   const sectors = ['public-administration', 'sme', 'social-enterprise', 'ngo', 'higher-education', 'other'];
   const regions = ['Uusimaa', 'Satakunta', 'Lappi', 'Pirkanmaa', 'Varsinais-Suomi'];
@@ -88,7 +80,7 @@ function graphologyLimit(answer: NetworkAnswer): { seconds: number; nodes: numbe
   for (const node of answer.nodes) graph.addNode(node.id);
   for (const edge of answer.edges) graph.updateEdge(edge.source, edge.target, (attributes) => ({ weight: ((attributes.weight as number | undefined) ?? 0) + edge.weight }));
   const started = process.hrtime.bigint();
-  const communities = louvain(graph, { getEdgeWeight: 'weight', rng: prng(1) });
+  const communities = louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(1) });
   betweennessCentrality(graph, { getEdgeWeight: null, normalized: true });
   graph.forEachNode((node) => {
     graph.degree(node);

@@ -1,3 +1,6 @@
+// The same generator as the server's (one copy, in the pure domain library).
+import { seededRandom } from '../../libs/domain/src/shared/seeded-random';
+export { seededRandom };
 // Pure logic of the network page (no DOM, no cytoscape): what is visible when, colours, sizes, ties.
 // Kept apart from the page so that it can be unit-tested under Node.
 import type { NetworkAnswer } from '@kuhina/analytics';
@@ -166,17 +169,6 @@ export function tiesOf(answer: Pick<NetworkAnswer, 'nodes' | 'edges'>, nodeId: s
     .sort((a, b) => b.weight - a.weight || a.neighbour.localeCompare(b.neighbour));
 }
 
-/** A small seeded PRNG (mulberry32): the layout is the same on every load of the same network. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Starting positions for the force layout: workshops on a circle in chain order, every other node on a

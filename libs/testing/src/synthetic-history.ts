@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seededRandom } from '@kuhina/domain';
 import type {
   ChainEvent,
   CollaborationEvent,
@@ -35,16 +36,6 @@ export const MILLION_EVENT_HISTORY: SyntheticHistoryOptions = {
   feedbackPerWorkshop: 12,
 };
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTORS: OrganizationSector[] = ['public-administration', 'sme', 'social-enterprise', 'ngo', 'higher-education', 'research', 'other'];
 const REGIONS = ['Uusimaa', 'Satakunta', 'Lappi', 'Pirkanmaa', 'Varsinais-Suomi', 'Pohjois-Pohjanmaa', 'Keski-Suomi'];
@@ -55,7 +46,7 @@ const REGIONS = ['Uusimaa', 'Satakunta', 'Lappi', 'Pirkanmaa', 'Varsinais-Suomi'
  * The people's personal data is an opaque placeholder of the encrypted shape (no real encryption: not needed to project).
  */
 export async function writeSyntheticHistory(store: EventStore, options: SyntheticHistoryOptions): Promise<{ events: number; chainIds: string[] }> {
-  const random = prng(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   let written = 0;
   const meta = (occurredAt: string) => ({ occurredAt, recordedAt: occurredAt, actor: 'synthetic', correlationId: 'synthetic-history', causationId: null, schemaVersion: 1 });

@@ -1,3 +1,4 @@
+import { seededRandom } from '@kuhina/domain';
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { countConnectedComponents, largestConnectedComponent } from 'graphology-components';
@@ -172,22 +173,9 @@ export interface NetworkMetrics extends GraphMetrics {
 }
 
 /** Louvain walks the nodes in random order; a fixed seed makes the communities the same on every run. */
+export { seededRandom };
 export const LOUVAIN_SEED = 0x6b756869; // "kuhi"
 
-/**
- * mulberry32: a tiny seeded PRNG (not graph maths — only the source of randomness Louvain asks for).
- * A new generator per call, so each computation starts from the same seed.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything computed on the graph (the part the benchmark times): centralities, communities, network figures. */
 export function computeMetrics(graph: NetworkGraph): GraphMetrics {

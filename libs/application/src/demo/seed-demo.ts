@@ -1,6 +1,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { CommandContext, CommandResult } from '@kuhina/event-store';
 import { deriveCommandId } from '@kuhina/event-store';
+import { seededRandom } from '@kuhina/domain';
 import type { EsfCharacteristics } from '@kuhina/privacy';
 import type { AggregateName, CommandOf } from '../aggregates';
 import { ExecuteDomainCommand } from '../execute-domain-command/execute-domain-command.command';
@@ -29,17 +30,6 @@ export interface SeedReport {
   lastPosition: bigint | null;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the same demo on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface DemoPerson {
   key: string;
@@ -53,7 +43,7 @@ interface DemoPerson {
  * uses. Idempotent: every command id is derived from a stable key, so running it twice appends nothing.
  */
 export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) => void = () => undefined): Promise<SeedReport> {
-  const random = prng(2023);
+  const random = seededRandom(2023);
   const report: SeedReport = { chainId: DEMO_CHAIN_ID, commands: 0, appended: 0, organizations: 0, people: 0, registrations: 0, lastPosition: null };
   const context = (key: string): CommandContext => ({ commandId: demoId(`cmd:${key}`), actor: 'seed', correlationId: 'seed-demo-2023' });
   const orgId = (key: string) => demoId(`organization:${key}`);
