@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { apiHarness, type ApiHarness, type Problem } from './support/api-harness';
+import { kuhinaCli } from './support/cli-runner';
 
 type SealCheck = { intact: boolean; id: string; position: string | null; streams: number | null; root: string | null; problem?: string; recomputedRoot?: string | null };
 type Verification = { intact: boolean; streams?: number; events?: number; problem?: string; stream?: string; revision?: number; eventId?: string; seal?: SealCheck; seals: SealCheck[] };
@@ -115,18 +114,7 @@ describe('GET /audit/verify and POST /audit/seals (demo log, embedded SQLite)', 
   });
 });
 
-// Runs the built `kuhina` binary as a user would (npm test builds first).
-const run = promisify(execFile);
-const kuhina = join(__dirname, '..', 'bin', 'kuhina');
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout } = await run(process.execPath, [kuhina, ...args], { env: { ...process.env, KURRENTDB_URL: '' } });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
-  }
-};
+const cli = kuhinaCli;
 
 describe('kuhina audit seal / audit verify (built binary, embedded SQLite)', () => {
   let dir: string;

@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { kuhinaCli } from './support/cli-runner';
 
-// Runs the built `kuhina` binary as a user would (npm test builds first).
-const run = promisify(execFile);
-const kuhina = join(__dirname, '..', 'bin', 'kuhina');
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout } = await run(process.execPath, [kuhina, ...args], { env: { ...process.env, KURRENTDB_URL: '' } });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
-  }
-};
+const cli = kuhinaCli;
 
 describe('kuhina CLI (built binary, embedded SQLite)', () => {
   let dir: string;

@@ -1,31 +1,19 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { NetworkAnswer } from '@kuhina/analytics';
 import { DEMO_CHAIN_ID } from '@kuhina/application';
+import { kuhinaCli } from './support/cli-runner';
 
-// The built `kuhina` binary, as an analyst runs it (npm test builds first).
-const run = promisify(execFile);
-const kuhina = join(__dirname, '..', 'bin', 'kuhina');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('kuhina replay (built binary, demo data)', () => {
   let dir: string;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [kuhina, '--data-dir', dir, ...args], { env: { ...process.env, KURRENTDB_URL: '', MONGODB_URL: '' }, maxBuffer: 64 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => kuhinaCli('--data-dir', dir, ...args);
   const json = async (...args: string[]) => JSON.parse((await cli('replay', '--chain', DEMO_CHAIN_ID, '--format', 'json', ...args)).stdout) as NetworkAnswer;
 
   beforeAll(async () => {
