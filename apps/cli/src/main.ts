@@ -7,6 +7,7 @@ import { registerProjector } from './projector/projector.cli-command';
 import { registerProjectionsRebuild } from './projections-rebuild/projections-rebuild.cli-command';
 import { registerReplay } from './replay/replay.cli-command';
 import { registerAuditSeal } from './audit-seal/audit-seal.cli-command';
+import { registerRetention } from './retention/retention.cli-command';
 
 const program = new Command()
   .name('kuhina')
@@ -22,6 +23,7 @@ registerAuditSeal(program);
 registerProjector(program);
 registerProjectionsRebuild(program);
 registerReplay(program);
+registerRetention(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof Error ? error.message : error);

@@ -11,3 +11,8 @@ export * from './read-model/read-model.module';
 export * from './read-model/read-model-position';
 export * from './network/network-reader';
 export * from './audit/index';
+export * from './retention/personal-data-eraser';
+export * from './retention/retention-ledger';
+export * from './retention/retention-run';
+export * from './access-log/personal-data-accessed.event';
+export * from './access-log/personal-data-access-log';

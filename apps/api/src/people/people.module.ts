@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { PersonalDataEraser } from '@kuhina/application';
 import { ChangeAffiliationHandler } from './change-affiliation/change-affiliation.handler';
 import { ChangeAffiliationHttpController } from './change-affiliation/change-affiliation.http.controller';
+import { ErasePersonHandler } from './erase-person/erase-person.handler';
+import { ErasePersonHttpController } from './erase-person/erase-person.http.controller';
 import { GetPersonHandler } from './get-person/get-person.handler';
 import { GetPersonHttpController } from './get-person/get-person.http.controller';
 import { RegisterPersonHttpController } from './register-person/register-person.http.controller';
 
 // POST /people dispatches RegisterPerson, whose handler lives in KuhinaCoreModule (shared with the CLI).
 @Module({
-  controllers: [RegisterPersonHttpController, GetPersonHttpController, ChangeAffiliationHttpController],
-  providers: [GetPersonHandler, ChangeAffiliationHandler],
+  controllers: [RegisterPersonHttpController, GetPersonHttpController, ChangeAffiliationHttpController, ErasePersonHttpController],
+  providers: [GetPersonHandler, ChangeAffiliationHandler, PersonalDataEraser, ErasePersonHandler],
 })
 export class PeopleModule {}

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { RevealsPersonalData } from '../../audit/access-log/personal-data-access.interceptor';
 import { Roles } from '../../common/auth/roles.decorator';
 import { withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
@@ -16,7 +17,11 @@ export class GetPersonHttpController {
 
   @Get(':id')
   @Roles('backoffice')
-  @ApiOperation({ summary: 'One person with their personal data, decrypted (back-office only; an erased person shows only { id, status: "erased" }; answered from the aggregate state)' })
+  @RevealsPersonalData<PersonView>((person) => (person.status === 'active' ? [person.id] : []))
+  @ApiOperation({
+    summary: 'One person with their personal data, decrypted (back-office only; an erased person shows only { id, status: "erased" }; answered from the aggregate state)',
+    description: 'Every answer that shows personal data is recorded in the access log (GET /audit/access-log) before it is sent; if it cannot be recorded the answer is 503.',
+  })
   @ApiOkResponse({ description: 'The person; ETag carries the revision' })
   @ApiForbiddenResponse({ description: 'Analyst and auditor keys never see personal data' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonView> {

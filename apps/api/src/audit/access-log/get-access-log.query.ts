@@ -1,0 +1,3 @@
+export class GetAccessLogQuery {
+  constructor(readonly personId: string) {}
+}
