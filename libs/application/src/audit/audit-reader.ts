@@ -20,13 +20,16 @@ export interface EventTrace {
   caused: EventRef[];
   /** Other events of the same command (same causation id): written together, for one decision. */
   sameCommand: EventRef[];
-  /** Every event of the same request (same correlation id). */
+  /** Events of the same request (same correlation id), the first 100 in log order. */
   sameRequest: EventRef[];
+  /** How many events the request wrote besides this one (a bulk import writes hundreds under one correlation id). */
+  sameRequestTotal: number;
   /** Every ledger figure and indicator that counts this event. */
   includedIn: Array<{ report: 'ledger' | 'indicators'; chainId: string; path: string; value: number }>;
 }
 
 const PAGE = 5000;
+const SAME_REQUEST_SHOWN = 100;
 const PERSON_STREAM = /^person-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const byPosition = (a: RecordedEvent, b: RecordedEvent) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
 
@@ -123,7 +126,8 @@ export class AuditReader {
       causedBy: { id: causationId, event: cause ? eventRef(cause) : null },
       caused: (byCausation.get(found.id) ?? []).map(eventRef),
       sameCommand: causationId === null ? [] : others(byCausation.get(causationId)),
-      sameRequest: others(byCorrelation.get(found.metadata.correlationId)),
+      sameRequest: others(byCorrelation.get(found.metadata.correlationId)).slice(0, SAME_REQUEST_SHOWN),
+      sameRequestTotal: others(byCorrelation.get(found.metadata.correlationId)).length,
       includedIn,
     };
     return audience.revealPeople ? trace : this.pseudonymise(trace, peopleOf(found, involved));
