@@ -47,8 +47,10 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
           '* Send `Idempotency-Key` on writes: a retry with the same key and body returns the first answer and appends nothing; the same key with another body is `422`.',
           '* Answers about one resource carry `ETag: "<revision>"`; send it back as `If-Match` to refuse a write on a changed resource (`412`).',
           '* Errors are RFC 9457 `application/problem+json` with a stable `code` and, for validation, `errors[]` naming each field and rule.',
-          '* Roles: `backoffice` writes and reads; `analyst` and `auditor` read (no personal data) and get `403` on writes.',
-          '* Reads of one workshop, chain or organisation answer from the aggregate state for now; the projections (read model) will replace them.',
+          '* Roles: `backoffice` writes and reads; `analyst` and `auditor` read (people only as pseudonyms) and get `403` on writes and on personal data (`/people/:id`, `/workshops/:id/registrations`).',
+          '* `/audit/*` (ledger, indicators, trace, verify, seals) is for `auditor` and `backoffice`; `/audit/access-log` for `auditor` only; `analyst` gets `403` on every audit route. Each route says who may call it.',
+          '* Every answer that reveals personal data is first recorded in the access log (`PersonalDataAccessed`); if it cannot be recorded the answer is `503` and shows nothing.',
+          '* Analysts: `/network` (with `asOf` / `untilPosition` time travel and `format` exports), `/network/metrics`, and the page `/ui/network?chainId=`.',
         ].join('\n'),
       )
       .setVersion('0.1')
