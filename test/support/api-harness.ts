@@ -30,12 +30,13 @@ export interface ApiAnswer<T = unknown> {
  * The real app (all modules, real embedded stores) in a temporary data folder, driven in-process
  * through Fastify's inject: the whole HTTP stack without a port. `restart()` re-opens the same folder.
  */
-export async function apiHarness(options: { demo?: boolean } = {}) {
+export async function apiHarness(options: { demo?: boolean; env?: Record<string, string> } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kuhina-e2e-'));
   const config = loadConfig({
     KUHINA_DATA_DIR: dataDir,
     KUHINA_DEMO: options.demo ? '1' : '0',
     KUHINA_API_KEYS: `office:backoffice:${KEYS.backoffice},ana:analyst:${KEYS.analyst},audit:auditor:${KEYS.auditor}`,
+    ...options.env,
   });
   let app: NestFastifyApplication = await start();
 

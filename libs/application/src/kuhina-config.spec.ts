@@ -14,15 +14,16 @@ describe('loadConfig', () => {
       demo: true,
       sqliteSynchronous: 'FULL',
       projector: 'embedded',
+      sealEvery: 0,
     });
   });
 
   it('reads the environment and lets explicit overrides (CLI flags) win', () => {
     const sut = loadConfig(
-      { KUHINA_DATA_DIR: '/tmp/k', PORT: '8080', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false', KUHINA_DEMO: '0' },
+      { KUHINA_DATA_DIR: '/tmp/k', PORT: '8080', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false', KUHINA_DEMO: '0', KUHINA_SEAL_EVERY: '10000' },
       { port: 9090 },
     );
-    expect(sut).toMatchObject({ dataDir: '/tmp/k', port: 9090, kurrentdbUrl: 'kurrentdb://localhost:2113?tls=false', demo: false });
+    expect(sut).toMatchObject({ dataDir: '/tmp/k', port: 9090, kurrentdbUrl: 'kurrentdb://localhost:2113?tls=false', demo: false, sealEvery: 10_000 });
   });
 
   it.each([
@@ -30,6 +31,8 @@ describe('loadConfig', () => {
     [{ KUHINA_SQLITE_SYNCHRONOUS: 'OFF' }, /KUHINA_SQLITE_SYNCHRONOUS/],
     [{ KUHINA_DEMO: 'maybe' }, /KUHINA_DEMO/],
     [{ KUHINA_PROJECTOR: 'sometimes' }, /KUHINA_PROJECTOR/],
+    [{ KUHINA_SEAL_EVERY: '-5' }, /KUHINA_SEAL_EVERY/],
+    [{ KUHINA_SEAL_EVERY: 'hourly' }, /KUHINA_SEAL_EVERY/],
   ])('refuses a bad value %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -17,6 +17,8 @@ export interface KuhinaConfig {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** `embedded`: the API runs the projector itself; `external`: `kuhina projector` runs it in its own process. */
   projector: 'embedded' | 'external';
+  /** Append an AuditSealed event every this many events, where the projector runs; 0: only on demand (`kuhina audit seal`). */
+  sealEvery: number;
 }
 
 export class ConfigError extends Error {
@@ -37,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!['0', '1', 'true', 'false'].includes(demo)) throw new ConfigError(`KUHINA_DEMO must be 1 or 0, got "${demo}"`);
   const projector = (env.KUHINA_PROJECTOR ?? 'embedded').trim();
   if (projector !== 'embedded' && projector !== 'external') throw new ConfigError(`KUHINA_PROJECTOR must be embedded or external, got "${projector}"`);
+  const sealEvery = Number((env.KUHINA_SEAL_EVERY ?? '0').trim());
+  if (!Number.isInteger(sealEvery) || sealEvery < 0) throw new ConfigError(`KUHINA_SEAL_EVERY must be a whole number of events (0: off), got "${env.KUHINA_SEAL_EVERY}"`);
   const config: KuhinaConfig = {
     dataDir: resolve(nonEmpty(env.KUHINA_DATA_DIR) ?? './data'),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -47,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demo: demo === '1' || demo === 'true',
     sqliteSynchronous: synchronous,
     projector,
+    sealEvery,
   };
   const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   if (overrides.dataDir) merged.dataDir = resolve(overrides.dataDir);

@@ -3,3 +3,4 @@ export * from './chain-facts';
 export * from './audit-ledger';
 export * from './esf-indicators';
 export * from './audit-reader';
+export * from './periodic-sealer';

@@ -5,10 +5,12 @@ import { FileLease, PROJECTIONS, Projector, READ_STORE, createReadStore, type Re
 import type { KuhinaConfig } from '../kuhina-config';
 import { ReadModelPosition } from './read-model-position';
 import { NetworkReader } from '../network/network-reader';
+import { PeriodicSealer } from '../audit/periodic-sealer';
 import { PRIVACY_SECRETS } from '../kuhina-core.module';
 import type { PrivacySecrets } from '@kuhina/privacy';
 
 export const PROJECTOR = Symbol('PROJECTOR');
+export const PERIODIC_SEALER = Symbol('PERIODIC_SEALER');
 
 export interface ReadModelOptions {
   /** Run the projector in this process (embedded mode, and `kuhina projector`); false when it runs elsewhere. */
@@ -19,13 +21,16 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(PROJECTOR) private readonly projector: Projector | null,
     @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(PERIODIC_SEALER) private readonly sealer: PeriodicSealer | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.projector?.start();
+    await this.sealer?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.sealer?.stop();
     // Stop between batches (the running one commits or not at all), then close the store.
     await this.projector?.stop();
     await this.store.close();
@@ -46,6 +51,15 @@ export class ReadModelModule {
           useFactory: (events: EventStore, views: ReadStore) => (options.runProjector ? new Projector(events, views, { projections: PROJECTIONS, lease: new FileLease(join(config.dataDir, 'projector.lock')) }) : null),
           inject: [EVENT_STORE, READ_STORE],
         },
+        {
+          // Seals are written where the projector runs: one process seals, never two.
+          provide: PERIODIC_SEALER,
+          useFactory: (events: EventStore) =>
+            options.runProjector && config.sealEvery > 0
+              ? new PeriodicSealer(events, { every: config.sealEvery, onError: (error) => process.emitWarning(`Periodic seal failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaSealWarning') })
+              : null,
+          inject: [EVENT_STORE],
+        },
         { provide: ReadModelPosition, useFactory: (projector: Projector | null, views: ReadStore) => new ReadModelPosition(projector, views), inject: [PROJECTOR, READ_STORE] },
         {
           provide: NetworkReader,
@@ -54,7 +68,7 @@ export class ReadModelModule {
         },
         ProjectorLifecycle,
       ],
-      exports: [READ_STORE, PROJECTOR, ReadModelPosition, NetworkReader],
+      exports: [READ_STORE, PROJECTOR, PERIODIC_SEALER, ReadModelPosition, NetworkReader],
     };
   }
 }
