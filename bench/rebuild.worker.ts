@@ -2,7 +2,57 @@
 import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { ChainedEventStore, SqliteEventStorage } from '@kuhina/event-store';
-import { PROJECTIONS, Projector, SqliteReadStore } from '@kuhina/read-model';
+import { PROJECTIONS, Projector, SqliteReadStore, type Projection } from '@kuhina/read-model';
+
+/** Events the projector reads from the log at a time; the raw read uses the same page size. */
+const PAGE_SIZE = 1000;
+/** Events per unit of work of the rebuild: views and checkpoints committed once per batch. */
+const BATCH_SIZE = 20_000;
+
+interface ProjectionTime {
+  name: string;
+  keysOfMs: number;
+  applyMs: number;
+  applies: number;
+}
+
+/**
+ * With BENCH_PROJECTIONS=1: each projection wrapped to time its routing and its apply (or project); costs a little
+ * time of its own, so the rebuild figure of such a run is not the one to compare.
+ */
+function timed(projections: readonly Projection[]): { projections: Projection[]; times: ProjectionTime[] } {
+  const times: ProjectionTime[] = [];
+  const wrapped = projections.map((projection): Projection => {
+    const time: ProjectionTime = { name: projection.name, keysOfMs: 0, applyMs: 0, applies: 0 };
+    times.push(time);
+    const change = <F extends (...args: never[]) => unknown>(fn: F): F =>
+      ((...args: Parameters<F>) => {
+        const t0 = performance.now();
+        const result = fn(...args);
+        time.applyMs += performance.now() - t0;
+        time.applies++;
+        return result;
+      }) as F;
+    return {
+      ...projection,
+      keysOf(event, lookup) {
+        const t0 = performance.now();
+        const keys = projection.keysOf(event, lookup);
+        if (Array.isArray(keys)) {
+          time.keysOfMs += performance.now() - t0;
+          return keys;
+        }
+        return keys.then((resolved) => {
+          time.keysOfMs += performance.now() - t0;
+          return resolved;
+        });
+      },
+      project: change(projection.project.bind(projection)),
+      apply: projection.apply && change(projection.apply.bind(projection)),
+    };
+  });
+  return { projections: wrapped, times };
+}
 
 async function main(dir: string): Promise<void> {
   const storage = new SqliteEventStorage({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
@@ -13,7 +63,7 @@ async function main(dir: string): Promise<void> {
   let t0 = performance.now();
   let events = 0;
   for (let after: bigint | null = null; ; ) {
-    const page = await log.readAll(after, 5000);
+    const page = await log.readAll(after, PAGE_SIZE);
     if (page.length === 0) break;
     events += page.length;
     after = page[page.length - 1]!.position;
@@ -22,12 +72,14 @@ async function main(dir: string): Promise<void> {
 
   const views = new SqliteReadStore({ file: join(dir, 'views.db') });
   const bar = new SingleBar({ format: ' rebuilding |{bar}| {percentage}% | {eps} events/s | ETA {eta_formatted}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
+  const { projections, times } = process.env.BENCH_PROJECTIONS === '1' ? timed(PROJECTIONS) : { projections: PROJECTIONS, times: [] };
   bar.start(Number(head), 0, { eps: 0 });
   let done = 0;
   t0 = performance.now();
   const projector = new Projector(log, views, {
-    projections: PROJECTIONS,
-    batchSize: 5000,
+    projections,
+    batchSize: BATCH_SIZE,
+    pageSize: PAGE_SIZE,
     onBatch: (p) => {
       done += p.events;
       bar.update(Number(p.position ?? 0n), { eps: Math.round(done / ((performance.now() - t0) / 1000)) });
@@ -40,7 +92,13 @@ async function main(dir: string): Promise<void> {
   await storage.close();
   if (applied !== events) throw new Error(`rebuild applied ${applied} events, the log has ${events}`);
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ events, rawSeconds, rebuildSeconds, rawEventsPerSecond: events / rawSeconds, rebuildEventsPerSecond: events / rebuildSeconds, peakRssMiB }));
+  const perProjection = times.map((time) => ({
+    name: time.name,
+    keysOfMicrosPerEvent: (time.keysOfMs * 1000) / events,
+    applyMicrosPerEvent: (time.applyMs * 1000) / events,
+    applies: time.applies,
+  }));
+  console.log(JSON.stringify({ events, rawSeconds, rebuildSeconds, rawEventsPerSecond: events / rawSeconds, rebuildEventsPerSecond: events / rebuildSeconds, peakRssMiB, perProjection }));
 }
 
 main(process.argv[2]!).catch((error: unknown) => {

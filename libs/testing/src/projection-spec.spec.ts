@@ -1,4 +1,4 @@
-import type { Projection } from '@kuhina/read-model/projection';
+import { alreadyApplied, mutatorProjection, type Projection } from '@kuhina/read-model/projection';
 import { ProjectionSpec, recorded } from './projection-spec';
 
 // A tiny view to exercise the helper: votes per topic, facts kept by vote id.
@@ -21,6 +21,38 @@ const tally: Projection<TallyView> = {
 };
 
 const vote = (voteId: string, points: number, topic = 'venue') => recorded('VoteCast', { topic, voteId, points });
+
+// The same tally as a mutator: `apply` changes the draft it owns, `project` is derived from it.
+const mutatorTally = mutatorProjection<TallyView>({
+  name: 'tally',
+  version: 1,
+  collection: 'tallies',
+  eventTypes: ['VoteCast'],
+  keysOf: (event) => [(event.data as VoteData).topic],
+  apply(view, event, key) {
+    if (alreadyApplied(view, event)) return view;
+    const { voteId, points } = event.data as VoteData;
+    const draft = view ?? { topic: key, votes: {}, total: 0, lastPosition: '-1' };
+    draft.total += points - (draft.votes[voteId] ?? 0);
+    draft.votes[voteId] = points;
+    draft.lastPosition = event.position.toString();
+    return draft;
+  },
+});
+
+// Voters per topic and in a shared 'all' document (a voter counted once); `voters` is the event's own array.
+type VotersView = { voters: string[]; lastPosition: string };
+type VotersData = { topic: string; voters: string[] };
+const voters = (apply: (view: VotersView | undefined, data: VotersData, lastPosition: string) => VotersView): Projection<VotersView> => ({
+  name: 'voters',
+  version: 1,
+  collection: 'voters',
+  eventTypes: ['VotersCounted'],
+  keysOf: (event) => [(event.data as VotersData).topic, 'all'],
+  project: (view, event) => (view && alreadyApplied(view, event) ? view : apply(view && { ...view, voters: [...view.voters] }, event.data as VotersData, event.position.toString())),
+  apply: (view, event) => (view && alreadyApplied(view, event) ? view : apply(view, event.data as VotersData, event.position.toString())),
+});
+const counted = (topic: string, ...names: string[]) => recorded('VotersCounted', { topic, voters: names });
 
 describe('ProjectionSpec', () => {
   it('folds given and when and hands over the view the when event routed to', async () => {
@@ -90,6 +122,55 @@ describe('ProjectionSpec', () => {
   it('fails a document that is not plain JSON', async () => {
     const leaky = { ...tally, project: (_view: unknown, event: { position: bigint }) => ({ at: event.position, missing: undefined }) } as unknown as Projection;
     await expect(ProjectionSpec.for(leaky).given([]).when(vote('v1', 1)).then(() => undefined)).rejects.toThrow(/not plain JSON: document.at is bigint/);
+  });
+
+  it('runs a mutator projection through the same checks (apply on copies and on drafts kept through the history)', async () => {
+    const given = [vote('v1', 2), vote('v2', 5)];
+    const when = vote('v1', 4);
+    await ProjectionSpec.for(mutatorTally)
+      .given(given)
+      .when(when)
+      .then({ topic: 'venue', votes: { v1: 4, v2: 5 }, total: 9, lastPosition: when.position.toString() });
+  });
+
+  it('fails a projection whose apply does not give what its project gives', async () => {
+    const disagreeing: Projection<TallyView> = {
+      ...tally,
+      apply: (view, event, key) => {
+        const next = tally.project(view, event, key);
+        return next && { ...next, total: next.total + 1 };
+      },
+    };
+    await expect(ProjectionSpec.for(disagreeing).given([]).when(vote('v1', 1)).then(() => undefined)).rejects.toThrow(/apply on a private copy gives what project gives/);
+  });
+
+  it('fails a mutator that keeps the event\'s own objects in its drafts (two documents then share one array)', async () => {
+    const aliasing = voters((view, data, lastPosition) => {
+      if (!view) return { voters: data.voters, lastPosition };
+      view.voters.push(...data.voters.filter((name) => !view.voters.includes(name)));
+      view.lastPosition = lastPosition;
+      return view;
+    });
+    await expect(ProjectionSpec.for(aliasing).given([counted('venue', 'ann')]).when(counted('catering', 'bob')).then(() => undefined)).rejects.toThrow(
+      /apply on drafts kept through all events gives what project gives/,
+    );
+  });
+
+  it('passes the same mutator once it copies what it keeps', async () => {
+    const copying = voters((view, data, lastPosition) => {
+      if (!view) return { voters: [...data.voters], lastPosition };
+      view.voters.push(...data.voters.filter((name) => !view.voters.includes(name)));
+      view.lastPosition = lastPosition;
+      return view;
+    });
+    await ProjectionSpec.for(copying)
+      .given([counted('venue', 'ann')])
+      .when(counted('catering', 'bob'))
+      .then((view, outcome) => {
+        expect(view?.voters).toEqual(['bob']);
+        expect(outcome.documents.get('venue')?.voters).toEqual(['ann']);
+        expect(outcome.documents.get('all')?.voters).toEqual(['ann', 'bob']);
+      });
   });
 
   it('refuses events out of log order', () => {

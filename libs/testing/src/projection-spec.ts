@@ -174,7 +174,11 @@ function snapshot(views: MemoryViews): Record<string, Record<string, StoredDocum
   return out;
 }
 
-/** Applies one event the way the projector does: projections in array order, types filtered, keys routed. Returns the keys per projection. */
+/**
+ * Applies one event the way the projector does: projections in array order, types filtered, keys routed, through
+ * the pure `project`. Where a projection also has the mutator `apply`, checks that `apply` on a private copy of
+ * the same view gives the same document. Returns the keys per projection.
+ */
 async function applyEvent(views: MemoryViews, projections: readonly Projection[], event: RecordedEvent): Promise<Map<Projection, string[]>> {
   const routed = new Map<Projection, string[]>();
   for (const projection of projections) {
@@ -190,6 +194,11 @@ async function applyEvent(views: MemoryViews, projections: readonly Projection[]
       const current = docs.get(key);
       // Frozen input: a projection that mutates the view it was given fails loudly instead of passing by luck.
       const next = projection.project(current ? deepFreeze(clone(current.doc)) : undefined, event, key);
+      if (projection.apply) {
+        const applied = projection.apply(current ? clone(current.doc) : undefined, event, key);
+        if (applied !== undefined) assertJsonDocument(`${projection.name} (apply)`, key, applied);
+        expectNamed(`apply on a private copy gives what project gives (${projection.name}, document ${key}, ${event.type})`, applied, next);
+      }
       if (next === undefined) {
         docs.delete(key);
         continue;
@@ -200,6 +209,46 @@ async function applyEvent(views: MemoryViews, projections: readonly Projection[]
   }
   return routed;
 }
+
+/** collection → id → a draft that `apply` owns and changes event after event, as in one projector batch. */
+type Drafts = Map<string, Map<string, ViewDocument>>;
+
+/**
+ * Folds events the way one projector batch does with mutator projections: `apply` changes the same drafts event
+ * after event (never copied in between), and routing looks them up synchronously (`peek`). Projections without
+ * `apply` go through `project`. A mutator that keeps a reference to an event's objects, or shares one object
+ * between two places of its drafts, ends up with other documents than the pure fold: the spec compares them.
+ */
+async function applyToDrafts(drafts: Drafts, projections: readonly Projection[], event: RecordedEvent): Promise<void> {
+  const lookup: ViewLookup = {
+    get: async <T extends ViewDocument>(collection: string, id: string) => (drafts.get(collection)?.get(id) ?? null) as T | null,
+    peek: <T extends ViewDocument>(collection: string, id: string) => (drafts.get(collection)?.get(id) ?? null) as T | null,
+  };
+  for (const projection of projections) {
+    if (!projection.eventTypes.includes(event.type)) continue;
+    let docs = drafts.get(projection.collection);
+    if (!docs) drafts.set(projection.collection, (docs = new Map()));
+    for (const key of await projection.keysOf(event, lookup)) {
+      const current = docs.get(key);
+      const next = projection.apply ? projection.apply(current, event, key) : projection.project(current, event, key);
+      if (next === undefined) docs.delete(key);
+      else docs.set(key, next);
+    }
+  }
+}
+
+/** The drafts as JSON documents (what the projector would write), in the shape of `snapshot`'s documents. */
+function draftsSnapshot(drafts: Drafts): Record<string, Record<string, ViewDocument>> {
+  const out: Record<string, Record<string, ViewDocument>> = {};
+  for (const [collection, docs] of drafts) if (docs.size > 0) out[collection] = Object.fromEntries([...docs].map(([id, doc]) => [id, clone(doc)]));
+  return out;
+}
+
+const documentsOf = (views: MemoryViews): Record<string, Record<string, ViewDocument>> => {
+  const out: Record<string, Record<string, ViewDocument>> = {};
+  for (const [collection, docs] of views) if (docs.size > 0) out[collection] = Object.fromEntries([...docs].map(([id, stored]) => [id, clone(stored.doc)]));
+  return out;
+};
 
 /** `toEqual`, with the name of the check in front of Jest's diff. */
 function expectNamed(check: string, actual: unknown, expected: unknown): void {
@@ -230,6 +279,8 @@ function checkOrder(given: readonly RecordedEvent[], when: RecordedEvent): void 
  *  1. the `when` event delivered a second time leaves every document exactly as it was (the position guard);
  *  2. the `when` event re-projected onto its own result with `lastPosition` rewound just before it gives the
  *     same document: the facts kept by id, not the guard alone, make the projection idempotent.
+ * Where a projection has the mutator `apply`, every scenario also checks that it agrees with `project`: per event on
+ * a private copy of the view, and over the whole history on drafts kept and changed in place as one projector batch does.
  * Run with `await` (or return the promise): `keysOf` may be asynchronous.
  */
 export const ProjectionSpec = {
@@ -247,6 +298,11 @@ export const ProjectionSpec = {
               const before = snapshot(views);
               const keys = (await applyEvent(views, projections, when)).get(projections[projections.length - 1]) ?? [];
               const after = snapshot(views);
+
+              // The projector's way: mutator drafts changed in place through the whole history give the same documents.
+              const drafts: Drafts = new Map();
+              for (const event of [...givenEvents, when]) await applyToDrafts(drafts, projections, event);
+              expectNamed('apply on drafts kept through all events gives what project gives', draftsSnapshot(drafts), documentsOf(views));
 
               await applyEvent(views, projections, when);
               expectNamed('idempotent if applied twice (the `when` event delivered again)', snapshot(views), after);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChainedEventStore, SqliteEventStorage, type EventToAppend, type RecordedEvent } from '@kuhina/event-store';
-import type { Projection } from '../projection';
+import { lookupThen, type Projection } from '../projection';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
 import { Projector } from './projector';
 
@@ -29,6 +29,20 @@ const totals: Projection<{ total: number }> = {
   keysOf: () => ['all'],
   project: (view) => ({ total: (view?.total ?? 0) + 1 }),
 };
+
+// The same count as a mutator (`apply` changes the draft it is given, as the projector's batch documents allow):
+// a document carried from one batch to the next, or kept from a failed batch, shows in the count.
+const mutatorTally = (failOn?: () => boolean): Projection<Tally> => ({
+  ...tally(),
+  apply: (draft, event: RecordedEvent) => {
+    const doc = draft ?? { stream: event.stream, count: 0, types: [] };
+    doc.count += 1;
+    doc.types.push(event.type);
+    // Fails after changing the draft: nothing of that change may survive the failed batch.
+    if (failOn?.()) throw new Error('projection bug after a change');
+    return doc;
+  },
+});
 
 const meta = { occurredAt: '2023-04-19T10:00:00.000Z', recordedAt: '2023-04-19T10:00:00.000Z', actor: 't', correlationId: 't', causationId: null, schemaVersion: 1 };
 const events = (n: number, type = 'Ticked'): EventToAppend[] => Array.from({ length: n }, () => ({ id: randomUUID(), type, data: {}, metadata: meta }));
@@ -115,6 +129,80 @@ describe('Projector over real SQLite stores', () => {
 
     expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 4 });
     expect(await views.get('totals', 'all')).toEqual({ total: 4 });
+  });
+
+  it('applies a mutator projection once per event over many batches, its documents carried from batch to batch', async () => {
+    await log.append('clock-a', events(23), 'no-stream');
+    await log.append('clock-b', events(4, 'Tocked'), 'no-stream');
+    const sut = new Projector(log, views, { projections: [mutatorTally(), totals], batchSize: 4 });
+
+    expect(await sut.catchUp()).toBe(27);
+
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 23 });
+    expect(await views.get('tallies', 'clock-b')).toEqual({ stream: 'clock-b', count: 4, types: ['Tocked', 'Tocked', 'Tocked', 'Tocked'] });
+    expect(await views.get('totals', 'all')).toEqual({ total: 23 });
+  });
+
+  it('drops what a failed batch changed in place: the next catch-up starts from the committed documents', async () => {
+    await log.append('clock-a', events(9), 'no-stream');
+    let seen = 0;
+    let failing = true;
+    // Fails on the 8th event (in the third batch of 3), after the first two batches committed.
+    const sut = new Projector(log, views, { projections: [mutatorTally(() => failing && ++seen === 8)], batchSize: 3 });
+
+    await expect(sut.catchUp()).rejects.toThrow('projection bug after a change');
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 6 });
+
+    failing = false;
+    expect(await sut.catchUp()).toBe(3);
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 9 });
+  });
+
+  it('routes through documents of earlier batches and of this one (an index written by an earlier projection)', async () => {
+    // owners: stream → its owner, from the first event of each stream; owned: a count per owner, routed through owners.
+    type Owner = { owner: string };
+    const owners: Projection<Owner> = {
+      name: 'owners',
+      version: 1,
+      collection: 'owners',
+      eventTypes: ['Ticked'],
+      keysOf: (event) => [event.stream],
+      project: (view, event) => view ?? { owner: `owner-of-${event.stream}` },
+    };
+    const owned: Projection<{ count: number }> = {
+      name: 'owned',
+      version: 1,
+      collection: 'owned',
+      eventTypes: ['Ticked'],
+      keysOf: (event, lookup) => lookupThen<Owner, string[]>(lookup, 'owners', event.stream, (entry) => (entry === null ? [] : [entry.owner])),
+      project: (view) => ({ count: (view?.count ?? 0) + 1 }),
+      apply: (draft) => {
+        const doc = draft ?? { count: 0 };
+        doc.count += 1;
+        return doc;
+      },
+    };
+    await log.append('clock-a', events(5), 'no-stream');
+    await log.append('clock-b', events(2), 'no-stream');
+    await new Projector(log, views, { projections: [owners, owned], batchSize: 2 }).catchUp();
+    await log.append('clock-a', events(3), 4);
+
+    // A new projector reads the index from the store; within its batches it finds it at hand.
+    await new Projector(log, views, { projections: [owners, owned], batchSize: 2 }).catchUp();
+
+    expect(await views.get('owned', 'owner-of-clock-a')).toEqual({ count: 8 });
+    expect(await views.get('owned', 'owner-of-clock-b')).toEqual({ count: 2 });
+  });
+
+  it('reset(name) of a mutator projection replays it from the log, not from documents it kept', async () => {
+    await log.append('clock-a', events(4), 'no-stream');
+    const sut = new Projector(log, views, { projections: [mutatorTally()], batchSize: 3 });
+    await sut.catchUp();
+
+    await sut.reset(['tally']);
+    await sut.catchUp();
+
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 4 });
   });
 
   it('follows new appends once started, and waitFor resolves when a position is reached (false on time-out)', async () => {

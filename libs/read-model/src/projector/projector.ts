@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
-import type { Checkpoint, ReadStore, ViewDocument } from '../read-store.port';
+import type { Checkpoint, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
 import type { ProjectorLease } from './projector-lease';
 
 /** What the projector needs of the event store: pages of the log, and a signal when it grows. */
@@ -15,6 +15,12 @@ export interface ProjectorOptions {
   projections: readonly Projection[];
   /** Events per unit of work: larger batches commit less often (faster rebuilds), smaller ones show changes sooner. */
   batchSize?: number;
+  /**
+   * Events per read of the log within a batch (default 1000, at most `batchSize`). A batch reads page after page
+   * and is done with each page before the next: the events of a page die young, so a large batch does not keep
+   * thousands of parsed events alive (and copied by the garbage collector) until its end.
+   */
+  pageSize?: number;
   /** Called after each committed batch (progress bars, metrics). */
   onBatch?: (progress: ProjectorProgress) => void;
   /**
@@ -36,14 +42,85 @@ export interface ProjectorProgress {
 }
 
 const positionText = (p: bigint | null): string | null => (p === null ? null : p.toString());
+const maxPosition = (a: bigint | null, b: bigint): bigint => (a !== null && a > b ? a : b);
 
+/** A document of the batch: parsed once, changed by every event of the batch, written once at the end. */
 interface WorkingDocument {
-  projection: Projection;
-  key: string;
-  /** undefined: the projection deleted it. */
+  /** The projection that last changed it (its `indexesOf` is used at the write); null while only looked up. */
+  projection: Projection | null;
+  /** undefined: the projection deleted it (or it does not exist). */
   doc: ViewDocument | undefined;
+  /** Some event of the batch changed it: write (or delete) it at the end. */
+  dirty: boolean;
 }
-const workingKey = (collection: string, id: string): string => `${collection}\u0000${id}`;
+
+/** collection → id → document; undefined: known not to exist. */
+type Documents = Map<string, Map<string, ViewDocument | undefined>>;
+
+/**
+ * The documents of one batch (and the lookups into them), over the documents the previous batch committed
+ * (`carried`) and the unit of work. Every document is read and parsed at most once per batch.
+ */
+class BatchDocuments {
+  private readonly working = new Map<string, Map<string, WorkingDocument>>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly carried: Documents | null,
+  ) {}
+
+  /** The batch's entry for a document if it is at hand without reading the store, else undefined. */
+  at(collection: string, id: string): WorkingDocument | undefined {
+    let documents = this.working.get(collection);
+    const entry = documents?.get(id);
+    if (entry !== undefined) return entry;
+    const kept = this.carried?.get(collection);
+    if (kept === undefined || !kept.has(id)) return undefined;
+    if (documents === undefined) this.working.set(collection, (documents = new Map()));
+    const carried: WorkingDocument = { projection: null, doc: kept.get(id), dirty: false };
+    documents.set(id, carried);
+    return carried;
+  }
+
+  /** The batch's entry for a document, read from the unit of work the first time. */
+  async entry(collection: string, id: string): Promise<WorkingDocument> {
+    const entry = this.at(collection, id);
+    if (entry !== undefined) return entry;
+    const stored = await this.uow.get(collection, id);
+    let documents = this.working.get(collection);
+    if (documents === undefined) this.working.set(collection, (documents = new Map()));
+    // Another event of the batch may have loaded it while this read was pending: keep that one.
+    const loaded = documents.get(id);
+    if (loaded !== undefined) return loaded;
+    const fresh: WorkingDocument = { projection: null, doc: stored ?? undefined, dirty: false };
+    documents.set(id, fresh);
+    return fresh;
+  }
+
+  readonly lookup: ViewLookup = {
+    get: async <T extends ViewDocument>(collection: string, id: string): Promise<T | null> => ((await this.entry(collection, id)).doc ?? null) as T | null,
+    peek: <T extends ViewDocument>(collection: string, id: string): T | null | undefined => {
+      const entry = this.at(collection, id);
+      return entry === undefined ? undefined : ((entry.doc ?? null) as T | null);
+    },
+  };
+
+  /** Stages every changed document in the unit of work; returns all documents of the batch, as they are now. */
+  stage(): Documents {
+    const all: Documents = new Map();
+    for (const [collection, documents] of this.working) {
+      const docs = new Map<string, ViewDocument | undefined>();
+      all.set(collection, docs);
+      for (const [id, { projection, doc, dirty }] of documents) {
+        docs.set(id, doc);
+        if (!dirty) continue;
+        if (doc === undefined) this.uow.delete(collection, id);
+        else this.uow.put(collection, id, doc, projection?.indexesOf?.(doc, id));
+      }
+    }
+    return all;
+  }
+}
 
 /**
  * Reads the log from the lowest checkpoint of its projections in batches, applies each event to every
@@ -54,11 +131,19 @@ const workingKey = (collection: string, id: string): string => `${collection}\u0
  */
 export class Projector {
   private readonly batchSize: number;
+  private readonly pageSize: number;
   private readonly byName = new Map<string, Projection>();
-  // Hot path: asked for every event and projection of a rebuild.
-  private readonly handles = new Map<Projection, ReadonlySet<string>>();
+  // Hot path: asked for every event of a rebuild. Event type → the projections handling it, in array order.
+  private readonly routes = new Map<string, readonly Projection[]>();
   private readonly checkpoints = new Map<string, bigint | null>();
   private readonly committed = new EventEmitter();
+  /**
+   * The documents as the last batch committed them (the projector owns these objects): the next batch of the same
+   * catch-up starts from them instead of reading and parsing them again (a chain's large document is touched by
+   * every batch while its workshops come in). Valid only while nothing else wrote the views since that commit, so
+   * kept within one `catchUp` (which holds the lease, when there is one) and dropped by `reset` and by a failed batch.
+   */
+  private carried: Documents | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private unsubscribe: (() => void) | null = null;
@@ -73,10 +158,11 @@ export class Projector {
     private readonly options: ProjectorOptions,
   ) {
     this.batchSize = options.batchSize ?? 2000;
+    this.pageSize = Math.max(1, Math.min(options.pageSize ?? 1000, this.batchSize));
     for (const projection of options.projections) {
       if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       this.byName.set(projection.name, projection);
-      this.handles.set(projection, new Set(projection.eventTypes));
+      for (const type of new Set(projection.eventTypes)) this.routes.set(type, [...(this.routes.get(type) ?? []), projection]);
     }
     this.committed.setMaxListeners(0);
   }
@@ -132,10 +218,15 @@ export class Projector {
   async catchUp(): Promise<number> {
     if (!this.loaded) await this.load();
     let applied = 0;
-    for (;;) {
-      const n = await this.runBatch();
-      applied += n;
-      if (n === 0 || this.stopped) return applied;
+    try {
+      for (;;) {
+        const n = await this.runBatch();
+        applied += n;
+        if (n === 0 || this.stopped) return applied;
+      }
+    } finally {
+      // Between two catch-ups another process may write the views (it takes the lease meanwhile).
+      this.carried = null;
     }
   }
 
@@ -168,6 +259,7 @@ export class Projector {
       if (!projection) throw new Error(`Unknown projection ${name}; known: ${[...this.byName.keys()].join(', ')}`);
       return projection;
     });
+    this.carried = null;
     await this.store.transaction(async (uow) => {
       uow.clear([...new Set(projections.map((p) => p.collection))]);
       for (const p of projections) uow.setCheckpoint(p.name, { position: null, versions: { [p.name]: p.version } });
@@ -213,46 +305,69 @@ export class Projector {
   private async runBatch(): Promise<number> {
     const from = this.position;
     const head = this.options.onBatch ? await this.log.headPosition() : null;
-    const events = await this.log.readAll(from, this.batchSize);
-    if (events.length === 0) return 0;
-    const next = new Map(this.checkpoints);
+    let asked = Math.min(this.pageSize, this.batchSize);
+    let page = await this.log.readAll(from, asked);
+    if (page.length === 0) return 0;
+    // Checkpoints at the start of the batch: a projection skips the events it has seen (one rebuilt while the others carry on).
+    const seen = new Map<Projection, bigint | null>();
+    for (const projection of this.options.projections) seen.set(projection, this.checkpoints.get(projection.name) ?? null);
+    // Taken, not shared: if this batch fails, the documents it changed in place must not be used again.
+    const carried = this.carried;
+    this.carried = null;
+    let committed: Documents | null = null;
+    let read = 0;
+    let last = page[page.length - 1]!.position;
     await this.store.transaction(async (uow) => {
       // The batch works on parsed documents and writes each changed one once, at the end: a large view
       // touched by thousands of events of the batch is parsed once and serialised once, not per event.
-      const working = new Map<string, WorkingDocument>();
-      const read = async (collection: string, id: string): Promise<ViewDocument | null> => {
-        const entry = working.get(workingKey(collection, id));
-        if (entry) return entry.doc ?? null;
-        return uow.get(collection, id);
-      };
-      const lookup: ViewLookup = { get: <T extends ViewDocument>(collection: string, id: string) => read(collection, id) as Promise<T | null> };
-      for (const event of events) {
-        for (const projection of this.options.projections) {
-          const seen = next.get(projection.name) ?? null;
-          if (seen !== null && event.position <= seen) continue;
-          if (this.handles.get(projection)!.has(event.type)) {
-            for (const key of await projection.keysOf(event, lookup)) {
-              const current = (await read(projection.collection, key)) ?? undefined;
-              const updated = projection.project(current, event, key);
-              if (updated !== current) working.set(workingKey(projection.collection, key), { projection, key, doc: updated });
+      // The batch owns its documents (a store hands out copies; carried ones are the projector's own), so
+      // mutator projections (`apply`) change them in place, with no copy per event.
+      const batch = new BatchDocuments(uow, carried);
+      for (;;) {
+        // Inline, awaiting only what is really asynchronous: on a rebuild's hot path most events need no promise at all.
+        for (const event of page) {
+          const projections = this.routes.get(event.type);
+          if (projections === undefined) continue;
+          for (const projection of projections) {
+            const checkpoint = seen.get(projection)!;
+            if (checkpoint !== null && event.position <= checkpoint) continue;
+            const routed = projection.keysOf(event, batch.lookup);
+            const keys = Array.isArray(routed) ? routed : await routed;
+            for (const key of keys) {
+              const entry = batch.at(projection.collection, key) ?? (await batch.entry(projection.collection, key));
+              const current = entry.doc;
+              if (projection.apply) {
+                entry.doc = projection.apply(current, event, key);
+                // A mutator may have changed `current` in place: only "nothing before, nothing after" is surely unchanged.
+                if (current === undefined && entry.doc === undefined) continue;
+              } else {
+                const updated = projection.project(current, event, key);
+                if (updated === current) continue;
+                entry.doc = updated;
+              }
+              entry.dirty = true;
+              entry.projection = projection;
             }
           }
-          next.set(projection.name, event.position);
         }
+        read += page.length;
+        last = page[page.length - 1]!.position;
+        if (page.length < asked || read >= this.batchSize) break;
+        asked = Math.min(this.pageSize, this.batchSize - read);
+        page = await this.log.readAll(last, asked);
+        if (page.length === 0) break;
       }
-      for (const { projection, key, doc } of working.values()) {
-        if (doc === undefined) uow.delete(projection.collection, key);
-        else uow.put(projection.collection, key, doc, projection.indexesOf?.(doc, key));
-      }
+      committed = batch.stage();
       for (const projection of this.options.projections) {
-        const checkpoint: Checkpoint = { position: next.get(projection.name) ?? null, versions: { [projection.name]: projection.version } };
+        const checkpoint: Checkpoint = { position: maxPosition(seen.get(projection)!, last), versions: { [projection.name]: projection.version } };
         uow.setCheckpoint(projection.name, checkpoint);
       }
     });
-    for (const [name, position] of next) this.checkpoints.set(name, position);
+    this.carried = committed;
+    for (const projection of this.options.projections) this.checkpoints.set(projection.name, maxPosition(seen.get(projection)!, last));
     this.committed.emit('commit');
-    this.options.onBatch?.({ position: this.position, events: events.length, head });
-    return events.length;
+    this.options.onBatch?.({ position: this.position, events: read, head });
+    return read;
   }
 
   /** For diagnostics and the read-your-writes header. */

@@ -1,6 +1,6 @@
 import { CHAIN_EVENT_TYPES, type ChainEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import type { Projection } from '../../projection';
+import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
 import type { ChainListView } from './chain-list.view';
 
 const asChainEvent = (event: RecordedEvent): ChainEvent => ({ type: event.type, data: event.data }) as ChainEvent;
@@ -8,7 +8,7 @@ const asChainEvent = (event: RecordedEvent): ChainEvent => ({ type: event.type, 
 const LISTED_FIELDS = ['name', 'fundingProgramme', 'esfOperationId', 'periodStart', 'periodEnd'] as const;
 
 /** GET /chains: one small document per chain, listed by period start, then name. */
-export const chainListProjection: Projection<ChainListView> = {
+export const chainListProjection = mutatorProjection<ChainListView>({
   name: 'chain-list',
   version: 1,
   collection: 'chain-list',
@@ -19,10 +19,10 @@ export const chainListProjection: Projection<ChainListView> = {
     return [asChainEvent(event).data.chainId];
   },
 
-  project(view, event, key) {
-    if (view && event.position <= BigInt(view.lastPosition)) return view;
+  apply(view, event, key) {
+    if (alreadyApplied(view, event)) return view;
     const chain = asChainEvent(event);
-    const lastPosition = event.position.toString();
+    const lastPosition = positionText(event);
     if (chain.type === 'ChainStarted') {
       const { data } = chain;
       return {
@@ -39,22 +39,23 @@ export const chainListProjection: Projection<ChainListView> = {
     }
     // A chain's other events never precede ChainStarted in its stream; without it there is nothing to list.
     if (!view) return undefined;
+    view.lastPosition = lastPosition;
     switch (chain.type) {
-      case 'ChainDetailsUpdated': {
-        const next = { ...view, lastPosition };
+      case 'ChainDetailsUpdated':
         for (const field of LISTED_FIELDS) {
           const value = chain.data[field];
-          if (value !== undefined) next[field] = value;
+          if (value !== undefined) view[field] = value;
         }
-        return next;
-      }
+        return view;
       case 'WorkshopAddedToChain':
         // Orders are 0, 1, 2, ... per chain: the highest one seen gives the count, however often an event is applied.
-        return { ...view, workshopCount: Math.max(view.workshopCount, chain.data.order + 1), lastPosition };
+        view.workshopCount = Math.max(view.workshopCount, chain.data.order + 1);
+        return view;
       case 'ChainClosed':
-        return { ...view, status: 'closed', lastPosition };
+        view.status = 'closed';
+        return view;
       default:
-        return { ...view, lastPosition };
+        return view;
     }
   },
 
@@ -62,4 +63,4 @@ export const chainListProjection: Projection<ChainListView> = {
     // ISO dates sort as text; the space sorts before any character of a name.
     return { sortKey: `${view.periodStart} ${view.name}` };
   },
-};
+});

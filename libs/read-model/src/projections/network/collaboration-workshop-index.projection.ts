@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { CollaborationRecorded } from '@kuhina/domain';
-import type { Projection } from '../../projection';
+import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
 import type { CollaborationWorkshopIndexView } from './collaboration-workshop-index.view';
 
 export const COLLABORATION_WORKSHOP_INDEX = 'collaboration-workshop-index';
@@ -9,7 +9,7 @@ export const COLLABORATION_WORKSHOP_INDEX = 'collaboration-workshop-index';
  * collaboration id → sparking workshop. CollaborationPartnerAdded names only the collaboration; the network
  * projection follows this index, then the workshop-chain index, to find the chain's document.
  */
-export const collaborationWorkshopIndexProjection: Projection<CollaborationWorkshopIndexView> = {
+export const collaborationWorkshopIndexProjection = mutatorProjection<CollaborationWorkshopIndexView>({
   name: COLLABORATION_WORKSHOP_INDEX,
   version: 1,
   collection: COLLABORATION_WORKSHOP_INDEX,
@@ -21,10 +21,11 @@ export const collaborationWorkshopIndexProjection: Projection<CollaborationWorks
     return sparkedByWorkshopId === null ? [] : [collaborationId];
   },
 
-  project(view, event, key) {
-    if (event.type !== 'CollaborationRecorded' || (view && event.position <= BigInt(view.lastPosition))) return view;
+  // Builds a new (tiny) document each time: nothing to change in place.
+  apply(view, event, key) {
+    if (event.type !== 'CollaborationRecorded' || alreadyApplied(view, event)) return view;
     const { sparkedByWorkshopId } = (event as RecordedEvent<'CollaborationRecorded', CollaborationRecorded['data']>).data;
     if (sparkedByWorkshopId === null) return view;
-    return { collaborationId: key, sparkedByWorkshopId, lastPosition: event.position.toString() };
+    return { collaborationId: key, sparkedByWorkshopId, lastPosition: positionText(event) };
   },
-};
+});

@@ -13,7 +13,7 @@ import type {
   WorkshopPlanned,
   WorkshopRescheduled,
 } from '@kuhina/domain';
-import type { Projection, ViewLookup } from '../../projection';
+import { alreadyApplied, asIdMap, idMap, lookupThen, mutatorProjection, positionText, type ViewLookup } from '../../projection';
 import type { PutOptions } from '../../read-store.port';
 import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
 import { COLLABORATION_WORKSHOP_INDEX } from './collaboration-workshop-index.projection';
@@ -32,15 +32,12 @@ type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? R
 const originOf = (event: RecordedEvent, workshopId: string): NetworkOrigin => ({
   workshopId,
   date: event.metadata.occurredAt,
-  position: event.position.toString(),
+  position: positionText(event),
 });
 
-const alreadyApplied = (view: { lastPosition: string } | undefined, event: RecordedEvent): boolean =>
-  view !== undefined && event.position <= BigInt(view.lastPosition);
-
-/** `map` with `id` set to `value` unless it is already there (the first fact stays; a replay changes nothing). Never mutates `map`. */
-function withFirst<T>(map: Record<string, T>, id: string, value: T): Record<string, T> {
-  return id in map ? map : { ...map, [id]: value };
+/** Sets `id` to `value` unless it is already there (the first fact stays; a replay changes nothing). */
+function setFirst<T>(map: Record<string, T>, id: string, value: T): void {
+  if (!(id in map)) map[id] = value;
 }
 
 async function chainOfWorkshop(lookup: ViewLookup, workshopId: string): Promise<string | null> {
@@ -85,40 +82,43 @@ const newWorkshop = (workshopId: string, chainId: string, createdBy: NetworkOrig
   order: null,
   cancelled: false,
   createdBy,
-  attendingOrganizations: {},
-  participants: {},
-  coOrganizers: {},
-  pledges: {},
-  registrationOrganizations: {},
+  attendingOrganizations: idMap(),
+  participants: idMap(),
+  coOrganizers: idMap(),
+  pledges: idMap(),
+  registrationOrganizations: idMap(),
   lastPosition: '-1',
 });
 
-function attended(view: NetworkWorkshopView, event: Recorded<AttendanceRecorded>): NetworkWorkshopView {
+function attended(view: NetworkWorkshopView, event: Recorded<AttendanceRecorded>): void {
   const { workshopId, registrationId, personId } = event.data;
-  const origin = originOf(event, workshopId);
-  const participants = withFirst(view.participants, personId, origin);
+  setFirst(view.participants, personId, originOf(event, workshopId));
   const organizationId = event.data.organizationId ?? view.registrationOrganizations[registrationId] ?? null;
   // Another person of an organisation already present (or a replay) keeps the organisation's first attendance.
-  const attendingOrganizations = organizationId === null ? view.attendingOrganizations : withFirst(view.attendingOrganizations, organizationId, origin);
-  return { ...view, participants, attendingOrganizations };
+  if (organizationId !== null) setFirst(view.attendingOrganizations, organizationId, originOf(event, workshopId));
 }
 
-/** The workshop document after `event` (the position guard and lastPosition are the caller's). */
+/**
+ * The workshop document after `event`, changed in place (the position guard and lastPosition are the caller's);
+ * undefined when there is no document and the event does not make one. Each fact gets an origin object of its own.
+ */
 function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopNetworkEvent, key: string): NetworkWorkshopView | undefined {
-  const origin = originOf(event, key);
   switch (event.type) {
     case 'WorkshopAddedToChain': {
-      const current = view ?? newWorkshop(key, event.data.chainId, origin);
-      return { ...current, chainId: event.data.chainId, order: event.data.order };
+      const current = view ?? newWorkshop(key, event.data.chainId, originOf(event, key));
+      current.chainId = event.data.chainId;
+      current.order = event.data.order;
+      return current;
     }
     case 'WorkshopPlanned': {
       const { chainId, title, startsAt, coOrganizerIds } = event.data;
       // A plan naming no chain reaches an existing document only (the workshop was added to a chain first).
-      const current = view ?? (chainId === null ? undefined : newWorkshop(key, chainId, origin));
+      const current = view ?? (chainId === null ? undefined : newWorkshop(key, chainId, originOf(event, key)));
       if (current === undefined) return undefined;
-      let coOrganizers = current.coOrganizers;
-      for (const organizationId of coOrganizerIds) coOrganizers = withFirst(coOrganizers, organizationId, origin);
-      return { ...current, title, startsAt, coOrganizers };
+      for (const organizationId of coOrganizerIds) setFirst(current.coOrganizers, organizationId, originOf(event, key));
+      current.title = title;
+      current.startsAt = startsAt;
+      return current;
     }
     default:
       break;
@@ -128,24 +128,37 @@ function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopN
   if (view === undefined) return undefined;
   switch (event.type) {
     case 'WorkshopRescheduled':
-      return { ...view, startsAt: event.data.startsAt };
+      view.startsAt = event.data.startsAt;
+      break;
     case 'WorkshopCancelled':
-      return { ...view, cancelled: true };
+      view.cancelled = true;
+      break;
     case 'CoOrganizerAdded':
-      return { ...view, coOrganizers: withFirst(view.coOrganizers, event.data.organizationId, origin) };
+      setFirst(view.coOrganizers, event.data.organizationId, originOf(event, key));
+      break;
     case 'ParticipantRegistered':
-    case 'ParticipantWaitlisted': {
-      const { registrationId, organizationId } = event.data;
-      if (view.registrationOrganizations[registrationId] === organizationId) return view;
-      return { ...view, registrationOrganizations: { ...view.registrationOrganizations, [registrationId]: organizationId } };
-    }
+    case 'ParticipantWaitlisted':
+      view.registrationOrganizations[event.data.registrationId] = event.data.organizationId;
+      break;
     case 'AttendanceRecorded':
-      return attended(view, event);
+      attended(view, event);
+      break;
     case 'ResourcePledged':
-      return { ...view, pledges: withFirst(view.pledges, event.data.pledgeId, { organizationId: event.data.organizationId, origin }) };
+      setFirst(view.pledges, event.data.pledgeId, { organizationId: event.data.organizationId, origin: originOf(event, key) });
+      break;
     default:
-      return view;
+      break;
   }
+  return view;
+}
+
+/** The document's maps, as idMaps (they are plain objects when read from the store): the draft gains ids in them. */
+function draftMaps(view: NetworkWorkshopView): void {
+  view.attendingOrganizations = asIdMap(view.attendingOrganizations);
+  view.participants = asIdMap(view.participants);
+  view.coOrganizers = asIdMap(view.coOrganizers);
+  view.pledges = asIdMap(view.pledges);
+  view.registrationOrganizations = asIdMap(view.registrationOrganizations);
 }
 
 /** Chain order first (as the workshop-chain index lists them); workshops not yet ordered last, by start. */
@@ -158,33 +171,36 @@ const workshopSortKey = (view: NetworkWorkshopView): string =>
  * per workshop keeps every event's work constant; `assembleNetwork` derives the chain's graph at query time.
  * Needs the workshop-chain index earlier in the projector's array.
  */
-export const networkProjection: Projection<NetworkWorkshopView> = {
+export const networkProjection = mutatorProjection<NetworkWorkshopView>({
   name: 'network',
   // 2: per-workshop documents instead of one graph per chain.
   version: 2,
   collection: NETWORK_WORKSHOPS_COLLECTION,
   eventTypes: WORKSHOP_EVENT_TYPES,
 
-  async keysOf(event: RecordedEvent, lookup: ViewLookup): Promise<string[]> {
+  keysOf(event: RecordedEvent, lookup: ViewLookup): string[] | Promise<string[]> {
     if (!workshopHandled.has(event.type)) return [];
     const routed = event as WorkshopNetworkEvent;
     const { workshopId } = routed.data;
     if (routed.type === 'WorkshopAddedToChain') return [workshopId];
     if (routed.type === 'WorkshopPlanned' && routed.data.chainId !== null) return [workshopId];
     // A workshop in no chain is in no network.
-    return (await chainOfWorkshop(lookup, workshopId)) === null ? [] : [workshopId];
+    return lookupThen<WorkshopChainIndexView, string[]>(lookup, WORKSHOP_CHAIN_INDEX, workshopId, (entry) => (entry === null ? [] : [workshopId]));
   },
 
-  project(view: NetworkWorkshopView | undefined, recorded: RecordedEvent, key: string): NetworkWorkshopView | undefined {
+  apply(view: NetworkWorkshopView | undefined, recorded: RecordedEvent, key: string): NetworkWorkshopView | undefined {
     if (!workshopHandled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
+    if (view) draftMaps(view);
     const next = applyToWorkshop(view, recorded as WorkshopNetworkEvent, key);
-    return next === undefined ? view : { ...next, lastPosition: recorded.position.toString() };
+    if (next === undefined) return view;
+    next.lastPosition = positionText(recorded);
+    return next;
   },
 
   indexesOf(view: NetworkWorkshopView): PutOptions {
     return { indexes: { chainId: view.chainId }, sortKey: workshopSortKey(view) };
   },
-};
+});
 
 // ------------------------------------------------------------------------------------------------
 // network-collaborations: one document per collaboration sparked by a workshop of a chain
@@ -204,26 +220,32 @@ export const networkCollaborationKey = (chainId: string, collaborationId: string
 
 const chainOfKey = (key: string): string => key.slice(0, key.indexOf(KEY_SEPARATOR));
 
+/**
+ * The collaboration document after `event`, changed in place; undefined when the event changes nothing (no
+ * document to change, or nothing to change in it: its lastPosition then stays as it was).
+ */
 function applyToCollaboration(view: NetworkCollaborationView | undefined, event: CollaborationNetworkEvent, key: string): NetworkCollaborationView | undefined {
   switch (event.type) {
     case 'CollaborationRecorded': {
       const { collaborationId, sparkedByWorkshopId, organizationIds, title } = event.data;
-      if (sparkedByWorkshopId === null) return view;
+      if (sparkedByWorkshopId === null) return undefined;
       // Recorded again onto an existing document (a replay) only fills in missing partners: later titles stay.
-      const current = view ?? { collaborationId, chainId: chainOfKey(key), workshopId: sparkedByWorkshopId, title, partners: {}, lastPosition: '-1' };
-      const origin = originOf(event, current.workshopId);
-      let partners = current.partners;
-      for (const organizationId of organizationIds) partners = withFirst(partners, organizationId, origin);
-      return { ...current, partners };
+      const current = view ?? { collaborationId, chainId: chainOfKey(key), workshopId: sparkedByWorkshopId, title, partners: idMap(), lastPosition: '-1' };
+      current.partners = asIdMap(current.partners);
+      for (const organizationId of organizationIds) setFirst(current.partners, organizationId, originOf(event, current.workshopId));
+      return current;
     }
     case 'CollaborationPartnerAdded':
       if (view === undefined) return undefined;
-      return { ...view, partners: withFirst(view.partners, event.data.organizationId, originOf(event, view.workshopId)) };
-    case 'CollaborationDetailsUpdated':
-      if (view === undefined || event.data.title === undefined) return view;
-      return { ...view, title: event.data.title };
-    default:
+      view.partners = asIdMap(view.partners);
+      setFirst(view.partners, event.data.organizationId, originOf(event, view.workshopId));
       return view;
+    case 'CollaborationDetailsUpdated':
+      if (view === undefined || event.data.title === undefined) return undefined;
+      view.title = event.data.title;
+      return view;
+    default:
+      return undefined;
   }
 }
 
@@ -231,7 +253,7 @@ function applyToCollaboration(view: NetworkCollaborationView | undefined, event:
  * The partners of each collaboration sparked by a workshop of a chain, each with when they joined.
  * Needs the workshop-chain and collaboration-workshop indexes earlier in the projector's array.
  */
-export const networkCollaborationsProjection: Projection<NetworkCollaborationView> = {
+export const networkCollaborationsProjection = mutatorProjection<NetworkCollaborationView>({
   name: NETWORK_COLLABORATIONS_COLLECTION,
   version: 1,
   collection: NETWORK_COLLABORATIONS_COLLECTION,
@@ -253,13 +275,15 @@ export const networkCollaborationsProjection: Projection<NetworkCollaborationVie
     return chainId === null ? [] : [networkCollaborationKey(chainId, collaborationId)];
   },
 
-  project(view: NetworkCollaborationView | undefined, recorded: RecordedEvent, key: string): NetworkCollaborationView | undefined {
+  apply(view: NetworkCollaborationView | undefined, recorded: RecordedEvent, key: string): NetworkCollaborationView | undefined {
     if (!collaborationHandled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
     const next = applyToCollaboration(view, recorded as CollaborationNetworkEvent, key);
-    return next === undefined || next === view ? view : { ...next, lastPosition: recorded.position.toString() };
+    if (next === undefined) return view;
+    next.lastPosition = positionText(recorded);
+    return next;
   },
 
   indexesOf(view: NetworkCollaborationView): PutOptions {
     return { indexes: { chainId: view.chainId } };
   },
-};
+});

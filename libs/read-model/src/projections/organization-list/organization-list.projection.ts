@@ -1,6 +1,6 @@
 import { ORGANIZATION_DETAIL_FIELDS, type OrganizationEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import type { Projection } from '../../projection';
+import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
 import type { OrganizationListView } from './organization-list.view';
 
 const EVENT_TYPES: readonly string[] = ['OrganizationRegistered', 'OrganizationDetailsUpdated'];
@@ -8,7 +8,7 @@ const EVENT_TYPES: readonly string[] = ['OrganizationRegistered', 'OrganizationD
 const asOrganizationEvent = (event: RecordedEvent): OrganizationEvent => ({ type: event.type, data: event.data }) as OrganizationEvent;
 
 /** GET /organizations: listed by name (case-insensitive), filterable by sector. */
-export const organizationListProjection: Projection<OrganizationListView> = {
+export const organizationListProjection = mutatorProjection<OrganizationListView>({
   name: 'organization-list',
   version: 1,
   collection: 'organizations',
@@ -19,10 +19,10 @@ export const organizationListProjection: Projection<OrganizationListView> = {
     return [asOrganizationEvent(event).data.organizationId];
   },
 
-  project(view, event, key) {
-    if (view && event.position <= BigInt(view.lastPosition)) return view;
+  apply(view, event, key) {
+    if (alreadyApplied(view, event)) return view;
     const organization = asOrganizationEvent(event);
-    const lastPosition = event.position.toString();
+    const lastPosition = positionText(event);
     switch (organization.type) {
       case 'OrganizationRegistered': {
         const { data } = organization;
@@ -41,13 +41,13 @@ export const organizationListProjection: Projection<OrganizationListView> = {
       case 'OrganizationDetailsUpdated': {
         // An update never precedes the registration in its stream; without one there is nothing to list.
         if (!view) return undefined;
-        const next: OrganizationListView = { ...view, lastPosition };
+        view.lastPosition = lastPosition;
         for (const field of ORGANIZATION_DETAIL_FIELDS) {
           const value = organization.data[field];
           // Absent = unchanged; null = cleared (the event carries only what changed).
-          if (value !== undefined) Object.assign(next, { [field]: value });
+          if (value !== undefined) Object.assign(view, { [field]: value });
         }
-        return next;
+        return view;
       }
       default:
         return view;
@@ -57,4 +57,4 @@ export const organizationListProjection: Projection<OrganizationListView> = {
   indexesOf(view) {
     return { indexes: { sector: view.sector }, sortKey: view.name.toLocaleLowerCase('fi') };
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { WorkshopAddedToChain, WorkshopPlanned } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import type { Projection } from '../../projection';
+import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
 import type { WorkshopChainIndexView } from './workshop-chain-index.view';
 
 export const WORKSHOP_CHAIN_INDEX = 'workshop-chain-index';
@@ -13,7 +13,7 @@ const asIndexEvent = (event: RecordedEvent): IndexEvent => ({ type: event.type, 
  * workshop id → { chainId, order }. Other projections route workshop events to their chain through it
  * (`lookup.get(WORKSHOP_CHAIN_INDEX, workshopId)`), so it must come before them in the projector's array.
  */
-export const workshopChainIndexProjection: Projection<WorkshopChainIndexView> = {
+export const workshopChainIndexProjection = mutatorProjection<WorkshopChainIndexView>({
   name: WORKSHOP_CHAIN_INDEX,
   version: 1,
   collection: WORKSHOP_CHAIN_INDEX,
@@ -31,16 +31,19 @@ export const workshopChainIndexProjection: Projection<WorkshopChainIndexView> = 
     }
   },
 
-  project(view, event, key) {
-    if (view && event.position <= BigInt(view.lastPosition)) return view;
+  apply(view, event, key) {
+    if (alreadyApplied(view, event)) return view;
     const indexed = asIndexEvent(event);
-    const lastPosition = event.position.toString();
+    const lastPosition = positionText(event);
     switch (indexed.type) {
       case 'WorkshopPlanned': {
         const { chainId } = indexed.data;
         if (chainId === null) return view;
         // The chain's own record (WorkshopAddedToChain) is authoritative: the plan never overrides it.
-        if (view && view.order !== null) return { ...view, lastPosition };
+        if (view && view.order !== null) {
+          view.lastPosition = lastPosition;
+          return view;
+        }
         return { workshopId: key, chainId, order: null, lastPosition };
       }
       case 'WorkshopAddedToChain':
@@ -54,4 +57,4 @@ export const workshopChainIndexProjection: Projection<WorkshopChainIndexView> = 
     // Listing a chain's workshops by this index gives them in chain order (unordered ones last).
     return { indexes: { chainId: view.chainId }, sortKey: view.order === null ? '~' : String(view.order).padStart(6, '0') };
   },
-};
+});

@@ -1,4 +1,5 @@
 import { EXPENSE_CATEGORIES, PLEDGE_KINDS } from '@kuhina/domain';
+import { idMap } from '../../projection';
 import type {
   AttendanceCounts,
   AttendanceFact,
@@ -20,10 +21,9 @@ import type {
 
 // Every figure of the chain view is derived from the facts, so applying an event twice cannot count
 // anything twice. `figuresOf` derives them all from scratch (the reference); the projection uses it when
-// a workshop moves in the chain's order (or an attendee's organisation changes) and otherwise updates only what
-// one event can change (`refreshOwnFigures` of the touched workshop, `withNewAttendee`, `withOrganizationReached`,
-// `totalsAfter`), keeping every untouched workshop object as it is: an event's cost does not grow with the facts
-// of the rest of the chain. The spec checks that both always agree.
+// a workshop moves in the chain's order (or an attendee's organisation changes) and otherwise moves, in place,
+// only what one changed fact can change (the `...Changed` functions, `newAttendee`, `organizationReached`):
+// an event's cost does not grow with the facts of the rest of the chain. The spec checks that both always agree.
 
 const valuesOf = <T>(map: Record<string, T>): T[] => Object.values(map);
 
@@ -130,49 +130,9 @@ export function ownFigures(facts: WorkshopFacts): OwnFigures {
   };
 }
 
-/**
- * Refreshes, in a workshop object just copied, the own figures whose facts differ from `before` (the others are
- * still right). `changedId` is the one entry the event set: registrations, attendance and feedback, which grow with
- * the workshop, are moved by that entry alone; the few pledges, expenses, inputs and meetings are summed again.
- */
-export function refreshOwnFigures(workshop: ChainWorkshop, before: WorkshopFacts, changedId: string): ChainWorkshop {
-  const { facts } = workshop;
-  if (facts.registrations !== before.registrations) {
-    const counts = { ...workshop.registrations };
-    const was = Object.hasOwn(before.registrations, changedId) ? before.registrations[changedId] : undefined;
-    if (was) counts[was.status]--;
-    counts[facts.registrations[changedId].status]++;
-    workshop.registrations = counts;
-  }
-  if (facts.attendance !== before.attendance) {
-    const was = Object.hasOwn(before.attendance, changedId) ? before.attendance[changedId] : undefined;
-    const onSite = workshop.attendance.onSite - (was?.mode === 'on-site' ? 1 : 0) + (facts.attendance[changedId].mode === 'on-site' ? 1 : 0);
-    const total = workshop.attendance.total + (was ? 0 : 1);
-    workshop.attendance = { onSite, remote: total - onSite, total };
-  }
-  if (facts.feedbackRatings !== before.feedbackRatings) {
-    const distribution = { ...workshop.feedback.distribution };
-    const bucket = (rating: number | undefined): Rating | null => {
-      const key = String(rating);
-      return rating !== undefined && Object.hasOwn(distribution, key) ? (key as Rating) : null;
-    };
-    const was = bucket(Object.hasOwn(before.feedbackRatings, changedId) ? before.feedbackRatings[changedId] : undefined);
-    const now = bucket(facts.feedbackRatings[changedId]);
-    if (was) distribution[was]--;
-    if (now) distribution[now]++;
-    workshop.feedback = feedbackFrom(distribution);
-  }
-  if (facts.pledges !== before.pledges) workshop.pledges = pledgeSummary(valuesOf(facts.pledges));
-  if (facts.expenses !== before.expenses) workshop.expenses = expenseSummary(valuesOf(facts.expenses));
-  if (facts.citizenInputs !== before.citizenInputs) workshop.citizensHeard = sumOf(valuesOf(facts.citizenInputs), (heard) => heard);
-  if (facts.planningMeetings !== before.planningMeetings) workshop.planningMeetings = planningMeetingCounts(valuesOf(facts.planningMeetings));
-  if (facts.collaborations !== before.collaborations) workshop.collaborationsSparked = Object.keys(facts.collaborations).length;
-  return workshop;
-}
-
 /** Organisations a workshop reached: their people attended or registered, or they co-organised or pledged. */
 export function organizationsReachedBy(workshop: Pick<WorkshopEntry, 'coOrganizerIds' | 'facts'>): Record<string, true> {
-  const reached: Record<string, true> = {};
+  const reached = idMap<true>();
   for (const id of workshop.coOrganizerIds) reached[id] = true;
   for (const fact of valuesOf(workshop.facts.attendance)) if (fact.organizationId !== null) reached[fact.organizationId] = true;
   for (const fact of valuesOf(workshop.facts.registrations)) if (fact.organizationId !== null) reached[fact.organizationId] = true;
@@ -223,29 +183,19 @@ interface TotalsSums {
   collaborationsSparked: number;
 }
 
-function sumsFrom(totals?: ChainTotals): TotalsSums {
-  const kinds: TotalsSums['kinds'] = {};
-  const categories: TotalsSums['categories'] = {};
-  for (const [kind, summary] of Object.entries(totals?.pledges.byKind ?? {}) as Array<[PledgeKind, PledgeSummary['byKind'][PledgeKind]]>) {
-    if (summary) kinds[kind] = { ...summary };
-  }
-  for (const [category, cents] of Object.entries(totals?.expenses.byCategory ?? {}) as Array<[ExpenseCategory, number]>) categories[category] = cents;
-  const byStatus = emptyPledgeStatus();
-  for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) if (totals) byStatus[status] = { ...totals.pledges.byStatus[status] };
+function sumsFrom(): TotalsSums {
   return {
-    registrations: totals ? { ...totals.registrations } : { registered: 0, waitlisted: 0, cancelled: 0 },
-    attendance: totals ? { ...totals.attendance } : { onSite: 0, remote: 0, total: 0 },
-    distribution: totals ? { ...totals.feedback.distribution } : { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
-    byStatus,
-    kinds,
-    categories,
-    expenses: totals
-      ? { count: totals.expenses.count, totalCents: totals.expenses.totalCents, voidedCount: totals.expenses.voidedCount, correctedCount: totals.expenses.correctedCount }
-      : { count: 0, totalCents: 0, voidedCount: 0, correctedCount: 0 },
-    planningMeetings: totals ? { ...totals.planningMeetings } : { partner: 0, coreTeam: 0 },
-    pledgeCount: totals?.pledges.count ?? 0,
-    citizensHeard: totals?.citizensHeard ?? 0,
-    collaborationsSparked: totals?.collaborationsSparked ?? 0,
+    registrations: { registered: 0, waitlisted: 0, cancelled: 0 },
+    attendance: { onSite: 0, remote: 0, total: 0 },
+    distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+    byStatus: emptyPledgeStatus(),
+    kinds: {},
+    categories: {},
+    expenses: { count: 0, totalCents: 0, voidedCount: 0, correctedCount: 0 },
+    planningMeetings: { partner: 0, coreTeam: 0 },
+    pledgeCount: 0,
+    citizensHeard: 0,
+    collaborationsSparked: 0,
   };
 }
 
@@ -325,73 +275,58 @@ export function totalsOf(workshops: readonly ChainWorkshop[], distinct: Distinct
   return totalsFrom(sums, workshops.length, distinct, () => true);
 }
 
-const NO_FIGURES: OwnFigures = ownFigures({
-  registrations: {},
-  attendance: {},
-  pledges: {},
-  expenses: {},
-  feedbackRatings: {},
-  citizenInputs: {},
-  planningMeetings: {},
-  collaborations: {},
-  organizations: {},
-});
-
-function pledgeTotalsAfter(totals: PledgeSummary, before: PledgeSummary, after: PledgeSummary): PledgeSummary {
-  const sums = sumsFrom();
-  sums.pledgeCount = totals.count;
-  for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) sums.byStatus[status] = { ...totals.byStatus[status] };
-  for (const [kind, summary] of Object.entries(totals.byKind) as Array<[PledgeKind, PledgeSummary['byKind'][PledgeKind]]>) if (summary) sums.kinds[kind] = { ...summary };
-  addFigures(sums, { ...NO_FIGURES, pledges: before }, -1);
-  addFigures(sums, { ...NO_FIGURES, pledges: after }, 1);
-  return totalsFrom(sums, 0, { uniqueParticipants: 0, returningParticipants: 0, organizationsReached: 0 }, () => true).pledges;
+/**
+ * Moves the chain's pledge totals, in place, by one workshop's change from `before` to `after`: the same figures as
+ * summing all workshops again (kinds in vocabulary order, a kind shown while some pledge has it).
+ */
+function movePledgeTotals(totals: ChainTotals, before: PledgeSummary, after: PledgeSummary): void {
+  const pledges = totals.pledges;
+  pledges.count += after.count - before.count;
+  for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) {
+    pledges.byStatus[status].count += after.byStatus[status].count - before.byStatus[status].count;
+    pledges.byStatus[status].inKindValueCents += after.byStatus[status].inKindValueCents - before.byStatus[status].inKindValueCents;
+  }
+  const byKind: PledgeSummary['byKind'] = {};
+  for (const kind of PLEDGE_KINDS) {
+    const was = before.byKind[kind];
+    const now = after.byKind[kind];
+    const total = pledges.byKind[kind] ?? { count: 0, inKindValueCents: 0, fulfilledInKindValueCents: 0 };
+    if (was || now) {
+      total.count += (now?.count ?? 0) - (was?.count ?? 0);
+      total.inKindValueCents += (now?.inKindValueCents ?? 0) - (was?.inKindValueCents ?? 0);
+      total.fulfilledInKindValueCents += (now?.fulfilledInKindValueCents ?? 0) - (was?.fulfilledInKindValueCents ?? 0);
+    }
+    if (total.count > 0) byKind[kind] = total;
+  }
+  pledges.byKind = byKind;
+  pledges.inKindValueFulfilledCents = pledges.byStatus.fulfilled.inKindValueCents;
+  totals.inKindValueFulfilledCents = pledges.inKindValueFulfilledCents;
 }
-
-function expenseTotalsAfter(totals: ExpenseSummary, before: ExpenseSummary, after: ExpenseSummary, workshops: readonly ChainWorkshop[]): ExpenseSummary {
-  const sums = sumsFrom();
-  sums.expenses = { count: totals.count, totalCents: totals.totalCents, voidedCount: totals.voidedCount, correctedCount: totals.correctedCount };
-  for (const [category, cents] of Object.entries(totals.byCategory) as Array<[ExpenseCategory, number]>) sums.categories[category] = cents;
-  addFigures(sums, { ...NO_FIGURES, expenses: before }, -1);
-  addFigures(sums, { ...NO_FIGURES, expenses: after }, 1);
-  const touched = new Set([...Object.keys(before.byCategory), ...Object.keys(after.byCategory)]);
-  // A sum of 0 does not say whether some workshop still shows the category (an expense of 0 cents): ask them.
-  const showsCategory = (category: ExpenseCategory): boolean =>
-    !touched.has(category) || sums.categories[category] !== 0 || workshops.some((workshop) => Object.hasOwn(workshop.expenses.byCategory, category));
-  return totalsFrom(sums, 0, { uniqueParticipants: 0, returningParticipants: 0, organizationsReached: 0 }, showsCategory).expenses;
-}
-
-const movedBy = <K extends string>(total: Record<K, number>, before: Record<K, number>, after: Record<K, number>, keys: readonly K[]): Record<K, number> => {
-  const moved = { ...total };
-  for (const key of keys) moved[key] = total[key] - before[key] + after[key];
-  return moved;
-};
 
 /**
- * The totals after one workshop's own figures changed from `before` to `after` (null: the workshop was not there),
- * without summing the other workshops again; only the summaries that changed (new objects) are moved.
- * `workshops` is the chain after the change.
+ * Moves the chain's expense totals, in place, by one workshop's change from `before` to `after` (`workshops`: the
+ * chain after the change). A category shows while some workshop shows it, which a sum of 0 cannot tell (an
+ * expense of 0 cents): then the workshops are asked.
  */
-export function totalsAfter(
-  totals: ChainTotals,
-  before: OwnFigures | null,
-  after: OwnFigures,
-  workshops: readonly ChainWorkshop[],
-  distinct: DistinctTotals,
-): ChainTotals {
-  const b = before ?? NO_FIGURES;
-  const next: ChainTotals = { ...totals, workshops: workshops.length, ...distinct };
-  if (after.registrations !== b.registrations) next.registrations = movedBy(totals.registrations, b.registrations, after.registrations, ['registered', 'waitlisted', 'cancelled']);
-  if (after.attendance !== b.attendance) next.attendance = movedBy(totals.attendance, b.attendance, after.attendance, ['onSite', 'remote', 'total']);
-  if (after.feedback !== b.feedback) next.feedback = feedbackFrom(movedBy(totals.feedback.distribution, b.feedback.distribution, after.feedback.distribution, RATINGS));
-  if (after.pledges !== b.pledges) {
-    next.pledges = pledgeTotalsAfter(totals.pledges, b.pledges, after.pledges);
-    next.inKindValueFulfilledCents = next.pledges.inKindValueFulfilledCents;
+function moveExpenseTotals(totals: ChainTotals, before: ExpenseSummary, after: ExpenseSummary, workshops: readonly ChainWorkshop[]): void {
+  const expenses = totals.expenses;
+  expenses.count += after.count - before.count;
+  expenses.totalCents += after.totalCents - before.totalCents;
+  expenses.voidedCount += after.voidedCount - before.voidedCount;
+  expenses.correctedCount += after.correctedCount - before.correctedCount;
+  const byCategory: ExpenseSummary['byCategory'] = {};
+  for (const category of EXPENSE_CATEGORIES) {
+    const shown = expenses.byCategory[category];
+    const was = before.byCategory[category];
+    const now = after.byCategory[category];
+    if (was === undefined && now === undefined) {
+      if (shown !== undefined) byCategory[category] = shown;
+      continue;
+    }
+    const cents = (shown ?? 0) - (was ?? 0) + (now ?? 0);
+    if (cents !== 0 || workshops.some((workshop) => Object.hasOwn(workshop.expenses.byCategory, category))) byCategory[category] = cents;
   }
-  if (after.expenses !== b.expenses) next.expenses = expenseTotalsAfter(totals.expenses, b.expenses, after.expenses, workshops);
-  next.citizensHeard = totals.citizensHeard - b.citizensHeard + after.citizensHeard;
-  if (after.planningMeetings !== b.planningMeetings) next.planningMeetings = movedBy(totals.planningMeetings, b.planningMeetings, after.planningMeetings, ['partner', 'coreTeam']);
-  next.collaborationsSparked = totals.collaborationsSparked - b.collaborationsSparked + after.collaborationsSparked;
-  return next;
+  expenses.byCategory = byCategory;
 }
 
 /** Every derived figure of the chain (per workshop, in chain order, and the totals), from the facts alone. */
@@ -436,73 +371,166 @@ export const withFigures = (view: WorkshopChainView): WorkshopChainView => ({
   ...figuresOf(view.workshops, view.facts.workshopOrder),
 });
 
-// ---- one new fact, without recomputing the chain ----
+// ---- one changed fact, in place, without recomputing the chain ----
+// Each function below is called after the fact itself was set in the workshop's facts; it moves the touched
+// workshop's own figure and the chain's totals by the difference between the fact before (`was`) and after.
+
+/** A registration fact set (`was`: the one it replaced). */
+export function registrationChanged(view: WorkshopChainView, workshop: ChainWorkshop, was: RegistrationFact | undefined, now: RegistrationFact): void {
+  moveRegistration(workshop.registrations, was, now);
+  moveRegistration(view.totals.registrations, was, now);
+}
+
+function moveRegistration(counts: RegistrationCounts, was: RegistrationFact | undefined, now: RegistrationFact): void {
+  if (was) counts[was.status]--;
+  counts[now.status]++;
+}
+
+/** An attendance fact set (`was`: the person's earlier one, with the same organisation). */
+export function attendanceChanged(view: WorkshopChainView, workshop: ChainWorkshop, was: AttendanceFact | undefined, now: AttendanceFact): void {
+  const onSite = (now.mode === 'on-site' ? 1 : 0) - (was?.mode === 'on-site' ? 1 : 0);
+  const total = was ? 0 : 1;
+  moveAttendance(workshop.attendance, onSite, total);
+  moveAttendance(view.totals.attendance, onSite, total);
+}
+
+function moveAttendance(counts: AttendanceCounts, onSite: number, total: number): void {
+  counts.onSite += onSite;
+  counts.total += total;
+  counts.remote += total - onSite;
+}
+
+/** A feedback rating set (`was`: the rating it replaced). */
+export function feedbackChanged(view: WorkshopChainView, workshop: ChainWorkshop, was: number | undefined, now: number): void {
+  const bucket = (rating: number | undefined): Rating | null => {
+    const key = String(rating);
+    return rating !== undefined && (RATINGS as readonly string[]).includes(key) ? (key as Rating) : null;
+  };
+  moveFeedback(workshop.feedback, bucket(was), bucket(now));
+  moveFeedback(view.totals.feedback, bucket(was), bucket(now));
+}
+
+function moveFeedback(summary: FeedbackSummary, from: Rating | null, to: Rating | null): void {
+  if (from) summary.distribution[from]--;
+  if (to) summary.distribution[to]++;
+  const { count, average } = feedbackFrom(summary.distribution);
+  summary.count = count;
+  summary.average = average;
+}
+
+/** A pledge fact set: the workshop's few pledges are summed again, the chain's totals moved by the difference. */
+export function pledgesChanged(view: WorkshopChainView, workshop: ChainWorkshop): void {
+  const before = workshop.pledges;
+  workshop.pledges = pledgeSummary(valuesOf(workshop.facts.pledges));
+  movePledgeTotals(view.totals, before, workshop.pledges);
+}
+
+/** An expense fact set: the workshop's few expenses are summed again, the chain's totals moved by the difference. */
+export function expensesChanged(view: WorkshopChainView, workshop: ChainWorkshop): void {
+  const before = workshop.expenses;
+  workshop.expenses = expenseSummary(valuesOf(workshop.facts.expenses));
+  moveExpenseTotals(view.totals, before, workshop.expenses, view.workshops);
+}
+
+/** A planning meeting set: counted again for the workshop, the chain's totals moved by the difference. */
+export function planningMeetingsChanged(view: WorkshopChainView, workshop: ChainWorkshop): void {
+  const before = workshop.planningMeetings;
+  workshop.planningMeetings = planningMeetingCounts(valuesOf(workshop.facts.planningMeetings));
+  view.totals.planningMeetings.partner += workshop.planningMeetings.partner - before.partner;
+  view.totals.planningMeetings.coreTeam += workshop.planningMeetings.coreTeam - before.coreTeam;
+}
+
+// ---- who is where: a cache over a draft's facts ----
 
 /**
- * The first workshop other than `k` for which `has` holds, and how many others do, counting no further than
- * `enough` (the callers only need to tell 0, 1 and more apart): most scans stop at an early workshop.
+ * For each person the workshops (objects of `view.workshops`) they attended, for each organisation the workshops that
+ * reached it: derived from the facts alone, so it is a cache, not state. Without it, telling whether a person or an
+ * organisation was seen in another workshop scans every workshop's facts (a hash probe per workshop, cache-cold in a
+ * large chain); with it, one probe. Built on first use for a draft, kept up to date by `newAttendee` and
+ * `organizationReached`, dropped by `forgetWhere` when the workshops are derived again.
  */
-function firstOther(workshops: readonly ChainWorkshop[], k: number, enough: number, has: (workshop: ChainWorkshop) => boolean): { first: number | null; others: number } {
+interface Where {
+  attended: Map<string, ChainWorkshop[]>;
+  reached: Map<string, ChainWorkshop[]>;
+}
+
+const whereByView = new WeakMap<WorkshopChainView, Where>();
+
+function whereIn(view: WorkshopChainView): Where {
+  let where = whereByView.get(view);
+  if (where !== undefined) return where;
+  where = { attended: new Map(), reached: new Map() };
+  for (const workshop of view.workshops) {
+    for (const personId of Object.keys(workshop.facts.attendance)) listIn(where.attended, personId).push(workshop);
+    for (const organizationId of Object.keys(workshop.facts.organizations)) listIn(where.reached, organizationId).push(workshop);
+  }
+  whereByView.set(view, where);
+  return where;
+}
+
+function listIn(map: Map<string, ChainWorkshop[]>, id: string): ChainWorkshop[] {
+  let list = map.get(id);
+  if (list === undefined) map.set(id, (list = []));
+  return list;
+}
+
+/** Call when `view.workshops` is replaced by a derivation (`figuresOf`): the cached workshop objects are gone. */
+export function forgetWhere(view: WorkshopChainView): void {
+  whereByView.delete(view);
+}
+
+/**
+ * The first (in chain order) of the workshops in `list` other than `k`, and how many others there are. `list` holds
+ * the few workshops of one person or organisation: their places are looked up in the (short, hot) workshops array.
+ */
+function firstOther(workshops: readonly ChainWorkshop[], k: number, list: readonly ChainWorkshop[]): { first: number | null; others: number } {
   let first: number | null = null;
   let others = 0;
-  for (let i = 0; i < workshops.length && others < enough; i++) {
-    if (i === k || !has(workshops[i])) continue;
-    first ??= i;
+  for (const workshop of list) {
+    const at = workshops.indexOf(workshop);
+    if (at === k) continue;
     others++;
+    if (first === null || at < first) first = at;
   }
   return { first, others };
 }
-
-const replaced = (workshops: ChainWorkshop[], i: number, workshop: ChainWorkshop): ChainWorkshop[] => {
-  const next = workshops.slice();
-  next[i] = workshop;
-  return next;
-};
 
 /**
  * After `personId` attended workshop `k` (workshops in chain order) for the first time: they return at `k` if
  * they attended an earlier workshop; otherwise their first later workshop, if any, now counts them as returning.
  */
-export function withNewAttendee(workshops: ChainWorkshop[], k: number, personId: string, distinct: DistinctTotals): [ChainWorkshop[], DistinctTotals] {
-  const { first, others } = firstOther(workshops, k, 2, (workshop) => Object.hasOwn(workshop.facts.attendance, personId));
-  const returnsAt = first === null ? null : first < k ? k : first;
-  const next =
-    returnsAt === null
-      ? workshops
-      : replaced(workshops, returnsAt, { ...workshops[returnsAt], returningParticipants: workshops[returnsAt].returningParticipants + 1 });
-  return [
-    next,
-    {
-      ...distinct,
-      uniqueParticipants: distinct.uniqueParticipants + (others === 0 ? 1 : 0),
-      // From one workshop to two: a returning participant now.
-      returningParticipants: distinct.returningParticipants + (others === 1 ? 1 : 0),
-    },
-  ];
+export function newAttendee(view: WorkshopChainView, k: number, personId: string): void {
+  const { workshops, totals } = view;
+  const attended = listIn(whereIn(view).attended, personId);
+  const { first, others } = firstOther(workshops, k, attended);
+  if (!attended.includes(workshops[k])) attended.push(workshops[k]);
+  if (first !== null) workshops[first < k ? k : first].returningParticipants++;
+  if (others === 0) totals.uniqueParticipants++;
+  // From one workshop to two: a returning participant now.
+  if (others === 1) totals.returningParticipants++;
 }
 
 /**
- * After workshop `k` reached `organizationId` for the first time: new there unless an earlier workshop reached it,
- * and then no longer new at the later workshop that had reached it first.
+ * After workshop `k` reached `organizationId` for the first time (already in its facts): new there unless an
+ * earlier workshop reached it, and then no longer new at the later workshop that had reached it first.
  */
-export function withOrganizationReached(
-  workshops: ChainWorkshop[],
-  k: number,
-  organizationId: string,
-  distinct: DistinctTotals,
-): [ChainWorkshop[], DistinctTotals] {
-  const { first } = firstOther(workshops, k, 1, (workshop) => Object.hasOwn(workshop.facts.organizations, organizationId));
-  const distinctNext = { ...distinct, organizationsReached: distinct.organizationsReached + (first === null ? 1 : 0) };
-  if (first !== null && first < k) return [workshops, distinctNext];
-  const ids = workshops[k].newOrganizationIds;
+export function organizationReached(view: WorkshopChainView, k: number, organizationId: string): void {
+  const { workshops, totals } = view;
+  const reachedBy = listIn(whereIn(view).reached, organizationId);
+  const { first } = firstOther(workshops, k, reachedBy);
+  if (!reachedBy.includes(workshops[k])) reachedBy.push(workshops[k]);
+  if (first === null) totals.organizationsReached++;
+  if (first !== null && first < k) return;
+  const reached = workshops[k];
   // Sorted already: insert in place rather than sort again.
-  let at = ids.length;
-  while (at > 0 && ids[at - 1] > organizationId) at--;
-  const withNew = [...ids.slice(0, at), organizationId, ...ids.slice(at)];
-  let next = replaced(workshops, k, { ...workshops[k], newOrganizationIds: withNew, newOrganizations: withNew.length });
+  let at = reached.newOrganizationIds.length;
+  while (at > 0 && reached.newOrganizationIds[at - 1] > organizationId) at--;
+  reached.newOrganizationIds.splice(at, 0, organizationId);
+  reached.newOrganizations = reached.newOrganizationIds.length;
   if (first !== null) {
-    const without = next[first].newOrganizationIds.filter((id) => id !== organizationId);
-    next = replaced(next, first, { ...next[first], newOrganizationIds: without, newOrganizations: without.length });
+    const later = workshops[first];
+    const was = later.newOrganizationIds.indexOf(organizationId);
+    if (was >= 0) later.newOrganizationIds.splice(was, 1);
+    later.newOrganizations = later.newOrganizationIds.length;
   }
-  return [next, distinctNext];
 }

@@ -244,6 +244,19 @@ describe('workshop-chain projection', () => {
       }
     });
 
+    it('apply, changing one draft in place through the whole story (as a projector batch does), keeps the figures equal to the derivation', () => {
+      const events = [...story(), collaborationRecorded(uuid('cb000000', 1), [ORG.socialEnterprise, ORG.lapinAmk], KEMI)];
+      let draft: WorkshopChainView | undefined;
+      let pure: WorkshopChainView | undefined;
+      for (const event of events) {
+        draft = sut.apply!(draft, event, CHAIN);
+        pure = sut.project(pure, event, CHAIN);
+        const derived = draft && withFigures(JSON.parse(JSON.stringify(draft)) as WorkshopChainView);
+        expect({ after: event.type, position: event.position, view: draft }).toEqual({ after: event.type, position: event.position, view: derived });
+        expect({ after: event.type, draft }).toEqual({ after: event.type, draft: pure });
+      }
+    });
+
     it('the incremental figures also agree with the derivation when workshops move and facts are re-recorded', () => {
       // The rare paths: plans after facts elsewhere, orders arriving out of turn, a reschedule among unordered
       // workshops, an attendee re-recorded with another organisation and mode, a re-rated feedback, a 0-cent expense.
@@ -273,9 +286,13 @@ describe('workshop-chain projection', () => {
         registrationCancelled(KEMI, registration(9), person(9), 'registered'),
       ];
       let view: WorkshopChainView | undefined;
+      let draft: WorkshopChainView | undefined;
       for (const event of events) {
         view = sut.project(view, event, CHAIN);
         expect({ after: event.type, position: event.position, view }).toEqual({ after: event.type, position: event.position, view: view && withFigures(view) });
+        // The projector's way: one draft changed in place by every event.
+        draft = sut.apply!(draft, event, CHAIN);
+        expect({ after: event.type, draft }).toEqual({ after: event.type, draft: view });
       }
       expect(view?.workshops.map((workshop) => workshop.workshopId)).toEqual([KEMI, RAUMA, PORI]);
       expect(view?.totals.expenses.byCategory).toEqual({ materials: 0 });

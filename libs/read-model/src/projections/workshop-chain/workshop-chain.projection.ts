@@ -1,63 +1,70 @@
 import { WORKSHOP_EVENT_TYPES, type ChainEvent, type CollaborationRecorded, type WorkshopEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import type { Projection, ViewLookup } from '../../projection';
+import { alreadyApplied, asIdMap, copyJson, idMap, lookupThen, mutatorProjection, positionText } from '../../projection';
 import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
 import {
+  attendanceChanged,
   compareInChainOrder,
+  expensesChanged,
+  feedbackChanged,
   figuresOf,
+  forgetWhere,
+  newAttendee,
   orderIn,
+  organizationReached,
   ownFigures,
-  refreshOwnFigures,
-  totalsAfter,
-  withNewAttendee,
-  withOrganizationReached,
-  type DistinctTotals,
+  planningMeetingsChanged,
+  pledgesChanged,
+  registrationChanged,
 } from './workshop-chain.figures';
-import type { AttendanceFact, ChainWorkshop, WorkshopChainView, WorkshopEntry, WorkshopFacts } from './workshop-chain.view';
+import type { AttendanceFact, ChainWorkshop, RegistrationFact, WorkshopChainView, WorkshopEntry, WorkshopFacts } from './workshop-chain.view';
 
 type ChainViewEvent = ChainEvent | WorkshopEvent | CollaborationRecorded;
 
-const CHAIN_TYPES: readonly string[] = ['ChainStarted', 'ChainDetailsUpdated', 'WorkshopAddedToChain', 'LastPaymentRecorded', 'ChainClosed'];
+const CHAIN_TYPES: ReadonlySet<string> = new Set(['ChainStarted', 'ChainDetailsUpdated', 'WorkshopAddedToChain', 'LastPaymentRecorded', 'ChainClosed']);
 
 // Every workshop event but the two that change no figure of the chain view.
-const WORKSHOP_TYPES: readonly string[] = WORKSHOP_EVENT_TYPES.filter((type) => type !== 'PersonInvited' && type !== 'CitizenInputSummaryForwarded');
+const WORKSHOP_TYPES: ReadonlySet<string> = new Set(WORKSHOP_EVENT_TYPES.filter((type) => type !== 'PersonInvited' && type !== 'CitizenInputSummaryForwarded'));
 
-const asChainViewEvent = (event: RecordedEvent): ChainViewEvent => ({ type: event.type, data: event.data }) as ChainViewEvent;
+// A recorded event has the domain event's `type` and `data`: read it as one, without a copy.
+const asChainViewEvent = (event: RecordedEvent): ChainViewEvent => event as unknown as ChainViewEvent;
 
 const sameAttendance = (a: AttendanceFact, b: AttendanceFact): boolean =>
   a.registrationId === b.registrationId && a.organizationId === b.organizationId && a.mode === b.mode;
 
 const own = <T>(map: Record<string, T>, id: string): T | undefined => (Object.hasOwn(map, id) ? map[id] : undefined);
 
-/**
- * A copy of `map` with `id` set. A loop over the keys: the maps of a workshop grow to dozens of ids (objects V8 keeps
- * in dictionary mode), which the spread operator copies several times slower.
- */
-function withEntry<T>(map: Record<string, T>, id: string, value: T): Record<string, T> {
-  const copy: Record<string, T> = {};
-  for (const key of Object.keys(map)) copy[key] = map[key];
-  copy[id] = value;
-  return copy;
-}
-
-async function chainOfWorkshop(lookup: ViewLookup, workshopId: string): Promise<string | null> {
-  const entry = await lookup.get<WorkshopChainIndexView>(WORKSHOP_CHAIN_INDEX, workshopId);
-  return entry?.chainId ?? null;
-}
-
 const emptyFacts = (): WorkshopFacts => ({
-  registrations: {},
-  attendance: {},
-  pledges: {},
-  expenses: {},
-  feedbackRatings: {},
-  citizenInputs: {},
-  planningMeetings: {},
-  collaborations: {},
-  organizations: {},
+  registrations: idMap(),
+  attendance: idMap(),
+  pledges: idMap(),
+  expenses: idMap(),
+  feedbackRatings: idMap(),
+  citizenInputs: idMap(),
+  planningMeetings: idMap(),
+  collaborations: idMap(),
+  organizations: idMap(),
 });
 
-/** A workshop entry from its plan, figures still to be computed (`figuresOf`). */
+/** The workshop's facts, as idMaps (they are plain objects in a chain read from the store): the draft gains ids in them. */
+function draftFacts(workshop: ChainWorkshop): WorkshopFacts {
+  const facts = workshop.facts;
+  if (Object.getPrototypeOf(facts.registrations) === null) return facts;
+  workshop.facts = {
+    registrations: asIdMap(facts.registrations),
+    attendance: asIdMap(facts.attendance),
+    pledges: asIdMap(facts.pledges),
+    expenses: asIdMap(facts.expenses),
+    feedbackRatings: asIdMap(facts.feedbackRatings),
+    citizenInputs: asIdMap(facts.citizenInputs),
+    planningMeetings: asIdMap(facts.planningMeetings),
+    collaborations: asIdMap(facts.collaborations),
+    organizations: asIdMap(facts.organizations),
+  };
+  return workshop.facts;
+}
+
+/** A workshop entry from its plan, figures still to be computed. Nothing in it is shared with the event. */
 function plannedWorkshop(data: Extract<WorkshopEvent, { type: 'WorkshopPlanned' }>['data']): WorkshopEntry {
   return {
     workshopId: data.workshopId,
@@ -68,7 +75,7 @@ function plannedWorkshop(data: Extract<WorkshopEvent, { type: 'WorkshopPlanned' 
     format: data.format,
     startsAt: data.startsAt,
     endsAt: data.endsAt,
-    location: data.location,
+    location: copyJson(data.location),
     targetGroups: [...data.targetGroups],
     access: data.access,
     capacity: data.capacity,
@@ -78,7 +85,28 @@ function plannedWorkshop(data: Extract<WorkshopEvent, { type: 'WorkshopPlanned' 
   };
 }
 
-/** The chain's details and workshops after a chain-stream event. */
+/** Every figure derived again from the facts (the reference derivation): for the rare changes that move many figures. */
+function recomputeAll(view: WorkshopChainView): void {
+  forgetWhere(view);
+  const { workshops, totals } = figuresOf(view.workshops, view.facts.workshopOrder);
+  view.workshops = workshops;
+  view.totals = totals;
+}
+
+/**
+ * After the workshop at `index` changed its place keys (order, start): if it keeps its place among its
+ * neighbours, no figure changes; if it moves, which people return and which organisations are new change in
+ * between: recompute all.
+ */
+function placeMoved(view: WorkshopChainView, index: number): void {
+  const { workshops } = view;
+  const moved = workshops[index];
+  const inPlace =
+    (index === 0 || compareInChainOrder(workshops[index - 1], moved) < 0) && (index === workshops.length - 1 || compareInChainOrder(moved, workshops[index + 1]) < 0);
+  if (!inPlace) recomputeAll(view);
+}
+
+/** The chain's details and workshops after a chain-stream event, changed in place (or made, by ChainStarted). */
 function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent, lastPosition: string): WorkshopChainView | undefined {
   if (event.type === 'ChainStarted') {
     const { data } = event;
@@ -92,7 +120,7 @@ function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent,
       startedAt: data.at,
       lastPosition,
     };
-    if (view) return { ...view, ...details };
+    if (view) return Object.assign(view, details);
     return {
       ...details,
       status: 'active',
@@ -101,133 +129,244 @@ function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent,
       lastPaymentOn: null,
       retentionEndsOn: null,
       ...figuresOf([], {}),
-      facts: { workshopOrder: {} },
+      facts: { workshopOrder: idMap() },
     };
   }
   // Nothing but ChainStarted opens a chain's stream: without it there is no chain to show.
   if (!view) return undefined;
+  view.lastPosition = lastPosition;
   switch (event.type) {
     case 'ChainDetailsUpdated': {
       const { data } = event;
-      return {
-        ...view,
-        name: data.name ?? view.name,
-        description: data.description ?? view.description,
-        fundingProgramme: data.fundingProgramme ?? view.fundingProgramme,
-        esfOperationId: data.esfOperationId ?? view.esfOperationId,
-        period: { start: data.periodStart ?? view.period.start, end: data.periodEnd ?? view.period.end },
-        lastPosition,
-      };
+      view.name = data.name ?? view.name;
+      view.description = data.description ?? view.description;
+      view.fundingProgramme = data.fundingProgramme ?? view.fundingProgramme;
+      view.esfOperationId = data.esfOperationId ?? view.esfOperationId;
+      view.period = { start: data.periodStart ?? view.period.start, end: data.periodEnd ?? view.period.end };
+      break;
     }
     case 'WorkshopAddedToChain': {
-      const workshopOrder = { ...view.facts.workshopOrder, [event.data.workshopId]: event.data.order };
-      const facts = { ...view.facts, workshopOrder };
-      const index = view.workshops.findIndex((workshop) => workshop.workshopId === event.data.workshopId);
+      const { workshopId, order } = event.data;
+      view.facts.workshopOrder = asIdMap(view.facts.workshopOrder);
+      view.facts.workshopOrder[workshopId] = order;
+      const index = indexOfWorkshop(view.workshops, workshopId);
       // Not planned yet: the plan will find its place in workshopOrder.
-      if (index < 0 || view.workshops[index].order === event.data.order) return { ...view, facts, lastPosition };
-      return { ...view, ...withMoved(view.workshops, index, { ...view.workshops[index], order: event.data.order }, workshopOrder, view.totals), facts, lastPosition };
+      if (index >= 0 && view.workshops[index].order !== order) {
+        view.workshops[index].order = order;
+        placeMoved(view, index);
+      }
+      break;
     }
     case 'LastPaymentRecorded':
-      return { ...view, lastPaymentOn: event.data.paidOn, retentionEndsOn: event.data.retentionEndsOn, lastPosition };
+      view.lastPaymentOn = event.data.paidOn;
+      view.retentionEndsOn = event.data.retentionEndsOn;
+      break;
     case 'ChainClosed':
-      return { ...view, status: 'closed', closedAt: event.data.at, closeReason: event.data.reason, lastPosition };
+      view.status = 'closed';
+      view.closedAt = event.data.at;
+      view.closeReason = event.data.reason;
+      break;
     default:
-      return { ...view, lastPosition };
+      break;
   }
+  return view;
+}
+
+/** Ids are unique in a chain; the workshop an event is about is usually the latest planned: look from the end. */
+function indexOfWorkshop(workshops: readonly ChainWorkshop[], workshopId: string | null): number {
+  for (let i = workshops.length - 1; i >= 0; i--) if (workshops[i].workshopId === workshopId) return i;
+  return -1;
+}
+
+/** A newly planned workshop, placed in chain order with no facts yet, then reaching its co-organisers. */
+function addPlanned(view: WorkshopChainView, entry: WorkshopEntry): void {
+  const planned: ChainWorkshop = {
+    ...entry,
+    order: orderIn(view.facts.workshopOrder, entry.workshopId),
+    ...ownFigures(entry.facts),
+    returningParticipants: 0,
+    newOrganizationIds: [],
+    newOrganizations: 0,
+    facts: entry.facts,
+  };
+  // Usually the last one (planned after the others): look for its place from the end.
+  let at = view.workshops.length;
+  while (at > 0 && compareInChainOrder(view.workshops[at - 1], planned) > 0) at--;
+  view.workshops.splice(at, 0, planned);
+  // With no facts its own figures are all zero: only the count of workshops and the organisations reached move.
+  view.totals.workshops = view.workshops.length;
+  for (const organizationId of planned.coOrganizerIds) reach(view, at, organizationId);
+}
+
+/** An organisation named by a new fact of workshop `index`: if the workshop reaches it for the first time, a fact and figures. */
+function reach(view: WorkshopChainView, index: number, organizationId: string | null | undefined): void {
+  const { organizations } = view.workshops[index].facts;
+  if (typeof organizationId !== 'string' || Object.hasOwn(organizations, organizationId)) return;
+  organizations[organizationId] = true;
+  organizationReached(view, index, organizationId);
+}
+
+function setRegistration(view: WorkshopChainView, workshop: ChainWorkshop, registrationId: string, fact: RegistrationFact): void {
+  const was = own(workshop.facts.registrations, registrationId);
+  workshop.facts.registrations[registrationId] = fact;
+  registrationChanged(view, workshop, was, fact);
 }
 
 /**
- * One workshop entry after a workshop event. Facts are keyed by id and creations never overwrite a
- * known entry, so applying an event twice leaves the entry as it was. Returns the entry unchanged for
- * events this view does not show.
+ * Applies one workshop (or sparked-collaboration) event to the chain in place: the fact, kept by id so that applying
+ * an event twice changes nothing, then only the figures that fact can move (the touched workshop's own figure, the
+ * totals, returners and organisations new elsewhere in the chain). Untouched workshops are not visited, except by
+ * the scans that tell whether a person or an organisation was seen in another workshop.
  */
-function applyWorkshopEvent(workshop: ChainWorkshop, event: WorkshopEvent): ChainWorkshop {
-  const { facts } = workshop;
-  const withFacts = (changes: Partial<WorkshopFacts>): ChainWorkshop => ({ ...workshop, facts: { ...facts, ...changes } });
+function applyWorkshopEvent(view: WorkshopChainView, event: Exclude<ChainViewEvent, ChainEvent>): void {
+  const index = indexOfWorkshop(view.workshops, workshopIdOf(event));
+  if (event.type === 'WorkshopPlanned') {
+    // First plan wins: a repeat must not undo a later reschedule.
+    if (index < 0) addPlanned(view, plannedWorkshop(event.data));
+    return;
+  }
+  // Facts of a workshop whose plan this chain has not seen cannot be shown with it.
+  if (index < 0) return;
+  const workshop = view.workshops[index];
+  const facts = draftFacts(workshop);
   switch (event.type) {
-    case 'WorkshopPlanned':
-      return workshop; // first plan wins: a repeat must not undo a later reschedule
+    case 'CollaborationRecorded': {
+      if (own(facts.collaborations, event.data.collaborationId)) return;
+      facts.collaborations[event.data.collaborationId] = true;
+      const sparked = Object.keys(facts.collaborations).length;
+      view.totals.collaborationsSparked += sparked - workshop.collaborationsSparked;
+      workshop.collaborationsSparked = sparked;
+      return;
+    }
     case 'WorkshopRescheduled':
-      return { ...workshop, startsAt: event.data.startsAt, endsAt: event.data.endsAt, location: event.data.location };
+      workshop.startsAt = event.data.startsAt;
+      workshop.endsAt = event.data.endsAt;
+      workshop.location = copyJson(event.data.location);
+      // A new start may move a workshop the chain has not ordered.
+      placeMoved(view, index);
+      return;
     case 'CoOrganizerAdded':
-      return workshop.coOrganizerIds.includes(event.data.organizationId)
-        ? workshop
-        : { ...workshop, coOrganizerIds: [...workshop.coOrganizerIds, event.data.organizationId] };
+      if (workshop.coOrganizerIds.includes(event.data.organizationId)) return;
+      workshop.coOrganizerIds.push(event.data.organizationId);
+      reach(view, index, event.data.organizationId);
+      return;
     case 'WorkshopCapacityChanged':
-      return { ...workshop, capacity: event.data.capacity };
+      workshop.capacity = event.data.capacity;
+      return;
     case 'RegistrationOpened':
-      return { ...workshop, status: 'registration-open' };
+      workshop.status = 'registration-open';
+      return;
     case 'RegistrationClosed':
-      return { ...workshop, status: 'registration-closed' };
+      workshop.status = 'registration-closed';
+      return;
     case 'WorkshopHeld':
-      return { ...workshop, status: 'held' };
+      workshop.status = 'held';
+      return;
     case 'WorkshopReported':
-      return { ...workshop, status: 'reported' };
+      workshop.status = 'reported';
+      return;
     case 'WorkshopCancelled':
-      return { ...workshop, status: 'cancelled' };
+      workshop.status = 'cancelled';
+      return;
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted': {
       const { registrationId, personId, organizationId } = event.data;
-      if (own(facts.registrations, registrationId)) return workshop;
-      const status = event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted';
-      return withFacts({ registrations: withEntry(facts.registrations, registrationId, { personId, organizationId, status }) });
+      if (own(facts.registrations, registrationId)) return;
+      const fact: RegistrationFact = { personId, organizationId, status: event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted' };
+      facts.registrations[registrationId] = fact;
+      registrationChanged(view, workshop, undefined, fact);
+      reach(view, index, organizationId);
+      return;
     }
     case 'WaitlistedParticipantPromoted': {
       const registration = own(facts.registrations, event.data.registrationId);
-      if (registration?.status !== 'waitlisted') return workshop;
-      return withFacts({ registrations: withEntry(facts.registrations, event.data.registrationId, { ...registration, status: 'registered' }) });
+      if (registration?.status !== 'waitlisted') return;
+      setRegistration(view, workshop, event.data.registrationId, { ...registration, status: 'registered' });
+      return;
     }
     case 'RegistrationCancelled': {
       const { registrationId, personId } = event.data;
       const registration = own(facts.registrations, registrationId) ?? { personId, organizationId: null, status: 'cancelled' as const };
-      return withFacts({ registrations: withEntry(facts.registrations, registrationId, { ...registration, status: 'cancelled' }) });
+      setRegistration(view, workshop, registrationId, { ...registration, status: 'cancelled' });
+      return;
     }
     case 'AttendanceRecorded': {
       const { personId, registrationId, mode } = event.data;
       const organizationId = event.data.organizationId ?? own(facts.registrations, registrationId)?.organizationId ?? null;
-      const known = own(facts.attendance, personId);
-      if (known && sameAttendance(known, { registrationId, organizationId, mode })) return workshop;
-      return withFacts({ attendance: withEntry(facts.attendance, personId, { registrationId, organizationId, mode }) });
+      const fact: AttendanceFact = { registrationId, organizationId, mode };
+      const earlier = own(facts.attendance, personId);
+      if (earlier && sameAttendance(earlier, fact)) return;
+      facts.attendance[personId] = fact;
+      // A changed organisation may drop one the workshop reached (and move it elsewhere): rare, so recompute all.
+      if (earlier && earlier.organizationId !== organizationId) return recomputeAll(view);
+      attendanceChanged(view, workshop, earlier, fact);
+      if (!earlier) newAttendee(view, index, personId);
+      reach(view, index, organizationId);
+      return;
     }
     case 'ResourcePledged': {
       const { pledgeId, organizationId, kind, inKindValueCents } = event.data;
-      if (own(facts.pledges, pledgeId)) return workshop;
-      return withFacts({ pledges: withEntry(facts.pledges, pledgeId, { organizationId, kind, inKindValueCents, status: 'pending' }) });
+      if (own(facts.pledges, pledgeId)) return;
+      facts.pledges[pledgeId] = { organizationId, kind, inKindValueCents, status: 'pending' };
+      pledgesChanged(view, workshop);
+      reach(view, index, organizationId);
+      return;
     }
     case 'PledgeFulfilled':
     case 'PledgeWithdrawn': {
       const pledge = own(facts.pledges, event.data.pledgeId);
-      if (!pledge) return workshop;
-      const status = event.type === 'PledgeFulfilled' ? 'fulfilled' : 'withdrawn';
-      return withFacts({ pledges: withEntry(facts.pledges, event.data.pledgeId, { ...pledge, status }) });
+      if (!pledge) return;
+      facts.pledges[event.data.pledgeId] = { ...pledge, status: event.type === 'PledgeFulfilled' ? 'fulfilled' : 'withdrawn' };
+      pledgesChanged(view, workshop);
+      return;
     }
     case 'ExpenseRecorded': {
       const { expenseId, amountCents, category } = event.data;
-      if (own(facts.expenses, expenseId)) return workshop;
-      return withFacts({ expenses: withEntry(facts.expenses, expenseId, { amountCents, category, status: 'recorded', corrected: false }) });
+      if (own(facts.expenses, expenseId)) return;
+      facts.expenses[expenseId] = { amountCents, category, status: 'recorded', corrected: false };
+      expensesChanged(view, workshop);
+      return;
     }
     case 'ExpenseCorrected': {
       const expense = own(facts.expenses, event.data.expenseId);
-      if (!expense) return workshop;
+      if (!expense) return;
       const { amountCents, category } = event.data;
-      return withFacts({ expenses: withEntry(facts.expenses, event.data.expenseId, { ...expense, amountCents, category, corrected: true }) });
+      facts.expenses[event.data.expenseId] = { ...expense, amountCents, category, corrected: true };
+      expensesChanged(view, workshop);
+      return;
     }
     case 'ExpenseVoided': {
       const expense = own(facts.expenses, event.data.expenseId);
-      if (!expense) return workshop;
-      return withFacts({ expenses: withEntry(facts.expenses, event.data.expenseId, { ...expense, status: 'voided' }) });
+      if (!expense) return;
+      facts.expenses[event.data.expenseId] = { ...expense, status: 'voided' };
+      expensesChanged(view, workshop);
+      return;
     }
-    case 'FeedbackSubmitted':
-      return withFacts({ feedbackRatings: withEntry(facts.feedbackRatings, event.data.feedbackId, event.data.rating) });
-    case 'CitizenInputCollected':
-      return withFacts({ citizenInputs: withEntry(facts.citizenInputs, event.data.inputId, event.data.citizensHeard) });
+    case 'FeedbackSubmitted': {
+      const { feedbackId, rating } = event.data;
+      const was = own(facts.feedbackRatings, feedbackId);
+      facts.feedbackRatings[feedbackId] = rating;
+      feedbackChanged(view, workshop, was, rating);
+      return;
+    }
+    case 'CitizenInputCollected': {
+      facts.citizenInputs[event.data.inputId] = event.data.citizensHeard;
+      let heard = 0;
+      for (const id in facts.citizenInputs) heard += facts.citizenInputs[id];
+      view.totals.citizensHeard += heard - workshop.citizensHeard;
+      workshop.citizensHeard = heard;
+      return;
+    }
     case 'PlanningMeetingRecorded':
-      return withFacts({ planningMeetings: withEntry(facts.planningMeetings, event.data.meetingId, event.data.kind) });
+      facts.planningMeetings[event.data.meetingId] = event.data.kind;
+      planningMeetingsChanged(view, workshop);
+      return;
     case 'SustainabilityPracticesRecorded':
       // The latest record replaces the earlier one.
-      return { ...workshop, sustainability: { practices: [...event.data.practices], notes: event.data.notes } };
+      workshop.sustainability = { practices: [...event.data.practices], notes: event.data.notes };
+      return;
     default:
-      return workshop;
+      return;
   }
 }
 
@@ -240,197 +379,37 @@ function workshopIdOf(event: ChainViewEvent): string | null {
  * GET /chains/:id: one document per chain with its workshops in chain order, each workshop's figures and
  * the chain's totals. Workshop events reach their chain through the workshop-chain index, which must run
  * BEFORE this projection in the projector's array (a workshop's plan precedes WorkshopAddedToChain).
+ * A mutator: it changes the chain's document in place, one fact and the figures it moves per event (a chain
+ * document holds thousands of facts: copying them per event was most of a rebuild's time).
  */
-export const workshopChainProjection: Projection<WorkshopChainView> = {
+export const workshopChainProjection = mutatorProjection<WorkshopChainView>({
   name: 'workshop-chain',
   version: 2,
   collection: 'workshop-chains',
   eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
 
-  async keysOf(event, lookup) {
+  keysOf(event, lookup) {
     const routed = asChainViewEvent(event);
-    if (CHAIN_TYPES.includes(routed.type)) return [(routed as ChainEvent).data.chainId];
-    if (routed.type !== 'CollaborationRecorded' && !WORKSHOP_TYPES.includes(routed.type)) return [];
+    if (CHAIN_TYPES.has(routed.type)) return [(routed as ChainEvent).data.chainId];
+    if (routed.type !== 'CollaborationRecorded' && !WORKSHOP_TYPES.has(routed.type)) return [];
     const workshopId = workshopIdOf(routed);
     if (workshopId === null) return [];
-    const chainId = await chainOfWorkshop(lookup, workshopId);
-    if (chainId !== null) return [chainId];
-    // Only if the index has not seen the plan yet (e.g. this projection placed before it): the plan names its chain.
-    return routed.type === 'WorkshopPlanned' && routed.data.chainId !== null ? [routed.data.chainId] : [];
+    return lookupThen<WorkshopChainIndexView, string[]>(lookup, WORKSHOP_CHAIN_INDEX, workshopId, (entry) => {
+      if (entry !== null) return [entry.chainId];
+      // Only if the index has not seen the plan yet (e.g. this projection placed before it): the plan names its chain.
+      return routed.type === 'WorkshopPlanned' && routed.data.chainId !== null ? [routed.data.chainId] : [];
+    });
   },
 
-  project(view, event) {
-    if (view && event.position <= BigInt(view.lastPosition)) return view;
+  apply(view, event) {
+    if (alreadyApplied(view, event)) return view;
     const applied = asChainViewEvent(event);
-    const lastPosition = event.position.toString();
-    if (CHAIN_TYPES.includes(applied.type)) return applyChainEvent(view, applied as ChainEvent, lastPosition);
+    const lastPosition = positionText(event);
+    if (CHAIN_TYPES.has(applied.type)) return applyChainEvent(view, applied as ChainEvent, lastPosition);
     // Workshop events of a chain never started (or of a chain whose start this view has not seen) have nowhere to go.
     if (!view) return undefined;
-
-    const workshopId = workshopIdOf(applied);
-    const index = view.workshops.findIndex((workshop) => workshop.workshopId === workshopId);
-
-    if (applied.type === 'WorkshopPlanned') {
-      if (index >= 0) return { ...view, lastPosition };
-      return { ...view, ...withPlanned(view, plannedWorkshop(applied.data)), lastPosition };
-    }
-    // Facts of a workshop whose plan this chain has not seen cannot be shown with it.
-    if (index < 0) return { ...view, lastPosition };
-
-    const current = view.workshops[index];
-    const updated =
-      applied.type === 'CollaborationRecorded'
-        ? withCollaboration(current, applied.data.collaborationId)
-        : applyWorkshopEvent(current, applied as WorkshopEvent);
-    if (updated === current) return { ...view, lastPosition };
-    // A new start may move a workshop the chain has not ordered.
-    if (applied.type === 'WorkshopRescheduled') return { ...view, ...withMoved(view.workshops, index, updated, view.facts.workshopOrder, view.totals), lastPosition };
-    const changes = factChanges(current, updated, applied);
-    // A changed attendance record may move a returner or drop an organisation: rare, so recompute all.
-    if (changes === null) {
-      const workshops = view.workshops.map((workshop, i) => (i === index ? updated : workshop));
-      return { ...view, ...figuresOf(workshops, view.facts.workshopOrder), lastPosition };
-    }
-    return { ...view, ...withChanges(view.workshops, index, updated, changes, view.totals), lastPosition };
+    view.lastPosition = lastPosition;
+    applyWorkshopEvent(view, applied as Exclude<ChainViewEvent, ChainEvent>);
+    return view;
   },
-};
-
-interface FactChanges {
-  /** The id of the one fact entry the event set (registration, person, feedback, pledge... id). */
-  changedId: string;
-  /** A person attending the workshop for the first time. */
-  newAttendee: string | null;
-  /** Organisations the workshop reaches for the first time. */
-  newOrganizations: string[];
-}
-
-/**
- * What one event added to a workshop's attendance and reach, read from the event and the touched facts only
- * (no scan of the workshop); null when it changed an attendee's organisation (that may drop one: recompute all).
- */
-function factChanges(before: ChainWorkshop, after: ChainWorkshop, event: ChainViewEvent): FactChanges | null {
-  const named: Array<string | null | undefined> = [];
-  let newAttendee: string | null = null;
-  switch (event.type) {
-    case 'CoOrganizerAdded':
-    case 'ResourcePledged':
-      named.push(event.data.organizationId);
-      break;
-    case 'ParticipantRegistered':
-    case 'ParticipantWaitlisted':
-      named.push(own(after.facts.registrations, event.data.registrationId)?.organizationId);
-      break;
-    case 'AttendanceRecorded': {
-      const { personId } = event.data;
-      const earlier = own(before.facts.attendance, personId);
-      const fact = own(after.facts.attendance, personId);
-      if (earlier && earlier.organizationId !== (fact?.organizationId ?? null)) return null;
-      if (!earlier) newAttendee = personId;
-      named.push(fact?.organizationId);
-      break;
-    }
-    default:
-      break;
-  }
-  const newOrganizations = [...new Set(named)].filter((id): id is string => typeof id === 'string' && !own(before.facts.organizations, id));
-  return { changedId: changedIdOf(event), newAttendee, newOrganizations };
-}
-
-/** The key of the fact entry an event sets in its workshop's facts (see applyWorkshopEvent). */
-function changedIdOf(event: ChainViewEvent): string {
-  switch (event.type) {
-    case 'AttendanceRecorded':
-      return event.data.personId;
-    case 'FeedbackSubmitted':
-      return event.data.feedbackId;
-    case 'ParticipantRegistered':
-    case 'ParticipantWaitlisted':
-    case 'RegistrationCancelled':
-    case 'WaitlistedParticipantPromoted':
-      return event.data.registrationId;
-    default:
-      // The other facts (pledges, expenses, inputs, meetings, collaborations) are summed again, not moved by one entry.
-      return '';
-  }
-}
-
-const distinctOf = (totals: WorkshopChainView['totals']): DistinctTotals => ({
-  uniqueParticipants: totals.uniqueParticipants,
-  returningParticipants: totals.returningParticipants,
-  organizationsReached: totals.organizationsReached,
 });
-
-/**
- * The touched workshop's own figures (only those whose facts changed), the figures its new facts change elsewhere
- * in the chain, and the totals moved by the touched workshop's change: untouched workshops are kept as they are.
- */
-function withChanges(
-  workshops: ChainWorkshop[],
-  index: number,
-  updated: ChainWorkshop,
-  changes: FactChanges,
-  totals: WorkshopChainView['totals'],
-): Pick<WorkshopChainView, 'workshops' | 'totals'> {
-  const before = workshops[index];
-  let facts = updated.facts;
-  if (changes.newOrganizations.length > 0) {
-    let organizations = facts.organizations;
-    for (const id of changes.newOrganizations) organizations = withEntry(organizations, id, true);
-    facts = { ...facts, organizations };
-  }
-  // `updated` is a fresh copy made by this event: completing it here leaves the input view untouched.
-  const touched = refreshOwnFigures(updated.facts === facts ? updated : { ...updated, facts }, before.facts, changes.changedId);
-  let next = workshops.slice();
-  next[index] = touched;
-  let distinct = distinctOf(totals);
-  if (changes.newAttendee !== null) [next, distinct] = withNewAttendee(next, index, changes.newAttendee, distinct);
-  for (const id of changes.newOrganizations) [next, distinct] = withOrganizationReached(next, index, id, distinct);
-  return { workshops: next, totals: totalsAfter(totals, before, touched, next, distinct) };
-}
-
-/** A workshop newly planned: placed in chain order with no facts yet, then reaching its co-organisers. */
-function withPlanned(view: WorkshopChainView, entry: WorkshopEntry): Pick<WorkshopChainView, 'workshops' | 'totals'> {
-  const organizations: Record<string, true> = {};
-  for (const id of entry.coOrganizerIds) organizations[id] = true;
-  const facts = entry.facts;
-  const planned: ChainWorkshop = {
-    ...entry,
-    order: orderIn(view.facts.workshopOrder, entry.workshopId),
-    ...ownFigures(facts),
-    returningParticipants: 0,
-    newOrganizationIds: [],
-    newOrganizations: 0,
-    facts: { ...facts, organizations },
-  };
-  // Usually the last one (planned after the others): look for its place from the end.
-  let at = view.workshops.length;
-  while (at > 0 && compareInChainOrder(view.workshops[at - 1], planned) > 0) at--;
-  let next = [...view.workshops.slice(0, at), planned, ...view.workshops.slice(at)];
-  let distinct = distinctOf(view.totals);
-  // With no attendees it moves no returner; its organisations are new only if no earlier workshop reached them.
-  for (const id of Object.keys(organizations)) [next, distinct] = withOrganizationReached(next, at, id, distinct);
-  return { workshops: next, totals: totalsAfter(view.totals, null, planned, next, distinct) };
-}
-
-/**
- * A workshop whose place in chain order may have changed (new order, new start). If it keeps its place, no
- * figure changes; if it moves, which people return and which organisations are new change in between: recompute all.
- */
-function withMoved(
-  workshops: ChainWorkshop[],
-  index: number,
-  moved: ChainWorkshop,
-  workshopOrder: Record<string, number>,
-  totals: WorkshopChainView['totals'],
-): Pick<WorkshopChainView, 'workshops' | 'totals'> {
-  const next = workshops.slice();
-  next[index] = moved;
-  const inPlace = (index === 0 || compareInChainOrder(next[index - 1], moved) < 0) && (index === next.length - 1 || compareInChainOrder(moved, next[index + 1]) < 0);
-  return inPlace ? { workshops: next, totals } : figuresOf(next, workshopOrder);
-}
-
-const withCollaboration = (workshop: ChainWorkshop, collaborationId: string): ChainWorkshop =>
-  own(workshop.facts.collaborations, collaborationId)
-    ? workshop
-    : { ...workshop, facts: { ...workshop.facts, collaborations: withEntry(workshop.facts.collaborations, collaborationId, true) } };
-

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kuhina/event-store';
 import { WORKSHOP_EVENT_TYPES, type WorkshopAddedToChain, type WorkshopEvent } from '@kuhina/domain';
-import type { Projection } from '../../projection';
+import { alreadyApplied, asIdMap, copyJson, idMap, mutatorProjection, positionText } from '../../projection';
 import type { PutOptions } from '../../read-store.port';
 import {
   WORKSHOP_DETAIL_COLLECTION,
@@ -13,54 +13,68 @@ import {
 type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? RecordedEvent<T, D> : never;
 type HandledEvent = Recorded<WorkshopEvent | WorkshopAddedToChain>;
 
-const alreadyApplied = (view: WorkshopDetailView | undefined, event: RecordedEvent): boolean =>
-  view !== undefined && event.position <= BigInt(view.lastPosition);
-
 /** Replaces the entry with the same id, or appends it: applying an event twice leaves one entry. */
-function upsert<T>(items: readonly T[], idOf: (item: T) => string, item: T): T[] {
+function upsert<T>(items: T[], idOf: (item: T) => string, item: T): void {
   const id = idOf(item);
   const index = items.findIndex((existing) => idOf(existing) === id);
-  if (index === -1) return [...items, item];
-  const copy = [...items];
-  copy[index] = item;
-  return copy;
+  if (index === -1) items.push(item);
+  else items[index] = item;
 }
 
-function updateById<T>(items: readonly T[], idOf: (item: T) => string, id: string, change: (item: T) => T): T[] {
-  return items.map((item) => (idOf(item) === id ? change(item) : item));
+/** Replaces the entry with this id by `change(entry)` (a new object: the old one is left as it was). */
+function updateById<T>(items: T[], idOf: (item: T) => string, id: string, change: (item: T) => T): void {
+  for (let i = 0; i < items.length; i++) if (idOf(items[i]) === id) items[i] = change(items[i]);
 }
 
 const pledgeId = (pledge: WorkshopDetailPledge): string => pledge.pledgeId;
 const expenseId = (expense: WorkshopDetailExpense): string => expense.expenseId;
 
-/** Counts and totals are always recomputed from the facts and lists, never incremented. */
-function derive(view: WorkshopDetailView): WorkshopDetailView {
-  const registrations = Object.values(view.facts.registrations);
-  const count = (test: (r: (typeof registrations)[number]) => boolean): number => registrations.filter(test).length;
-  const livePledges = view.pledges.filter((p) => p.status !== 'withdrawn');
-  const liveExpenses = view.expenses.filter((e) => e.status !== 'voided');
-  return {
-    ...view,
-    counts: {
-      invited: Object.keys(view.facts.invitedPersonIds).length,
-      registered: count((r) => r.status === 'registered'),
-      waitlisted: count((r) => r.status === 'waitlisted'),
-      cancelled: count((r) => r.status === 'cancelled'),
-      attendedOnSite: count((r) => r.attended === 'on-site'),
-      attendedRemote: count((r) => r.attended === 'remote'),
-      attendedTotal: count((r) => r.attended !== null),
-    },
-    totals: {
-      inKindPledgedCents: livePledges.reduce((sum, p) => sum + p.inKindValueCents, 0),
-      inKindFulfilledCents: livePledges.filter((p) => p.status === 'fulfilled').reduce((sum, p) => sum + p.inKindValueCents, 0),
-      expensesCents: liveExpenses.reduce((sum, e) => sum + e.amountCents, 0),
-    },
-  };
+type Counts = WorkshopDetailView['counts'];
+type RegistrationFact = WorkshopDetailView['facts']['registrations'][string];
+
+/** Adds (sign 1) or takes away (sign -1) one registration's share of the counts. */
+function count(counts: Counts, fact: RegistrationFact, sign: 1 | -1): void {
+  counts[fact.status] += sign;
+  if (fact.attended === 'on-site') counts.attendedOnSite += sign;
+  else if (fact.attended === 'remote') counts.attendedRemote += sign;
+  if (fact.attended !== null) counts.attendedTotal += sign;
+}
+
+/**
+ * Counts follow the state of the registration facts (the replaced fact's share out, the new one's in), never the
+ * number of events: a replayed event leaves them as they are.
+ */
+function setRegistration(view: WorkshopDetailView, registrationId: string, fact: RegistrationFact): void {
+  const registrations = view.facts.registrations;
+  const was = Object.hasOwn(registrations, registrationId) ? registrations[registrationId] : undefined;
+  if (was !== undefined) count(view.counts, was, -1);
+  registrations[registrationId] = fact;
+  count(view.counts, fact, 1);
+}
+
+function changeRegistration(view: WorkshopDetailView, registrationId: string, change: Partial<RegistrationFact>): void {
+  const fact = view.facts.registrations[registrationId];
+  // An unknown registration cannot come from the decider; ignoring it keeps the view consistent.
+  if (fact !== undefined) setRegistration(view, registrationId, { ...fact, ...change });
+}
+
+/** Money totals, recomputed from the (few) pledges and expenses whenever one of them changes, never incremented. */
+function refreshTotals(view: WorkshopDetailView): void {
+  let inKindPledgedCents = 0;
+  let inKindFulfilledCents = 0;
+  let expensesCents = 0;
+  for (const pledge of view.pledges) {
+    if (pledge.status === 'withdrawn') continue;
+    inKindPledgedCents += pledge.inKindValueCents;
+    if (pledge.status === 'fulfilled') inKindFulfilledCents += pledge.inKindValueCents;
+  }
+  for (const expense of view.expenses) if (expense.status !== 'voided') expensesCents += expense.amountCents;
+  view.totals = { inKindPledgedCents, inKindFulfilledCents, expensesCents };
 }
 
 function planned(event: Extract<HandledEvent, { type: 'WorkshopPlanned' }>): WorkshopDetailView {
   const { workshopId, plannedAt, ...plan } = event.data;
-  return derive({
+  return {
     workshopId,
     chainId: plan.chainId,
     chainOrder: null,
@@ -69,7 +83,7 @@ function planned(event: Extract<HandledEvent, { type: 'WorkshopPlanned' }>): Wor
     method: plan.method,
     kind: plan.kind,
     format: plan.format,
-    location: plan.location,
+    location: copyJson(plan.location),
     startsAt: plan.startsAt,
     endsAt: plan.endsAt,
     targetGroups: [...plan.targetGroups],
@@ -95,183 +109,141 @@ function planned(event: Extract<HandledEvent, { type: 'WorkshopPlanned' }>): Wor
     citizenInput: { inputs: [], citizensHeard: 0, forwardings: [] },
     planningMeetings: [],
     sustainability: null,
-    facts: { invitedPersonIds: {}, registrations: {} },
-    lastPosition: event.position.toString(),
-  });
+    facts: { invitedPersonIds: idMap(), registrations: idMap() },
+    lastPosition: positionText(event),
+  };
 }
 
-function apply(view: WorkshopDetailView, event: HandledEvent): WorkshopDetailView {
+/** Changes the view in place after one event (the position guard and lastPosition are the caller's). */
+function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
   switch (event.type) {
     case 'WorkshopPlanned':
-      return view; // planned once per stream; a second one cannot exist
+      return; // planned once per stream; a second one cannot exist
     case 'WorkshopAddedToChain':
-      return { ...view, chainId: event.data.chainId, chainOrder: event.data.order };
+      view.chainId = event.data.chainId;
+      view.chainOrder = event.data.order;
+      return;
     case 'WorkshopRescheduled': {
       const { startsAt, endsAt, location, rescheduledAt } = event.data;
-      return { ...view, startsAt, endsAt, location, dates: { ...view.dates, rescheduledAt } };
+      Object.assign(view, { startsAt, endsAt, location: copyJson(location) });
+      view.dates.rescheduledAt = rescheduledAt;
+      return;
     }
     case 'CoOrganizerAdded':
-      return view.coOrganizerIds.includes(event.data.organizationId)
-        ? view
-        : { ...view, coOrganizerIds: [...view.coOrganizerIds, event.data.organizationId] };
+      if (!view.coOrganizerIds.includes(event.data.organizationId)) view.coOrganizerIds.push(event.data.organizationId);
+      return;
     case 'WorkshopCapacityChanged':
-      return { ...view, capacity: event.data.capacity };
+      view.capacity = event.data.capacity;
+      return;
     case 'RegistrationOpened':
-      return { ...view, status: 'registration-open', dates: { ...view.dates, registrationOpenedAt: event.data.openedAt } };
+      view.status = 'registration-open';
+      view.dates.registrationOpenedAt = event.data.openedAt;
+      return;
     case 'RegistrationClosed':
-      return { ...view, status: 'registration-closed', dates: { ...view.dates, registrationClosedAt: event.data.closedAt } };
+      view.status = 'registration-closed';
+      view.dates.registrationClosedAt = event.data.closedAt;
+      return;
     case 'PersonInvited':
-      return withFacts(view, { invitedPersonIds: { ...view.facts.invitedPersonIds, [event.data.personId]: true } });
+      view.facts.invitedPersonIds[event.data.personId] = true;
+      view.counts.invited = Object.keys(view.facts.invitedPersonIds).length;
+      return;
     case 'ParticipantRegistered':
-    case 'ParticipantWaitlisted': {
-      const status = event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted';
-      return withRegistration(view, event.data.registrationId, { status, attended: null });
-    }
+    case 'ParticipantWaitlisted':
+      setRegistration(view, event.data.registrationId, { status: event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted', attended: null });
+      return;
     case 'WaitlistedParticipantPromoted':
-      return changeRegistration(view, event.data.registrationId, { status: 'registered' });
+      changeRegistration(view, event.data.registrationId, { status: 'registered' });
+      return;
     case 'RegistrationCancelled':
-      return changeRegistration(view, event.data.registrationId, { status: 'cancelled' });
+      changeRegistration(view, event.data.registrationId, { status: 'cancelled' });
+      return;
     case 'AttendanceRecorded':
-      return changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
+      changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
+      return;
     case 'ResourcePledged': {
       const { workshopId: _w, ...pledge } = event.data;
-      return {
-        ...view,
-        pledges: upsert(view.pledges, pledgeId, {
-          ...pledge,
-          status: 'pending',
-          fulfilledAt: null,
-          withdrawnAt: null,
-          withdrawalReason: null,
-        }),
-      };
+      upsert(view.pledges, pledgeId, { ...pledge, status: 'pending', fulfilledAt: null, withdrawnAt: null, withdrawalReason: null });
+      refreshTotals(view);
+      return;
     }
     case 'PledgeFulfilled':
-      return {
-        ...view,
-        pledges: updateById(view.pledges, pledgeId, event.data.pledgeId, (p) => ({
-          ...p,
-          status: 'fulfilled',
-          fulfilledAt: event.data.fulfilledAt,
-        })),
-      };
+      updateById(view.pledges, pledgeId, event.data.pledgeId, (p): WorkshopDetailPledge => ({ ...p, status: 'fulfilled', fulfilledAt: event.data.fulfilledAt }));
+      refreshTotals(view);
+      return;
     case 'PledgeWithdrawn':
-      return {
-        ...view,
-        pledges: updateById(view.pledges, pledgeId, event.data.pledgeId, (p) => ({
-          ...p,
-          status: 'withdrawn',
-          withdrawnAt: event.data.withdrawnAt,
-          withdrawalReason: event.data.reason,
-        })),
-      };
+      updateById(view.pledges, pledgeId, event.data.pledgeId, (p): WorkshopDetailPledge => ({
+        ...p,
+        status: 'withdrawn',
+        withdrawnAt: event.data.withdrawnAt,
+        withdrawalReason: event.data.reason,
+      }));
+      refreshTotals(view);
+      return;
     case 'ExpenseRecorded': {
       const { workshopId: _w, ...expense } = event.data;
-      return {
-        ...view,
-        expenses: upsert(view.expenses, expenseId, { ...expense, status: 'recorded', voidedAt: null, voidReason: null, corrections: [] }),
-      };
+      upsert(view.expenses, expenseId, { ...expense, status: 'recorded', voidedAt: null, voidReason: null, corrections: [] });
+      refreshTotals(view);
+      return;
     }
     case 'ExpenseCorrected': {
       const { amountCents, category, fundingSource, receiptReference, previous, reason, correctedAt } = event.data;
-      const corrected = { amountCents, category, fundingSource, receiptReference };
-      return {
-        ...view,
-        expenses: updateById(view.expenses, expenseId, event.data.expenseId, (e) => ({
-          ...e,
-          ...corrected,
-          status: e.status === 'voided' ? 'voided' : 'corrected',
-          corrections: upsert(e.corrections, (c) => c.eventId, {
-            eventId: event.id,
-            previous: { ...previous },
-            corrected,
-            reason,
-            correctedAt,
-          }),
-        })),
-      };
+      updateById(view.expenses, expenseId, event.data.expenseId, (e): WorkshopDetailExpense => {
+        const corrections = [...e.corrections];
+        // Two objects, not one: the expense's figures and the correction's must not be the same object in a draft.
+        upsert(corrections, (c) => c.eventId, {
+          eventId: event.id,
+          previous: { ...previous },
+          corrected: { amountCents, category, fundingSource, receiptReference },
+          reason,
+          correctedAt,
+        });
+        return { ...e, amountCents, category, fundingSource, receiptReference, status: e.status === 'voided' ? 'voided' : 'corrected', corrections };
+      });
+      refreshTotals(view);
+      return;
     }
     case 'ExpenseVoided':
-      return {
-        ...view,
-        expenses: updateById(view.expenses, expenseId, event.data.expenseId, (e) => ({
-          ...e,
-          status: 'voided',
-          voidedAt: event.data.voidedAt,
-          voidReason: event.data.reason,
-        })),
-      };
+      updateById(view.expenses, expenseId, event.data.expenseId, (e): WorkshopDetailExpense => ({ ...e, status: 'voided', voidedAt: event.data.voidedAt, voidReason: event.data.reason }));
+      refreshTotals(view);
+      return;
     case 'CitizenInputCollected': {
       const { workshopId: _w, ...input } = event.data;
-      const inputs = upsert(view.citizenInput.inputs, (i) => i.inputId, input);
-      return {
-        ...view,
-        citizenInput: { ...view.citizenInput, inputs, citizensHeard: inputs.reduce((sum, i) => sum + i.citizensHeard, 0) },
-      };
+      upsert(view.citizenInput.inputs, (i) => i.inputId, input);
+      view.citizenInput.citizensHeard = view.citizenInput.inputs.reduce((sum, i) => sum + i.citizensHeard, 0);
+      return;
     }
     case 'CitizenInputSummaryForwarded': {
       const { summary, recipients, forwardedAt } = event.data;
-      const forwardings = upsert(view.citizenInput.forwardings, (f) => f.eventId, {
-        eventId: event.id,
-        summary,
-        recipients: [...recipients],
-        forwardedAt,
-      });
-      return { ...view, citizenInput: { ...view.citizenInput, forwardings } };
+      upsert(view.citizenInput.forwardings, (f) => f.eventId, { eventId: event.id, summary, recipients: [...recipients], forwardedAt });
+      return;
     }
     case 'PlanningMeetingRecorded': {
       const { meetingId, heldOn, kind, online, organizationIds, notes } = event.data;
-      return {
-        ...view,
-        planningMeetings: upsert(view.planningMeetings, (m) => m.meetingId, {
-          meetingId,
-          heldOn,
-          kind,
-          online,
-          organizationIds: [...organizationIds],
-          notes,
-        }),
-      };
+      upsert(view.planningMeetings, (m) => m.meetingId, { meetingId, heldOn, kind, online, organizationIds: [...organizationIds], notes });
+      return;
     }
     case 'SustainabilityPracticesRecorded': {
       const { practices, notes, recordedAt } = event.data;
-      return { ...view, sustainability: { practices: [...practices], notes, recordedAt } };
+      view.sustainability = { practices: [...practices], notes, recordedAt };
+      return;
     }
     case 'WorkshopHeld':
-      return { ...view, status: 'held', dates: { ...view.dates, heldOn: event.data.heldOn } };
+      view.status = 'held';
+      view.dates.heldOn = event.data.heldOn;
+      return;
     case 'WorkshopCancelled':
-      return {
-        ...view,
-        status: 'cancelled',
-        cancellationReason: event.data.reason,
-        dates: { ...view.dates, cancelledAt: event.data.cancelledAt },
-      };
+      view.status = 'cancelled';
+      view.cancellationReason = event.data.reason;
+      view.dates.cancelledAt = event.data.cancelledAt;
+      return;
     case 'WorkshopReported':
-      return {
-        ...view,
-        status: 'reported',
-        reportSummary: event.data.summary,
-        dates: { ...view.dates, reportedAt: event.data.reportedAt },
-      };
+      view.status = 'reported';
+      view.reportSummary = event.data.summary;
+      view.dates.reportedAt = event.data.reportedAt;
+      return;
     default:
-      return view;
+      return;
   }
-}
-
-function withFacts(view: WorkshopDetailView, change: Partial<WorkshopDetailView['facts']>): WorkshopDetailView {
-  return { ...view, facts: { ...view.facts, ...change } };
-}
-
-type RegistrationFact = WorkshopDetailView['facts']['registrations'][string];
-
-function withRegistration(view: WorkshopDetailView, registrationId: string, fact: RegistrationFact): WorkshopDetailView {
-  return withFacts(view, { registrations: { ...view.facts.registrations, [registrationId]: fact } });
-}
-
-function changeRegistration(view: WorkshopDetailView, registrationId: string, change: Partial<RegistrationFact>): WorkshopDetailView {
-  const fact = view.facts.registrations[registrationId];
-  // An unknown registration cannot come from the decider; ignoring it keeps the view consistent.
-  return fact === undefined ? view : withRegistration(view, registrationId, { ...fact, ...change });
 }
 
 // Feedback has its own view (workshop-feedback): skipping it here saves a document write per submission.
@@ -279,7 +251,7 @@ const EVENT_TYPES: readonly string[] = [...WORKSHOP_EVENT_TYPES.filter((type) =>
 const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
 
 /** GET /workshops/:id — one document per workshop with its plan, status, counts and the money trail. */
-export const workshopDetailProjection: Projection<WorkshopDetailView> = {
+export const workshopDetailProjection = mutatorProjection<WorkshopDetailView>({
   name: 'workshop-detail',
   version: 1,
   collection: WORKSHOP_DETAIL_COLLECTION,
@@ -291,17 +263,22 @@ export const workshopDetailProjection: Projection<WorkshopDetailView> = {
     return typeof workshopId === 'string' ? [workshopId] : [];
   },
 
-  project(view: WorkshopDetailView | undefined, recorded: RecordedEvent): WorkshopDetailView | undefined {
+  apply(view: WorkshopDetailView | undefined, recorded: RecordedEvent): WorkshopDetailView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
     const event = recorded as HandledEvent;
     if (view === undefined) {
       // Everything but the plan needs the workshop's document; WorkshopPlanned (with its chainId) comes first in the log.
       return event.type === 'WorkshopPlanned' ? planned(event) : undefined;
     }
-    return { ...derive(apply(view, event)), lastPosition: recorded.position.toString() };
+    // Maps parsed from the store are plain objects: the draft gains ids in idMaps.
+    view.facts.invitedPersonIds = asIdMap(view.facts.invitedPersonIds);
+    view.facts.registrations = asIdMap(view.facts.registrations);
+    applyEvent(view, event);
+    view.lastPosition = positionText(recorded);
+    return view;
   },
 
   indexesOf(view: WorkshopDetailView): PutOptions {
     return { indexes: view.chainId === null ? {} : { chainId: view.chainId }, sortKey: view.startsAt };
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { FeedbackSubmitted, WorkshopPlanned } from '@kuhina/domain';
-import type { Projection } from '../../projection';
+import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
 import {
   WORKSHOP_FEEDBACK_COLLECTION,
   type FeedbackSummary,
@@ -15,9 +15,6 @@ type HandledEvent = Recorded<WorkshopPlanned | FeedbackSubmitted>;
 
 const EVENT_TYPES: readonly HandledEvent['type'][] = ['WorkshopPlanned', 'FeedbackSubmitted'];
 const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
-
-const alreadyApplied = (view: WorkshopFeedbackView | undefined, event: RecordedEvent): boolean =>
-  view !== undefined && event.position <= BigInt(view.lastPosition);
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
@@ -34,7 +31,8 @@ export function summarizeFeedback(items: readonly Pick<WorkshopFeedbackItem, 'ra
   return { count: items.length, average, distribution };
 }
 
-function submitted(view: WorkshopFeedbackView, event: Recorded<FeedbackSubmitted>): WorkshopFeedbackView {
+/** Adds (or, replayed, replaces) the item in place and recomputes the summary. */
+function submitted(view: WorkshopFeedbackView, event: Recorded<FeedbackSubmitted>): void {
   const { feedbackId, rating, comment, submittedAt, anonymous, registrationId } = event.data;
   const item: WorkshopFeedbackItem = {
     feedbackId,
@@ -46,12 +44,13 @@ function submitted(view: WorkshopFeedbackView, event: Recorded<FeedbackSubmitted
     registrationId: anonymous ? null : registrationId,
   };
   const index = view.items.findIndex((existing) => existing.feedbackId === feedbackId);
-  const items = index === -1 ? [...view.items, item] : view.items.map((existing, i) => (i === index ? item : existing));
-  return { ...view, items, summary: summarizeFeedback(items) };
+  if (index === -1) view.items.push(item);
+  else view.items[index] = item;
+  view.summary = summarizeFeedback(view.items);
 }
 
 /** GET /workshops/:id/feedback — the feedback items of a workshop and their summary. */
-export const workshopFeedbackProjection: Projection<WorkshopFeedbackView> = {
+export const workshopFeedbackProjection = mutatorProjection<WorkshopFeedbackView>({
   name: 'workshop-feedback',
   version: 1,
   collection: WORKSHOP_FEEDBACK_COLLECTION,
@@ -63,12 +62,13 @@ export const workshopFeedbackProjection: Projection<WorkshopFeedbackView> = {
     return typeof workshopId === 'string' ? [workshopId] : [];
   },
 
-  project(view: WorkshopFeedbackView | undefined, recorded: RecordedEvent, key: string): WorkshopFeedbackView | undefined {
+  apply(view: WorkshopFeedbackView | undefined, recorded: RecordedEvent, key: string): WorkshopFeedbackView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
     const event = recorded as HandledEvent;
     // WorkshopPlanned only makes the empty document exist: an existing workshop has no feedback yet, not 404.
-    const base = view ?? { workshopId: key, items: [], summary: summarizeFeedback([]), lastPosition: '-1' };
-    const next = event.type === 'FeedbackSubmitted' ? submitted(base, event) : base;
-    return { ...next, lastPosition: recorded.position.toString() };
+    const draft = view ?? { workshopId: key, items: [], summary: summarizeFeedback([]), lastPosition: '-1' };
+    if (event.type === 'FeedbackSubmitted') submitted(draft, event);
+    draft.lastPosition = positionText(recorded);
+    return draft;
   },
-};
+});

@@ -8,7 +8,7 @@ import type {
   WaitlistedParticipantPromoted,
   WorkshopPlanned,
 } from '@kuhina/domain';
-import type { Projection } from '../../projection';
+import { alreadyApplied, asIdMap, idMap, mutatorProjection, positionText } from '../../projection';
 import {
   WORKSHOP_REGISTRATIONS_COLLECTION,
   type WorkshopRegistration,
@@ -38,50 +38,76 @@ const EVENT_TYPES: readonly HandledEvent['type'][] = [
 ];
 const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-const alreadyApplied = (view: WorkshopRegistrationsView | undefined, event: RecordedEvent): boolean =>
-  view !== undefined && event.position <= BigInt(view.lastPosition);
-
 const empty = (workshopId: string): WorkshopRegistrationsView => ({
   workshopId,
-  registrations: {},
+  registrations: idMap(),
   waitlist: [],
-  invitations: {},
+  invitations: idMap(),
   counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: 0 },
   lastPosition: '-1',
 });
 
-function withRegistration(view: WorkshopRegistrationsView, registration: WorkshopRegistration): WorkshopRegistrationsView {
-  return { ...view, registrations: { ...view.registrations, [registration.registrationId]: registration } };
+type Counts = WorkshopRegistrationsView['counts'];
+
+function count(counts: Counts, registration: WorkshopRegistration, sign: 1 | -1): void {
+  counts[registration.status] += sign;
+  if (registration.attended !== null) counts.attended += sign;
 }
 
-function changeRegistration(
-  view: WorkshopRegistrationsView,
-  registrationId: string,
-  change: Partial<WorkshopRegistration>,
-): WorkshopRegistrationsView {
+/**
+ * Sets a registration (a new object: the one it replaces is not changed) and moves the counts from the replaced
+ * registration to the new one. Counts follow the registrations' states, never the number of events, so
+ * replaying an event cannot count it twice.
+ */
+function setRegistration(view: WorkshopRegistrationsView, registration: WorkshopRegistration): void {
+  const was = view.registrations[registration.registrationId];
+  if (was !== undefined) count(view.counts, was, -1);
+  view.registrations[registration.registrationId] = registration;
+  count(view.counts, registration, 1);
+}
+
+function changeRegistration(view: WorkshopRegistrationsView, registrationId: string, change: Partial<WorkshopRegistration>): void {
   const registration = view.registrations[registrationId];
   // An unknown registration cannot come from the decider; ignoring it keeps the view consistent.
-  return registration === undefined ? view : withRegistration(view, { ...registration, ...change });
+  if (registration !== undefined) setRegistration(view, { ...registration, ...change });
 }
 
-const withoutFromWaitlist = (view: WorkshopRegistrationsView, registrationId: string): WorkshopRegistrationsView => ({
-  ...view,
-  waitlist: view.waitlist.filter((id) => id !== registrationId),
-});
+/** Takes a registration off the waitlist; returns whether it was on it (the places behind it then move up). */
+function removeFromWaitlist(view: WorkshopRegistrationsView, registrationId: string): boolean {
+  const at = view.waitlist.indexOf(registrationId);
+  if (at >= 0) view.waitlist.splice(at, 1);
+  return at >= 0;
+}
 
-function apply(view: WorkshopRegistrationsView, event: HandledEvent): WorkshopRegistrationsView {
+/**
+ * Waitlist places are set from the waitlist, never incremented: every registration on it gets its place, and
+ * one just taken off it (`removed`) gets none. Only the few waitlisted registrations are visited, not all.
+ */
+function placeWaitlist(view: WorkshopRegistrationsView, removed: string | null): void {
+  const { registrations, waitlist } = view;
+  if (removed !== null && registrations[removed] !== undefined) registrations[removed].waitlistPosition = null;
+  for (let i = 0; i < waitlist.length; i++) {
+    const registration = registrations[waitlist[i]];
+    if (registration !== undefined) registration.waitlistPosition = i + 1;
+  }
+}
+
+/** Changes the view in place after one event (the position guard and lastPosition are the caller's). */
+function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void {
   switch (event.type) {
     case 'WorkshopPlanned':
-      return view; // only makes the (empty) document exist: an existing workshop lists no registrations, not 404
+      return; // only makes the (empty) document exist: an existing workshop lists no registrations, not 404
     case 'PersonInvited': {
       const { personId, invitedAt } = event.data;
-      return { ...view, invitations: { ...view.invitations, [personId]: { personId, invitedAt } } };
+      view.invitations[personId] = { personId, invitedAt };
+      view.counts.invited = Object.keys(view.invitations).length;
+      return;
     }
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted': {
       const { registrationId, personId, organizationId, attendanceMode, expectations, advanceQuestions } = event.data;
       const waitlistedAt = event.type === 'ParticipantWaitlisted' ? event.data.waitlistedAt : null;
-      const next = withRegistration(view, {
+      setRegistration(view, {
         registrationId,
         personId,
         organizationId,
@@ -97,58 +123,32 @@ function apply(view: WorkshopRegistrationsView, event: HandledEvent): WorkshopRe
         expectations,
         advanceQuestions: [...advanceQuestions],
       });
-      return waitlistedAt === null || next.waitlist.includes(registrationId)
-        ? next
-        : { ...next, waitlist: [...next.waitlist, registrationId] };
+      if (waitlistedAt !== null && !view.waitlist.includes(registrationId)) view.waitlist.push(registrationId);
+      placeWaitlist(view, null);
+      return;
     }
     case 'WaitlistedParticipantPromoted': {
       const { registrationId, promotedAt } = event.data;
-      return withoutFromWaitlist(changeRegistration(view, registrationId, { status: 'registered', promotedAt }), registrationId);
+      changeRegistration(view, registrationId, { status: 'registered', promotedAt });
+      placeWaitlist(view, removeFromWaitlist(view, registrationId) ? registrationId : null);
+      return;
     }
     case 'RegistrationCancelled': {
       const { registrationId, cancelledAt, reason } = event.data;
-      return withoutFromWaitlist(
-        changeRegistration(view, registrationId, { status: 'cancelled', cancelledAt, cancellationReason: reason }),
-        registrationId,
-      );
+      changeRegistration(view, registrationId, { status: 'cancelled', cancelledAt, cancellationReason: reason });
+      placeWaitlist(view, removeFromWaitlist(view, registrationId) ? registrationId : null);
+      return;
     }
     case 'AttendanceRecorded':
-      return changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
+      changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
+      return;
     default:
-      return view;
+      return;
   }
-}
-
-/**
- * Waitlist places and counts are recomputed from the registrations, never incremented. Places are re-set only
- * for registrations that were or are on the waitlist (a few), and the registrations map is copied only when a
- * place actually moved — not on every event.
- */
-function derive(view: WorkshopRegistrationsView, before: WorkshopRegistrationsView | undefined): WorkshopRegistrationsView {
-  let registrations = view.registrations;
-  const place = new Map(view.waitlist.map((id, index) => [id, index + 1]));
-  let copied = false;
-  for (const id of new Set([...(before?.waitlist ?? []), ...view.waitlist])) {
-    const registration = registrations[id];
-    const waitlistPosition = place.get(id) ?? null;
-    if (!registration || registration.waitlistPosition === waitlistPosition) continue;
-    if (!copied) {
-      registrations = { ...registrations };
-      copied = true;
-    }
-    registrations[id] = { ...registration, waitlistPosition };
-  }
-  const counts = { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: Object.keys(view.invitations).length };
-  for (const id in registrations) {
-    const registration = registrations[id]!;
-    counts[registration.status] += 1;
-    if (registration.attended !== null) counts.attended += 1;
-  }
-  return { ...view, registrations, counts };
 }
 
 /** GET /workshops/:id/registrations — every registration of a workshop with its current status. */
-export const workshopRegistrationsProjection: Projection<WorkshopRegistrationsView> = {
+export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistrationsView>({
   name: 'workshop-registrations',
   version: 1,
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
@@ -160,9 +160,14 @@ export const workshopRegistrationsProjection: Projection<WorkshopRegistrationsVi
     return typeof workshopId === 'string' ? [workshopId] : [];
   },
 
-  project(view: WorkshopRegistrationsView | undefined, recorded: RecordedEvent, key: string): WorkshopRegistrationsView | undefined {
+  apply(view: WorkshopRegistrationsView | undefined, recorded: RecordedEvent, key: string): WorkshopRegistrationsView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
-    const next = apply(view ?? empty(key), recorded as HandledEvent);
-    return { ...derive(next, view), lastPosition: recorded.position.toString() };
+    const draft = view ?? empty(key);
+    // Maps parsed from the store are plain objects: the draft gains ids in idMaps.
+    draft.registrations = asIdMap(draft.registrations);
+    draft.invitations = asIdMap(draft.invitations);
+    applyEvent(draft, recorded as HandledEvent);
+    draft.lastPosition = positionText(recorded);
+    return draft;
   },
-};
+});
