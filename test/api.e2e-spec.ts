@@ -39,6 +39,7 @@ describe('npm start: the API on the embedded default', () => {
     const first = await start(dir, port);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+    const page = await fetch(`http://127.0.0.1:${port}/ui/network`);
     const body = (await health.json()) as { status: string; details: { eventStore: { status: string; headPosition: string } } };
     const exitCode = await stop(first.child);
 
@@ -46,6 +47,8 @@ describe('npm start: the API on the embedded default', () => {
     expect(first.output()).toContain(`http://127.0.0.1:${port}/docs`);
     expect(first.output()).toContain(`generated into ${join(dir, 'api-keys.json')}`);
     expect(docs.status).toBe(200);
+    expect(first.output()).toContain(`http://127.0.0.1:${port}/ui/network`);
+    expect(page.status).toBe(200);
     expect(health.status).toBe(200);
     expect(body.status).toBe('ok');
     expect(Number(body.details.eventStore.headPosition)).toBeGreaterThan(500);

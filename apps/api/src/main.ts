@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   console.log(`Kuhina is listening on ${url}`);
   console.log(`  API docs:  ${url}/docs   (OpenAPI JSON: ${url}/docs/json)`);
   console.log(`  health:    ${url}/health`);
+  console.log(`  network:   ${url}/ui/network   (the analysts' page; pick a chain, give it a key)`);
   console.log(`  API keys:  ${app.get<ApiKeySource>(API_KEY_SOURCE).description}`);
   console.log(`  data:      ${config.dataDir}${config.kurrentdbUrl ? ' (events in KurrentDB)' : ' (embedded SQLite)'}`);
   if (demo) console.log(`  demo:      the 2023 chain ${demo.chainId} was loaded (${demo.commands} commands)`);
