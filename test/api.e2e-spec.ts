@@ -8,8 +8,12 @@ import Database from 'better-sqlite3';
 // Starts the built API exactly as `npm start` does, on a temporary data folder and a free port.
 const main = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
-async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [main], { env: { ...process.env, KUHINA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KURRENTDB_URL: '' } });
+const kuhina = join(__dirname, '..', 'bin', 'kuhina');
+
+/** `npm start`'s program, or with `args` the CLI (`kuhina serve …`). */
+async function start(dataDir: string, port: number, args?: string[]): Promise<{ child: ChildProcess; output: () => string }> {
+  const env = args ? { ...process.env, KURRENTDB_URL: '' } : { ...process.env, KUHINA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KURRENTDB_URL: '' };
+  const child = spawn(process.execPath, args ? [kuhina, ...args] : [main], { env });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -64,4 +68,20 @@ describe('npm start: the API on the embedded default', () => {
     expect(second.output()).not.toContain('loading the 2023 demo chain');
     expect(again.details.eventStore.headPosition).toBe(body.details.eventStore.headPosition);
   }, 90_000);
+
+  it('kuhina serve runs the same API with the CLI\'s flags, and stops cleanly on SIGTERM', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'kuhina-serve-'));
+    try {
+      const served = await start(other, port + 1, ['--data-dir', other, 'serve', '--port', String(port + 1)]);
+      const health = await fetch(`http://127.0.0.1:${port + 1}/health`);
+      const exitCode = await stop(served.child);
+
+      expect(served.output()).toContain(`Kuhina is listening on http://127.0.0.1:${port + 1}`);
+      expect(served.output()).toContain(`data:      ${other}`);
+      expect(health.status).toBe(200);
+      expect(exitCode).toBe(0);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

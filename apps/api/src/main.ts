@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { CommandBus } from '@nestjs/cqrs';
-import { ConfigError, loadConfig, loadDemoIfEmpty } from '@kuhina/application';
+import { ConfigError, loadConfig, loadDemoIfEmpty, type KuhinaConfig } from '@kuhina/application';
 import { createApp } from './create-app';
 import { API_KEY_SOURCE, type ApiKeySource } from './common/auth/auth.module';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** Runs the API until SIGINT/SIGTERM: `npm start` and `kuhina serve`. */
+export async function serve(config: KuhinaConfig): Promise<void> {
   const app = await createApp(config);
   // Our own signal handling (not Nest's, which re-raises the signal): stop taking requests, let the
   // running ones finish, close the stores (their onApplicationShutdown), then exit 0.
@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   if (demo) console.log(`  demo:      the 2023 chain ${demo.chainId} was loaded (${demo.commands} commands)`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+// Started as a program (npm start), not imported (kuhina serve).
+if (require.main === module) {
+  serve(loadConfig()).catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+    process.exit(1);
+  });
+}

@@ -8,6 +8,7 @@ import { registerProjectionsRebuild } from './projections-rebuild/projections-re
 import { registerReplay } from './replay/replay.cli-command';
 import { registerAuditSeal } from './audit-seal/audit-seal.cli-command';
 import { registerRetention } from './retention/retention.cli-command';
+import { registerServe } from './serve/serve.cli-command';
 
 const program = new Command()
   .name('kuhina')
@@ -17,6 +18,7 @@ const program = new Command()
   .option('--mongodb-url <url>', 'use MongoDB for the views (env MONGODB_URL)')
   .showHelpAfterError();
 
+registerServe(program);
 registerSeedDemo(program);
 registerAuditVerify(program);
 registerAuditSeal(program);
