@@ -87,9 +87,11 @@ describe('Analysts on the 2023 demo: metrics, exports, privacy', () => {
       expect(graph.size).toBe(network.edges.length);
     });
 
-    it('CSV node and edge lists parse back with the same rows', async () => {
-      const nodes = await download('csv-nodes');
-      const edges = await download('csv-edges');
+    it('CSV node and edge lists parse back with the same rows (format=csv&list=nodes|edges, or csv-nodes / csv-edges)', async () => {
+      const nodes = await download('csv&list=nodes');
+      const edges = await download('csv');
+      expect(nodes.text).toBe((await download('csv-nodes')).text);
+      expect(edges.text).toBe((await download('csv-edges')).text);
       const nodeRows = parseCsv(nodes.text, { columns: true }) as Array<Record<string, string>>;
       const edgeRows = parseCsv(edges.text, { columns: true }) as Array<Record<string, string>>;
 
