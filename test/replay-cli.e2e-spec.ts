@@ -73,4 +73,24 @@ describe('kuhina replay (built binary, demo data)', () => {
     expect(csvToStdout.code).not.toBe(0);
     expect(existsSync(join(dir, 'p.gexf'))).toBe(true);
   }, 60_000);
+
+  it('kuhina export writes the network as it stands (the same as a replay to now), the audit ledger as CSV and the ESF indicators, people as pseudonyms', async () => {
+    const exported = await cli('export', 'network', '--chain', DEMO_CHAIN_ID, '--format', 'json');
+    const replayed = await cli('replay', '--chain', DEMO_CHAIN_ID, '--format', 'json');
+    const ledger = await cli('export', 'ledger', '--chain', DEMO_CHAIN_ID, '--format', 'csv', '--out', join(dir, 'ledger.csv'));
+    const indicators = await cli('export', 'indicators', '--chain', DEMO_CHAIN_ID);
+    const wrong = await cli('export', 'ledger', '--chain', DEMO_CHAIN_ID, '--format', 'gexf');
+
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual(JSON.parse(replayed.stdout));
+    expect(ledger.code).toBe(0);
+    const rows = parseCsv(readFileSync(join(dir, 'ledger.csv'), 'utf8'), { columns: true }) as Array<{ section: string; event_id: string }>;
+    expect(rows.filter((row) => row.section === 'expense').length).toBeGreaterThan(10);
+    expect(rows.every((row) => row.event_id.length === 36)).toBe(true);
+    const parsed = JSON.parse(indicators.stdout) as { participants: { total: { value: number; people: string[] } } };
+    expect(parsed.participants.total.value).toBeGreaterThan(50);
+    expect(parsed.participants.total.people.some((person) => UUID.test(person))).toBe(false);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('--format for ledger must be one of json, csv');
+  }, 60_000);
 });

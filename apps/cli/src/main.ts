@@ -9,6 +9,7 @@ import { registerReplay } from './replay/replay.cli-command';
 import { registerAuditSeal } from './audit-seal/audit-seal.cli-command';
 import { registerRetention } from './retention/retention.cli-command';
 import { registerServe } from './serve/serve.cli-command';
+import { registerExport } from './export/export.cli-command';
 
 const program = new Command()
   .name('kuhina')
@@ -25,6 +26,7 @@ registerAuditSeal(program);
 registerProjector(program);
 registerProjectionsRebuild(program);
 registerReplay(program);
+registerExport(program);
 registerRetention(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -4,3 +4,4 @@ export * from './audit-ledger';
 export * from './esf-indicators';
 export * from './audit-reader';
 export * from './periodic-sealer';
+export * from './ledger-csv';

@@ -3,10 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuditLedger } from '@kuhina/application';
+import { ledgerCsv, type AuditLedger } from '@kuhina/application';
 import { AuditReport } from '../audit-roles';
 import { GetLedgerQuery } from './get-ledger.query';
-import { ledgerCsv } from './ledger-csv';
+
 
 export class GetLedgerQueryDto {
   @ApiProperty({ format: 'uuid', example: 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93' })

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AuditLedger, EventRef } from '@kuhina/application';
+import type { AuditLedger } from './audit-ledger';
+import type { EventRef } from './audit-records';
 
 const COLUMNS = [
   'section', 'workshop_id', 'workshop_title', 'item_id', 'description', 'category_or_kind', 'funding_source', 'valuation_basis', 'status',
