@@ -7,7 +7,7 @@
  *    on the same graph, already built.
  * 2. Time travel: a synthetic history of ~1,000,000 events (as bench:rebuild) is replayed through the network
  *    projections into a memory store (what `kuhina replay` does), against the raw read of the same log.
- * BENCH_SCALE=0.1 runs a tenth of both.
+ * BENCH_SCALE=0.1 runs a tenth of both; BENCH_PART=metrics or replay runs one of them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,8 +170,10 @@ async function replayBenchmark(): Promise<string[][]> {
 }
 
 async function main(): Promise<void> {
-  const metrics = await metricsBenchmark();
-  const replay = await replayBenchmark();
+  // BENCH_PART=metrics|replay runs one half (profiling); default both.
+  const part = process.env.BENCH_PART;
+  const metrics = part === 'replay' ? [] : await metricsBenchmark();
+  const replay = part === 'metrics' ? [] : await replayBenchmark();
   console.log(`\nNetwork benchmark (BENCH_SCALE=${scale}); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   console.log('| measure | speed | time | ratio to the limit |');
   console.log('|---|---|---|---|');
