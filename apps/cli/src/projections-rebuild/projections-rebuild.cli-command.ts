@@ -17,7 +17,7 @@ export function registerProjectionsRebuild(program: Command): void {
     .description('read-model maintenance')
     .command('rebuild')
     .argument('[name]', `one projection (${PROJECTIONS.map((p) => p.name).join(', ')}); default: all`)
-    .option('--batch-size <n>', 'events per unit of work', '5000')
+    .option('--batch-size <n>', 'events per unit of work (larger: fewer commits, more memory)', '20000')
     .description('drop the views, reset the checkpoint and replay the whole log (progress bar with events/s and ETA)')
     .action(async (name: string | undefined, options: { batchSize: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();

@@ -7,6 +7,9 @@ import { migrateReadStore } from './sqlite-read-store-migrations';
 import { isEmpty, runStagedTransaction, type StagedWrites } from './staged-unit-of-work';
 import { decodeCursor, encodeCursor } from './view-cursor';
 
+/** Page size of a new views file (SQLite's default is 4 KiB). */
+const PAGE_SIZE = 65_536;
+
 export interface SqliteReadStoreOptions {
   /** Database file (its folder is created if missing), or `:memory:`. */
   file: string;
@@ -64,6 +67,10 @@ export class SqliteReadStore implements ReadStore {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
+      // Only a new (empty) file takes it; an existing one keeps its page size. Large pages suit this store: chain
+      // and registration documents run to tens of KiB (a chain's to MiBs) and are rewritten by every batch of a
+      // rebuild, so fewer overflow pages to chain and write (rebuild ratio 0.24 → 0.27 in bench:rebuild).
+      this.db.pragma(`page_size = ${PAGE_SIZE}`);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
       migrateReadStore(this.db);
