@@ -12,7 +12,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { connectedComponents } from 'graphology-components';
@@ -23,11 +22,10 @@ import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 import type { NetworkAnswer, NetworkMetrics } from '@kuhina/analytics';
 import { loadConfig } from '@kuhina/application';
 import { seededRandom } from '@kuhina/domain';
-import { ChainedEventStore, SqliteEventStorage } from '@kuhina/event-store';
 import { replayNetworkFromLog, SqliteReadStore, type NetworkOrigin, type NetworkWorkshopView } from '@kuhina/read-model';
 import { networkProjection } from '@kuhina/read-model/projections/network';
-import { MILLION_EVENT_HISTORY, writeSyntheticHistory } from '@kuhina/testing';
 import { createApp } from '../apps/api/src/create-app';
+import { writeBenchmarkLog } from './synthetic-log';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const KEY = 'bench-analyst-key-0123456789';
@@ -129,19 +127,7 @@ async function metricsBenchmark(): Promise<string[][]> {
 async function replayBenchmark(): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'kuhina-bench-replay-'));
   try {
-    const storage = new SqliteEventStorage({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
-    const log = new ChainedEventStore(storage);
-    const options = {
-      ...MILLION_EVENT_HISTORY,
-      chains: Math.max(1, Math.round(MILLION_EVENT_HISTORY.chains * scale)),
-      people: Math.max(100, Math.round(MILLION_EVENT_HISTORY.people * scale)),
-      organizations: Math.max(20, Math.round(MILLION_EVENT_HISTORY.organizations * scale)),
-    };
-    const expected = options.organizations + options.people + options.chains * (1 + options.workshopsPerChain * 151);
-    const bar = new SingleBar({ format: ' generating |{bar}| {value}/{total} events | {eta_formatted}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
-    bar.start(expected, 0);
-    const { events, chainIds } = await writeSyntheticHistory(log, { ...options, onProgress: (n) => bar.update(n) });
-    bar.stop();
+    const { storage, log, events, chainIds } = await writeBenchmarkLog(dir, scale);
 
     let started = process.hrtime.bigint();
     let read = 0;

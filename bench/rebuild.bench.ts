@@ -12,29 +12,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
-import { ChainedEventStore, SqliteEventStorage } from '@kuhina/event-store';
-import { MILLION_EVENT_HISTORY, writeSyntheticHistory } from '@kuhina/testing';
+import { writeBenchmarkLog } from './synthetic-log';
 
 async function main(): Promise<void> {
   const scale = Number(process.env.BENCH_SCALE ?? 1);
   const dir = mkdtempSync(join(tmpdir(), 'kuhina-bench-rebuild-'));
   try {
-    const storage = new SqliteEventStorage({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
-    const options = {
-      ...MILLION_EVENT_HISTORY,
-      chains: Math.max(1, Math.round(MILLION_EVENT_HISTORY.chains * scale)),
-      people: Math.max(100, Math.round(MILLION_EVENT_HISTORY.people * scale)),
-      organizations: Math.max(20, Math.round(MILLION_EVENT_HISTORY.organizations * scale)),
-    };
-    const expected = options.organizations + options.people + options.chains * (1 + options.workshopsPerChain * 151);
-    const bar = new SingleBar({ format: ' generating |{bar}| {value}/{total} events | {eta_formatted}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
-    bar.start(expected, 0);
-    const started = Date.now();
-    const { events } = await writeSyntheticHistory(new ChainedEventStore(storage), { ...options, onProgress: (n) => bar.update(n) });
-    bar.stop();
+    const { storage, events, seconds } = await writeBenchmarkLog(dir, scale);
     await storage.close();
-    console.log(`generated ${events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`generated ${events.toLocaleString('en')} events in ${seconds.toFixed(1)} s`);
 
     const output = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'rebuild.worker.js'), dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     const result = JSON.parse(output.trim().split('\n').pop()!) as {
