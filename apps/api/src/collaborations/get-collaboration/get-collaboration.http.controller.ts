@@ -14,7 +14,7 @@ export class GetCollaborationHttpController {
   constructor(private readonly bus: QueryBus) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One collaboration: partners, the workshop that sparked it, status and outcome (answered from the aggregate state for now; the read model replaces this)' })
+  @ApiOperation({ summary: 'One collaboration: partners, the workshop that sparked it, status and outcome (answered from the aggregate state: always current, no projector lag)' })
   @ApiOkResponse({ description: 'The collaboration; ETag carries its revision' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CollaborationView> {
     const result = await this.bus.execute<GetCollaborationQuery, CollaborationQueryResult>(new GetCollaborationQuery(id));

@@ -15,7 +15,7 @@ export class GetOrganizationHttpController {
   constructor(private readonly bus: QueryBus) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One organisation (answered from the aggregate state for now; the read model replaces this)' })
+  @ApiOperation({ summary: 'One organisation (answered from the aggregate state: always current, no projector lag)' })
   @ApiOkResponse({ description: 'The organisation; ETag carries its revision' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RegisteredOrganization> {
     const view = await this.bus.execute<GetOrganizationQuery, OrganizationView>(new GetOrganizationQuery(id));
