@@ -2,7 +2,7 @@ import type { NetworkAnswer, NetworkAnswerNode } from '@kuhina/analytics';
 import { notFound } from '@kuhina/domain';
 import type { EventStore } from '@kuhina/event-store';
 import { pseudonym } from '@kuhina/privacy';
-import { networkOf, networkStreamsOf, replayNetworkFromStreams, type NetworkCut, type PositionedNetwork, type ReadStore } from '@kuhina/read-model';
+import { comparePositions, networkOf, networkStreamsOf, replayNetworkFromStreams, type NetworkCut, type PositionedNetwork, type ReadStore } from '@kuhina/read-model';
 
 /** Who reads: only the backoffice sees people's ids; every other role sees stable pseudonyms. */
 export interface NetworkAudience {
@@ -11,7 +11,7 @@ export interface NetworkAudience {
 
 type OrganizationDoc = { name?: string; sector?: string; region?: string | null };
 
-const later = (a: string, b: string): string => (BigInt(a) >= BigInt(b) ? a : b);
+const later = (a: string, b: string): string => (comparePositions(a, b) >= 0 ? a : b);
 
 /**
  * Reads a chain's network for the API and the CLI: live from the views, or as it stood at a cut (time travel,

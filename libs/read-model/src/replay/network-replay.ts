@@ -2,7 +2,7 @@ import { chainStream, collaborationStream, workshopStream } from '@kuhina/domain
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { Projection } from '../projection';
 import { collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection } from '../projections/network';
-import { assembleNetwork } from '../projections/network/network-assembly';
+import { assembleNetwork, comparePositions } from '../projections/network/network-assembly';
 import { NETWORK_COLLABORATIONS_COLLECTION, NETWORK_WORKSHOPS_COLLECTION, type NetworkCollaborationView, type NetworkView, type NetworkWorkshopView } from '../projections/network/network.view';
 import { workshopChainIndexProjection } from '../projections/workshop-chain-index';
 import { Projector, type EventLog } from '../projector/projector';
@@ -120,7 +120,7 @@ export interface PositionedNetwork {
   lastPosition: string;
 }
 
-const later = (a: string, b: string): string => (a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)) >= 0 ? a : b;
+const later = (a: string, b: string): string => (comparePositions(a, b) >= 0 ? a : b);
 
 /** The network documents of a chain in a store (live or replayed), assembled. */
 export async function networkOf(store: ReadStore, chainId: string): Promise<PositionedNetwork> {

@@ -162,55 +162,6 @@ describe('assembleNetwork', () => {
     expect(Object.values(view.edges).map((edge) => edge.createdBy.position)).toEqual(['12', '23', '23']);
   });
 
-  it('untilPosition drops what was created after the cut, and weights count only what is within it', () => {
-    const docs = [...twoSharedWorkshops(), workshop(W3, 30, { participants: { p9: at(W3, 31) } })];
-    const pledging = workshop(W1, 1, { ...docs[0], pledges: { pl1: { organizationId: GAMMA, origin: at(W1, 5) }, pl2: { organizationId: GAMMA, origin: at(W1, 25) } } });
-
-    const view = sut(CHAIN, [pledging, docs[1], docs[2]], [], { untilPosition: 22n });
-
-    expect(view.edges[`co-attendance:org:${ALPHA}|org:${BETA}`]).toMatchObject({ weight: 2, workshops: [W1, W2] });
-    expect(edgesOf(view, 'co-attendance')).toHaveLength(1);
-    expect(edgesOf(view, 'pledged')).toMatchObject([{ weight: 1, createdBy: at(W1, 5) }]);
-    expect(view.nodes[`org:${GAMMA}`]?.createdBy).toEqual(at(W1, 5));
-    expect(view.nodes[`workshop:${W3}`]).toBeUndefined();
-    expect(view.nodes['person:p9']).toBeUndefined();
-
-    const earlier = sut(CHAIN, docs, [], { untilPosition: 21n });
-    expect(earlier.edges[`co-attendance:org:${ALPHA}|org:${BETA}`]).toMatchObject({ weight: 1, workshops: [W1], createdBy: at(W1, 12) });
-    expect(earlier.nodes[`org:${GAMMA}`]).toBeUndefined();
-  });
-
-  it('asOf cuts by business date (which need not follow the log order); a bare date includes its whole day', () => {
-    const docs = [
-      workshop(W1, 1, {
-        createdBy: at(W1, 1, '2023-03-01T10:00:00Z'),
-        // Recorded late (position 12) about an earlier day: it is in the network as of 15 April.
-        attendingOrganizations: { [BETA]: at(W1, 11, '2023-04-20T16:00:00+03:00'), [ALPHA]: at(W1, 12, '2023-04-14T12:00:00Z') },
-        participants: { p1: at(W1, 13, '2023-05-02T10:00:00Z') },
-      }),
-    ];
-    const collaborations = [collaboration('col1', W1, { [ALPHA]: at(W1, 40, '2023-04-30T23:00:00Z'), [BETA]: at(W1, 40, '2023-04-30T23:00:00Z') })];
-
-    expect(Object.keys(sut(CHAIN, docs, collaborations, { asOf: '2023-04-15' }).nodes)).toEqual([`workshop:${W1}`, `org:${ALPHA}`]);
-    expect(Object.keys(sut(CHAIN, docs, collaborations, { asOf: '2023-04-20T13:00:00Z' }).edges)).toEqual([`co-attendance:org:${ALPHA}|org:${BETA}`]);
-    const endOfApril = sut(CHAIN, docs, collaborations, { asOf: '2023-04-30' });
-    expect(edgesOf(endOfApril, 'collaboration')).toHaveLength(1);
-    expect(endOfApril.nodes['person:p1']).toBeUndefined();
-    expect(sut(CHAIN, docs, collaborations, { asOf: '2023-02-28T23:59:59Z' })).toEqual({ chainId: CHAIN, nodes: {}, edges: {} });
-  });
-
-  it('asOf and untilPosition together keep only what is inside both cuts', () => {
-    const docs = [workshop(W1, 1, { participants: { early: at(W1, 10, '2023-04-01T00:00:00Z'), lateInLog: at(W1, 50, '2023-04-01T00:00:00Z'), lateInTime: at(W1, 11, '2023-09-01T00:00:00Z') } })];
-
-    const view = sut(CHAIN, docs, [], { asOf: '2023-06-30', untilPosition: 20n });
-
-    expect(Object.keys(view.nodes)).toEqual([`workshop:${W1}`, 'person:early']);
-  });
-
-  it('rejects an asOf that is not a date', () => {
-    expect(() => sut(CHAIN, [], [], { asOf: 'last spring' })).toThrow(RangeError);
-  });
-
   it('ignores documents of other chains', () => {
     const foreign = { ...workshop(W3, 3, { participants: { p1: at(W3, 4) } }), chainId: 'chain-2' };
     const foreignCollaboration = { ...collaboration('col9', W3, { [ALPHA]: at(W3, 5), [BETA]: at(W3, 5) }), chainId: 'chain-2' };

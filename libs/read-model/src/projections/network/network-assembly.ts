@@ -12,38 +12,8 @@ import {
   type NetworkWorkshopView,
 } from './network.view';
 
-export interface AssembleNetworkOptions {
-  /**
-   * ISO date or date-time: only what was created at or before it (by business date). A bare date
-   * (`2023-06-30`) includes that whole day, in UTC.
-   */
-  asOf?: string;
-  /** Only what was created at or before this log position. */
-  untilPosition?: bigint;
-}
-
 /** Decimal position strings (no sign, no leading zeros) compared as numbers, without BigInt parsing. */
-const comparePositions = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a fact created by `origin` is inside the cut of `options` (always, without a cut). */
-function cutOf(options: AssembleNetworkOptions): ((origin: NetworkOrigin) => boolean) | null {
-  const checks: Array<(origin: NetworkOrigin) => boolean> = [];
-  if (options.asOf !== undefined) {
-    const limit = Date.parse(DATE_ONLY.test(options.asOf) ? `${options.asOf}T23:59:59.999Z` : options.asOf);
-    if (Number.isNaN(limit)) throw new RangeError(`asOf is not an ISO date or date-time: ${options.asOf}`);
-    checks.push((origin) => Date.parse(origin.date) <= limit);
-  }
-  if (options.untilPosition !== undefined) {
-    const limit = options.untilPosition;
-    if (limit < 0n) return () => false;
-    const text = limit.toString();
-    checks.push((origin) => comparePositions(origin.position, text) <= 0);
-  }
-  if (checks.length === 0) return null;
-  return (origin) => checks.every((check) => check(origin));
-}
+export const comparePositions = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 // Ties (several nodes or edges created by one event) keep the order the old per-chain document had:
 // the workshop before the person before the organisation; the participation before the co-attendance.
@@ -128,39 +98,35 @@ function finishEdge(id: string, { type, source, target, joins }: EdgeDraft): Net
   return { id, type, source, target, weight: joins.length, createdBy: joins[0], workshops };
 }
 
-/** The entries of a fact map inside the cut, earliest first. */
-function entriesInCut(map: Record<string, NetworkOrigin>, inCut: ((origin: NetworkOrigin) => boolean) | null): Array<[string, NetworkOrigin]> {
-  const entries = Object.entries(map);
-  const kept = inCut === null ? entries : entries.filter(([, origin]) => inCut(origin));
-  return kept.sort(([, a], [, b]) => comparePositions(a.position, b.position));
+/** The entries of a fact map, earliest first. */
+function earliestFirst(map: Record<string, NetworkOrigin>): Array<[string, NetworkOrigin]> {
+  return Object.entries(map).sort(([, a], [, b]) => comparePositions(a.position, b.position));
 }
 
 const byCreation = (a: NetworkWorkshopView, b: NetworkWorkshopView): number => comparePositions(a.createdBy.position, b.createdBy.position);
 
-function addWorkshop(builder: NetworkBuilder, doc: NetworkWorkshopView, inCut: ((origin: NetworkOrigin) => boolean) | null): void {
+function addWorkshop(builder: NetworkBuilder, doc: NetworkWorkshopView): void {
   const workshop = workshopNodeId(doc.workshopId);
   builder.workshop(doc);
-  for (const [organizationId, origin] of entriesInCut(doc.coOrganizers, inCut)) {
+  for (const [organizationId, origin] of earliestFirst(doc.coOrganizers)) {
     builder.join('co-organised', builder.organization(organizationId, origin), workshop, origin);
   }
-  for (const [personId, origin] of entriesInCut(doc.participants, inCut)) {
+  for (const [personId, origin] of earliestFirst(doc.participants)) {
     builder.join('participated', builder.person(personId, origin), workshop, origin);
   }
   // Each organisation, as it arrived, shares this workshop with every organisation already there:
   // the pair is joined by the later of the two attendances.
-  const present = entriesInCut(doc.attendingOrganizations, inCut).map(([organizationId, origin]) => ({ node: builder.organization(organizationId, origin), origin }));
+  const present = earliestFirst(doc.attendingOrganizations).map(([organizationId, origin]) => ({ node: builder.organization(organizationId, origin), origin }));
   for (let newcomer = 1; newcomer < present.length; newcomer++) {
     const { node, origin } = present[newcomer];
     for (let earlier = 0; earlier < newcomer; earlier++) builder.join('co-attendance', node, present[earlier].node, origin);
   }
-  const pledges = Object.values(doc.pledges)
-    .filter(({ origin }) => inCut === null || inCut(origin))
-    .sort((a, b) => comparePositions(a.origin.position, b.origin.position));
+  const pledges = Object.values(doc.pledges).sort((a, b) => comparePositions(a.origin.position, b.origin.position));
   for (const { organizationId, origin } of pledges) builder.join('pledged', builder.organization(organizationId, origin), workshop, origin);
 }
 
-function addCollaboration(builder: NetworkBuilder, doc: NetworkCollaborationView, inCut: ((origin: NetworkOrigin) => boolean) | null): void {
-  const partners = entriesInCut(doc.partners, inCut).map(([organizationId, origin]) => ({ node: builder.organization(organizationId, origin), origin }));
+function addCollaboration(builder: NetworkBuilder, doc: NetworkCollaborationView): void {
+  const partners = earliestFirst(doc.partners).map(([organizationId, origin]) => ({ node: builder.organization(organizationId, origin), origin }));
   for (let newcomer = 1; newcomer < partners.length; newcomer++) {
     const { node, origin } = partners[newcomer];
     for (let earlier = 0; earlier < newcomer; earlier++) builder.join('collaboration', node, partners[earlier].node, origin);
@@ -170,20 +136,17 @@ function addCollaboration(builder: NetworkBuilder, doc: NetworkCollaborationView
 /**
  * The network of a chain from its workshop and collaboration documents: organisations, people and workshops
  * as nodes; co-attendance, participated, co-organised, pledged and collaboration edges, each created by
- * the earliest fact behind it. With `asOf` / `untilPosition`, facts created after the cut are left out
- * before anything is derived, so nodes, edges and weights are those of that moment (time travel).
- * Documents of other chains are ignored. Pure: the same documents give the same network.
+ * the earliest fact behind it. Time travel does not cut these documents (their workshop fields are the
+ * latest): it replays the log into fresh ones (see replay/network-replay.ts). Documents of other chains are ignored. Pure: the same documents give the same network.
  */
 export function assembleNetwork(
   chainId: string,
   workshopDocs: readonly NetworkWorkshopView[],
   collaborationDocs: readonly NetworkCollaborationView[],
-  options: AssembleNetworkOptions = {},
 ): NetworkView {
-  const inCut = cutOf(options);
   const builder = new NetworkBuilder();
-  const workshops = workshopDocs.filter((doc) => doc.chainId === chainId && (inCut === null || inCut(doc.createdBy))).sort(byCreation);
-  for (const doc of workshops) addWorkshop(builder, doc, inCut);
-  for (const doc of collaborationDocs) if (doc.chainId === chainId) addCollaboration(builder, doc, inCut);
+  const workshops = workshopDocs.filter((doc) => doc.chainId === chainId).sort(byCreation);
+  for (const doc of workshops) addWorkshop(builder, doc);
+  for (const doc of collaborationDocs) if (doc.chainId === chainId) addCollaboration(builder, doc);
   return builder.result(chainId);
 }
