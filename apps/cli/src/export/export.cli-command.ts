@@ -1,20 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { exportNetwork, NETWORK_EXPORT_FORMATS, type NetworkExportFormat } from '@kuhina/analytics';
 import { AuditReader, ledgerCsv, NetworkReader, PRIVACY_SECRETS, ReadModelModule } from '@kuhina/application';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import type { PrivacySecrets } from '@kuhina/privacy';
+import { chainIdArgument } from '../cli-arguments';
 import { withContext, type GlobalOptions } from '../cli-context';
 
 const WHAT = ['network', 'ledger', 'indicators'] as const;
 type What = (typeof WHAT)[number];
 const FORMATS: Readonly<Record<What, readonly string[]>> = { network: NETWORK_EXPORT_FORMATS, ledger: ['json', 'csv'], indicators: ['json'] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const chainId = (value: string): string => {
-  if (!UUID.test(value)) throw new InvalidArgumentError('must be a chain id (UUID)');
-  return value;
-};
 
 /**
  * `kuhina export network|ledger|indicators --chain <id>`: the analysts' and auditors' files as they stand now, without the API
@@ -25,7 +21,7 @@ export function registerExport(program: Command): void {
     .command('export')
     .description("write a chain's network (gexf, graphml, csv-nodes, csv-edges, kumu, json), audit ledger (json, csv) or ESF indicators (json) to a file")
     .argument('<what>', WHAT.join(' | '))
-    .requiredOption('--chain <id>', 'the chain (UUID)', chainId)
+    .requiredOption('--chain <id>', 'the chain (UUID)', chainIdArgument)
     .option('--format <format>', 'network: gexf | graphml | csv-nodes | csv-edges | kumu | json; ledger: json | csv; indicators: json', 'json')
     .option('--out <file>', 'where to write; default: standard output')
     .action(async (what: string, options: { chain: string; format: string; out?: string }, command: Command) => {

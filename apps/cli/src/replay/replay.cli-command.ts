@@ -6,6 +6,7 @@ import { exportNetwork, type NetworkExportFormat } from '@kuhina/analytics';
 import { NetworkReader, ReadModelModule } from '@kuhina/application';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { asOfLimit, replayNetworkFromLog, type NetworkCut } from '@kuhina/read-model';
+import { chainIdArgument } from '../cli-arguments';
 import { withContext, type GlobalOptions } from '../cli-context';
 
 const FORMATS = ['gexf', 'graphml', 'csv', 'kumu', 'json'] as const;
@@ -14,12 +15,6 @@ type ReplayFormat = (typeof FORMATS)[number];
 /** Logs longer than this get a progress bar (shorter ones replay in well under a second). */
 const PROGRESS_FROM_EVENTS = 20_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const chainId = (value: string): string => {
-  if (!UUID.test(value)) throw new InvalidArgumentError('must be a chain id (UUID)');
-  return value;
-};
 const date = (value: string): string => {
   try {
     asOfLimit(value);
@@ -56,7 +51,7 @@ export function registerReplay(program: Command): void {
   program
     .command('replay')
     .description("replay the log into a chain's network as it stood at a date or position, and export it (people as pseudonyms)")
-    .requiredOption('--chain <id>', 'the chain (UUID)', chainId)
+    .requiredOption('--chain <id>', 'the chain (UUID)', chainIdArgument)
     .option('--until <date>', 'business date (end of that day, UTC) or date-time to replay until; default: now', date)
     .option('--until-position <position>', 'log position to replay until', position)
     .option('--format <format>', `${FORMATS.join(' | ')} (csv writes <out>-nodes.csv and <out>-edges.csv)`, format, 'json')
