@@ -1,4 +1,4 @@
-import { chainStream, notFound, organizationStream, personStream, workshopStream, type WorkshopAddedToChain } from '@kuhina/domain';
+import { chainStream, notFound, parseChainStream, organizationStream, personStream, workshopStream, type WorkshopAddedToChain } from '@kuhina/domain';
 import type { EventStore, RecordedEvent } from '@kuhina/event-store';
 import { pseudonym } from '@kuhina/privacy';
 import { eventRef, figuresOf, type EventRef } from './audit-records';
@@ -73,40 +73,36 @@ export class AuditReader {
 
   /** One event, its causation, and every figure that counts it; 404 for an id the log does not hold. */
   async trace(eventId: string, audience: AuditAudience): Promise<EventTrace> {
-    // The log is read once, start to end: no index by event id, causation or correlation is kept (trace is rare;
-    // a 1,000,000-event log takes seconds). Candidates are kept small: only events sharing an id with the target.
-    let target: RecordedEvent | undefined;
-    const byCausation = new Map<string, RecordedEvent[]>();
-    const byCorrelation = new Map<string, RecordedEvent[]>();
-    const byId = new Map<string, RecordedEvent>();
-    const chainOfWorkshop = new Map<string, string>();
+    // No index by event id, causation or correlation is kept (trace is rare): the log is read twice, start to
+    // end, keeping only what concerns the target — first to find it, then to collect the events related to it.
+    let found: RecordedEvent | undefined;
     const chains = new Set<string>();
-    for (let after: bigint | null = null; ; ) {
-      const page = await this.events.readAll(after, PAGE);
-      if (page.length === 0) break;
-      for (const event of page) {
-        if (event.id === eventId) target = event;
-        push(byCausation, event.metadata.causationId ?? '', event);
-        push(byCorrelation, event.metadata.correlationId, event);
-        byId.set(event.id, event);
-        if (event.type === 'ChainStarted') chains.add((event.data as { chainId: string }).chainId);
-        if (event.type === 'WorkshopAddedToChain') chainOfWorkshop.set((event.data as WorkshopAddedToChain['data']).workshopId, (event.data as WorkshopAddedToChain['data']).chainId);
-      }
-      after = page[page.length - 1]!.position;
-    }
-    if (!target) throw notFound('EVENT.NOT_FOUND', `No event ${eventId} in the log`);
-    const found = target;
-    const causationId = found.metadata.causationId;
-    const cause = causationId === null ? undefined : byId.get(causationId);
-    const others = (list: RecordedEvent[] | undefined) => (list ?? []).filter((event) => event.id !== found.id).map(eventRef);
+    const chainOfWorkshop = new Map<string, string>();
+    await this.scan((event) => {
+      if (event.id === eventId) found = event;
+      if (event.type === 'ChainStarted') chains.add((event.data as { chainId: string }).chainId);
+      if (event.type === 'WorkshopAddedToChain') chainOfWorkshop.set((event.data as WorkshopAddedToChain['data']).workshopId, (event.data as WorkshopAddedToChain['data']).chainId);
+    });
+    if (!found) throw notFound('EVENT.NOT_FOUND', `No event ${eventId} in the log`);
+    const target: RecordedEvent = found;
+    const { causationId, correlationId } = target.metadata;
+    let cause: RecordedEvent | undefined;
+    const caused: EventRef[] = [];
+    const sameCommand: EventRef[] = [];
+    const sameRequest: EventRef[] = [];
+    let sameRequestTotal = 0;
+    await this.scan((event) => {
+      if (event.id === causationId) cause = event;
+      if (event.id === target.id) return;
+      if (event.metadata.causationId === target.id) caused.push(eventRef(event));
+      if (causationId !== null && event.metadata.causationId === causationId) sameCommand.push(eventRef(event));
+      if (event.metadata.correlationId === correlationId && sameRequestTotal++ < SAME_REQUEST_SHOWN) sameRequest.push(eventRef(event));
+    });
 
     // The chains whose reports can count it: its own chain for chain and workshop events, every chain otherwise.
-    const workshopId = (found.data as { workshopId?: unknown }).workshopId;
-    const candidates = found.stream === chainStream((found.data as { chainId?: string }).chainId ?? '')
-      ? [(found.data as { chainId: string }).chainId]
-      : typeof workshopId === 'string' && chainOfWorkshop.has(workshopId)
-        ? [chainOfWorkshop.get(workshopId)!]
-        : [...chains];
+    const workshopId = (target.data as { workshopId?: unknown }).workshopId;
+    const ownChain = parseChainStream(target.stream) ?? (typeof workshopId === 'string' ? chainOfWorkshop.get(workshopId) : undefined);
+    const candidates = ownChain === undefined ? [...chains] : [ownChain];
     const includedIn: EventTrace['includedIn'] = [];
     let involved: ChainFacts | undefined;
     for (const chainId of candidates) {
@@ -122,15 +118,25 @@ export class AuditReader {
       }
     }
     const trace: EventTrace = {
-      event: { ...eventRef(found), causationId, data: found.data },
+      event: { ...eventRef(target), causationId, data: target.data },
       causedBy: { id: causationId, event: cause ? eventRef(cause) : null },
-      caused: (byCausation.get(found.id) ?? []).map(eventRef),
-      sameCommand: causationId === null ? [] : others(byCausation.get(causationId)),
-      sameRequest: others(byCorrelation.get(found.metadata.correlationId)).slice(0, SAME_REQUEST_SHOWN),
-      sameRequestTotal: others(byCorrelation.get(found.metadata.correlationId)).length,
+      caused,
+      sameCommand,
+      sameRequest,
+      sameRequestTotal,
       includedIn,
     };
-    return audience.revealPeople ? trace : this.pseudonymise(trace, peopleOf(found, involved));
+    return audience.revealPeople ? trace : this.pseudonymise(trace, peopleOf(target, involved));
+  }
+
+  /** Every event of the log, in order, page by page. */
+  private async scan(visit: (event: RecordedEvent) => void): Promise<void> {
+    for (let after: bigint | null = null; ; ) {
+      const page = await this.events.readAll(after, PAGE);
+      if (page.length === 0) return;
+      for (const event of page) visit(event);
+      after = page[page.length - 1]!.position;
+    }
   }
 
   private present<T>(report: T, facts: ChainFacts, audience: AuditAudience): T {
@@ -158,13 +164,6 @@ export class AuditReader {
     };
     return walk(report) as T;
   }
-}
-
-function push(map: Map<string, RecordedEvent[]>, key: string, event: RecordedEvent): void {
-  if (key === '') return;
-  const list = map.get(key);
-  if (list) list.push(event);
-  else map.set(key, [event]);
 }
 
 /** The people a trace may name: the person of the event's own stream or data, and the people of the chain it counts in. */
