@@ -26,17 +26,23 @@ export class NetworkReader {
 
   /** The chain's network now, or at `cut`. 404 (CHAIN.NOT_FOUND) for a chain the views never saw. */
   async read(chainId: string, audience: NetworkAudience, cut?: NetworkCut): Promise<NetworkAnswer> {
-    const live = await networkOf(this.views, chainId);
-    let lastPosition = live.lastPosition;
-    if (Object.keys(live.network.nodes).length === 0) {
+    if (cut === undefined || (cut.asOf === undefined && cut.untilPosition === undefined)) {
+      const live = await networkOf(this.views, chainId);
       // A chain with no workshop yet has an empty network; a chain the views never saw does not exist.
-      const chain = await this.views.get<{ lastPosition?: string }>('workshop-chains', chainId);
-      if (chain === null) throw notFound('CHAIN.NOT_FOUND', `No network for chain ${chainId}`);
-      if (typeof chain.lastPosition === 'string') lastPosition = later(lastPosition, chain.lastPosition);
+      const lastPosition = Object.keys(live.network.nodes).length === 0 ? later(live.lastPosition, await this.chainPosition(chainId)) : live.lastPosition;
+      return this.render({ network: live.network, lastPosition }, audience);
     }
-    if (cut === undefined || (cut.asOf === undefined && cut.untilPosition === undefined)) return this.render({ network: live.network, lastPosition }, audience);
-    const replayed = await replayNetworkFromStreams(this.events, await networkStreamsOf(this.views, chainId), chainId, cut);
-    return this.render(replayed, audience);
+    const streams = await networkStreamsOf(this.views, chainId);
+    // Only the chain's own stream: no workshop yet (or no such chain).
+    if (streams.length === 1) await this.chainPosition(chainId);
+    return this.render(await replayNetworkFromStreams(this.events, streams, chainId, cut), audience);
+  }
+
+  /** How far the views have seen a chain; 404 when they never saw it. */
+  private async chainPosition(chainId: string): Promise<string> {
+    const chain = await this.views.get<{ lastPosition?: string }>('workshop-chains', chainId);
+    if (chain === null) throw notFound('CHAIN.NOT_FOUND', `No network for chain ${chainId}`);
+    return typeof chain.lastPosition === 'string' ? chain.lastPosition : '0';
   }
 
   /** Labels organisations from the organisations view and replaces people's ids by pseudonyms unless revealed. */
