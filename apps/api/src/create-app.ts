@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { KuhinaConfig } from '@kuhina/application';
 import { AppModule } from './app.module';
+import { limitJsonNesting } from './common/http/json-body';
 import { createLogger, logRequests, PinoNestLogger } from './common/http/logging';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -22,8 +23,14 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: new PinoNestLogger(logger), abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+    // Fastify's own JSON parser, behind a nesting limit (limitJsonNesting); no form bodies: the API speaks JSON only.
+    bodyParser: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
+  limitJsonNesting(fastify);
 
   await app.register(helmet, {
     // The docs page (Swagger UI) needs inline styles and scripts of its own origin.

@@ -18,6 +18,11 @@ export function flattenValidationErrors(errors: ValidationError[], prefix: strin
 /** Names fields after where they came from: `body.x`, `query.x`, `param.x`. */
 class KuhinaValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Nest turns a `null` body into `{}` before validating: a command whose fields are all optional would then take
+    // `null`, `[]` or `42` for "nothing to say". A body, when there is one, must be a JSON object; no body at all stays fine.
+    if (metadata.type === 'body' && metadata.metatype && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new RequestValidationError([{ field: 'body', rule: 'isObject', message: 'the body must be a JSON object' }]);
+    }
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -1,0 +1,26 @@
+import { jsonNestingDepth } from './json-body';
+
+describe('jsonNestingDepth', () => {
+  it.each([
+    ['42', 0],
+    ['"text"', 0],
+    ['{}', 1],
+    ['{"a":[1,{"b":[]}]}', 4],
+    ['[[1],[2],[3]]', 2],
+    // Brackets inside strings do not nest, escaped quotes do not end the string.
+    ['{"a":"[[[{{{"}', 1],
+    ['{"a":"\\"[[[","b":[1]}', 2],
+    ['{"a":"\\\\","b":[[1]]}', 3],
+  ])('counts %s as %i levels', (text, depth) => {
+    expect(jsonNestingDepth(text)).toBe(depth);
+    // The count agrees with the parsed value's own depth.
+    const depthOf = (value: unknown): number => (typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0);
+    expect(depthOf(JSON.parse(text))).toBe(depth);
+  });
+
+  it('stops counting once past the limit (a 100,000-level body is not walked to the end)', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(jsonNestingDepth(deep)).toBe(100_000);
+    expect(jsonNestingDepth(deep, 32)).toBe(33);
+  });
+});

@@ -1,0 +1,300 @@
+/**
+ * "Bad input gets a clear 4xx and changes nothing; never a 500", checked on every operation of the API at once:
+ * the operations come from the app's own OpenAPI document (a new route is fuzzed without touching this file), the
+ * inputs from fast-check (bodies shaped like the DTO with wrong values, arbitrary JSON, junk ids, junk query
+ * values, junk headers). Each refused request must be an RFC 9457 problem with a stable code, and the log head must
+ * not move across it.
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { apiHarness, type ApiAnswer, type ApiHarness, type Role } from './support/api-harness';
+
+interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+}
+interface OpenApiSchema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, OpenApiSchema>;
+  items?: OpenApiSchema;
+  required?: string[];
+  allOf?: OpenApiSchema[];
+}
+interface OpenApiOperation {
+  parameters?: OpenApiParameter[];
+  requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> };
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, OpenApiSchema> };
+}
+
+interface Operation {
+  method: 'GET' | 'POST';
+  template: string;
+  op: OpenApiOperation;
+  body: OpenApiSchema | null;
+}
+
+type Method = Operation['method'];
+
+// Small enough that a fuzzed `consistentWith` ahead of the log answers its 503 at once.
+const CONSISTENCY_TIMEOUT_MS = '30';
+// fast-check's seed is printed on failure; fixed so that CI and a developer see the same inputs.
+const SEED = 20261127;
+
+/** Values no field of this API accepts in that place: wrong types, hostile strings, extremes. */
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    'x'.repeat(100_000),
+    '2023-02-30',
+    '2023-13-01T25:61:00Z',
+    '9999-12-31T23:59:59.999Z',
+    'NaN',
+    'Infinity',
+    '-1',
+    '1e309',
+    '00000000-0000-0000-0000-000000000000',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    '=HYPERLINK("http://x")',
+    1e308,
+    -1e308,
+    -0,
+    Number.MAX_SAFE_INTEGER + 2,
+    0.1,
+    true,
+    null,
+    [],
+    {},
+    { __proto__: { polluted: true } },
+  ),
+);
+
+/** A body shaped like the DTO (so validation is reached past "not an object"), with some fields wrong. */
+function bodyArbitrary(schema: OpenApiSchema | null, schemas: Record<string, OpenApiSchema>): fc.Arbitrary<unknown> {
+  const resolved = resolve(schema, schemas);
+  const properties = Object.keys(resolved?.properties ?? {});
+  const shaped =
+    properties.length === 0
+      ? fc.dictionary(fc.string({ maxLength: 8 }), hostileValue, { maxKeys: 4 })
+      : fc.record(Object.fromEntries(properties.map((name) => [name, hostileValue])), { requiredKeys: [] });
+  return fc.oneof(
+    { weight: 6, arbitrary: shaped },
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+    { weight: 1, arbitrary: fc.constantFrom(JSON.parse('{"__proto__":{"role":"auditor"}}') as unknown, { constructor: { prototype: { role: 'auditor' } } }) },
+  );
+}
+
+function resolve(schema: OpenApiSchema | null | undefined, schemas: Record<string, OpenApiSchema>): OpenApiSchema | null {
+  if (!schema) return null;
+  if (schema.$ref) return resolve(schemas[schema.$ref.split('/').pop()!], schemas);
+  if (schema.allOf?.length === 1) return resolve(schema.allOf[0], schemas);
+  return schema;
+}
+
+/** Path-segment values that are not a usable id (plus one well-formed id of nothing). */
+const hostileId = fc.oneof(
+  fc.constantFrom('not-a-uuid', '%00', '..%2F..%2Fhealth', 'x'.repeat(5_000), '%F0%9F%98%80', '%ZZ', ' ', '1', '00000000-0000-0000-0000-000000000000'),
+  fc.uuid({ version: 4 }),
+  fc.string({ minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+);
+
+/** Query values: junk, extremes, malformed percent-encoding, repeated keys. */
+const hostileQueryValue = fc.oneof(
+  fc.constantFrom('', '-1', '0', '1.5', '1e309', 'abc', '99999999999999999999999', '%ZZ', 'null', '[]', '2023-02-30', 'x'.repeat(10_000), '00000000-0000-0000-0000-000000000000', 'csv', 'nodes'),
+  fc.string({ maxLength: 20 }).map(encodeURIComponent),
+);
+
+function expectProblem(answer: ApiAnswer, what: string): void {
+  const body = answer.body as { code?: unknown; status?: unknown; title?: unknown };
+  const context = `${what} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`;
+  if (answer.status >= 500) throw new Error(`server error: ${context}`);
+  if (answer.status < 400) return;
+  if (!String(answer.headers['content-type']).startsWith('application/problem+json')) throw new Error(`not problem+json: ${context}`);
+  if (typeof body?.code !== 'string' || body.status !== answer.status || typeof body.title !== 'string') throw new Error(`problem without code/status/title: ${context}`);
+}
+
+describe('Hostile input on every operation of the OpenAPI document: a clear 4xx, never a 5xx, and nothing appended', () => {
+  let api: ApiHarness;
+  let doc: OpenApiDocument;
+  let operations: Operation[];
+  /** A real id for each path parameter, so that fuzzed bodies reach validation and the domain behind it. */
+  let realIds: Record<string, string>;
+  const stats = { requests: 0, refused: 0, accepted: 0 };
+
+  beforeAll(async () => {
+    api = await apiHarness({ demo: true, env: { KUHINA_CONSISTENCY_TIMEOUT_MS: CONSISTENCY_TIMEOUT_MS } });
+    doc = (await api.get<OpenApiDocument>('/docs/json', { as: null })).body;
+    operations = Object.entries(doc.paths).flatMap(([template, ops]) =>
+      Object.entries(ops)
+        .filter(([method]) => method === 'get' || method === 'post')
+        .map(([method, op]) => ({ method: method.toUpperCase() as Method, template: template, op, body: op.requestBody?.content?.['application/json']?.schema ?? null })),
+    );
+
+    // Ids of one workshop that has registrations, pledges and expenses, and of the rest, straight from the demo's log.
+    const events = await api.store().readAll(null, 10_000);
+    const data = (type: string, stream?: string): Record<string, string> => {
+      const found = events.find((event) => event.type === type && (stream === undefined || event.stream === stream));
+      if (!found) throw new Error(`the demo has no ${type}${stream ? ` in ${stream}` : ''}`);
+      return found.data as Record<string, string>;
+    };
+    const workshopStream = events.find(
+      (event) => event.type === 'ResourcePledged' && events.some((e) => e.stream === event.stream && e.type === 'ExpenseRecorded') && events.some((e) => e.stream === event.stream && e.type === 'ParticipantRegistered'),
+    )!.stream;
+    const registered = data('ParticipantRegistered', workshopStream);
+    realIds = {
+      '/chains/{id}': data('ChainStarted').chainId!,
+      '/workshops/{id}': data('WorkshopPlanned', workshopStream).workshopId!,
+      '{rid}': registered.registrationId!,
+      '{pid}': data('ResourcePledged', workshopStream).pledgeId!,
+      '{eid}': data('ExpenseRecorded', workshopStream).expenseId!,
+      '/organizations/{id}': data('OrganizationRegistered').organizationId!,
+      '/people/{id}': registered.personId!,
+      '/collaborations/{id}': data('CollaborationRecorded').collaborationId!,
+      '{eventId}': events[0]!.id,
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    // So that a run that passes says how much it threw at the API.
+    process.stdout.write(`hostile-input: ${stats.requests} requests over ${operations?.length ?? 0} operations, ${stats.refused} refused, ${stats.accepted} accepted\n`);
+    await api?.close();
+  });
+
+  /** The template with real ids, or with `junk` in the place of the one named path parameter. */
+  function pathOf(template: string, junk?: { param: string; value: string }): string {
+    return template.replace(/\{(\w+)\}/g, (placeholder, name: string, offset: number) => {
+      if (junk?.param === name) return junk.value;
+      const prefix = template.slice(0, offset + placeholder.length);
+      const key = Object.keys(realIds).find((k) => prefix.endsWith(k));
+      if (!key) throw new Error(`no real id for ${name} in ${template}`);
+      return realIds[key]!;
+    });
+  }
+
+  /** Sends one request and checks the rules; the log head is compared across it when it was refused. */
+  async function send(method: Method, url: string, options: { body?: unknown; rawBody?: string; as?: Role | null; headers?: Record<string, string> }, what: string): Promise<ApiAnswer> {
+    const before = await api.headPosition();
+    const answer = await api.request(method, url, options);
+    stats.requests++;
+    expectProblem(answer, `${what}: ${method} ${url.slice(0, 200)}`);
+    if (answer.status >= 400) {
+      stats.refused++;
+      const after = await api.headPosition();
+      if (after !== before) throw new Error(`${what}: ${method} ${url.slice(0, 200)} was refused with ${answer.status} but the log moved from ${before} to ${after}`);
+    } else {
+      stats.accepted++;
+    }
+    return answer;
+  }
+
+  it('finds every operation it is meant to fuzz (writes with a body, reads with query parameters)', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(50);
+    expect(operations.filter((o) => o.method === 'POST' && o.body).length).toBeGreaterThanOrEqual(35);
+    // Every path template resolves to real ids.
+    for (const operation of operations) expect(pathOf(operation.template)).not.toMatch(/[{}]/);
+  });
+
+  it('answers bodies shaped like each DTO but with hostile values with a problem, and appends nothing when it refuses', async () => {
+    for (const operation of operations.filter((o) => o.method === 'POST')) {
+      await fc.assert(
+        fc.asyncProperty(bodyArbitrary(operation.body, doc.components.schemas), async (body) => {
+          await send('POST', pathOf(operation.template), { body, headers: { 'idempotency-key': randomUUID() } }, 'hostile body');
+        }),
+        { numRuns: 40, seed: SEED },
+      );
+    }
+  }, 600_000);
+
+  it('refuses what is not a JSON object at all: syntax errors, scalars, wrong content types, an oversized body', async () => {
+    // Deep nesting as text: JSON.stringify itself cannot write it, but a client can send it.
+    const deep = (depth: number): string => `{"name":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
+    const raw = ['{', '{"a":', 'null', '"text"', '42', '[]', '\u0000', '{"a":1}{"b":2}', '{"a":"\ud800"}', '', deep(10_000), deep(200_000)];
+    for (const operation of operations.filter((o) => o.method === 'POST' && o.body)) {
+      const url = pathOf(operation.template);
+      for (const rawBody of raw) {
+        const answer = await send('POST', url, { rawBody, headers: { 'content-type': 'application/json' } }, `raw body ${JSON.stringify(rawBody.slice(0, 40))}`);
+        expect({ url, rawBody, status: answer.status >= 400 ? 'refused' : answer.status }).toEqual({ url, rawBody, status: 'refused' });
+      }
+      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) {
+        const answer = await send('POST', url, { rawBody: 'a=1', headers: { 'content-type': contentType } }, `content type ${contentType}`);
+        expect({ url, contentType, status: answer.status >= 400 ? 'refused' : answer.status }).toEqual({ url, contentType, status: 'refused' });
+      }
+    }
+    const big = await send('POST', '/organizations', { rawBody: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }) }, 'oversized body');
+    expect(big.status).toBe(413);
+  }, 600_000);
+
+  it('names the field and the rule for a body too deep to walk and for a body that is not an object', async () => {
+    const deep = await send('POST', '/organizations', { rawBody: `{"name":${'['.repeat(50)}${']'.repeat(50)}}` }, 'deep body');
+    expect(deep.status).toBe(400);
+    expect(deep.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'body', rule: 'maxDepth' }] });
+    // A command whose fields are all optional still refuses `null` (Nest would have read it as `{}`).
+    const held = pathOf('/workshops/{id}/held');
+    for (const rawBody of ['null', '[]', '7']) {
+      const answer = await send('POST', held, { rawBody }, `non-object body ${rawBody}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ errors: [{ field: 'body', rule: 'isObject' }] });
+    }
+  });
+
+  it('answers junk in every path parameter with a problem (400 for a malformed id, 404 for an id of nothing)', async () => {
+    for (const operation of operations) {
+      for (const param of (operation.op.parameters ?? []).filter((p) => p.in === 'path')) {
+        await fc.assert(
+          fc.asyncProperty(hostileId, async (value) => {
+            const answer = await send(operation.method, pathOf(operation.template, { param: param.name, value }), operation.method === 'POST' ? { body: {} } : {}, `path ${param.name}`);
+            expect(answer.status).toBeGreaterThanOrEqual(400);
+          }),
+          { numRuns: 12, seed: SEED },
+        );
+      }
+    }
+  }, 600_000);
+
+  it('answers junk in every query parameter (alone, repeated, or all at once) with a problem or a normal answer, never a 5xx', async () => {
+    for (const operation of operations.filter((o) => o.method === 'GET')) {
+      const params = (operation.op.parameters ?? []).filter((p) => p.in === 'query');
+      if (params.length === 0) continue;
+      const base = pathOf(operation.template);
+      const valid: Record<string, string> = Object.fromEntries(params.filter((p) => p.required).map((p) => [p.name, p.name === 'personId' ? realIds['/people/{id}']! : realIds['/chains/{id}']!]));
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...params.map((p) => p.name)), hostileQueryValue, fc.boolean(), async (name, value, repeated) => {
+          const query = Object.entries({ ...valid, [name]: value }).map(([k, v]) => `${k}=${k === name ? v : encodeURIComponent(v)}`);
+          if (repeated) query.push(`${name}=${value}`);
+          await send('GET', `${base}?${query.join('&')}`, { as: 'backoffice' }, `query ${name}`);
+        }),
+        { numRuns: 30, seed: SEED },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(hostileQueryValue, { minLength: params.length, maxLength: params.length }), async (values) => {
+          await send('GET', `${base}?${params.map((p, i) => `${p.name}=${values[i]}`).join('&')}`, { as: 'auditor' }, 'every query parameter');
+        }),
+        { numRuns: 10, seed: SEED },
+      );
+    }
+  }, 600_000);
+
+  it('answers junk headers (credentials, Idempotency-Key, If-Match) with a problem, never a 5xx', async () => {
+    const headerValues = fc.oneof(fc.constantFrom('', ' ', '*', 'W/"1"', '"abc"', '"-1"', '"99999999999999999999"', 'x'.repeat(8_000), 'Bearer', 'Bearer ', 'Basic YTpi', '\t'), fc.string({ maxLength: 30 }));
+    for (const operation of operations) {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('authorization', 'idempotency-key', 'if-match'), headerValues, async (header, value) => {
+          // Header values must be valid HTTP field values to be sent at all.
+          const clean = value.replace(/[^\t\x20-\x7e]/g, '');
+          await send(operation.method, pathOf(operation.template), { body: operation.method === 'POST' ? {} : undefined, as: header === 'authorization' ? null : 'backoffice', headers: { [header]: clean } }, `header ${header}`);
+        }),
+        { numRuns: 8, seed: SEED },
+      );
+    }
+  }, 600_000);
+});
