@@ -1,5 +1,7 @@
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
-import { apiHarness, KEYS, type ApiHarness } from './support/api-harness';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { apiHarness, KEYS, type ApiAnswer, type ApiHarness } from './support/api-harness';
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; example?: unknown; allOf?: Schema[]; enum?: unknown[] };
 type OpenApi = {
@@ -15,11 +17,47 @@ describe('HTTP platform: docs, health, headers, request ids, actors', () => {
   });
   afterAll(() => api.close());
 
-  it('serves /health without a key, reporting the event store', async () => {
-    const health = await api.get<{ status: string; details: Record<string, { status: string }> }>('/health', { as: null });
+  it('serves /health without a key, reporting the event store and how far the views have got', async () => {
+    const written = await api.post<{ position: string }>('/organizations', { name: 'Health Oy', sector: 'public-administration', municipality: 'Pori', region: 'Satakunta' });
+    expect(written.status).toBe(201);
+    await api.get(`/organizations?consistentWith=${written.body.position}`);
+    const health = await api.get<{ status: string; details: Record<string, { status: string; position?: string; headPosition?: string; caughtUp?: boolean; projector?: string }> }>('/health', { as: null });
     expect(health.status).toBe(200);
     expect(health.body.details.eventStore!.status).toBe('up');
+    expect(health.body.details.views).toEqual({ status: 'up', projector: 'in-process', position: written.body.position, headPosition: written.body.position, caughtUp: true });
   });
+
+  it('reports the views down while the projector cannot commit, and up again once it has retried on its own', async () => {
+    type Health = { status: string; details: { views: { status: string; caughtUp?: boolean; failures?: number; message?: string } } };
+    // Another connection takes the views' write lock: the projector's commits fail (after the store's busy timeout).
+    const blocker = new Database(join(api.dataDir, 'views.db'));
+    blocker.exec('BEGIN IMMEDIATE');
+    let health: ApiAnswer<Health>;
+    try {
+      const locked = await api.post('/organizations', { name: 'Lukittu Oy', sector: 'public-administration', municipality: 'Pori', region: 'Satakunta' });
+      expect(locked.status).toBe(201);
+      health = await pollHealth((h) => h.body.details.views.status === 'down');
+      expect(health.status).toBe(503);
+      expect(health.body.details.views).toMatchObject({ status: 'down', caughtUp: false, message: 'database is locked' });
+      expect(health.body.details.views.failures).toBeGreaterThanOrEqual(1);
+    } finally {
+      blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+    // No new write: the projector's own retry brings the views up to the log.
+    health = await pollHealth((h) => h.body.details.views.status === 'up' && h.body.details.views.caughtUp === true);
+    expect(health.status).toBe(200);
+
+    async function pollHealth(done: (answer: ApiAnswer<Health>) => boolean): Promise<ApiAnswer<Health>> {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const answer = await api.get<Health>('/health', { as: null });
+        if (done(answer)) return answer;
+        if (Date.now() > deadline) throw new Error(`health did not change in time: ${JSON.stringify(answer.body)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }, 60_000);
 
   it('serves the OpenAPI page at /docs and its JSON, with bearer auth and an example for every request field', async () => {
     const page = await api.get<string>('/docs', { as: null });

@@ -13,6 +13,7 @@ import { NetworkModule } from './network/network.module';
 import { ChainsModule } from './chains/chains.module';
 import { CollaborationsModule } from './collaborations/collaborations.module';
 import { EventStoreHealthIndicator } from './health/event-store.health';
+import { ReadModelHealthIndicator } from './health/read-model.health';
 import { HealthHttpController } from './health/health.http.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PeopleModule } from './people/people.module';
@@ -52,6 +53,7 @@ export class AppModule {
       controllers: [HealthHttpController],
       providers: [
         EventStoreHealthIndicator,
+        ReadModelHealthIndicator,
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.dataDir) },
         IdempotencyLifecycle,
         ViewReadInterceptor,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ChainedEventStore, SqliteEventStorage, type EventToAppend, type RecordedEvent } from '@kuhina/event-store';
 import { lookupThen, type Projection } from '../projection';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
@@ -218,4 +219,39 @@ describe('Projector over real SQLite stores', () => {
       await sut.stop();
     }
   });
+
+  it('tries a failed batch again on its own (no new append needed), and reports the failure until then', async () => {
+    await views.close();
+    views = new SqliteReadStore({ file: join(dir, 'views.db'), busyTimeoutMs: 20 });
+    // Another connection holds the write lock: every commit of the projector fails with SQLITE_BUSY meanwhile.
+    const blocker = new Database(join(dir, 'views.db'));
+    blocker.exec('BEGIN IMMEDIATE');
+    const sut = new Projector(log, views, { projections: [tally()], failureRetryMs: 10 });
+    try {
+      const result = await log.append('clock-a', events(4), 'no-stream');
+      await sut.start();
+      await until(() => sut.failures >= 3);
+      expect(sut.error).toMatchObject({ code: 'SQLITE_BUSY' });
+      expect(sut.position).toBeNull();
+
+      blocker.exec('ROLLBACK');
+      // Nothing is appended any more: only the retry can bring the views up to the log.
+      expect(await sut.waitFor(result.position, 5_000)).toBe(true);
+      expect(sut.error).toBeNull();
+      expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 4 });
+      expect(sut.failures).toBe(0);
+    } finally {
+      await sut.stop();
+      if (blocker.inTransaction) blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+  });
 });
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

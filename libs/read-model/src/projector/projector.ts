@@ -30,7 +30,15 @@ export interface ProjectorOptions {
   lease?: ProjectorLease;
   /** How often to try again for a lease held elsewhere (ms). */
   leaseRetryMs?: number;
+  /**
+   * After a failed batch, how long to wait before trying again (ms, default 1000); doubled after each failure in a
+   * row, up to 30 s. Without it a projector that failed on a passing fault (a busy store, a dropped connection)
+   * would wait for the next append, and a quiet log would leave the views behind for good.
+   */
+  failureRetryMs?: number;
 }
+
+const MAX_FAILURE_RETRY_MS = 30_000;
 
 export interface ProjectorProgress {
   /** Lowest checkpoint over all projections after this batch. */
@@ -151,6 +159,7 @@ export class Projector {
   private loaded = false;
   private lastError: unknown = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  private failuresInARow = 0;
 
   constructor(
     private readonly log: EventLog,
@@ -177,8 +186,14 @@ export class Projector {
     return lowest ?? null;
   }
 
+  /** The last batch's failure, null once a batch committed. */
   get error(): unknown {
     return this.lastError;
+  }
+
+  /** Failed attempts in a row (0 after a success): for health reports. */
+  get failures(): number {
+    return this.failuresInARow;
   }
 
   /** Loads checkpoints; resets any projection whose version changed (it is then rebuilt from the log). */
@@ -288,12 +303,23 @@ export class Projector {
           this.again = false;
           await this.catchUp();
           this.lastError = null;
+          this.failuresInARow = 0;
         } while (this.again && !this.stopped);
         lease?.release();
       } catch (error) {
-        // Nothing of the failed batch was committed; the next signal (or restart) retries from the checkpoint.
+        // Nothing of the failed batch was committed: the next signal, or the retry below, starts again from the checkpoint.
         this.lastError = error;
-        process.emitWarning(`Projector batch failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaProjectorWarning');
+        this.failuresInARow++;
+        // Let another process (a rebuild) write meanwhile; the checkpoints are re-read when the lease is taken back.
+        this.options.lease?.release();
+        if (this.options.lease) this.loaded = false;
+        const delay = Math.min((this.options.failureRetryMs ?? 1000) * 2 ** (this.failuresInARow - 1), MAX_FAILURE_RETRY_MS);
+        process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${error instanceof Error ? error.message : String(error)}`, 'KuhinaProjectorWarning');
+        if (!this.stopped) {
+          if (this.retryTimer) clearTimeout(this.retryTimer);
+          this.retryTimer = setTimeout(() => this.trigger(), delay);
+          this.retryTimer.unref();
+        }
       } finally {
         this.running = null;
         // A signal that came while this run was finishing must not be lost.
@@ -365,6 +391,9 @@ export class Projector {
     });
     this.carried = committed;
     for (const projection of this.options.projections) this.checkpoints.set(projection.name, maxPosition(seen.get(projection)!, last));
+    // A committed batch ends a run of failures (health reports it at once, not at the end of the catch-up).
+    this.lastError = null;
+    this.failuresInARow = 0;
     this.committed.emit('commit');
     this.options.onBatch?.({ position: this.position, events: read, head });
     return read;
