@@ -17,6 +17,13 @@ interface OpenApiParameter {
 interface OpenApiSchema {
   $ref?: string;
   type?: string;
+  format?: string;
+  enum?: unknown[];
+  example?: unknown;
+  nullable?: boolean;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
   properties?: Record<string, OpenApiSchema>;
   items?: OpenApiSchema;
   required?: string[];
@@ -94,6 +101,48 @@ function bodyArbitrary(schema: OpenApiSchema | null, schemas: Record<string, Ope
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const businessTime = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2031-12-31T00:00:00Z'), noInvalidDate: true });
+
+/**
+ * A value the schema allows, or nearly: its example, its enum, a real id of the demo or a random one, dates around
+ * the demo's, numbers at and just past the bounds. Such bodies pass validation often enough to reach the deciders
+ * with odd combinations (end before start, a person of another organisation, a void of a voided expense…).
+ */
+function plausibleValue(schema: OpenApiSchema | null | undefined, schemas: Record<string, OpenApiSchema>, ids: readonly string[], depth = 0): fc.Arbitrary<unknown> {
+  const s = resolve(schema, schemas) ?? {};
+  const options: Array<fc.Arbitrary<unknown>> = [];
+  if (s.example !== undefined) options.push(fc.constant(s.example));
+  if (s.enum) {
+    options.push(fc.constantFrom(...s.enum));
+  } else if (s.type === 'string' && s.format === 'uuid') {
+    options.push(fc.constantFrom(...ids), fc.uuid({ version: 4 }));
+  } else if (s.type === 'string' && s.format === 'date') {
+    options.push(businessTime.map((d) => d.toISOString().slice(0, 10)));
+  } else if (s.type === 'string' && s.format === 'email') {
+    options.push(fc.emailAddress());
+  } else if (s.type === 'string') {
+    options.push(fc.string({ maxLength: Math.min(s.maxLength ?? 40, 40) }), businessTime.map((d) => d.toISOString()));
+  } else if (s.type === 'integer') {
+    options.push(fc.integer({ min: (s.minimum ?? -5) - 1, max: Math.min(s.maximum ?? 1_000_000, 1_000_000) + 1 }));
+  } else if (s.type === 'number') {
+    options.push(fc.double({ noNaN: true, min: (s.minimum ?? -1000) - 1, max: 1e9 }));
+  } else if (s.type === 'boolean') {
+    options.push(fc.boolean());
+  } else if (s.type === 'array' && depth < 4) {
+    options.push(fc.array(plausibleValue(s.items, schemas, ids, depth + 1), { maxLength: 3 }));
+  } else if (depth < 4 && s.properties) {
+    const properties = s.properties;
+    options.push(
+      fc.record(Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, plausibleValue(property, schemas, ids, depth + 1)])), {
+        requiredKeys: (s.required ?? []).filter((name) => name in properties),
+      }),
+    );
+  }
+  if (s.nullable) options.push(fc.constant(null));
+  return options.length > 0 ? fc.oneof(...options) : fc.constant(null);
+}
+
 function resolve(schema: OpenApiSchema | null | undefined, schemas: Record<string, OpenApiSchema>): OpenApiSchema | null {
   if (!schema) return null;
   if (schema.$ref) return resolve(schemas[schema.$ref.split('/').pop()!], schemas);
@@ -129,6 +178,7 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
   let operations: Operation[];
   /** A real id for each path parameter, so that fuzzed bodies reach validation and the domain behind it. */
   let realIds: Record<string, string>;
+  let demoIds: string[];
   const stats = { requests: 0, refused: 0, accepted: 0 };
 
   beforeAll(async () => {
@@ -144,6 +194,7 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
     const events = await api.store().readAll(null, 10_000);
     const data = (type: string, stream?: string): Record<string, string> => {
       const found = events.find((event) => event.type === type && (stream === undefined || event.stream === stream));
+      // Every id the demo knows, for plausible bodies (people, organisations, workshops, registrations, pledges…).
       if (!found) throw new Error(`the demo has no ${type}${stream ? ` in ${stream}` : ''}`);
       return found.data as Record<string, string>;
     };
@@ -151,6 +202,7 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
       (event) => event.type === 'ResourcePledged' && events.some((e) => e.stream === event.stream && e.type === 'ExpenseRecorded') && events.some((e) => e.stream === event.stream && e.type === 'ParticipantRegistered'),
     )!.stream;
     const registered = data('ParticipantRegistered', workshopStream);
+    demoIds = [...new Set(events.flatMap((event) => Object.values(event.data as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && UUID.test(v))))];
     realIds = {
       '/chains/{id}': data('ChainStarted').chainId!,
       '/workshops/{id}': data('WorkshopPlanned', workshopStream).workshopId!,
@@ -213,6 +265,20 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
         { numRuns: 40, seed: SEED },
       );
     }
+  }, 600_000);
+
+  it('answers plausible bodies (examples, enums, real ids, dates, bounds) with a success or a problem, never a 5xx, and appends nothing when it refuses', async () => {
+    const before = { ...stats };
+    for (const operation of operations.filter((o) => o.method === 'POST' && o.body)) {
+      await fc.assert(
+        fc.asyncProperty(plausibleValue(operation.body, doc.components.schemas, demoIds), async (body) => {
+          await send('POST', pathOf(operation.template), { body, headers: { 'idempotency-key': randomUUID() } }, 'plausible body');
+        }),
+        { numRuns: 40, seed: SEED },
+      );
+    }
+    // Enough of them got through validation to have exercised the deciders, not only the validators.
+    expect(stats.accepted - before.accepted).toBeGreaterThan(50);
   }, 600_000);
 
   it('refuses what is not a JSON object at all: syntax errors, scalars, wrong content types, an oversized body', async () => {
@@ -297,4 +363,22 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
       );
     }
   }, 600_000);
+
+  it('leaves the projector healthy: every event the fuzzing got accepted was projected, none failed a projection', async () => {
+    type Health = { details: { eventStore: { headPosition: string }; views: { status: string; caughtUp: boolean; position: string; message?: string } } };
+    const deadline = Date.now() + 20_000;
+    let health = await api.get<Health>('/health', { as: null });
+    while (!health.body.details.views.caughtUp && health.body.details.views.status === 'up' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      health = await api.get<Health>('/health', { as: null });
+    }
+    expect(stats.accepted).toBeGreaterThan(100);
+    expect(health.body.details.views).toMatchObject({ status: 'up', caughtUp: true, position: health.body.details.eventStore.headPosition });
+    // And every reader still makes sense of the chain the fuzzing wrote into (odd but valid names, dates, amounts).
+    const chainId = realIds['/chains/{id}']!;
+    for (const url of [`/chains/${chainId}`, `/workshops/${realIds['/workshops/{id}']}`, `/network?chainId=${chainId}`, `/network?chainId=${chainId}&format=gexf`, `/network/metrics?chainId=${chainId}`, `/audit/ledger?chainId=${chainId}&format=csv`, `/audit/indicators?chainId=${chainId}`, '/audit/verify', '/organizations?limit=100']) {
+      const answer = await api.get(url, { as: 'auditor' });
+      expect({ url, status: answer.status }).toEqual({ url, status: 200 });
+    }
+  });
 });
