@@ -45,7 +45,9 @@ interface DemoPerson {
 export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) => void = () => undefined): Promise<SeedReport> {
   const random = seededRandom(2023);
   const report: SeedReport = { chainId: DEMO_CHAIN_ID, commands: 0, appended: 0, organizations: 0, people: 0, registrations: 0, lastPosition: null };
-  const context = (key: string): CommandContext => ({ commandId: demoId(`cmd:${key}`), actor: 'seed', correlationId: 'seed-demo-2023' });
+  // Each command stands for one request of the back-office, as if typed in: its own correlation id, so that an
+  // auditor's trace of a demo event lists what that request did, not the whole seed.
+  const context = (key: string): CommandContext => ({ commandId: demoId(`cmd:${key}`), actor: 'seed', correlationId: `seed-demo-2023:${key}` });
   const orgId = (key: string) => demoId(`organization:${key}`);
   const workshopId = (key: string) => demoId(`workshop:${key}`);
 
