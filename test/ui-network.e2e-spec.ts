@@ -175,6 +175,47 @@ describe('The network page in Chromium (analyst key typed into the page)', () =>
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 
+  it("shows each tie's weight as of the slider's workshop: the same weights as the API's time travel to that day", async () => {
+    // An organisation with a tie that grew over the chain (joins on several days), so earlier steps must show less.
+    const days = (e: NetworkAnswer['edges'][number]) => new Set(e.joins.map((j) => j.date.slice(0, 10))).size;
+    const grown = network.edges.filter((e) => e.type === 'co-attendance').sort((a, b) => days(b) - days(a))[0]!;
+    expect(days(grown)).toBeGreaterThan(1);
+    const org = network.nodes.find((n) => n.id === grown.source)!;
+    const steps = await page.evaluate(() => (globalThis as unknown as PageHandle).kuhinaNetwork!.steps.map((s) => s.day));
+    const tiesOnPage = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        await page.$$eval('#details ul.ties > li', (items) => items.map((li) => [(li as unknown as { dataset: Record<string, string> }).dataset.neighbour!, Number((li as unknown as { dataset: Record<string, string> }).dataset.weight)])),
+      );
+    const tiesThen = async (day: string): Promise<Record<string, number>> => {
+      const then = await api.get<NetworkAnswer>(`/network?chainId=${DEMO_CHAIN_ID}&asOf=${day}`, { as: 'analyst' });
+      return Object.fromEntries(then.body.edges.filter((e) => e.source === org.id || e.target === org.id).map((e) => [e.source === org.id ? e.target : e.source, e.weight]));
+    };
+
+    const compared: string[] = [];
+    const lighter: string[] = [];
+    let clicked = false;
+    for (let position = 0; position < steps.length; position++) {
+      await page.fill('#time', String(position));
+      if (!(await page.evaluate((id) => (globalThis as unknown as PageHandle).kuhinaNetwork!.cy.$id(id).visible(), org.id))) continue; // not in the network yet
+      if (!clicked) {
+        // Click where the node is drawn on the first day it is there, as a user would; the selection then stays while the slider moves on.
+        const at = await page.evaluate((id) => (globalThis as unknown as PageHandle).kuhinaNetwork!.cy.$id(id).renderedPosition(), org.id);
+        const box = (await page.locator('#graph').boundingBox())!;
+        await page.mouse.click(box.x + at.x, box.y + at.y);
+        await page.waitForSelector(`#details[data-node="${org.id}"]`, { timeout: 5_000 });
+        clicked = true;
+      }
+      const day = steps[position]!;
+      const onPage = await tiesOnPage();
+      expect({ day, ties: onPage }).toEqual({ day, ties: await tiesThen(day) });
+      compared.push(day);
+      if (onPage[grown.target] !== undefined && onPage[grown.target]! < grown.weight) lighter.push(day);
+    }
+    expect(compared.length).toBeGreaterThan(1);
+    // Some step showed the grown tie lighter than it is today: the panel did not just repeat the final weights.
+    expect(lighter.length).toBeGreaterThan(0);
+  });
+
   it('offers the chains to pick from when the address names none', async () => {
     const picker = await context.newPage(); // same browser profile: the key typed above is remembered
     try {

@@ -38,6 +38,8 @@ const org = (id: string, name: string, sector: string | null, created: GraphNode
   region: 'Satakunta',
   createdBy: created,
 });
+// One join per workshop: the first one at `created`, each later one on that workshop's day.
+const DAYS: Record<string, string> = { 'w-rauma': '2023-04-20T12:00:00.000Z', 'w-pori': '2023-07-05T10:00:00.000Z', 'w-kemi': '2023-09-12T10:00:00.000Z' };
 const edge = (type: GraphEdge['type'], source: string, target: string, created: GraphEdge['createdBy'], workshops: string[], weight = workshops.length): GraphEdge => ({
   id: `${type}:${source}|${target}`,
   type,
@@ -46,6 +48,7 @@ const edge = (type: GraphEdge['type'], source: string, target: string, created: 
   weight,
   createdBy: created,
   workshops,
+  joins: workshops.map((workshopId, i) => (i === 0 ? created : origin(workshopId, DAYS[workshopId]!))),
 });
 
 const nodes: GraphNode[] = [
@@ -156,6 +159,15 @@ describe('network page model', () => {
       { edgeId: 'co-attendance:org:lapin|org:ngo', neighbourId: 'org:lapin', neighbour: 'Lapin ammattikorkeakoulu', type: 'co-attendance', weight: 1, workshops: ['Kemi hybrid'] },
     ]);
     expect(tiesOf(answer, 'org:ngo', visibleOn(answer, '2023-04-20').edges).map((t) => t.neighbour)).toEqual(['Rauman kaupunki']);
+  });
+
+  it("gives each tie its weight and workshops as of the slider's day, not as they stand today", () => {
+    // Rauman kaupunki and the NGO met at Rauma (April), and again at Kemi (September).
+    const inJuly = tiesOf(answer, 'org:ngo', visibleOn(answer, '2023-07-05').edges, '2023-07-05');
+    const inSeptember = tiesOf(answer, 'org:ngo', visibleOn(answer, '2023-09-12').edges, '2023-09-12');
+
+    expect(inJuly).toEqual([expect.objectContaining({ neighbour: 'Rauman kaupunki', weight: 1, workshops: ['Rauma futures workshop'] })]);
+    expect(inSeptember.find((t) => t.neighbour === 'Rauman kaupunki')).toMatchObject({ weight: 2, workshops: ['Rauma futures workshop', 'Kemi hybrid'] });
   });
 
   it('names people without a label (the backoffice view) by a short id', () => {

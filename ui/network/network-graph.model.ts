@@ -148,8 +148,12 @@ export interface Tie {
   workshops: string[];
 }
 
-/** The drawn ties of one node, strongest first, each with the workshops behind it. */
-export function tiesOf(answer: Pick<NetworkAnswer, 'nodes' | 'edges'>, nodeId: string, drawn: ReadonlySet<string>): Tie[] {
+/**
+ * The drawn ties of one node, strongest first, each with its weight and the workshops behind it as of the end of
+ * `day` (null: as they stand now): a tie made at the first workshop and strengthened at the third weighs 1 on the
+ * slider's second step.
+ */
+export function tiesOf(answer: Pick<NetworkAnswer, 'nodes' | 'edges'>, nodeId: string, drawn: ReadonlySet<string>, day: string | null = null): Tie[] {
   const byId = new Map(answer.nodes.map((node) => [node.id, node]));
   const workshopTitles = new Map(answer.nodes.filter((n) => n.type === 'workshop').map((n) => [n.entityId, nodeTitle(n)]));
   return answer.edges
@@ -157,13 +161,15 @@ export function tiesOf(answer: Pick<NetworkAnswer, 'nodes' | 'edges'>, nodeId: s
     .map((edge) => {
       const neighbourId = edge.source === nodeId ? edge.target : edge.source;
       const neighbour = byId.get(neighbourId);
+      const joins = day === null ? edge.joins : edge.joins.filter((join) => existsOn(join, day));
+      const workshops = day === null ? edge.workshops : [...new Set(joins.map((join) => join.workshopId))];
       return {
         edgeId: edge.id,
         neighbourId,
         neighbour: neighbour ? displayName(neighbour) : neighbourId,
         type: edge.type,
-        weight: edge.weight,
-        workshops: edge.workshops.map((id) => workshopTitles.get(id) ?? `Workshop ${id.slice(0, 8)}`),
+        weight: day === null ? edge.weight : joins.length,
+        workshops: workshops.map((id) => workshopTitles.get(id) ?? `Workshop ${id.slice(0, 8)}`),
       };
     })
     .sort((a, b) => b.weight - a.weight || a.neighbour.localeCompare(b.neighbour));

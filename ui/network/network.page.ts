@@ -386,7 +386,7 @@ function renderDetails(): void {
     return;
   }
   const node = state.byId.get(state.selected)!;
-  const ties = tiesOf(state.answer, node.id, state.visible.edges);
+  const ties = tiesOf(state.answer, node.id, state.visible.edges, currentDay(state).day);
   const origin = state.steps.find((s) => s.workshopId === node.createdBy.workshopId);
 
   const facts = make('dl');
@@ -403,6 +403,7 @@ function renderDetails(): void {
   for (const tie of ties) {
     const item = make('li');
     item.dataset.neighbour = tie.neighbourId;
+    item.dataset.weight = String(tie.weight);
     const via = make('ul', undefined, 'via');
     for (const title of tie.workshops) via.append(make('li', title));
     item.append(make('span', tie.neighbour, 'who'), document.createTextNode(' '), make('span', `${tie.type} · weight ${tie.weight}`, 'how'), via);

@@ -61,6 +61,8 @@ export function edge(
     weight: options.weight ?? 1,
     createdBy: by,
     workshops: options.workshops ?? [by.workshopId],
+    // One join per unit of weight; the fixtures' metrics and exports read the weight, not when each join came.
+    joins: Array.from({ length: options.weight ?? 1 }, () => by),
   };
 }
 

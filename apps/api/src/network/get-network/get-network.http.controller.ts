@@ -42,7 +42,7 @@ export class GetNetworkHttpController {
   @ApiOperation({
     summary: 'The network a chain grew: organisations, people and workshops as nodes; co-attendance, participation, co-organising, pledging and collaboration edges',
     description:
-      'Every node and edge says which workshop, business date and log position created it. People appear as stable pseudonyms for every role but backoffice. With `asOf` or `untilPosition` the network is replayed from the chain\'s events through the same projections, as it stood then. With `format` the answer is a file for the analysts\' tools (Content-Disposition: attachment).',
+      'Every node and edge says which workshop, business date and log position created it; an edge also lists every join that added to its weight (`joins`), so its weight on any date is the number of joins up to it. People appear as stable pseudonyms for every role but backoffice. With `asOf` or `untilPosition` the network is replayed from the chain\'s events through the same projections, as it stood then. With `format` the answer is a file for the analysts\' tools (Content-Disposition: attachment).',
   })
   @ApiProduces('application/json', 'application/gexf+xml', 'application/graphml+xml', 'text/csv')
   @ApiOkResponse({ description: '{ chainId, nodes, edges, lastPosition }, or the file in the asked format' })

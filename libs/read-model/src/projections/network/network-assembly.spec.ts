@@ -80,8 +80,8 @@ describe('assembleNetwork', () => {
 
     expect(view.nodes[`org:${ALPHA}`]).toEqual({ id: `org:${ALPHA}`, type: 'organization', entityId: ALPHA, createdBy: at(W1, 5) });
     expect(edgesOf(view, 'co-organised')).toEqual([
-      { id: `co-organised:org:${BETA}|workshop:${W1}`, type: 'co-organised', source: `org:${BETA}`, target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 1), workshops: [W1] },
-      { id: `co-organised:org:${ALPHA}|workshop:${W1}`, type: 'co-organised', source: `org:${ALPHA}`, target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 5), workshops: [W1] },
+      { id: `co-organised:org:${BETA}|workshop:${W1}`, type: 'co-organised', source: `org:${BETA}`, target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 1), workshops: [W1], joins: [at(W1, 1)] },
+      { id: `co-organised:org:${ALPHA}|workshop:${W1}`, type: 'co-organised', source: `org:${ALPHA}`, target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 5), workshops: [W1], joins: [at(W1, 5)] },
     ]);
   });
 
@@ -92,8 +92,8 @@ describe('assembleNetwork', () => {
 
     expect(view.nodes['person:p1']).toEqual({ id: 'person:p1', type: 'person', entityId: 'p1', createdBy: at(W1, 10) });
     expect(edgesOf(view, 'participated')).toEqual([
-      { id: `participated:person:p1|workshop:${W1}`, type: 'participated', source: 'person:p1', target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 10), workshops: [W1] },
-      { id: `participated:person:p1|workshop:${W2}`, type: 'participated', source: 'person:p1', target: `workshop:${W2}`, weight: 1, createdBy: at(W2, 20), workshops: [W2] },
+      { id: `participated:person:p1|workshop:${W1}`, type: 'participated', source: 'person:p1', target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 10), workshops: [W1], joins: [at(W1, 10)] },
+      { id: `participated:person:p1|workshop:${W2}`, type: 'participated', source: 'person:p1', target: `workshop:${W2}`, weight: 1, createdBy: at(W2, 20), workshops: [W2], joins: [at(W2, 20)] },
     ]);
   });
 
@@ -101,7 +101,7 @@ describe('assembleNetwork', () => {
     const view = sut(CHAIN, [workshop(W1, 1, { attendingOrganizations: { [BETA]: at(W1, 11), [ALPHA]: at(W1, 12) } })], []);
 
     expect(edgesOf(view, 'co-attendance')).toEqual([
-      { id: `co-attendance:org:${ALPHA}|org:${BETA}`, type: 'co-attendance', source: `org:${ALPHA}`, target: `org:${BETA}`, weight: 1, createdBy: at(W1, 12), workshops: [W1] },
+      { id: `co-attendance:org:${ALPHA}|org:${BETA}`, type: 'co-attendance', source: `org:${ALPHA}`, target: `org:${BETA}`, weight: 1, createdBy: at(W1, 12), workshops: [W1], joins: [at(W1, 12)] },
     ]);
     expect(view.nodes[`org:${BETA}`]?.createdBy).toEqual(at(W1, 11));
   });
@@ -120,8 +120,8 @@ describe('assembleNetwork', () => {
     const view = sut(CHAIN, [workshop(W1, 1, { pledges })], []);
 
     expect(edgesOf(view, 'pledged')).toEqual([
-      { id: `pledged:org:${GAMMA}|workshop:${W1}`, type: 'pledged', source: `org:${GAMMA}`, target: `workshop:${W1}`, weight: 2, createdBy: at(W1, 30), workshops: [W1] },
-      { id: `pledged:org:${BETA}|workshop:${W1}`, type: 'pledged', source: `org:${BETA}`, target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 32), workshops: [W1] },
+      { id: `pledged:org:${GAMMA}|workshop:${W1}`, type: 'pledged', source: `org:${GAMMA}`, target: `workshop:${W1}`, weight: 2, createdBy: at(W1, 30), workshops: [W1], joins: [at(W1, 30), at(W1, 31)] },
+      { id: `pledged:org:${BETA}|workshop:${W1}`, type: 'pledged', source: `org:${BETA}`, target: `workshop:${W1}`, weight: 1, createdBy: at(W1, 32), workshops: [W1], joins: [at(W1, 32)] },
     ]);
   });
 
@@ -131,9 +131,9 @@ describe('assembleNetwork', () => {
     const view = sut(CHAIN, [workshop(W1, 1)], docs);
 
     expect(edgesOf(view, 'collaboration')).toEqual([
-      { id: `collaboration:org:${BETA}|org:${GAMMA}`, type: 'collaboration', source: `org:${BETA}`, target: `org:${GAMMA}`, weight: 1, createdBy: at(W1, 40), workshops: [W1] },
-      { id: `collaboration:org:${ALPHA}|org:${GAMMA}`, type: 'collaboration', source: `org:${ALPHA}`, target: `org:${GAMMA}`, weight: 1, createdBy: at(W1, 45), workshops: [W1] },
-      { id: `collaboration:org:${ALPHA}|org:${BETA}`, type: 'collaboration', source: `org:${ALPHA}`, target: `org:${BETA}`, weight: 1, createdBy: at(W1, 45), workshops: [W1] },
+      { id: `collaboration:org:${BETA}|org:${GAMMA}`, type: 'collaboration', source: `org:${BETA}`, target: `org:${GAMMA}`, weight: 1, createdBy: at(W1, 40), workshops: [W1], joins: [at(W1, 40)] },
+      { id: `collaboration:org:${ALPHA}|org:${GAMMA}`, type: 'collaboration', source: `org:${ALPHA}`, target: `org:${GAMMA}`, weight: 1, createdBy: at(W1, 45), workshops: [W1], joins: [at(W1, 45)] },
+      { id: `collaboration:org:${ALPHA}|org:${BETA}`, type: 'collaboration', source: `org:${ALPHA}`, target: `org:${BETA}`, weight: 1, createdBy: at(W1, 45), workshops: [W1], joins: [at(W1, 45)] },
     ]);
   });
 
@@ -143,7 +143,7 @@ describe('assembleNetwork', () => {
     const view = sut(CHAIN, [workshop(W1, 1), workshop(W2, 2)], docs);
 
     expect(edgesOf(view, 'collaboration')).toEqual([
-      { id: `collaboration:org:${ALPHA}|org:${BETA}`, type: 'collaboration', source: `org:${ALPHA}`, target: `org:${BETA}`, weight: 2, createdBy: at(W1, 50), workshops: [W1, W2] },
+      { id: `collaboration:org:${ALPHA}|org:${BETA}`, type: 'collaboration', source: `org:${ALPHA}`, target: `org:${BETA}`, weight: 2, createdBy: at(W1, 50), workshops: [W1, W2], joins: [at(W1, 50), at(W2, 60)] },
     ]);
   });
 

@@ -95,7 +95,7 @@ function finishEdge(id: string, { type, source, target, joins }: EdgeDraft): Net
   if (joins.length > 1) joins.sort((a, b) => comparePositions(a.position, b.position));
   const workshops: string[] = [];
   for (const { workshopId } of joins) if (!workshops.includes(workshopId)) workshops.push(workshopId);
-  return { id, type, source, target, weight: joins.length, createdBy: joins[0], workshops };
+  return { id, type, source, target, weight: joins.length, createdBy: joins[0]!, workshops, joins };
 }
 
 /** The entries of a fact map, earliest first. */

@@ -119,6 +119,11 @@ export interface NetworkEdge {
   createdBy: NetworkOrigin;
   /** The workshops behind the edge, in the order they added to it. */
   workshops: string[];
+  /**
+   * Every workshop, pledge or collaboration that added to the weight, in log order (`weight` = their number):
+   * the weight as of a date is the number of joins up to it (what the network page's slider shows).
+   */
+  joins: NetworkOrigin[];
 }
 
 /** GET /network?chainId= — the graph a chain's workshops grew, assembled from the workshop and collaboration documents. */
