@@ -30,10 +30,16 @@ export class ReadModelHealthIndicator {
         caughtUp: head === null || (position !== null && position >= head),
       };
       const error = this.projector?.error;
-      if (error) return indicator.down({ ...details, failures: this.projector!.failures, message: error instanceof Error ? error.message : String(error) });
+      if (error) return indicator.down({ ...details, failures: this.projector!.failures, message: messageOf(error) });
       return indicator.up(details);
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      return indicator.down({ message: messageOf(error) });
     }
   }
 }
+
+// Duck-typed: better-sqlite3's errors come from the realm that first loaded it, so `instanceof Error` can miss them.
+const messageOf = (error: unknown): string => {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+};

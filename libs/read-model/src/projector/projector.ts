@@ -314,7 +314,8 @@ export class Projector {
         this.options.lease?.release();
         if (this.options.lease) this.loaded = false;
         const delay = Math.min((this.options.failureRetryMs ?? 1000) * 2 ** (this.failuresInARow - 1), MAX_FAILURE_RETRY_MS);
-        process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${error instanceof Error ? error.message : String(error)}`, 'KuhinaProjectorWarning');
+        const message = (error as { message?: unknown } | null)?.message;
+        process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${typeof message === 'string' ? message : String(error)}`, 'KuhinaProjectorWarning');
         if (!this.stopped) {
           if (this.retryTimer) clearTimeout(this.retryTimer);
           this.retryTimer = setTimeout(() => this.trigger(), delay);
