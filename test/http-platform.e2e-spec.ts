@@ -27,6 +27,15 @@ describe('HTTP platform: docs, health, headers, request ids, actors', () => {
     expect(health.body.details.views).toEqual({ status: 'up', projector: 'in-process', position: written.body.position, headPosition: written.body.position, caughtUp: true });
   });
 
+  it('takes JSON with a charset parameter, and refuses form bodies with 415 (the API parses JSON only)', async () => {
+    const body = JSON.stringify({ name: 'Merkistö Oy', sector: 'public-administration', municipality: 'Pori', region: 'Satakunta' });
+    const withCharset = await api.request('POST', '/organizations', { rawBody: body, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    const form = await api.request<{ code: string }>('POST', '/organizations', { rawBody: 'name=Lomake+Oy', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+    expect(withCharset.status).toBe(201);
+    expect([form.status, form.body.code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+  });
+
   it('reports the views down while the projector cannot commit, and up again once it has retried on its own', async () => {
     type Health = { status: string; details: { views: { status: string; caughtUp?: boolean; failures?: number; message?: string } } };
     // Another connection takes the views' write lock: the projector's commits fail (after the store's busy timeout).
