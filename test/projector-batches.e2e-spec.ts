@@ -1,0 +1,133 @@
+/**
+ * The views must not depend on how the projector cut the log into work: any batch size, any page size, restarts
+ * between batches (a new projector picking up from the checkpoints), and one projection reset and replayed while
+ * the others carry on must all end in exactly the views of one pass over the whole log. Checked on the demo's own
+ * log (corrections, voids, cancellations, waitlists, reschedules, collaborations), with fast-check choosing the cuts.
+ */
+import fc from 'fast-check';
+import { canonicalJson, type RecordedEvent } from '@kuhina/event-store';
+import { MemoryReadStore, PROJECTIONS, Projector, SqliteReadStore, type EventLog, type Page, type ReadStore, type ViewDocument } from '@kuhina/read-model';
+import { join } from 'node:path';
+import { apiHarness, type ApiHarness } from './support/api-harness';
+
+/** The demo's events, served page by page as the store serves them (the projector's only view of a log). */
+const logOf = (events: readonly RecordedEvent[]): EventLog => ({
+  async readAll(after, maxCount) {
+    const from = after === null ? 0 : events.findIndex((event) => event.position > after);
+    return from < 0 ? [] : events.slice(from, from + maxCount);
+  },
+  async headPosition() {
+    return events.length === 0 ? null : events[events.length - 1]!.position;
+  },
+  subscribe: () => () => undefined,
+});
+
+async function viewsOf(store: ReadStore): Promise<string> {
+  const out: Record<string, Record<string, ViewDocument>> = {};
+  for (const collection of [...new Set(PROJECTIONS.map((p) => p.collection))].sort()) {
+    const docs: Record<string, ViewDocument> = {};
+    for (let after: string | null = null; ; ) {
+      const page: Page<ViewDocument> = await store.list(collection, { after, limit: 500 });
+      for (const item of page.items) docs[item.id] = item.doc;
+      if (!page.next) break;
+      after = page.next;
+    }
+    out[collection] = docs;
+  }
+  return canonicalJson(out);
+}
+
+interface Cut {
+  batchSize: number;
+  pageSize: number;
+  /** Stop and start a new projector after this many batches (0: never). */
+  restartEvery: number;
+  /** After the first restart, reset this projection: it replays from the start while the others go on. */
+  reset: string | null;
+}
+
+/** Runs the projector over the log as `cut` says, restarting and resetting along the way; returns the batches run. */
+async function project(log: EventLog, store: ReadStore, cut: Cut): Promise<number> {
+  let batches = 0;
+  let resetDone = cut.reset === null;
+  for (let runs = 0; runs < 10_000; runs++) {
+    let inThisRun = 0;
+    const projector: Projector = new Projector(log, store, {
+      projections: PROJECTIONS,
+      batchSize: cut.batchSize,
+      pageSize: cut.pageSize,
+      onBatch: () => {
+        batches++;
+        // Stopping inside onBatch ends catchUp right after this committed batch: a restart between two batches.
+        if (cut.restartEvery > 0 && ++inThisRun >= cut.restartEvery) void projector.stop();
+      },
+    });
+    await projector.load();
+    if (runs > 0 && !resetDone) {
+      await projector.reset([cut.reset!]);
+      resetDone = true;
+    }
+    const applied = await projector.catchUp();
+    if (applied === 0 && resetDone) return batches;
+  }
+  throw new Error('the projector never reached the head of the log');
+}
+
+describe('Views do not depend on how the projector cut the log (demo log, fast-check)', () => {
+  let api: ApiHarness;
+  let log: EventLog;
+  let expected: string;
+  let events: RecordedEvent[];
+
+  beforeAll(async () => {
+    api = await apiHarness({ demo: true });
+    events = await api.store().readAll(null, 100_000);
+    log = logOf(events);
+    const whole = new MemoryReadStore();
+    await new Projector(log, whole, { projections: PROJECTIONS, batchSize: 1_000_000, pageSize: 1_000_000 }).catchUp();
+    expected = await viewsOf(whole);
+  }, 120_000);
+  afterAll(() => api?.close());
+
+  it('starts from a log and views worth checking', () => {
+    expect(events.length).toBeGreaterThan(900);
+    expect(new Set(events.map((e) => e.type)).size).toBeGreaterThanOrEqual(25);
+    expect(expected.length).toBeGreaterThan(50_000);
+  });
+
+  it('ends in the same views for any batch and page size, restarts between batches, and a projection reset midway', async () => {
+    const cuts = fc
+      .record({
+        batchSize: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 400 })),
+        pageFraction: fc.double({ min: 0.01, max: 1, noNaN: true }),
+        restartEvery: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
+        reset: fc.option(fc.constantFrom(...PROJECTIONS.map((p) => p.name)), { nil: null }),
+      })
+      .map(({ batchSize, pageFraction, restartEvery, reset }): Cut => ({
+        batchSize,
+        pageSize: Math.max(1, Math.round(batchSize * pageFraction)),
+        // A reset needs a restart to happen at.
+        restartEvery: reset !== null && restartEvery === 0 ? 5 : restartEvery,
+        reset,
+      }));
+    await fc.assert(
+      fc.asyncProperty(cuts, async (cut) => {
+        const store = new MemoryReadStore();
+        await project(log, store, cut);
+        expect(await viewsOf(store)).toBe(expected);
+      }),
+      { numRuns: 30, seed: 20261127 },
+    );
+  }, 600_000);
+
+  it('ends in the same views on the SQLite store, one event per batch, restarting every batch', async () => {
+    const store = new SqliteReadStore({ file: join(api.dataDir, 'batches-views.db') });
+    try {
+      const batches = await project(log, store, { batchSize: 1, pageSize: 1, restartEvery: 1, reset: null });
+      expect(batches).toBe(events.length);
+      expect(await viewsOf(store)).toBe(expected);
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
+});
