@@ -1,4 +1,15 @@
-import { chainStream, notFound, parseChainStream, organizationStream, personStream, workshopStream, type WorkshopAddedToChain } from '@kuhina/domain';
+import {
+  chainStream,
+  notFound,
+  organizationStream,
+  parseChainStream,
+  parseOrganizationStream,
+  parsePersonStream,
+  parseWorkshopStream,
+  personStream,
+  workshopStream,
+  type WorkshopAddedToChain,
+} from '@kuhina/domain';
 import type { EventStore, RecordedEvent } from '@kuhina/event-store';
 import { pseudonym } from '@kuhina/privacy';
 import { eventRef, figuresOf, type EventRef } from './audit-records';
@@ -91,7 +102,16 @@ export class AuditReader {
     const sameCommand: EventRef[] = [];
     const sameRequest: EventRef[] = [];
     let sameRequestTotal = 0;
+    // A person's or an organisation's own events count only in the chains whose workshops name them (as chainFacts
+    // gathers them): collect those workshops on the way instead of building every chain's reports.
+    const entity = parsePersonStream(target.stream) ?? parseOrganizationStream(target.stream);
+    const entityWorkshops = new Set<string>();
     await this.scan((event) => {
+      if (entity !== null) {
+        const workshop = parseWorkshopStream(event.stream);
+        const named = event.data as { personId?: unknown; organizationId?: unknown };
+        if (workshop !== null && (named.personId === entity || named.organizationId === entity)) entityWorkshops.add(workshop);
+      }
       if (event.id === causationId) cause = event;
       if (event.id === target.id) return;
       if (event.metadata.causationId === target.id) caused.push(eventRef(event));
@@ -99,10 +119,16 @@ export class AuditReader {
       if (event.metadata.correlationId === correlationId && sameRequestTotal++ < SAME_REQUEST_SHOWN) sameRequest.push(eventRef(event));
     });
 
-    // The chains whose reports can count it: its own chain for chain and workshop events, every chain otherwise.
+    // The chains whose reports can count it: its own chain for chain and workshop events, the chains of the workshops
+    // naming a person or an organisation for their own events, every chain for anything else.
     const workshopId = (target.data as { workshopId?: unknown }).workshopId;
     const ownChain = parseChainStream(target.stream) ?? (typeof workshopId === 'string' ? chainOfWorkshop.get(workshopId) : undefined);
-    const candidates = ownChain === undefined ? [...chains] : [ownChain];
+    const candidates =
+      ownChain !== undefined
+        ? [ownChain]
+        : entity !== null
+          ? [...new Set([...entityWorkshops].flatMap((workshop) => chainOfWorkshop.get(workshop) ?? []))]
+          : [...chains];
     const includedIn: EventTrace['includedIn'] = [];
     let involved: ChainFacts | undefined;
     for (const chainId of candidates) {
