@@ -42,6 +42,7 @@ export interface EventTrace {
 const PAGE = 5000;
 const SAME_REQUEST_SHOWN = 100;
 const PERSON_STREAM = /^person-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const byPosition = (a: RecordedEvent, b: RecordedEvent) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
 
 /**
@@ -174,15 +175,20 @@ export class AuditReader {
    * personal data: auditors trace figures to records without learning who the people are.
    */
   private pseudonymise<T>(report: T, people: ReadonlySet<string>): T {
-    const replace = (text: string): string => {
-      for (const id of people) if (text.includes(id)) text = text.split(id).join(pseudonym(id, this.pseudonymKey));
-      return text;
+    // Person ids are UUIDs: find the UUIDs in a text and swap those that are people, one set lookup each (asking
+    // every text about every person was quadratic: 2.5 s for one chain's indicators with 10,000 people).
+    const pseudonyms = new Map<string, string>();
+    const pseudonymOf = (id: string): string => {
+      let known = pseudonyms.get(id);
+      if (known === undefined) pseudonyms.set(id, (known = pseudonym(id, this.pseudonymKey)));
+      return known;
     };
+    const replace = (text: string): string => (text.length < 36 ? text : text.replace(UUID_IN_TEXT, (id) => (people.has(id) ? pseudonymOf(id) : id)));
     const walk = (value: unknown, key?: string): unknown => {
       if (key === 'personalData' && value !== null) return '[sealed personal data]';
       // Whatever the known set: a person field and a person's stream are always pseudonymised.
-      if (key === 'personId' && typeof value === 'string') return pseudonym(value, this.pseudonymKey);
-      if (typeof value === 'string' && PERSON_STREAM.test(value)) return `person-${pseudonym(value.slice('person-'.length), this.pseudonymKey)}`;
+      if (key === 'personId' && typeof value === 'string') return pseudonymOf(value);
+      if (typeof value === 'string' && PERSON_STREAM.test(value)) return `person-${pseudonymOf(value.slice('person-'.length))}`;
       if (typeof value === 'string') return replace(value);
       if (Array.isArray(value)) return value.map((item) => walk(item));
       if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
