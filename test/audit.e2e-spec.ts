@@ -164,6 +164,16 @@ describe('Auditors on the 2023 demo: ledger, indicators and trace, every figure 
       expect(unknown.body.code).toBe('EVENT.NOT_FOUND');
       expect(bad.status).toBe(400);
     });
+
+    it('finds the event whatever the case of its id, with the same figures', async () => {
+      const attendance = indicators.participants.total.sources.find((ref) => ref.type === 'AttendanceRecorded')!;
+      const lower = await api.get<EventTrace>(`/audit/trace/${attendance.eventId}`, { as: 'auditor' });
+      const upper = await api.get<EventTrace>(`/audit/trace/${attendance.eventId.toUpperCase()}`, { as: 'auditor' });
+
+      expect(upper.status).toBe(200);
+      expect(upper.body.includedIn.length).toBeGreaterThan(0);
+      expect(upper.body).toEqual(lower.body);
+    });
   });
 
   it('lets auditors and the backoffice read the reports, and refuses analysts with 403', async () => {

@@ -102,6 +102,8 @@ export interface EventStorage {
   appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): Promise<AppendResult>;
   /** The stored events of `stream` carrying these ids (any order), for idempotent retries. */
   findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]>;
+  /** The event with this id, in whatever stream, or null (an audit trace starts from one). */
+  findEvent(eventId: string): Promise<RecordedEvent | null>;
   streamHead(stream: StreamName): Promise<StreamHead | null>;
   readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events with position strictly greater than `after` (null: from the start), in log order. */
@@ -122,6 +124,8 @@ export interface EventStore {
   readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]>;
   streamHead(stream: StreamName): Promise<StreamHead | null>;
   findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]>;
+  /** The event with this id, in whatever stream, or null. */
+  findEvent(eventId: string): Promise<RecordedEvent | null>;
   headPosition(): Promise<bigint | null>;
   subscribe(listener: (position: bigint) => void): Unsubscribe;
   close(): Promise<void>;

@@ -51,7 +51,7 @@ const byPosition = (a: RecordedEvent, b: RecordedEvent) => (a.position < b.posit
  */
 export class AuditReader {
   constructor(
-    private readonly events: Pick<EventStore, 'readStream' | 'readAll'>,
+    private readonly events: Pick<EventStore, 'readStream' | 'readAll' | 'findEvent'>,
     private readonly pseudonymKey: Buffer,
   ) {}
 
@@ -85,19 +85,13 @@ export class AuditReader {
 
   /** One event, its causation, and every figure that counts it; 404 for an id the log does not hold. */
   async trace(eventId: string, audience: AuditAudience): Promise<EventTrace> {
-    // No index by event id, causation or correlation is kept (trace is rare): the log is read twice, start to
-    // end, keeping only what concerns the target — first to find it, then to collect the events related to it.
-    let found: RecordedEvent | undefined;
+    // The event by its id (one index lookup on SQLite); then one pass over the log, start to end, keeping only what
+    // concerns it (no index by causation or correlation is kept: trace is rare).
+    const target = await this.events.findEvent(eventId);
+    if (!target) throw notFound('EVENT.NOT_FOUND', `No event ${eventId} in the log`);
+    const { causationId, correlationId } = target.metadata;
     const chains = new Set<string>();
     const chainOfWorkshop = new Map<string, string>();
-    await this.scan((event) => {
-      if (event.id === eventId) found = event;
-      if (event.type === 'ChainStarted') chains.add((event.data as { chainId: string }).chainId);
-      if (event.type === 'WorkshopAddedToChain') chainOfWorkshop.set((event.data as WorkshopAddedToChain['data']).workshopId, (event.data as WorkshopAddedToChain['data']).chainId);
-    });
-    if (!found) throw notFound('EVENT.NOT_FOUND', `No event ${eventId} in the log`);
-    const target: RecordedEvent = found;
-    const { causationId, correlationId } = target.metadata;
     let cause: RecordedEvent | undefined;
     const caused: EventRef[] = [];
     const sameCommand: EventRef[] = [];
@@ -108,6 +102,8 @@ export class AuditReader {
     const entity = parsePersonStream(target.stream) ?? parseOrganizationStream(target.stream);
     const entityWorkshops = new Set<string>();
     await this.scan((event) => {
+      if (event.type === 'ChainStarted') chains.add((event.data as { chainId: string }).chainId);
+      if (event.type === 'WorkshopAddedToChain') chainOfWorkshop.set((event.data as WorkshopAddedToChain['data']).workshopId, (event.data as WorkshopAddedToChain['data']).chainId);
       if (entity !== null) {
         const workshop = parseWorkshopStream(event.stream);
         const named = event.data as { personId?: unknown; organizationId?: unknown };
@@ -137,7 +133,7 @@ export class AuditReader {
       const reports = { ledger: buildLedger(facts), indicators: buildIndicators(facts, (id) => id) } as const;
       for (const report of ['ledger', 'indicators'] as const) {
         for (const { path, figure } of figuresOf(reports[report])) {
-          if (figure.sources.some((source) => source.eventId === eventId)) {
+          if (figure.sources.some((source) => source.eventId === target.id)) {
             includedIn.push({ report, chainId, path, value: figure.value });
             involved = facts;
           }

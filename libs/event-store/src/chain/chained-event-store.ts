@@ -68,6 +68,10 @@ export class ChainedEventStore implements EventStore {
     return this.storage.findByIds(stream, eventIds.map((id) => id.toLowerCase()));
   }
 
+  findEvent(eventId: string): Promise<RecordedEvent | null> {
+    return this.storage.findEvent(eventId.toLowerCase());
+  }
+
   headPosition(): Promise<bigint | null> {
     return this.storage.headPosition();
   }

@@ -55,6 +55,10 @@ export class InMemoryEventStorageDouble implements EventStorage {
     return this.events.filter((event) => event.stream === stream && eventIds.includes(event.id));
   }
 
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    return this.events.find((event) => event.id === eventId) ?? null;
+  }
+
   async streamHead(stream: StreamName): Promise<StreamHead | null> {
     const last = this.events.filter((event) => event.stream === stream).at(-1);
     return last ? { revision: last.revision, hash: last.hash } : null;

@@ -64,6 +64,7 @@ function counting(store: EventStore) {
     readAll: (a, m) => store.readAll(a, m),
     streamHead: (s) => store.streamHead(s),
     findByIds: (s, ids) => store.findByIds(s, ids),
+    findEvent: (id) => store.findEvent(id),
     headPosition: () => store.headPosition(),
     subscribe: (l) => store.subscribe(l),
     close: () => store.close(),

@@ -224,6 +224,19 @@ export function eventStoreContract(name: string, makeStorage: () => Promise<Cont
         await expect(sut.findByIds(b, [inA[0]!.id])).resolves.toEqual([]);
       }, timeout);
 
+      it('finds one event by its id alone, in whatever stream (upper-case id too); null for an id it does not hold', async () => {
+        const a = newStream();
+        const b = newStream();
+        await sut.append(a, events(2), 'no-stream');
+        const inB = events(2);
+        await sut.append(b, inB, 'no-stream');
+        const stored = (await sut.readStream(b))[1]!;
+
+        await expect(sut.findEvent(inB[1]!.id)).resolves.toEqual(stored);
+        await expect(sut.findEvent(inB[1]!.id.toUpperCase())).resolves.toEqual(stored);
+        await expect(sut.findEvent(randomUUID())).resolves.toBeNull();
+      }, timeout);
+
       it('answers an empty append with the head and writes nothing', async () => {
         const stream = newStream();
         const last = await sut.append(stream, events(2), 'no-stream');

@@ -184,6 +184,17 @@ export class KurrentDbEventStorage implements EventStorage {
     return out;
   }
 
+  /** KurrentDB keeps no index by event id: the log is read from the start until the event shows up. */
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    for (let after: bigint | null = null; ; ) {
+      const page = await this.readAll(after, 1000);
+      if (page.length === 0) return null;
+      const found = page.find((event) => event.id === eventId);
+      if (found) return found;
+      after = page[page.length - 1]!.position;
+    }
+  }
+
   async *listStreams(): AsyncIterable<StreamName> {
     if (this.listStreamsFrom !== 'all-scan') {
       const names = await this.streamsFromProjection();

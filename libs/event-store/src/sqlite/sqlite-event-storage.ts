@@ -58,6 +58,7 @@ export class SqliteEventStorage implements EventStorage {
     readStream: Database.Statement<[string, number, number], EventRow>;
     readAll: Database.Statement<[bigint, number], EventRow>;
     findByIds: Database.Statement<[string, string], EventRow>;
+    findEvent: Database.Statement<[string], EventRow>;
     headPosition: Database.Statement<[], { position: bigint | null }>;
     streamsAfter: Database.Statement<[string, number], { stream: string }>;
   };
@@ -86,6 +87,8 @@ export class SqliteEventStorage implements EventStorage {
         .prepare<[string, string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY revision`)
         .safeIntegers(true)
         .raw(true),
+      // The unique index on id makes this one lookup.
+      findEvent: this.db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ?`).safeIntegers(true).raw(true),
       headPosition: this.db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events').safeIntegers(true),
       // Keyset paging, so that listing never holds a statement open while the caller reads streams.
       streamsAfter: this.db.prepare<[string, number], { stream: string }>('SELECT DISTINCT stream FROM events WHERE stream > ? ORDER BY stream LIMIT ?'),
@@ -135,6 +138,11 @@ export class SqliteEventStorage implements EventStorage {
   async findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]> {
     if (eventIds.length === 0) return [];
     return this.statements.findByIds.all(stream, JSON.stringify(eventIds)).map(toRecordedEvent);
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    const row = this.statements.findEvent.get(eventId);
+    return row ? toRecordedEvent(row) : null;
   }
 
   async streamHead(stream: StreamName): Promise<StreamHead | null> {
