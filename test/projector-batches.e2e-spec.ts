@@ -6,9 +6,10 @@
  */
 import fc from 'fast-check';
 import { canonicalJson, type RecordedEvent } from '@kuhina/event-store';
-import { MemoryReadStore, PROJECTIONS, Projector, SqliteReadStore, type EventLog, type Page, type ReadStore, type ViewDocument } from '@kuhina/read-model';
+import { MemoryReadStore, PROJECTIONS, Projector, SqliteReadStore, type EventLog, type ReadStore } from '@kuhina/read-model';
 import { join } from 'node:path';
 import { apiHarness, type ApiHarness } from './support/api-harness';
+import { allViewDocuments } from './support/view-documents';
 
 /** The demo's events, served page by page as the store serves them (the projector's only view of a log). */
 const logOf = (events: readonly RecordedEvent[]): EventLog => ({
@@ -22,20 +23,7 @@ const logOf = (events: readonly RecordedEvent[]): EventLog => ({
   subscribe: () => () => undefined,
 });
 
-async function viewsOf(store: ReadStore): Promise<string> {
-  const out: Record<string, Record<string, ViewDocument>> = {};
-  for (const collection of [...new Set(PROJECTIONS.map((p) => p.collection))].sort()) {
-    const docs: Record<string, ViewDocument> = {};
-    for (let after: string | null = null; ; ) {
-      const page: Page<ViewDocument> = await store.list(collection, { after, limit: 500 });
-      for (const item of page.items) docs[item.id] = item.doc;
-      if (!page.next) break;
-      after = page.next;
-    }
-    out[collection] = docs;
-  }
-  return canonicalJson(out);
-}
+const viewsOf = async (store: ReadStore): Promise<string> => canonicalJson(await allViewDocuments(store));
 
 interface Cut {
   batchSize: number;

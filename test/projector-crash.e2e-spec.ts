@@ -4,27 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChainedEventStore, SqliteEventStorage, canonicalJson } from '@kuhina/event-store';
-import { PROJECTIONS, Projector, SqliteReadStore, type Page, type ReadStore, type ViewDocument } from '@kuhina/read-model';
+import { PROJECTIONS, Projector, SqliteReadStore } from '@kuhina/read-model';
 import { writeSyntheticHistory } from '@kuhina/testing';
+import { allViewDocuments } from './support/view-documents';
 
 // The projector runs as its own process (`kuhina projector`, built), is killed with SIGKILL in the middle of
 // its work, restarted, and must end with views equal to a clean rebuild: exactly-once effect after a crash.
 const cli = join(__dirname, '..', 'bin', 'kuhina');
-
-async function allDocuments(store: ReadStore): Promise<Record<string, Record<string, ViewDocument>>> {
-  const out: Record<string, Record<string, ViewDocument>> = {};
-  for (const collection of [...new Set(PROJECTIONS.map((p) => p.collection))].sort()) {
-    const docs: Record<string, ViewDocument> = {};
-    for (let after: string | null = null; ; ) {
-      const page: Page<ViewDocument> = await store.list(collection, { after, limit: 1000 });
-      for (const item of page.items) docs[item.id] = item.doc;
-      if (!page.next) break;
-      after = page.next;
-    }
-    out[collection] = docs;
-  }
-  return out;
-}
 
 async function lowestCheckpoint(file: string): Promise<bigint | null> {
   const store = new SqliteReadStore({ file });
@@ -97,8 +83,8 @@ describe('projector crash (SIGKILL mid-way) then restart equals a clean rebuild'
     const recovered = new SqliteReadStore({ file: views });
     try {
       await new Projector(new ChainedEventStore(storage), clean, { projections: PROJECTIONS, batchSize: 5000 }).catchUp();
-      const expected = await allDocuments(clean);
-      const actual = await allDocuments(recovered);
+      const expected = await allViewDocuments(clean);
+      const actual = await allViewDocuments(recovered);
       expect(Object.values(expected).reduce((n, docs) => n + Object.keys(docs).length, 0)).toBeGreaterThan(1000);
       for (const collection of Object.keys(expected)) {
         expect(canonicalJson(actual[collection])).toBe(canonicalJson(expected[collection]));
