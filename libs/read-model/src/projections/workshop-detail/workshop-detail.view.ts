@@ -1,10 +1,9 @@
 import type {
   AttendanceMode,
-  ExpenseCategory,
   ExpenseFigures,
-  FundingSource,
+  ExpenseRecorded,
   PlanningMeetingKind,
-  PledgeKind,
+  ResourcePledged,
   SustainabilityPractice,
   WorkshopPlan,
   WorkshopStatus,
@@ -14,19 +13,13 @@ export const WORKSHOP_DETAIL_COLLECTION = 'workshops';
 
 export type WorkshopDetailStatus = Exclude<WorkshopStatus, 'empty'>;
 
-export interface WorkshopDetailPledge {
-  pledgeId: string;
-  organizationId: string;
-  kind: PledgeKind;
-  description: string;
-  inKindValueCents: number;
-  valuationBasis: string;
+/** The pledge as ResourcePledged recorded it, and what became of it. */
+export type WorkshopDetailPledge = Omit<ResourcePledged['data'], 'workshopId'> & {
   status: 'pending' | 'fulfilled' | 'withdrawn';
-  pledgedAt: string;
   fulfilledAt: string | null;
   withdrawnAt: string | null;
   withdrawalReason: string | null;
-}
+};
 
 export interface WorkshopDetailExpenseCorrection {
   /** Id of the ExpenseCorrected event: makes a replayed correction recognisable (idempotence). */
@@ -37,22 +30,14 @@ export interface WorkshopDetailExpenseCorrection {
   correctedAt: string;
 }
 
-export interface WorkshopDetailExpense {
-  expenseId: string;
-  /** Current figures: the latest correction's, or the recorded ones. */
-  category: ExpenseCategory;
-  amountCents: number;
-  fundingSource: FundingSource;
-  receiptReference: string;
-  description: string;
-  incurredOn: string;
-  recordedAt: string;
+/** The expense as ExpenseRecorded recorded it, its figures the latest correction's; then voids and corrections. */
+export type WorkshopDetailExpense = Omit<ExpenseRecorded['data'], 'workshopId'> & {
   /** `voided` wins over `corrected`; a voided expense counts in no total. */
   status: 'recorded' | 'corrected' | 'voided';
   voidedAt: string | null;
   voidReason: string | null;
   corrections: WorkshopDetailExpenseCorrection[];
-}
+};
 
 export interface WorkshopDetailCitizenInput {
   inputId: string;
