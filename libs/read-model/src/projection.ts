@@ -67,6 +67,18 @@ export function positionText(event: RecordedEvent): string {
 }
 
 /**
+ * `keysOf` of a view kept per workshop: the event's `workshopId`, for the event types in `handled` (the projector
+ * routes by `eventTypes` already; the check keeps a direct call with another type harmless).
+ */
+export const byWorkshopOf =
+  (handled: ReadonlySet<string>) =>
+  (event: RecordedEvent): string[] => {
+    if (!handled.has(event.type)) return [];
+    const { workshopId } = event.data as { workshopId?: unknown };
+    return typeof workshopId === 'string' ? [workshopId] : [];
+  };
+
+/**
  * The position guard: an event at or before the view's last position is in it already. Compares the decimal texts
  * (a shorter canonical number is smaller) instead of parsing a bigint per event and projection; '-1' (a view that has
  * seen nothing yet) and any non-canonical text fall back to bigint arithmetic.

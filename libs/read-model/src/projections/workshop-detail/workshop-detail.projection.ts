@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kuhina/event-store';
 import { WORKSHOP_EVENT_TYPES, type WorkshopAddedToChain, type WorkshopEvent } from '@kuhina/domain';
-import { alreadyApplied, asIdMap, copyJson, idMap, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, asIdMap, byWorkshopOf, copyJson, idMap, mutatorProjection, positionText } from '../../projection';
 import type { PutOptions } from '../../read-store.port';
 import {
   WORKSHOP_DETAIL_COLLECTION,
@@ -257,11 +257,7 @@ export const workshopDetailProjection = mutatorProjection<WorkshopDetailView>({
   collection: WORKSHOP_DETAIL_COLLECTION,
   eventTypes: EVENT_TYPES,
 
-  keysOf(event: RecordedEvent): string[] {
-    if (!handled.has(event.type)) return [];
-    const { workshopId } = event.data as { workshopId?: unknown };
-    return typeof workshopId === 'string' ? [workshopId] : [];
-  },
+  keysOf: byWorkshopOf(handled),
 
   apply(view: WorkshopDetailView | undefined, recorded: RecordedEvent): WorkshopDetailView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;

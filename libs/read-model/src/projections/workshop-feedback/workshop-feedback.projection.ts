@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { FeedbackSubmitted, WorkshopPlanned } from '@kuhina/domain';
-import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, byWorkshopOf, mutatorProjection, positionText } from '../../projection';
 import {
   WORKSHOP_FEEDBACK_COLLECTION,
   type FeedbackSummary,
@@ -56,11 +56,7 @@ export const workshopFeedbackProjection = mutatorProjection<WorkshopFeedbackView
   collection: WORKSHOP_FEEDBACK_COLLECTION,
   eventTypes: EVENT_TYPES,
 
-  keysOf(event: RecordedEvent): string[] {
-    if (!handled.has(event.type)) return [];
-    const { workshopId } = event.data as { workshopId?: unknown };
-    return typeof workshopId === 'string' ? [workshopId] : [];
-  },
+  keysOf: byWorkshopOf(handled),
 
   apply(view: WorkshopFeedbackView | undefined, recorded: RecordedEvent, key: string): WorkshopFeedbackView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;

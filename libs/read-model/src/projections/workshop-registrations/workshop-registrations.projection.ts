@@ -8,7 +8,7 @@ import type {
   WaitlistedParticipantPromoted,
   WorkshopPlanned,
 } from '@kuhina/domain';
-import { alreadyApplied, asIdMap, idMap, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, asIdMap, byWorkshopOf, idMap, mutatorProjection, positionText } from '../../projection';
 import {
   WORKSHOP_REGISTRATIONS_COLLECTION,
   type WorkshopRegistration,
@@ -154,11 +154,7 @@ export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistr
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
   eventTypes: EVENT_TYPES,
 
-  keysOf(event: RecordedEvent): string[] {
-    if (!handled.has(event.type)) return [];
-    const { workshopId } = event.data as { workshopId?: unknown };
-    return typeof workshopId === 'string' ? [workshopId] : [];
-  },
+  keysOf: byWorkshopOf(handled),
 
   apply(view: WorkshopRegistrationsView | undefined, recorded: RecordedEvent, key: string): WorkshopRegistrationsView | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
