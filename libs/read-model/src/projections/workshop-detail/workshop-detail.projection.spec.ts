@@ -44,6 +44,19 @@ const register = (registrationId: string, personId: string, organizationId: stri
     registeredAt: '2023-04-01T12:00:00+03:00',
   });
 
+/** The credit note of the catering invoice: 450 € corrected to 400 €. */
+const creditNote = (expenseId: string) =>
+  event('ExpenseCorrected', {
+    expenseId,
+    amountCents: 40_000,
+    category: 'catering',
+    fundingSource: 'esf',
+    receiptReference: 'INV-2023-041b',
+    previous: { amountCents: 45_000, category: 'catering', fundingSource: 'esf', receiptReference: 'INV-2023-041' },
+    reason: 'credit note',
+    correctedAt: '2023-05-02T10:00:00+03:00',
+  });
+
 const waitlist = (registrationId: string, personId: string, position: number) =>
   event('ParticipantWaitlisted', {
     registrationId,
@@ -294,16 +307,7 @@ describe('workshop-detail projection', () => {
 
   it('ExpenseCorrected replaces the figures and keeps the history of corrections', async () => {
     const given = [plan(), expense('e1')];
-    const correction = event('ExpenseCorrected', {
-      expenseId: 'e1',
-      amountCents: 40_000,
-      category: 'catering',
-      fundingSource: 'esf',
-      receiptReference: 'INV-2023-041b',
-      previous: { amountCents: 45_000, category: 'catering', fundingSource: 'esf', receiptReference: 'INV-2023-041' },
-      reason: 'credit note',
-      correctedAt: '2023-05-02T10:00:00+03:00',
-    });
+    const correction = creditNote('e1');
     await ProjectionSpec.for(sut)
       .given(given)
       .when(correction)
@@ -423,16 +427,7 @@ describe('workshop-detail projection', () => {
 
   it('is idempotent if applied twice (a replayed correction is not listed twice)', async () => {
     const given = [plan(), expense('e1')];
-    const correction = event('ExpenseCorrected', {
-      expenseId: 'e1',
-      amountCents: 40_000,
-      category: 'catering',
-      fundingSource: 'esf',
-      receiptReference: 'INV-2023-041b',
-      previous: { amountCents: 45_000, category: 'catering', fundingSource: 'esf', receiptReference: 'INV-2023-041' },
-      reason: 'credit note',
-      correctedAt: '2023-05-02T10:00:00+03:00',
-    });
+    const correction = creditNote('e1');
     // The helper applies `when` a second time, and once more with the guard rewound, and compares.
     await ProjectionSpec.for(sut)
       .given(given)
