@@ -23,3 +23,4 @@ export { scanHeadsAt, type HeadsAt, type HeadsScanProgress, type HeadsScanOption
 export { sealLog, NothingToSealError, type SealLogOptions, type SealResult, type SealableStore } from './seal/seal-log';
 export { verifySeals, type SealCheck, type SealIntact, type SealBroken, type SealProblem, type SealsProgress, type VerifySealsOptions } from './seal/verify-seals';
 export { verifyLog, type LogVerification, type LogIntact, type LogChainBroken, type LogSealBroken, type LogVerifyProgress, type VerifyLogOptions } from './seal/verify-log';
+export { errorMessage } from './error-message';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
+import { EVENT_STORE, errorMessage, type EventStore } from '@kuhina/event-store';
 
 @Injectable()
 export class EventStoreHealthIndicator {
@@ -15,7 +15,7 @@ export class EventStoreHealthIndicator {
       const head = await this.store.headPosition();
       return indicator.up({ headPosition: head === null ? null : head.toString() });
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      return indicator.down({ message: errorMessage(error) });
     }
   }
 }

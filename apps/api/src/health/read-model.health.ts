@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
+import { EVENT_STORE, errorMessage, type EventStore } from '@kuhina/event-store';
 import { PROJECTOR, ReadModelPosition } from '@kuhina/application';
 import type { Projector } from '@kuhina/read-model';
 
@@ -30,16 +30,10 @@ export class ReadModelHealthIndicator {
         caughtUp: head === null || (position !== null && position >= head),
       };
       const error = this.projector?.error;
-      if (error) return indicator.down({ ...details, failures: this.projector!.failures, message: messageOf(error) });
+      if (error) return indicator.down({ ...details, failures: this.projector!.failures, message: errorMessage(error) });
       return indicator.up(details);
     } catch (error) {
-      return indicator.down({ message: messageOf(error) });
+      return indicator.down({ message: errorMessage(error) });
     }
   }
 }
-
-// Duck-typed: better-sqlite3's errors come from the realm that first loaded it, so `instanceof Error` can miss them.
-const messageOf = (error: unknown): string => {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-};

@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
+import { EVENT_STORE, errorMessage, type EventStore } from '@kuhina/event-store';
 import { join } from 'node:path';
 import { FileLease, PROJECTIONS, Projector, READ_STORE, createReadStore, type ReadStore } from '@kuhina/read-model';
 import type { KuhinaConfig } from '../kuhina-config';
@@ -56,7 +56,7 @@ export class ReadModelModule {
           provide: PERIODIC_SEALER,
           useFactory: (events: EventStore) =>
             options.runProjector && config.sealEvery > 0
-              ? new PeriodicSealer(events, { every: config.sealEvery, onError: (error) => process.emitWarning(`Periodic seal failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaSealWarning') })
+              ? new PeriodicSealer(events, { every: config.sealEvery, onError: (error) => process.emitWarning(`Periodic seal failed: ${errorMessage(error)}`, 'KuhinaSealWarning') })
               : null,
           inject: [EVENT_STORE],
         },

@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message';
 import {
   BACKWARDS,
   END,
@@ -355,7 +356,7 @@ export class KurrentDbEventStorage implements EventStorage {
       try {
         listener(position);
       } catch (error) {
-        process.emitWarning(`Event store subscriber failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaEventStoreWarning');
+        process.emitWarning(`Event store subscriber failed: ${errorMessage(error)}`, 'KuhinaEventStoreWarning');
       }
     }
   }

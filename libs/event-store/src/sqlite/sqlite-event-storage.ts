@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -236,7 +237,7 @@ export class SqliteEventStorage implements EventStorage {
         listener(position);
       } catch (error) {
         // A failing subscriber must not turn a committed append into an error for the writer.
-        process.emitWarning(`Event store subscriber failed: ${error instanceof Error ? error.message : String(error)}`, 'KuhinaEventStoreWarning');
+        process.emitWarning(`Event store subscriber failed: ${errorMessage(error)}`, 'KuhinaEventStoreWarning');
       }
     }
   }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { RecordedEvent } from '@kuhina/event-store';
+import { errorMessage, type RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
 import type { Checkpoint, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
 import type { ProjectorLease } from './projector-lease';
@@ -314,8 +314,7 @@ export class Projector {
         this.options.lease?.release();
         if (this.options.lease) this.loaded = false;
         const delay = Math.min((this.options.failureRetryMs ?? 1000) * 2 ** (this.failuresInARow - 1), MAX_FAILURE_RETRY_MS);
-        const message = (error as { message?: unknown } | null)?.message;
-        process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${typeof message === 'string' ? message : String(error)}`, 'KuhinaProjectorWarning');
+        process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${errorMessage(error)}`, 'KuhinaProjectorWarning');
         if (!this.stopped) {
           if (this.retryTimer) clearTimeout(this.retryTimer);
           this.retryTimer = setTimeout(() => this.trigger(), delay);

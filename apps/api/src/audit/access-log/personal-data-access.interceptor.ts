@@ -4,7 +4,7 @@ import { ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { concatMap, type Observable } from 'rxjs';
 import { PersonalDataAccessLog } from '@kuhina/application';
-import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
+import { EVENT_STORE, errorMessage, type EventStore } from '@kuhina/event-store';
 
 const REVEALED_PEOPLE = 'kuhina:revealed-people';
 
@@ -57,7 +57,7 @@ export class PersonalDataAccessInterceptor implements NestInterceptor {
             requestId: String(request.id),
           });
         } catch (error) {
-          this.logger.error(`${String(request.id)}: access to personal data not recorded, answer withheld: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error(`${String(request.id)}: access to personal data not recorded, answer withheld: ${errorMessage(error)}`);
           // Headers set by the route (ETag) describe the withheld answer, not the problem.
           void reply.removeHeader('etag');
           throw new ServiceUnavailableException({ code: 'ACCESS_LOG.UNAVAILABLE', message: 'The access to personal data could not be recorded, so the data is not shown; retry shortly.' });
