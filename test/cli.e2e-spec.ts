@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { PROJECTIONS } from '@kuhina/read-model';
 import { kuhinaCli } from './support/cli-runner';
 
 const cli = kuhinaCli;
@@ -34,11 +35,23 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
     const unknown = await cli('--data-dir', dir, 'projections', 'rebuild', 'no-such-view');
 
     expect(all.code).toBe(0);
-    const applied = Number(/: (\d+) events in/.exec(all.stdout)?.[1]);
+    const applied = Number(/: (\d+) events of their types/.exec(all.stdout)?.[1]);
     const position = Number(/position (\d+)/.exec(all.stdout)?.[1]);
+    const log = new Database(join(dir, 'events.db'), { readonly: true });
+    const count = (types: readonly string[]): number =>
+      (log.prepare('SELECT count(*) AS n FROM events WHERE type IN (SELECT value FROM json_each(?))').get(JSON.stringify(types)) as { n: number }).n;
+    const head = (log.prepare('SELECT max(position) AS p FROM events').get() as { p: number }).p;
+    const ofAll = count([...new Set(PROJECTIONS.flatMap((p) => p.eventTypes))]);
+    const ofChain = count(PROJECTIONS.find((p) => p.name === 'workshop-chain')!.eventTypes);
+    log.close();
+    expect(position).toBe(head);
+    // Every event of the projections' types, once; the store left out the others (the people's records).
     expect(applied).toBeGreaterThan(500);
-    expect(applied).toBe(position); // every event of the log, once
-    expect(one.stdout).toContain('Rebuilt workshop-chain');
+    expect(applied).toBe(ofAll);
+    expect(applied).toBeLessThan(head);
+    // One projection: only its own types are read.
+    expect(one.stdout).toContain(`Rebuilt workshop-chain: ${ofChain} events of their types`);
+    expect(ofChain).toBeLessThan(ofAll);
     expect(unknown.code).toBe(1);
     const views = new Database(join(dir, 'views.db'), { readonly: true });
     const chains = views.prepare("SELECT count(*) AS n FROM documents WHERE collection = 'workshop-chains'").get() as { n: number };

@@ -62,6 +62,15 @@ export interface StreamHead {
   hash: string;
 }
 
+/** Options of a read of the whole log. */
+export interface ReadAllOptions {
+  /**
+   * Only events of these types (the store skips the others itself: on SQLite before a row reaches JavaScript, on
+   * KurrentDB on the server). A projector asks only for what its projections handle. Absent: every event.
+   */
+  types?: readonly string[];
+}
+
 export interface ReadStreamOptions {
   /** First revision to read (inclusive). Default 0. */
   fromRevision?: number;
@@ -106,8 +115,11 @@ export interface EventStorage {
   findEvent(eventId: string): Promise<RecordedEvent | null>;
   streamHead(stream: StreamName): Promise<StreamHead | null>;
   readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Events with position strictly greater than `after` (null: from the start), in log order. */
-  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]>;
+  /**
+   * Events with position strictly greater than `after` (null: from the start), in log order; at most `maxCount`
+   * of them, counting only the events of `options.types` when given.
+   */
+  readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** All stream names, for verification. */
   listStreams(): AsyncIterable<StreamName>;
   /** Position of the last event in the log, or null when empty. */
@@ -121,7 +133,7 @@ export interface EventStorage {
 export interface EventStore {
   append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]>;
+  readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   streamHead(stream: StreamName): Promise<StreamHead | null>;
   findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]>;
   /** The event with this id, in whatever stream, or null. */

@@ -58,7 +58,10 @@ export function registerProjectionsRebuild(program: Command): void {
             bar.update(Number(head));
             bar.stop();
             const seconds = (Date.now() - started) / 1000;
-            console.log(`Rebuilt ${names.join(', ')}: ${applied} events in ${seconds.toFixed(1)} s (${Math.round(applied / Math.max(seconds, 0.001))} events/s), position ${projector.position ?? '-'}`);
+            // The store hands the rebuild only the events of the rebuilt projections' types (the others are at the head).
+            console.log(
+              `Rebuilt ${names.join(', ')}: ${applied} events of their types in ${seconds.toFixed(1)} s (${Math.round(applied / Math.max(seconds, 0.001))} events/s), the log read up to position ${projector.position ?? '-'}`,
+            );
           } finally {
             lease.release();
           }

@@ -88,7 +88,8 @@ export function registerReplay(program: Command): void {
             }
           }
           const seconds = (Date.now() - started) / 1000;
-          const summary = `Replayed ${read} events in ${seconds.toFixed(1)} s: ${answer.nodes.length} nodes, ${answer.edges.length} edges up to position ${answer.lastPosition}`;
+          // The store hands the replay only the events of the network's types: `read` counts those.
+          const summary = `Replayed ${read} network events in ${seconds.toFixed(1)} s: ${answer.nodes.length} nodes, ${answer.edges.length} edges up to position ${answer.lastPosition}`;
           // With the network on stdout, the summary goes to stderr so the output stays a clean file.
           if (written.length === 0) console.error(summary);
           else console.log(`${summary}; wrote ${written.join(', ')}`);

@@ -7,6 +7,7 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
+  type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
@@ -56,8 +57,8 @@ export class ChainedEventStore implements EventStore {
     return this.storage.readStream(stream, options);
   }
 
-  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
-    return this.storage.readAll(after, maxCount);
+  readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.storage.readAll(after, maxCount, options);
   }
 
   streamHead(stream: StreamName): Promise<StreamHead | null> {

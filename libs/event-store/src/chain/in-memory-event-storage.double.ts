@@ -4,6 +4,7 @@ import {
   type AppendResult,
   type ChainedEvent,
   type EventStorage,
+  type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
@@ -70,8 +71,9 @@ export class InMemoryEventStorageDouble implements EventStorage {
     return inStream.slice(0, options.maxCount ?? inStream.length);
   }
 
-  async readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
-    return this.events.filter((event) => after === null || event.position > after).slice(0, maxCount);
+  async readAll(after: bigint | null, maxCount: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const types = options.types === undefined ? null : new Set(options.types);
+    return this.events.filter((event) => (after === null || event.position > after) && (types === null || types.has(event.type))).slice(0, maxCount);
   }
 
   async *listStreams(): AsyncIterable<StreamName> {

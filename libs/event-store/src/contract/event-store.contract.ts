@@ -293,6 +293,44 @@ export function eventStoreContract(name: string, makeStorage: () => Promise<Cont
         expect(rest.filter((e) => ours.has(e.stream))).toEqual([]);
       }, timeout);
 
+      it('reads only the types asked for, maxCount counting only those, in log order across streams', async () => {
+        const start = await sut.headPosition();
+        // Types unique to this run, so other writers on a shared server cannot add to the answer.
+        const suffix = randomUUID().replace(/-/g, '');
+        // `other` is what "Also.<suffix>" would match if a store took the type for a pattern.
+        const [wanted, other, also] = [`Wanted${suffix}`, `AlsoX${suffix}`, `Also.${suffix}`];
+        const streams = [newStream(), newStream('person')];
+        const written: string[] = [];
+        for (let round = 0; round < 4; round++) {
+          for (const stream of streams) {
+            // Runs of unwanted events between the wanted ones: a page must reach past them.
+            await sut.append(stream, events(5, other), 'any');
+            const batch = [...events(2, wanted), ...events(1, also)];
+            await sut.append(stream, batch, 'any');
+            written.push(...batch.map((e) => e.id));
+          }
+        }
+
+        const seen: RecordedEvent[] = [];
+        for (let after = start; ; ) {
+          const page = await sut.readAll(after, 4, { types: [wanted, also] });
+          expect(page.length).toBeLessThanOrEqual(4);
+          if (page.length === 0) break;
+          for (const e of page) expect([wanted, also]).toContain(e.type);
+          seen.push(...page);
+          after = page.at(-1)!.position;
+        }
+        expect(seen.map((e) => e.id)).toEqual(written);
+        // Full pages of 4 wanted events although 10 unwanted ones lie between every 3 wanted.
+        const first = await sut.readAll(start, 4, { types: [wanted, also] });
+        expect(first.map((e) => e.id)).toEqual(written.slice(0, 4));
+        expect(await sut.readAll(start, 100, { types: [`Also${suffix}`] })).toEqual([]);
+        expect(await sut.readAll(start, 100, { types: [] })).toEqual([]);
+        // Without types: every event, the unwanted ones too.
+        const all = (await sut.readAll(start, 1000)).filter((e) => streams.includes(e.stream));
+        expect(all).toHaveLength(4 * 2 * 8);
+      }, timeout);
+
       it('gives back data and all six metadata fields exactly, from every read', async () => {
         const stream = newStream();
         const start = await sut.headPosition();

@@ -9,6 +9,7 @@ import {
   ANY,
   START,
   STREAM_EXISTS,
+  eventTypeFilter,
   excludeSystemEvents,
   jsonEvent,
   streamNameFilter,
@@ -27,6 +28,7 @@ import {
   type EventMetadata,
   type EventStorage,
   type ExpectedRevision,
+  type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
@@ -156,9 +158,12 @@ export class KurrentDbEventStorage implements EventStorage {
     });
   }
 
-  async readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
+  async readAll(after: bigint | null, maxCount: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be an integer >= 0, got ${maxCount}`);
     const out: RecordedEvent[] = [];
+    if (options.types?.length === 0) return out;
+    // Filtered on the server: the other types never cross the wire. `$`-types (system events) cannot match.
+    const filter = options.types === undefined ? USER_STREAMS : eventTypeFilter({ regex: `^(?:${options.types.map(escapeRegex).join('|')})$` });
     // Events appended through gRPC are implicit transactions: their prepare position equals their
     // commit position, so the commit position alone is enough to resume from.
     let from: ReadPosition = after === null ? START : { commit: after, prepare: after };
@@ -168,7 +173,7 @@ export class KurrentDbEventStorage implements EventStorage {
       const want = maxCount - out.length + 1;
       let seen = 0;
       let last: Position | undefined;
-      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: want, filter: USER_STREAMS })) {
+      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: want, filter })) {
         seen += 1;
         const event = resolved.event;
         if (!event) continue;
@@ -361,6 +366,8 @@ export class KurrentDbEventStorage implements EventStorage {
     }
   }
 }
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function isSystemEvent(event: { streamId: string; type: string }): boolean {
   return event.streamId.startsWith('$') || event.type.startsWith('$');

@@ -206,6 +206,58 @@ describe('Projector over real SQLite stores', () => {
     expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 4 });
   });
 
+  it('reads only the types its projections handle, and still reaches the head when the log ends with others', async () => {
+    await log.append('clock-a', events(4), 'no-stream');
+    await log.append('person-1', events(30, 'PersonCreated'), 'no-stream');
+    await log.append('clock-a', events(2, 'Tocked'), 3);
+    // The last appends are of a type no projection handles (a read-your-writes wait on them must still end).
+    const last = await log.append('person-1', events(5, 'PersonCreated'), 29);
+    const handed: RecordedEvent[] = [];
+    const counting = {
+      readAll: async (after: bigint | null, max: number, options?: { types?: readonly string[] }) => {
+        const page = await log.readAll(after, max, options);
+        handed.push(...page);
+        return page;
+      },
+      headPosition: () => log.headPosition(),
+      subscribe: (listener: (position: bigint) => void) => log.subscribe(listener),
+    };
+    const sut = new Projector(counting, views, { projections: [tally(), totals], batchSize: 4, pageSize: 2 });
+
+    expect(await sut.catchUp()).toBe(6);
+
+    expect(handed.map((event) => event.type).sort()).toEqual(['Ticked', 'Ticked', 'Ticked', 'Ticked', 'Tocked', 'Tocked']);
+    expect(sut.position).toBe(last.position);
+    expect(await views.checkpoint('totals')).toEqual({ position: last.position, versions: { totals: 1 } });
+    expect(await sut.waitFor(last.position, 10)).toBe(true);
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 6 });
+    // Caught up: the next catch-up reads nothing and moves nothing.
+    handed.length = 0;
+    expect(await sut.catchUp()).toBe(0);
+    expect(handed).toEqual([]);
+  });
+
+  it('leaves an event appended after the batch read the head to the next batch, for a projection that was at the head', async () => {
+    await log.append('clock-a', events(5), 'no-stream');
+    const sut = new Projector(log, views, { projections: [tally(), totals] });
+    await sut.catchUp();
+    const head = (await log.headPosition())!;
+    // totals is rebuilt (it asks for Ticked only); tally is at the head, so this batch does not ask for its Tocked.
+    await sut.reset(['totals']);
+    // Appended "while" the batch runs: the batch saw the old head, its reads see these.
+    await log.append('clock-a', [...events(1, 'Tocked'), ...events(1)], 4);
+    const staleHead = { readAll: log.readAll.bind(log), headPosition: async () => head, subscribe: log.subscribe.bind(log) };
+    const rebuilding = new Projector(staleHead, views, { projections: [tally(), totals] });
+    await rebuilding.catchUp();
+
+    // The new Ticked lies past the head the batch saw: it was left out, so tally's checkpoint stays before the Tocked.
+    expect(await views.get('totals', 'all')).toEqual({ total: 5 });
+    expect((await views.checkpoint('tally'))!.position).toBe(head);
+    await new Projector(log, views, { projections: [tally(), totals] }).catchUp();
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 7, types: [...Array(5).fill('Ticked'), 'Tocked', 'Ticked'] });
+    expect(await views.get('totals', 'all')).toEqual({ total: 6 });
+  });
+
   it('follows new appends once started, and waitFor resolves when a position is reached (false on time-out)', async () => {
     const sut = new Projector(log, views, { projections: [tally()] });
     await sut.start();

@@ -1,12 +1,15 @@
 import { EventEmitter } from 'node:events';
-import { errorMessage, type RecordedEvent } from '@kuhina/event-store';
+import { errorMessage, type ReadAllOptions, type RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
 import type { Checkpoint, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
 import type { ProjectorLease } from './projector-lease';
 
-/** What the projector needs of the event store: pages of the log, and a signal when it grows. */
+/**
+ * What the projector needs of the event store: pages of the log, and a signal when it grows. A log may ignore
+ * `options.types` (the projector routes by type anyway); honouring it spares reading the events no projection handles.
+ */
 export interface EventLog {
-  readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]>;
+  readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   headPosition(): Promise<bigint | null>;
   subscribe(listener: (position: bigint) => void): () => void;
 }
@@ -330,19 +333,30 @@ export class Projector {
 
   private async runBatch(): Promise<number> {
     const from = this.position;
-    const head = this.options.onBatch ? await this.log.headPosition() : null;
-    let asked = Math.min(this.pageSize, this.batchSize);
-    let page = await this.log.readAll(from, asked);
-    if (page.length === 0) return 0;
+    // The batch reads no further than the head as it is now: a projection already there needs nothing of this batch,
+    // so its types need not be read, and an event appended meanwhile is left to the next batch for every projection.
+    const head = await this.log.headPosition();
+    if (head === null || (from !== null && head <= from)) return 0;
     // Checkpoints at the start of the batch: a projection skips the events it has seen (one rebuilt while the others carry on).
     const seen = new Map<Projection, bigint | null>();
-    for (const projection of this.options.projections) seen.set(projection, this.checkpoints.get(projection.name) ?? null);
+    const types = new Set<string>();
+    for (const projection of this.options.projections) {
+      const checkpoint = this.checkpoints.get(projection.name) ?? null;
+      seen.set(projection, checkpoint);
+      if (checkpoint === null || checkpoint < head) for (const type of projection.eventTypes) types.add(type);
+    }
+    // Only the events some projection behind the head handles: the others (people's records, the access log, seals)
+    // are skipped by the store itself.
+    const read$ = { types: [...types] };
+    let asked = Math.min(this.pageSize, this.batchSize);
+    let page = await this.log.readAll(from, asked, read$);
     // Taken, not shared: if this batch fails, the documents it changed in place must not be used again.
     const carried = this.carried;
     this.carried = null;
     let committed: Documents | null = null;
     let read = 0;
-    let last = page[page.length - 1]!.position;
+    // How far the batch has seen the log: the last event read, or the head once no event of the types is left before it.
+    let reached: bigint | null = from;
     await this.store.transaction(async (uow) => {
       // The batch works on parsed documents and writes each changed one once, at the end: a large view
       // touched by thousands of events of the batch is parsed once and serialised once, not per event.
@@ -350,8 +364,12 @@ export class Projector {
       // mutator projections (`apply`) change them in place, with no copy per event.
       const batch = new BatchDocuments(uow, carried);
       for (;;) {
+        // Appended after the head was read: the next batch's (a projection at the head did not ask for its type).
+        let end = page.length;
+        while (end > 0 && page[end - 1]!.position > head) end--;
         // Inline, awaiting only what is really asynchronous: on a rebuild's hot path most events need no promise at all.
-        for (const event of page) {
+        for (let i = 0; i < end; i++) {
+          const event = page[i]!;
           const projections = this.routes.get(event.type);
           if (projections === undefined) continue;
           for (const projection of projections) {
@@ -376,26 +394,32 @@ export class Projector {
             }
           }
         }
-        read += page.length;
-        last = page[page.length - 1]!.position;
-        if (page.length < asked || read >= this.batchSize) break;
+        read += end;
+        if (end > 0) reached = page[end - 1]!.position;
+        // An empty page (not merely a short one: a log may return fewer than asked before its end), or one reaching
+        // past the head: every event of the types up to the head has been read.
+        if (page.length === 0 || end < page.length) {
+          reached = head;
+          break;
+        }
+        if (read >= this.batchSize) break;
         asked = Math.min(this.pageSize, this.batchSize - read);
-        page = await this.log.readAll(last, asked);
-        if (page.length === 0) break;
+        page = await this.log.readAll(reached, asked, read$);
       }
       committed = batch.stage();
       for (const projection of this.options.projections) {
-        const checkpoint: Checkpoint = { position: maxPosition(seen.get(projection)!, last), versions: { [projection.name]: projection.version } };
+        const checkpoint: Checkpoint = { position: maxPosition(seen.get(projection)!, reached!), versions: { [projection.name]: projection.version } };
         uow.setCheckpoint(projection.name, checkpoint);
       }
     });
     this.carried = committed;
-    for (const projection of this.options.projections) this.checkpoints.set(projection.name, maxPosition(seen.get(projection)!, last));
+    for (const projection of this.options.projections) this.checkpoints.set(projection.name, maxPosition(seen.get(projection)!, reached!));
     // A committed batch ends a run of failures (health reports it at once, not at the end of the catch-up).
     this.lastError = null;
     this.failuresInARow = 0;
     this.committed.emit('commit');
     this.options.onBatch?.({ position: this.position, events: read, head });
+    // 0: the batch only moved the checkpoints to the head (no event of the types was left): the catch-up is done.
     return read;
   }
 

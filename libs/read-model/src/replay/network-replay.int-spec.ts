@@ -3,7 +3,7 @@ import { eventStoreHarness, writeSyntheticHistory, type EventStoreHarness } from
 import { PROJECTIONS } from '../projections.registry';
 import { Projector, type EventLog } from '../projector/projector';
 import { MemoryReadStore } from '../stores/memory-read-store';
-import { networkOf, networkStreamsOf, replayNetworkFromLog, replayNetworkFromStreams } from './network-replay';
+import { NETWORK_REPLAY_PROJECTIONS, networkOf, networkStreamsOf, replayNetworkFromLog, replayNetworkFromStreams } from './network-replay';
 
 /** The real log, as it stood at `cap`: what the live projector had seen then. */
 const cappedLog = (source: EventLog, cap: () => bigint): EventLog => ({
@@ -61,11 +61,17 @@ describe('Network time travel over a real SQLite log (3 chains, interleaved)', (
     expect(Object.keys(network.edges).length).toBeLessThan(Object.keys(everything.edges).length);
   });
 
-  it('reports progress while it reads and refuses a date that is not ISO', async () => {
-    const seen: number[] = [];
-    await replayNetworkFromLog(harness.store, chainIds[0]!, {}, (read) => seen.push(read));
+  it('reads only the events of the network projections\' types, reports progress while it reads, and refuses a date that is not ISO', async () => {
+    const seen: Array<{ read: number; position: bigint; target: bigint | null }> = [];
+    await replayNetworkFromLog(harness.store, chainIds[0]!, {}, (read, position, target) => seen.push({ read, position, target }));
 
-    expect(seen.at(-1)).toBe(all.length);
+    const types = new Set(NETWORK_REPLAY_PROJECTIONS.flatMap((projection) => projection.eventTypes));
+    const ofTypes = all.filter((event) => types.has(event.type));
+    // The log holds others (people's records, organisations' details): the store leaves them out.
+    expect(ofTypes.length).toBeLessThan(all.length);
+    expect(seen.at(-1)!.read).toBe(ofTypes.length);
+    expect(seen.at(-1)!.position).toBe(ofTypes.at(-1)!.position);
+    expect(seen.at(-1)!.target).toBe(all.at(-1)!.position);
     await expect(replayNetworkFromLog(harness.store, chainIds[0]!, { asOf: 'yesterday' })).rejects.toThrow(RangeError);
   });
 });

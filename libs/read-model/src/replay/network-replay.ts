@@ -1,5 +1,5 @@
 import { chainStream, collaborationStream, workshopStream } from '@kuhina/domain';
-import type { RecordedEvent } from '@kuhina/event-store';
+import type { ReadAllOptions, RecordedEvent } from '@kuhina/event-store';
 import type { Projection } from '../projection';
 import { collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection } from '../projections/network';
 import { assembleNetwork, comparePositions } from '../projections/network/network-assembly';
@@ -62,10 +62,11 @@ class CutLog implements EventLog {
     this.keep = inCut(cut);
   }
 
-  async readAll(after: bigint | null, maxCount: number): Promise<RecordedEvent[]> {
+  async readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
     let from = after;
     for (;;) {
-      const page = await this.source.readAll(from, maxCount);
+      // Only the network projections' types (the projector asks for them): a replay skips the events the network does not use.
+      const page = await this.source.readAll(from, maxCount, options);
       if (page.length === 0) return [];
       this.read += page.length;
       const last = page[page.length - 1].position;
