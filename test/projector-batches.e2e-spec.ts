@@ -9,7 +9,7 @@ import { canonicalJson, type RecordedEvent } from '@kuhina/event-store';
 import { MemoryReadStore, PROJECTIONS, Projector, SqliteReadStore, type EventLog, type ReadStore } from '@kuhina/read-model';
 import { join } from 'node:path';
 import { apiHarness, type ApiHarness } from './support/api-harness';
-import { allViewDocuments } from './support/view-documents';
+import { allViewDocuments } from '@kuhina/testing';
 
 /** The demo's events, served page by page as the store serves them (the projector's only view of a log). */
 const logOf = (events: readonly RecordedEvent[]): EventLog => ({

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChainedEventStore, SqliteEventStorage, canonicalJson } from '@kuhina/event-store';
 import { PROJECTIONS, Projector, SqliteReadStore } from '@kuhina/read-model';
-import { writeSyntheticHistory } from '@kuhina/testing';
-import { allViewDocuments } from './support/view-documents';
+import { allViewDocuments, writeSyntheticHistory } from '@kuhina/testing';
 
 // The projector runs as its own process (`kuhina projector`, built), is killed with SIGKILL in the middle of
 // its work, restarted, and must end with views equal to a clean rebuild: exactly-once effect after a crash.

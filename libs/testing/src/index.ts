@@ -2,3 +2,4 @@ export * from './decider-specification';
 export * from './event-store-harness';
 export * from './synthetic-history';
 export * from './projection-spec';
+export * from './view-documents';

@@ -1,8 +1,11 @@
 import { PROJECTIONS, type Projector, type ReadStore } from '@kuhina/read-model';
 
 /**
- * How far the views have got in the log, for read-your-writes: in-process it asks the projector
- * (and wakes on its commits); with the projector in another process it polls the stored checkpoints.
+ * How far the views have got in the log, for read-your-writes, `X-Projection-Position` and /health: always the
+ * checkpoints stored with the views. The projector of this process is not asked: while `kuhina projections
+ * rebuild` (another process, holding the lease) replays the views from scratch, its position in memory is the
+ * one from before the rebuild, and a read "consistent with" it would be answered from half-rebuilt views.
+ * An in-process projector only wakes a waiting read at its commits, sooner than polling would.
  */
 export class ReadModelPosition {
   constructor(
@@ -11,26 +14,30 @@ export class ReadModelPosition {
     private readonly pollMs = 50,
   ) {}
 
+  /** The lowest stored checkpoint of all projections; null while some projection has applied nothing. */
   async current(): Promise<bigint | null> {
-    if (this.projector) return this.projector.position;
+    const checkpoints = await Promise.all(PROJECTIONS.map((projection) => this.store.checkpoint(projection.name)));
     let lowest: bigint | null = null;
-    for (const projection of PROJECTIONS) {
-      const checkpoint = await this.store.checkpoint(projection.name);
+    for (const checkpoint of checkpoints) {
       if (!checkpoint || checkpoint.position === null) return null;
       if (lowest === null || checkpoint.position < lowest) lowest = checkpoint.position;
     }
     return lowest;
   }
 
-  /** True once the views include `position`; false after `timeoutMs`. */
+  /** True once the stored views include `position`; false after `timeoutMs`. */
   async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.projector) return this.projector.waitFor(position, timeoutMs);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const current = await this.current();
       if (current !== null && current >= position) return true;
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(this.pollMs, Math.max(1, deadline - Date.now()))));
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      const pause = Math.min(this.pollMs, left);
+      const behind = this.projector !== null && (this.projector.position === null || this.projector.position < position);
+      // Behind in memory too: its commit wakes us. Ahead in memory but not in the store: someone else is rebuilding, poll.
+      if (behind) await this.projector!.waitFor(position, pause);
+      else await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }

@@ -296,12 +296,14 @@ export class Projector {
         const lease = this.options.lease;
         if (lease && !lease.tryAcquire()) {
           // Another process (a rebuild) writes the views now: try again later, then start from its checkpoints.
-          this.loaded = false;
           this.retryTimer = setTimeout(() => this.trigger(), this.options.leaseRetryMs ?? 500);
           this.retryTimer.unref();
           return;
         }
-        if (!this.loaded) await this.load();
+        // With a lease, another process may have written the views since this one last held it (a rebuild, maybe
+        // stopped half-way, even while this projector sat idle and never found the lease taken): its checkpoints in
+        // memory are stale, so read them again each time the lease is taken.
+        if (lease || !this.loaded) await this.load();
         do {
           this.again = false;
           await this.catchUp();
@@ -315,7 +317,6 @@ export class Projector {
         this.failuresInARow++;
         // Let another process (a rebuild) write meanwhile; the checkpoints are re-read when the lease is taken back.
         this.options.lease?.release();
-        if (this.options.lease) this.loaded = false;
         const delay = Math.min((this.options.failureRetryMs ?? 1000) * 2 ** (this.failuresInARow - 1), MAX_FAILURE_RETRY_MS);
         process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${errorMessage(error)}`, 'KuhinaProjectorWarning');
         if (!this.stopped) {
