@@ -202,8 +202,10 @@ export class Projector {
   /** Loads checkpoints; resets any projection whose version changed (it is then rebuilt from the log). */
   async load(): Promise<void> {
     const stale: Projection[] = [];
-    for (const projection of this.options.projections) {
-      const checkpoint = await this.store.checkpoint(projection.name);
+    // Read together: with a lease this runs at every wake-up, and on MongoDB each read is a round trip.
+    const checkpoints = await Promise.all(this.options.projections.map((projection) => this.store.checkpoint(projection.name)));
+    for (const [i, projection] of this.options.projections.entries()) {
+      const checkpoint = checkpoints[i];
       if (checkpoint && checkpoint.versions[projection.name] === projection.version) {
         this.checkpoints.set(projection.name, checkpoint.position);
       } else {
