@@ -350,9 +350,9 @@ export class Projector {
     }
     // Only the events some projection behind the head handles: the others (people's records, the access log, seals)
     // are skipped by the store itself.
-    const read$ = { types: [...types] };
+    const wanted = { types: [...types] };
     let asked = Math.min(this.pageSize, this.batchSize);
-    let page = await this.log.readAll(from, asked, read$);
+    let page = await this.log.readAll(from, asked, wanted);
     // Taken, not shared: if this batch fails, the documents it changed in place must not be used again.
     const carried = this.carried;
     this.carried = null;
@@ -407,7 +407,7 @@ export class Projector {
         }
         if (read >= this.batchSize) break;
         asked = Math.min(this.pageSize, this.batchSize - read);
-        page = await this.log.readAll(reached, asked, read$);
+        page = await this.log.readAll(reached, asked, wanted);
       }
       committed = batch.stage();
       for (const projection of this.options.projections) {
