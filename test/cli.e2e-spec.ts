@@ -59,6 +59,26 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
     expect(chains.n).toBe(1);
   }, 120_000);
 
+  it('projections rebuild refuses a batch size that is not a whole number from 1 and leaves the views as they were', async () => {
+    const viewsFile = join(dir, 'views.db');
+    const snapshot = (): string => {
+      const views = new Database(viewsFile, { readonly: true });
+      const rows = views.prepare('SELECT collection, id, doc FROM documents ORDER BY collection, id').all();
+      const checkpoints = views.prepare('SELECT projector, position FROM checkpoints ORDER BY projector').all();
+      views.close();
+      return JSON.stringify({ rows, checkpoints });
+    };
+    const before = snapshot();
+    expect(JSON.parse(before).rows.length).toBeGreaterThan(10);
+
+    for (const size of ['0', 'abc', '2.5', '-3', '1000001']) {
+      const refused = await cli('--data-dir', dir, 'projections', 'rebuild', '--batch-size', size);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`'${size}' is invalid. must be a whole number from 1 to 1,000,000`);
+    }
+    expect(snapshot()).toBe(before);
+  }, 60_000);
+
   it('audit verify exits 1 and names exactly the event whose stored row was edited', async () => {
     const db = new Database(join(dir, 'events.db'));
     // An attacker with file access drops the append-only triggers first.

@@ -6,3 +6,12 @@ export const chainIdArgument = (value: string): string => {
   if (!isUuid(value)) throw new InvalidArgumentError('must be a chain id (UUID)');
   return value;
 };
+
+/** A count of 1 or more, within `max`. */
+export const positiveIntegerArgument =
+  (max: number) =>
+  (value: string): number => {
+    const parsed = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > max) throw new InvalidArgumentError(`must be a whole number from 1 to ${max.toLocaleString('en')}`);
+    return parsed;
+  };

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { FileLease, PROJECTIONS, Projector, READ_STORE, type ReadStore } from '@kuhina/read-model';
 import { ReadModelModule } from '@kuhina/application';
 import { join } from 'node:path';
+import { positiveIntegerArgument } from '../cli-arguments';
 import { withContext, type GlobalOptions } from '../cli-context';
 
 /**
@@ -17,9 +18,9 @@ export function registerProjectionsRebuild(program: Command): void {
     .description('read-model maintenance')
     .command('rebuild')
     .argument('[name]', `one projection (${PROJECTIONS.map((p) => p.name).join(', ')}); default: all`)
-    .option('--batch-size <n>', 'events per unit of work (larger: fewer commits, more memory)', '20000')
+    .option('--batch-size <n>', 'events per unit of work, 1 to 1,000,000 (larger: fewer commits, more memory)', positiveIntegerArgument(1_000_000), 20_000)
     .description('drop the views, reset the checkpoint and replay the whole log (progress bar with events/s and ETA)')
-    .action(async (name: string | undefined, options: { batchSize: string }, command: Command) => {
+    .action(async (name: string | undefined, options: { batchSize: number }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const names = name ? [name] : PROJECTIONS.map((p) => p.name);
       const unknown = names.filter((n) => !PROJECTIONS.some((p) => p.name === n));
@@ -45,7 +46,7 @@ export function registerProjectionsRebuild(program: Command): void {
             const started = Date.now();
             const projector = new Projector(events, views, {
               projections: PROJECTIONS,
-              batchSize: Number(options.batchSize),
+              batchSize: options.batchSize,
               onBatch: (p) => {
                 applied += p.events;
                 bar.update(Number(p.position ?? 0n), { eps: Math.round(applied / Math.max(0.001, (Date.now() - started) / 1000)) });

@@ -82,6 +82,16 @@ describe('Projector over real SQLite stores', () => {
     expect(await views.checkpoint('tally')).toEqual({ position: head, versions: { tally: 1 } });
   });
 
+  it('refuses a batch or page size that is not a whole number of 1 or more (a batch of 0 would skip the log)', async () => {
+    for (const size of [0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new Projector(log, views, { projections: [tally()], batchSize: size })).toThrow(RangeError);
+      expect(() => new Projector(log, views, { projections: [tally()], pageSize: size })).toThrow(RangeError);
+    }
+    await log.append('clock-a', events(3), 'no-stream');
+    expect(await new Projector(log, views, { projections: [tally()], batchSize: 1, pageSize: 1 }).catchUp()).toBe(3);
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 3 });
+  });
+
   it('resumes from its checkpoint after a restart: nothing applied twice, nothing lost', async () => {
     await log.append('clock-a', events(12), 'no-stream');
     await new Projector(log, views, { projections: [tally()], batchSize: 5 }).catchUp();

@@ -170,7 +170,11 @@ export class Projector {
     private readonly options: ProjectorOptions,
   ) {
     this.batchSize = options.batchSize ?? 2000;
-    this.pageSize = Math.max(1, Math.min(options.pageSize ?? 1000, this.batchSize));
+    // A batch of 0 would read nothing and still move the checkpoints to the head: the views would skip the whole log.
+    for (const [name, value] of [['batchSize', this.batchSize], ['pageSize', options.pageSize ?? 1000]] as const) {
+      if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Projector ${name} must be a whole number of 1 or more, got ${String(value)}`);
+    }
+    this.pageSize = Math.min(options.pageSize ?? 1000, this.batchSize);
     for (const projection of options.projections) {
       if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       this.byName.set(projection.name, projection);
