@@ -79,6 +79,23 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
     expect(snapshot()).toBe(before);
   }, 60_000);
 
+  it('a wrong data folder or connection string stops every command with one line naming the setting, no stack trace', async () => {
+    const file = join(dir, 'events.db');
+    const cases: Array<[string[], string]> = [
+      [['--data-dir', join(file, 'data'), 'audit', 'verify'], `Configuration error: the data folder ${join(file, 'data')} (KUHINA_DATA_DIR, --data-dir) cannot be used: ENOTDIR`],
+      [['--data-dir', join(file, 'data'), 'projector'], 'Configuration error: the data folder'],
+      [['--data-dir', join(file, 'data'), 'serve', '--port', '0'], 'Configuration error: the data folder'],
+      [['--data-dir', dir, '--kurrentdb-url', 'localhost:2113', 'seed', 'demo'], 'Configuration error: KURRENTDB_URL (--kurrentdb-url) must be a KurrentDB connection string'],
+      [['--data-dir', dir, '--mongodb-url', 'localhost', 'projections', 'rebuild'], 'Configuration error: MONGODB_URL (--mongodb-url) must be a MongoDB connection string'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(...args);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(message);
+    }
+  }, 60_000);
+
   it('audit verify exits 1 and names exactly the event whose stored row was edited', async () => {
     const db = new Database(join(dir, 'events.db'));
     // An attacker with file access drops the append-only triggers first.

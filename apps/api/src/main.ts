@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { CommandBus } from '@nestjs/cqrs';
-import { ConfigError, loadConfig, loadDemoIfEmpty, type KuhinaConfig } from '@kuhina/application';
+import { ConfigError, ensureDataDir, loadConfig, loadDemoIfEmpty, type KuhinaConfig } from '@kuhina/application';
 import { createApp } from './create-app';
 import { API_KEY_SOURCE, type ApiKeySource } from './common/auth/auth.module';
 
 /** Runs the API until SIGINT/SIGTERM: `npm start` and `kuhina serve`. */
 export async function serve(config: KuhinaConfig): Promise<void> {
+  ensureDataDir(config);
   const app = await createApp(config);
   // Our own signal handling (not Nest's, which re-raises the signal): stop taking requests, let the
   // running ones finish, close the stores (their onApplicationShutdown), then exit 0.
@@ -39,8 +40,11 @@ export async function serve(config: KuhinaConfig): Promise<void> {
 
 // Started as a program (npm start), not imported (kuhina serve).
 if (require.main === module) {
-  serve(loadConfig()).catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-    process.exit(1);
-  });
+  // loadConfig inside the promise: a bad setting is reported like any other start-up failure.
+  Promise.resolve()
+    .then(() => serve(loadConfig()))
+    .catch((error: unknown) => {
+      console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+      process.exit(1);
+    });
 }

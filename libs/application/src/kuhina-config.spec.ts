@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from './kuhina-config';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigError, ensureDataDir, loadConfig } from './kuhina-config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded stores in ./data on 127.0.0.1:3000 with the demo', () => {
@@ -27,14 +29,50 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['kurrentdb://localhost:2113?tls=false', 'mongodb://mongo:27017/kuhina?replicaSet=rs0'],
+    ['kurrentdb+discover://a:2113,b:2113', 'mongodb+srv://cluster0.example.net/kuhina'],
+    ['esdb://localhost:2113?tls=false', 'mongodb://localhost'],
+  ])('takes the connection strings the official clients take: %s, %s', (kurrentdb, mongodb) => {
+    expect(loadConfig({ KURRENTDB_URL: kurrentdb, MONGODB_URL: mongodb })).toMatchObject({ kurrentdbUrl: kurrentdb, mongodbUrl: mongodb });
+  });
+
+  it('checks a connection string given as a flag too', () => {
+    expect(() => loadConfig({}, { kurrentdbUrl: 'localhost:2113' })).toThrow(/--kurrentdb-url/);
+  });
+
+  it.each([
     [{ PORT: 'abc' }, /PORT/],
     [{ KUHINA_SQLITE_SYNCHRONOUS: 'OFF' }, /KUHINA_SQLITE_SYNCHRONOUS/],
     [{ KUHINA_DEMO: 'maybe' }, /KUHINA_DEMO/],
     [{ KUHINA_PROJECTOR: 'sometimes' }, /KUHINA_PROJECTOR/],
     [{ KUHINA_SEAL_EVERY: '-5' }, /KUHINA_SEAL_EVERY/],
     [{ KUHINA_SEAL_EVERY: 'hourly' }, /KUHINA_SEAL_EVERY/],
+    [{ KURRENTDB_URL: 'localhost:2113' }, /KURRENTDB_URL/],
+    [{ KURRENTDB_URL: 'mongodb://localhost:27017' }, /KURRENTDB_URL/],
+    [{ MONGODB_URL: 'notaurl' }, /MONGODB_URL/],
+    [{ MONGODB_URL: 'kurrentdb://localhost:2113' }, /MONGODB_URL/],
   ])('refuses a bad value %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('ensureDataDir', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kuhina-datadir-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates a missing folder, nested, readable and writable by its owner only', () => {
+    const dataDir = join(dir, 'a', 'b');
+    ensureDataDir({ dataDir });
+    expect(statSync(dataDir).isDirectory()).toBe(true);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses a path through a file with a ConfigError naming the folder and the setting', () => {
+    writeFileSync(join(dir, 'file'), 'x');
+    const dataDir = join(dir, 'file', 'data');
+    expect(() => ensureDataDir({ dataDir })).toThrow(ConfigError);
+    expect(() => ensureDataDir({ dataDir })).toThrow(`the data folder ${dataDir} (KUHINA_DATA_DIR, --data-dir) cannot be used: ENOTDIR`);
   });
 });

@@ -1,4 +1,6 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { errorMessage } from '@kuhina/event-store';
 
 /** Every setting of Kuhina; the same names as environment variables and as CLI flags (see README). */
 export interface KuhinaConfig {
@@ -30,6 +32,10 @@ export class ConfigError extends Error {
 
 const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
 
+/** The schemes the official clients accept (esdb:// is KurrentDB's deprecated older name). */
+const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/;
+const MONGODB_URL = /^mongodb(\+srv)?:\/\/\S+$/;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<KuhinaConfig> = {}): KuhinaConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0–65535, got "${env.PORT}"`);
@@ -55,5 +61,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
   const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   if (overrides.dataDir) merged.dataDir = resolve(overrides.dataDir);
+  // Caught here, with the setting named, rather than as a client's parse error deep in the start-up.
+  if (merged.kurrentdbUrl !== undefined && !KURRENTDB_URL.test(merged.kurrentdbUrl)) {
+    throw new ConfigError(`KURRENTDB_URL (--kurrentdb-url) must be a KurrentDB connection string such as kurrentdb://localhost:2113?tls=false, got "${merged.kurrentdbUrl}"`);
+  }
+  if (merged.mongodbUrl !== undefined && !MONGODB_URL.test(merged.mongodbUrl)) {
+    throw new ConfigError(`MONGODB_URL (--mongodb-url) must be a MongoDB connection string such as mongodb://localhost:27017/kuhina?replicaSet=rs0, got "${merged.mongodbUrl}"`);
+  }
   return merged;
+}
+
+/**
+ * Creates the data folder if needed and checks that it can be read and written, before anything starts: a wrong
+ * folder (a file's path, no permission) is then one line naming the setting, not a stack trace from whichever store
+ * or key file happened to open first.
+ */
+export function ensureDataDir(config: Pick<KuhinaConfig, 'dataDir'>): void {
+  try {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    accessSync(config.dataDir, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(`the data folder ${config.dataDir} (KUHINA_DATA_DIR, --data-dir) cannot be used: ${errorMessage(error)}`);
+  }
 }

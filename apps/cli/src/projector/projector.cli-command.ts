@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { NestFactory } from '@nestjs/core';
 import { KuhinaCoreModule, PROJECTOR, ReadModelModule } from '@kuhina/application';
 import type { Projector } from '@kuhina/read-model';
-import { configFrom, type GlobalOptions } from '../cli-context';
+import { CLI_CONTEXT_OPTIONS, configFrom, type GlobalOptions } from '../cli-context';
 
 /** `kuhina projector`: the projector as its own process (production profile); runs until SIGINT/SIGTERM. */
 export function registerProjector(program: Command): void {
@@ -13,7 +13,7 @@ export function registerProjector(program: Command): void {
       const config = configFrom(command.optsWithGlobals<GlobalOptions>());
       const app = await NestFactory.createApplicationContext(
         { module: class ProjectorProcess {}, imports: [KuhinaCoreModule.forRoot(config), ReadModelModule.forRoot(config, { runProjector: true })] },
-        { logger: ['error', 'warn'] },
+        CLI_CONTEXT_OPTIONS,
       );
       await app.init();
       const projector = app.get<Projector>(PROJECTOR);
