@@ -104,6 +104,14 @@ describe('Time travel on the 2023 demo chain: GET /network?asOf= / ?untilPositio
     expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'query.asOf', rule: 'isIso8601' })]);
     expect(badPosition.status).toBe(400);
     expect(badPosition.body.errors).toEqual([expect.objectContaining({ field: 'query.untilPosition', rule: 'matches' })]);
+    // ISO 8601 in forms the cut does not read (week and ordinal dates, basic format, no-colon offsets), and days
+    // that do not exist: each a 400 naming asOf, never a 500 and never another day.
+    for (const asOf of ['2023-W22', '2023-151', '20230531', '2023-05-31T10:15:00+0300', '2023-02-30', '2023-02-29T10:00:00Z']) {
+      const refused = await api.get<Problem>(`/network?chainId=${chain}&asOf=${encodeURIComponent(asOf)}`);
+      expect({ asOf, status: refused.status }).toEqual({ asOf, status: 400 });
+      expect(refused.body.errors?.[0]).toMatchObject({ field: 'query.asOf' });
+    }
+    expect((await api.get(`/network?chainId=${chain}&asOf=${encodeURIComponent('2023-05-31T10:15:00+03:00')}`)).status).toBe(200);
   });
 
   it('before the first event of the chain the network is empty, and an unknown chain is 404', async () => {

@@ -3,7 +3,7 @@ import { eventStoreHarness, writeSyntheticHistory, type EventStoreHarness } from
 import { PROJECTIONS } from '../projections.registry';
 import { Projector, type EventLog } from '../projector/projector';
 import { MemoryReadStore } from '../stores/memory-read-store';
-import { NETWORK_REPLAY_PROJECTIONS, networkOf, networkStreamsOf, replayNetworkFromLog, replayNetworkFromStreams } from './network-replay';
+import { NETWORK_REPLAY_PROJECTIONS, asOfLimit, networkOf, networkStreamsOf, replayNetworkFromLog, replayNetworkFromStreams } from './network-replay';
 
 /** The real log, as it stood at `cap`: what the live projector had seen then. */
 const cappedLog = (source: EventLog, cap: () => bigint): EventLog => ({
@@ -73,5 +73,15 @@ describe('Network time travel over a real SQLite log (3 chains, interleaved)', (
     expect(seen.at(-1)!.position).toBe(ofTypes.at(-1)!.position);
     expect(seen.at(-1)!.target).toBe(all.at(-1)!.position);
     await expect(replayNetworkFromLog(harness.store, chainIds[0]!, { asOf: 'yesterday' })).rejects.toThrow(RangeError);
+  });
+
+  it('takes an ISO date (to the end of that day, UTC) or date-time of a real day, and nothing else', () => {
+    expect(asOfLimit('2023-05-31')).toBe(Date.parse('2023-05-31T23:59:59.999Z'));
+    expect(asOfLimit('2024-02-29')).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
+    expect(asOfLimit('2023-05-31T10:15:00+03:00')).toBe(Date.parse('2023-05-31T07:15:00Z'));
+    expect(asOfLimit('2023-05-31T10:15:00.250Z')).toBe(Date.parse('2023-05-31T10:15:00.250Z'));
+    for (const bad of ['2023-02-30', '2023-02-29', '2023-13-01', '2023-04-31T10:00:00Z', 'March 5, 2023', '2023/05/31', '31.5.2023', '', ' 2023-05-31', '2023-05-31T25:00:00Z']) {
+      expect(() => asOfLimit(bad)).toThrow(RangeError);
+    }
   });
 });

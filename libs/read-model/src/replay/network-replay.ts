@@ -27,10 +27,20 @@ export const NETWORK_REPLAY_PROJECTIONS: readonly Projection[] = [
 ];
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** The shape of an `asOf` the cut reads: YYYY-MM-DD, optionally THH:MM[:SS[.fraction]] and Z or ±HH:MM (the API checks it too). */
+const AS_OF_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-/** Milliseconds of the last instant `asOf` covers; RangeError when it is not an ISO date or date-time. */
+/**
+ * Milliseconds of the last instant `asOf` covers; RangeError when it is not an ISO date or date-time of a real day.
+ * (Date.parse alone also takes "March 5, 2023" and rolls 2023-02-30 over to 2 March: an analyst's typo would
+ * silently become another cut.)
+ */
 export function asOfLimit(asOf: string): number {
-  const limit = Date.parse(DATE_ONLY.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf);
+  const parts = AS_OF_PATTERN.exec(asOf);
+  const [year, month, day] = parts ? [Number(parts[1]), Number(parts[2]), Number(parts[3])] : [0, 0, 0];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const realDay = parts !== null && calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  const limit = realDay ? Date.parse(DATE_ONLY.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf) : Number.NaN;
   if (Number.isNaN(limit)) throw new RangeError(`asOf is not an ISO date or date-time: ${asOf}`);
   return limit;
 }

@@ -1,7 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import type { NetworkCut } from '@kuhina/read-model';
+import { IsOptional, IsUUID, Matches, ValidateBy } from 'class-validator';
+import { asOfLimit, type NetworkCut } from '@kuhina/read-model';
 import { ViewQueryDto } from '../../common/views/page-query.dto';
+
+/**
+ * An ISO 8601 date or date-time the replay's cut can read, of a day that exists: the cut's own parser decides
+ * (class-validator's strict ISO 8601 also allows week, ordinal and basic forms, which the cut then failed on: a 500).
+ */
+const IsAsOf = () =>
+  ValidateBy({
+    name: 'isIso8601',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          asOfLimit(value);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'asOf must be an ISO 8601 calendar date (2023-05-31) or date-time (2023-05-31T10:15:00+03:00)',
+    },
+  });
 
 /** Which chain, and optionally when: shared by the network, its metrics and its exports. */
 export class NetworkCutQueryDto extends ViewQueryDto {
@@ -14,7 +35,7 @@ export class NetworkCutQueryDto extends ViewQueryDto {
     example: '2023-05-31',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 date (2023-05-31) or date-time' })
+  @IsAsOf()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Time travel by log position: the network as it stood once this position was recorded.', example: '420' })
