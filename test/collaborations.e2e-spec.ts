@@ -95,7 +95,9 @@ describe('HTTP: collaborations', () => {
     });
 
     it('answers 400 naming each bad field and rule, and records nothing', async () => {
-      const answer = await refused(() => api.post<Problem>('/collaborations', { ...benchCafes(), organizationIds: [pori, 'msl'], title: '', startedOn: '1.9.2023', sparkedByWorkshopId: 'areena' }));
+      const answer = await refused(() =>
+        api.post<Problem>('/collaborations', { ...benchCafes(), organizationIds: [pori, 'msl'], title: '', startedOn: '1.9.2023', sparkedByWorkshopId: 'areena', occurredAt: '2023-W35' }),
+      );
 
       expect(answer.status).toBe(400);
       expect(answer.body.errors).toEqual(
@@ -104,6 +106,8 @@ describe('HTTP: collaborations', () => {
           expect.objectContaining({ field: 'body.title', rule: 'isLength' }),
           expect.objectContaining({ field: 'body.startedOn', rule: 'isIso8601' }),
           expect.objectContaining({ field: 'body.sparkedByWorkshopId', rule: 'isUuid' }),
+          // Strict ISO 8601 (a week date), but not a date-time with an offset: it used to reach the handler and fail there.
+          expect.objectContaining({ field: 'body.occurredAt', rule: 'matches' }),
         ]),
       );
     });

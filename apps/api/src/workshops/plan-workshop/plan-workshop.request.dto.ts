@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { WORKSHOP_ACCESS, WORKSHOP_FORMATS, WORKSHOP_KINDS, type WorkshopAccess, type WorkshopFormat, type WorkshopKind } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
-import { DATE_TIME_WITH_OFFSET, DATE_TIME_WITH_OFFSET_MESSAGE, WorkshopLocationDto } from './workshop-location.request.dto';
+import { WorkshopLocationDto } from './workshop-location.request.dto';
+import { DATE_TIME_WITH_OFFSET, DATE_TIME_WITH_OFFSET_MESSAGE } from '../../common/http/business-time';
 
 export class PlanWorkshopRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', example: '5b7d2c1e-3f4a-4b8c-9d0e-1f2a3b4c5d6e', description: 'Client-chosen id; default: made by the server' })

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { BusinessTimeDto } from '../../common/http/business-time';
-import { DATE_TIME_WITH_OFFSET, DATE_TIME_WITH_OFFSET_MESSAGE, WorkshopLocationDto } from '../plan-workshop/workshop-location.request.dto';
+import { WorkshopLocationDto } from '../plan-workshop/workshop-location.request.dto';
+import { DATE_TIME_WITH_OFFSET, DATE_TIME_WITH_OFFSET_MESSAGE } from '../../common/http/business-time';
 
 /** Dates and venue move; kind, format and access do not (registrations depend on them). */
 export class RescheduleWorkshopRequestDto extends BusinessTimeDto {
