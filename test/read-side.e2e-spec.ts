@@ -81,6 +81,29 @@ describe('Read side on the 2023 demo: views, read-your-writes, roles', () => {
     expect(feedback.body.summary.average).toBeGreaterThanOrEqual(3);
   });
 
+  it('takes ids in upper case as the same ids (UUIDs are case-insensitive): in paths, queries and bodies', async () => {
+    const upper = (id: string): string => id.toUpperCase();
+    const chain = await api.get<ChainAnswer>(`/chains/${DEMO_CHAIN_ID}?consistentWith=${head}`);
+    const rauma = chain.body.workshops[0]!.workshopId;
+    expect((await api.get<ChainAnswer>(`/chains/${upper(DEMO_CHAIN_ID)}`)).body).toEqual(chain.body);
+    expect((await api.get(`/network?chainId=${upper(DEMO_CHAIN_ID)}`, { as: 'analyst' })).status).toBe(200);
+    expect((await api.get(`/audit/ledger?chainId=${upper(DEMO_CHAIN_ID)}`, { as: 'auditor' })).status).toBe(200);
+    const before = await api.get<{ summary: { count: number } }>(`/workshops/${rauma}/feedback`);
+
+    // A write to an upper-case workshop id, with an upper-case client-chosen id: the workshop's own stream, lower-case ids.
+    const feedbackId = '9E8D7C6B-5A4F-4E3D-8C2B-1A0F9E8D7C6B';
+    const written = await api.post<{ id: string; position: string }>(`/workshops/${upper(rauma)}/feedback`, { id: feedbackId, anonymous: true, rating: 5 });
+    expect(written.status).toBe(201);
+    expect(written.body.id).toBe(feedbackId.toLowerCase());
+    const after = await api.get<{ summary: { count: number }; items: Array<{ feedbackId: string }> }>(`/workshops/${rauma}/feedback?consistentWith=${written.body.position}`);
+    expect(after.body.summary.count).toBe(before.body.summary.count + 1);
+    expect(after.body.items.map((item) => item.feedbackId)).toContain(feedbackId.toLowerCase());
+    // The same id in the other case is the same feedback: refused as a second one, not a new one.
+    const again = await api.post(`/workshops/${rauma}/feedback`, { id: feedbackId.toLowerCase(), anonymous: true, rating: 4 });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(await api.headPosition()).toBe(written.body.position);
+  });
+
   it('reads your own write with consistentWith, and answers 503 with Retry-After when the views cannot get there in time', async () => {
     const written = await api.post<{ id: string; position: string }>('/organizations', { name: 'Porin Ohjaamo (second office)', sector: 'public-administration' });
     const listed = await api.get<{ items: Array<{ organizationId: string }> }>(`/organizations?limit=200&consistentWith=${written.body.position}`);

@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { RequestValidationError } from '../problem/http-problems';
 import type { FieldError } from '../problem/problem-details';
+import { lowercaseUuids } from './lowercase-uuids';
 
 /** Flattens class-validator's tree into one entry per field and rule, with the field's full path. */
 export function flattenValidationErrors(errors: ValidationError[], prefix: string): FieldError[] {
@@ -24,7 +25,9 @@ class KuhinaValidationPipe extends ValidationPipe {
       throw new RequestValidationError([{ field: 'body', rule: 'isObject', message: 'the body must be a JSON object' }]);
     }
     try {
-      return await super.transform(value, metadata);
+      const dto: unknown = await super.transform(value, metadata);
+      lowercaseUuids(dto);
+      return dto;
     } catch (error) {
       if (error instanceof RequestValidationError && metadata.type !== 'body') {
         throw new RequestValidationError(error.errors.map((e) => ({ ...e, field: e.field.replace(/^body/, metadata.type), message: e.message.replace(/^body/, metadata.type) })));
