@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { ChainedEventStore, SqliteEventStorage, type EventToAppend, type RecordedEvent } from '@kuhina/event-store';
 import { lookupThen, type Projection } from '../projection';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
-import { Projector } from './projector';
+import { NewerViewsError, Projector } from './projector';
 
 // A deliberately NON-idempotent projection (it counts events): any event applied twice, or lost, shows in the count.
 type Tally = { stream: string; count: number; types: string[] };
@@ -127,6 +127,23 @@ describe('Projector over real SQLite stores', () => {
     expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 6 });
     expect(await views.get('totals', 'all')).toEqual({ total: 6 });
     expect(await views.checkpoint('tally')).toMatchObject({ versions: { tally: 2 } });
+  });
+
+  it('refuses to run over views of a newer projection version, leaving them as they are (no reset ping-pong in a rolling update)', async () => {
+    await log.append('clock-a', events(6), 'no-stream');
+    await new Projector(log, views, { projections: [tally(2), totals] }).catchUp();
+    const before = { tally: await views.checkpoint('tally'), doc: await views.get('tallies', 'clock-a') };
+    await log.append('clock-a', events(1), 5);
+
+    const older = new Projector(log, views, { projections: [tally(1), totals] });
+    await expect(older.catchUp()).rejects.toThrow(NewerViewsError);
+    await expect(older.catchUp()).rejects.toThrow('tally v2 (this process has v1)');
+
+    expect(await views.checkpoint('tally')).toEqual(before.tally);
+    expect(await views.get('tallies', 'clock-a')).toEqual(before.doc);
+    // The newer version carries on from where it was.
+    await new Projector(log, views, { projections: [tally(2), totals] }).catchUp();
+    expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 7 });
   });
 
   it('reset(name) drops the views and replays them from the log', async () => {

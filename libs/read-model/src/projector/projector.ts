@@ -43,6 +43,11 @@ export interface ProjectorOptions {
 
 const MAX_FAILURE_RETRY_MS = 30_000;
 
+/** The store's views were built by newer projection versions than this process has. */
+export class NewerViewsError extends Error {
+  override readonly name = 'NewerViewsError';
+}
+
 export interface ProjectorProgress {
   /** Lowest checkpoint over all projections after this batch. */
   position: bigint | null;
@@ -203,11 +208,21 @@ export class Projector {
     return this.failuresInARow;
   }
 
-  /** Loads checkpoints; resets any projection whose version changed (it is then rebuilt from the log). */
+  /**
+   * Loads checkpoints; resets any projection whose stored version is older than its own (it is then rebuilt from the
+   * log). A stored version NEWER than its own means a newer Kuhina writes these views (a rolling update, an old process
+   * left running): this projector refuses to run rather than reset them to its older shape, which the newer one would
+   * then reset again, over and over.
+   */
   async load(): Promise<void> {
     const stale: Projection[] = [];
     // Read together: with a lease this runs at every wake-up, and on MongoDB each read is a round trip.
     const checkpoints = await Promise.all(this.options.projections.map((projection) => this.store.checkpoint(projection.name)));
+    const newer = this.options.projections.flatMap((projection, i) => {
+      const stored = checkpoints[i]?.versions[projection.name];
+      return stored !== undefined && stored > projection.version ? [`${projection.name} v${stored} (this process has v${projection.version})`] : [];
+    });
+    if (newer.length > 0) throw new NewerViewsError(`The views are written by a newer version of Kuhina: ${newer.join(', ')}. Stop or upgrade this process.`);
     for (const [i, projection] of this.options.projections.entries()) {
       const checkpoint = checkpoints[i];
       if (checkpoint && checkpoint.versions[projection.name] === projection.version) {
