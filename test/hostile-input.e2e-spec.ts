@@ -50,7 +50,7 @@ type Method = Operation['method'];
 // Small enough that a fuzzed `consistentWith` ahead of the log answers its 503 at once.
 const CONSISTENCY_TIMEOUT_MS = '30';
 // fast-check's seed is printed on failure; fixed so that CI and a developer see the same inputs.
-const SEED = 20261127;
+const SEED = Number(process.env.KUHINA_FUZZ_SEED ?? 20261127);
 
 /** Values no field of this API accepts in that place: wrong types, hostile strings, extremes. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -289,8 +289,9 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
         { numRuns: 40, seed: SEED },
       );
     }
-    // Enough of them got through validation to have exercised the deciders, not only the validators.
-    expect(stats.accepted - before.accepted).toBeGreaterThan(50);
+    // Enough of them got through validation to have exercised the deciders, not only the validators (any seed:
+    // KUHINA_FUZZ_SEED=<n> runs the suite with another one).
+    expect(stats.accepted - before.accepted).toBeGreaterThan(25);
   }, 600_000);
 
   it('refuses what is not a JSON object at all: syntax errors, scalars, wrong content types, an oversized body', async () => {
@@ -323,6 +324,15 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ errors: [{ field: 'body', rule: 'isObject' }] });
     }
+    // Text that is not well-formed Unicode (a lone surrogate) is named too: it made isEmail throw (a 500).
+    const lone = await send('POST', '/people', { rawBody: '{"email":"\\ud800","firstName":"Aino"}' }, 'lone surrogate');
+    expect(lone.status).toBe(400);
+    expect(lone.body).toMatchObject({ errors: [{ field: 'body.email', rule: 'isWellFormed' }] });
+    // A path Fastify cannot decode is refused before any route: still a problem+json.
+    const badUrl = await send('POST', '/chains/%ZZ/details', { body: { name: 'x' } }, 'undecodable path');
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.headers['content-type']).toContain('application/problem+json');
+    expect(badUrl.body).toMatchObject({ code: 'REQUEST.MALFORMED', status: 400 });
   });
 
   it('answers junk in every path parameter with a problem (400 for a malformed id, 404 for an id of nothing)', async () => {

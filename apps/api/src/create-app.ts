@@ -3,10 +3,13 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { KuhinaConfig } from '@kuhina/application';
 import { AppModule } from './app.module';
 import { limitJsonNesting } from './common/http/json-body';
+import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
+import { toProblem } from './common/problem/problem-details.filter';
 import { createLogger, logRequests, PinoNestLogger } from './common/http/logging';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -17,6 +20,11 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
   const logger = createLogger(options.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    // Refusals Fastify makes before any route runs (a malformed %-escape in the path): problem+json like the rest.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(error, request);
+      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    },
     // Keep a caller's X-Request-Id (it becomes the correlation id of the events), else make one.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = request.headers['x-request-id'];

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       sqliteSynchronous: 'FULL',
       projector: 'embedded',
       sealEvery: 0,
+      consistencyTimeoutMs: 5000,
     });
   });
 
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       { port: 9090 },
     );
     expect(sut).toMatchObject({ dataDir: '/tmp/k', port: 9090, kurrentdbUrl: 'kurrentdb://localhost:2113?tls=false', demo: false, sealEvery: 10_000 });
+    expect(loadConfig({ KUHINA_CONSISTENCY_TIMEOUT_MS: '250' }).consistencyTimeoutMs).toBe(250);
   });
 
   it.each([
@@ -47,6 +49,9 @@ describe('loadConfig', () => {
     [{ KUHINA_PROJECTOR: 'sometimes' }, /KUHINA_PROJECTOR/],
     [{ KUHINA_SEAL_EVERY: '-5' }, /KUHINA_SEAL_EVERY/],
     [{ KUHINA_SEAL_EVERY: 'hourly' }, /KUHINA_SEAL_EVERY/],
+    [{ KUHINA_CONSISTENCY_TIMEOUT_MS: 'soon' }, /KUHINA_CONSISTENCY_TIMEOUT_MS/],
+    [{ KUHINA_CONSISTENCY_TIMEOUT_MS: '-1' }, /KUHINA_CONSISTENCY_TIMEOUT_MS/],
+    [{ KUHINA_CONSISTENCY_TIMEOUT_MS: '600001' }, /KUHINA_CONSISTENCY_TIMEOUT_MS/],
     [{ KURRENTDB_URL: 'localhost:2113' }, /KURRENTDB_URL/],
     [{ KURRENTDB_URL: 'mongodb://localhost:27017' }, /KURRENTDB_URL/],
     [{ MONGODB_URL: 'notaurl' }, /MONGODB_URL/],

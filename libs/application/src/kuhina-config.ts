@@ -21,6 +21,8 @@ export interface KuhinaConfig {
   projector: 'embedded' | 'external';
   /** Append an AuditSealed event every this many events, where the projector runs; 0: only on demand (`kuhina audit seal`). */
   sealEvery: number;
+  /** How long a view read with `consistentWith` waits for the projector before answering 503 (ms). */
+  consistencyTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (projector !== 'embedded' && projector !== 'external') throw new ConfigError(`KUHINA_PROJECTOR must be embedded or external, got "${projector}"`);
   const sealEvery = Number((env.KUHINA_SEAL_EVERY ?? '0').trim());
   if (!Number.isInteger(sealEvery) || sealEvery < 0) throw new ConfigError(`KUHINA_SEAL_EVERY must be a whole number of events (0: off), got "${env.KUHINA_SEAL_EVERY}"`);
+  const consistency = (env.KUHINA_CONSISTENCY_TIMEOUT_MS ?? '5000').trim();
+  const consistencyTimeoutMs = /^\d{1,6}$/.test(consistency) ? Number(consistency) : Number.NaN;
+  // Read per request before: a typo (NaN) made every consistentWith read wait forever.
+  if (!(consistencyTimeoutMs <= 600_000)) {
+    throw new ConfigError(`KUHINA_CONSISTENCY_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000, got "${env.KUHINA_CONSISTENCY_TIMEOUT_MS}"`);
+  }
   const config: KuhinaConfig = {
     dataDir: resolve(nonEmpty(env.KUHINA_DATA_DIR) ?? './data'),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -58,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sqliteSynchronous: synchronous,
     projector,
     sealEvery,
+    consistencyTimeoutMs,
   };
   const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   if (overrides.dataDir) merged.dataDir = resolve(overrides.dataDir);

@@ -1,4 +1,4 @@
-import { jsonNestingDepth } from './json-body';
+import { jsonNestingDepth, malformedTextPath } from './json-body';
 
 describe('jsonNestingDepth', () => {
   it.each([
@@ -22,5 +22,20 @@ describe('jsonNestingDepth', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(jsonNestingDepth(deep)).toBe(100_000);
     expect(jsonNestingDepth(deep, 32)).toBe(33);
+  });
+});
+
+describe('malformedTextPath', () => {
+  it.each([
+    ['{"email":"\\ud800"}', 'body.email'],
+    ['{"a":[1,"ok",{"b":"x\\udc00y"}]}', 'body.a[2].b'],
+    ['{"\\udbff":1}', 'body'],
+    ['["\\ud800\\ud800\\udc00"]', 'body[0]'],
+  ])('finds the lone surrogate in %s at %s', (text, path) => {
+    expect(malformedTextPath(JSON.parse(text))).toBe(path);
+  });
+
+  it.each([['{"name":"Työpaja 🧩 4","note":"\\ud83e\\udde9"}'], ['{"a":["Pori","Kemi"],"b":{"c":null,"d":7}}'], ['"plain"'], ['null']])('passes well-formed text: %s', (text) => {
+    expect(malformedTextPath(JSON.parse(text))).toBeNull();
   });
 });

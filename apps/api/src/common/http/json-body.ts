@@ -33,8 +33,35 @@ export function jsonNestingDepth(text: string, limit = Number.POSITIVE_INFINITY)
 }
 
 /**
- * Fastify's own JSON parser (prototype-poisoning checks included) behind a nesting limit: a too deep body is a
- * 400 naming `body` and the rule, like any other validation error.
+ * The path (`body.a[2].b`) of the first string, value or key, that is not well-formed Unicode (a lone surrogate, which
+ * JSON's `\ud800` escapes can carry), or null. Such text cannot be stored as UTF-8 (MongoDB refuses it) and makes some
+ * validators throw (isEmail's byte-length check: a 500) instead of answering.
+ */
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+export function malformedTextPath(value: unknown, path = 'body'): string | null {
+  if (typeof value === 'string') return wellFormed(value) ? null : path;
+  if (typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = malformedTextPath(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (!wellFormed(key)) return path;
+    const found = malformedTextPath(item, `${path}.${key}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Fastify's own JSON parser (prototype-poisoning checks included) behind a nesting limit and a check that all text is
+ * well-formed Unicode: either failing is a 400 naming the field and the rule, like any other validation error.
  */
 export function limitJsonNesting(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
@@ -45,6 +72,13 @@ export function limitJsonNesting(fastify: FastifyInstance): void {
       done(new RequestValidationError([{ field: 'body', rule: 'maxDepth', message: `the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
       return;
     }
-    parse(request, text, done);
+    parse(request, text, (error, parsed) => {
+      const malformed = error ? null : malformedTextPath(parsed);
+      if (malformed !== null) {
+        done(new RequestValidationError([{ field: malformed, rule: 'isWellFormed', message: `${malformed} must be well-formed Unicode text (it holds a lone surrogate)` }]), undefined);
+        return;
+      }
+      done(error, parsed);
+    });
   });
 }

@@ -1,13 +1,12 @@
-import { ServiceUnavailableException, applyDecorators, UseInterceptors, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, ServiceUnavailableException, applyDecorators, UseInterceptors, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, switchMap, type Observable } from 'rxjs';
-import { ReadModelPosition } from '@kuhina/application';
+import { KUHINA_CONFIG, ReadModelPosition, type KuhinaConfig } from '@kuhina/application';
+import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { RequestValidationError } from '../problem/http-problems';
 
 export const PROJECTION_POSITION_HEADER = 'x-projection-position';
-/** How long a read waits for the projector to reach `consistentWith` before answering 503 (KUHINA_CONSISTENCY_TIMEOUT_MS). */
-const consistencyTimeoutMs = (): number => Number(process.env.KUHINA_CONSISTENCY_TIMEOUT_MS ?? 5000);
 
 /**
  * Read-your-writes for view reads: `?consistentWith=<position>` (the `position` a write answered) waits,
@@ -16,7 +15,11 @@ const consistencyTimeoutMs = (): number => Number(process.env.KUHINA_CONSISTENCY
  */
 @Injectable()
 export class ViewReadInterceptor implements NestInterceptor {
-  constructor(private readonly position: ReadModelPosition) {}
+  constructor(
+    private readonly position: ReadModelPosition,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(KUHINA_CONFIG) private readonly config: KuhinaConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: Record<string, unknown> }>>();
@@ -31,7 +34,8 @@ export class ViewReadInterceptor implements NestInterceptor {
     }
     return from(
       (async () => {
-        const timeout = consistencyTimeoutMs();
+        const timeout = this.config.consistencyTimeoutMs;
+        if (wanted !== null) await this.refuseBeyondHead(wanted);
         if (wanted !== null && !(await this.position.waitFor(wanted, timeout))) {
           void reply.header('retry-after', '1');
           throw new ServiceUnavailableException({
@@ -43,6 +47,20 @@ export class ViewReadInterceptor implements NestInterceptor {
         void reply.header(PROJECTION_POSITION_HEADER, current === null ? '0' : current.toString());
       })(),
     ).pipe(switchMap(() => next.handle()));
+  }
+
+  /**
+   * A position past the head of the log was never answered by a write (a write's position is in the log before its
+   * answer leaves): no wait can reach it, so say so at once instead of holding the request for the whole timeout.
+   */
+  private async refuseBeyondHead(wanted: bigint): Promise<void> {
+    const current = await this.position.current();
+    if (current !== null && current >= wanted) return;
+    const head = (await this.events.headPosition()) ?? 0n;
+    if (wanted <= head) return;
+    throw new RequestValidationError([
+      { field: 'query.consistentWith', rule: 'max', message: `consistentWith ${wanted} is past the head of the log (${head}): use a position a write answered` },
+    ]);
   }
 }
 
