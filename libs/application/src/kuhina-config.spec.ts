@@ -28,6 +28,9 @@ describe('loadConfig', () => {
     );
     expect(sut).toMatchObject({ dataDir: '/tmp/k', port: 9090, kurrentdbUrl: 'kurrentdb://localhost:2113?tls=false', demo: false, sealEvery: 10_000 });
     expect(loadConfig({ KUHINA_CONSISTENCY_TIMEOUT_MS: '250' }).consistencyTimeoutMs).toBe(250);
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+    expect(loadConfig({ PORT: ' ' }).port).toBe(3000);
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
   });
 
   it.each([
@@ -44,6 +47,9 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '1e3' }, /PORT/],
+    [{ PORT: '0x50' }, /PORT/],
+    [{ PORT: '65536' }, /PORT/],
     [{ KUHINA_SQLITE_SYNCHRONOUS: 'OFF' }, /KUHINA_SQLITE_SYNCHRONOUS/],
     [{ KUHINA_DEMO: 'maybe' }, /KUHINA_DEMO/],
     [{ KUHINA_PROJECTOR: 'sometimes' }, /KUHINA_PROJECTOR/],

@@ -39,8 +39,10 @@ const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/;
 const MONGODB_URL = /^mongodb(\+srv)?:\/\/\S+$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<KuhinaConfig> = {}): KuhinaConfig {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0–65535, got "${env.PORT}"`);
+  // Digits only (unset or blank: 3000, as for every setting): Number('1e3') would be 1000, Number('0x50') 80.
+  const portText = nonEmpty(env.PORT) ?? '3000';
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port <= 65535)) throw new ConfigError(`PORT must be an integer 0–65535, got "${env.PORT}"`);
   const synchronous = (env.KUHINA_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new ConfigError(`KUHINA_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${synchronous}"`);
   const demo = (env.KUHINA_DEMO ?? '1').trim();

@@ -3,8 +3,9 @@ import { serve } from '../../../api/src/main';
 import { configFrom, type GlobalOptions } from '../cli-context';
 
 const port = (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('must be a port number 0–65535');
+  // Digits only: Number('') is 0 (a random port, silently), Number('1e3') is 1000.
+  const parsed = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(parsed <= 65535)) throw new InvalidArgumentError('must be a port number 0–65535');
   return parsed;
 };
 
