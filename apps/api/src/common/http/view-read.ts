@@ -34,16 +34,20 @@ export class ViewReadInterceptor implements NestInterceptor {
     }
     return from(
       (async () => {
-        const timeout = this.config.consistencyTimeoutMs;
-        if (wanted !== null) await this.refuseBeyondHead(wanted);
-        if (wanted !== null && !(await this.position.waitFor(wanted, timeout))) {
-          void reply.header('retry-after', '1');
-          throw new ServiceUnavailableException({
-            code: 'READ.NOT_YET_CONSISTENT',
-            message: `The views have not reached position ${wanted} within ${timeout} ms; retry shortly.`,
-          });
+        let current = await this.position.current();
+        // Only a read that is not there yet looks at the head and waits; the header then says where the wait ended.
+        if (wanted !== null && (current === null || current < wanted)) {
+          await this.refuseBeyondHead(wanted);
+          const timeout = this.config.consistencyTimeoutMs;
+          if (!(await this.position.waitFor(wanted, timeout))) {
+            void reply.header('retry-after', '1');
+            throw new ServiceUnavailableException({
+              code: 'READ.NOT_YET_CONSISTENT',
+              message: `The views have not reached position ${wanted} within ${timeout} ms; retry shortly.`,
+            });
+          }
+          current = await this.position.current();
         }
-        const current = await this.position.current();
         void reply.header(PROJECTION_POSITION_HEADER, current === null ? '0' : current.toString());
       })(),
     ).pipe(switchMap(() => next.handle()));
@@ -54,8 +58,6 @@ export class ViewReadInterceptor implements NestInterceptor {
    * answer leaves): no wait can reach it, so say so at once instead of holding the request for the whole timeout.
    */
   private async refuseBeyondHead(wanted: bigint): Promise<void> {
-    const current = await this.position.current();
-    if (current !== null && current >= wanted) return;
     const head = (await this.events.headPosition()) ?? 0n;
     if (wanted <= head) return;
     throw new RequestValidationError([
