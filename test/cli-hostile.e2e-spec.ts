@@ -22,6 +22,7 @@ const junk = fc.oneof(
 /** Commands and how junk goes into them: [command words..., option, value]. `out` options write into the folder. */
 const shapes: ReadonlyArray<(value: string, dir: string) => string[]> = [
   (v) => ['projections', 'rebuild', v],
+  (v) => ['projections', 'status', v],
   (v) => ['projections', 'rebuild', '--batch-size', v],
   (v) => ['replay', '--chain', v],
   (v) => ['replay', '--chain', DEMO_CHAIN_ID, '--until', v],

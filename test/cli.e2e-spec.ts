@@ -79,6 +79,38 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
     expect(snapshot()).toBe(before);
   }, 60_000);
 
+  it('projections status shows each projection against the head; a newer stored version is named, and a rebuild refuses to touch it', async () => {
+    type Status = { head: string; projections: Array<{ name: string; version: number; storedVersion: number | null; position: string | null; behindBy: string; state: string }> };
+    const status = async (): Promise<Status> => JSON.parse((await cli('--data-dir', dir, 'projections', 'status', '--json')).stdout) as Status;
+
+    const rebuilt = await status();
+    expect(rebuilt.projections.map((p) => p.name)).toEqual(PROJECTIONS.map((p) => p.name));
+    expect(rebuilt.projections.every((p) => p.state === 'caught-up' && p.position === rebuilt.head && p.behindBy === '0')).toBe(true);
+
+    // A seal appends an event; no projector runs in the CLI, so every checkpoint is now one position behind.
+    expect((await cli('--data-dir', dir, 'audit', 'seal')).code).toBe(0);
+    const sealed = await status();
+    expect(BigInt(sealed.head)).toBe(BigInt(rebuilt.head) + 1n);
+    expect(sealed.projections.every((p) => p.state === 'behind' && p.behindBy === '1')).toBe(true);
+
+    // As if a newer Kuhina had rebuilt chain-list: this one names it, and its rebuild refuses rather than resetting it.
+    const views = new Database(join(dir, 'views.db'));
+    const setVersion = (version: number) => views.prepare("UPDATE checkpoints SET versions = ? WHERE projector = 'chain-list'").run(JSON.stringify({ 'chain-list': version }));
+    setVersion(99);
+    try {
+      const newer = (await status()).projections.find((p) => p.name === 'chain-list')!;
+      expect(newer).toMatchObject({ state: 'newer-version', version: 1, storedVersion: 99 });
+      expect((await cli('--data-dir', dir, 'projections', 'status')).stdout).toMatch(/chain-list .*stored v99.*NEWER version/);
+      const refused = await cli('--data-dir', dir, 'projections', 'rebuild', 'chain-list');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('chain-list v99 (this process has v1)');
+      expect(views.prepare("SELECT versions FROM checkpoints WHERE projector = 'chain-list'").get()).toEqual({ versions: '{"chain-list":99}' });
+    } finally {
+      setVersion(1);
+      views.close();
+    }
+  }, 120_000);
+
   it('a wrong data folder or connection string stops every command with one line naming the setting, no stack trace', async () => {
     const file = join(dir, 'events.db');
     const cases: Array<[string[], string]> = [

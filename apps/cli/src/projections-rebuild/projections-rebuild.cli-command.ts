@@ -12,10 +12,8 @@ import { withContext, type GlobalOptions } from '../cli-context';
  * replays the whole log, with a progress bar. A running API keeps answering from the views meanwhile: its own
  * projector waits for the lease and carries on from the rebuilt checkpoints afterwards.
  */
-export function registerProjectionsRebuild(program: Command): void {
-  program
-    .command('projections')
-    .description('read-model maintenance')
+export function registerProjectionsRebuild(projections: Command): void {
+  projections
     .command('rebuild')
     .argument('[name]', `one projection (${PROJECTIONS.map((p) => p.name).join(', ')}); default: all`)
     .option('--batch-size <n>', 'events per unit of work, 1 to 1,000,000 (larger: fewer commits, more memory)', positiveIntegerArgument(1_000_000), 20_000)
