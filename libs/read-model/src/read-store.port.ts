@@ -63,6 +63,20 @@ export interface ReadStore {
 
 export const READ_STORE = Symbol('READ_STORE');
 
+/** The stored checkpoint of each of these projections, in their order; read together (on MongoDB each is a round trip). */
+export const checkpointsOf = (store: Pick<ReadStore, 'checkpoint'>, projections: ReadonlyArray<{ name: string }>): Promise<Array<Checkpoint | null>> =>
+  Promise.all(projections.map((projection) => store.checkpoint(projection.name)));
+
+/** How far views are that need all these positions: the lowest, or null while any is null (nothing applied yet). */
+export function lowestPosition(positions: Iterable<bigint | null>): bigint | null {
+  let lowest: bigint | null = null;
+  for (const position of positions) {
+    if (position === null) return null;
+    if (lowest === null || position < lowest) lowest = position;
+  }
+  return lowest;
+}
+
 export class InvalidCursorError extends Error {
   readonly code = 'READ.INVALID_CURSOR';
   constructor() {

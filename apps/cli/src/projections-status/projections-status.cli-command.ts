@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
-import { PROJECTIONS, READ_STORE, type ReadStore } from '@kuhina/read-model';
+import { PROJECTIONS, READ_STORE, checkpointsOf, type ReadStore } from '@kuhina/read-model';
 import { ReadModelModule } from '@kuhina/application';
 import { withContext, type GlobalOptions } from '../cli-context';
 
@@ -51,7 +51,7 @@ export function registerProjectionsStatus(projections: Command): void {
         async (app) => {
           const views = app.get<ReadStore>(READ_STORE);
           const head = await app.get<EventStore>(EVENT_STORE).headPosition();
-          const checkpoints = await Promise.all(PROJECTIONS.map((projection) => views.checkpoint(projection.name)));
+          const checkpoints = await checkpointsOf(views, PROJECTIONS);
           const statuses = PROJECTIONS.map((projection, i): ProjectionStatus => {
             const checkpoint = checkpoints[i] ?? null;
             const storedVersion = checkpoint?.versions[projection.name] ?? null;

@@ -1,4 +1,4 @@
-import { PROJECTIONS, type Projector, type ReadStore } from '@kuhina/read-model';
+import { PROJECTIONS, checkpointsOf, lowestPosition, type Projector, type ReadStore } from '@kuhina/read-model';
 
 /**
  * How far the views have got in the log, for read-your-writes, `X-Projection-Position` and /health: always the
@@ -16,13 +16,7 @@ export class ReadModelPosition {
 
   /** The lowest stored checkpoint of all projections; null while some projection has applied nothing. */
   async current(): Promise<bigint | null> {
-    const checkpoints = await Promise.all(PROJECTIONS.map((projection) => this.store.checkpoint(projection.name)));
-    let lowest: bigint | null = null;
-    for (const checkpoint of checkpoints) {
-      if (!checkpoint || checkpoint.position === null) return null;
-      if (lowest === null || checkpoint.position < lowest) lowest = checkpoint.position;
-    }
-    return lowest;
+    return lowestPosition((await checkpointsOf(this.store, PROJECTIONS)).map((checkpoint) => checkpoint?.position ?? null));
   }
 
   /** True once the stored views include `position`; false after `timeoutMs`. */

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { errorMessage, type ReadAllOptions, type RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
-import type { Checkpoint, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
+import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
 import type { ProjectorLease } from './projector-lease';
 
 /**
@@ -190,12 +190,7 @@ export class Projector {
 
   /** Lowest position every projection has reached (null: none has applied anything yet). */
   get position(): bigint | null {
-    let lowest: bigint | undefined;
-    for (const value of this.checkpoints.values()) {
-      if (value === null) return null;
-      if (lowest === undefined || value < lowest) lowest = value;
-    }
-    return lowest ?? null;
+    return lowestPosition(this.checkpoints.values());
   }
 
   /** The last batch's failure, null once a batch committed. */
@@ -216,8 +211,8 @@ export class Projector {
    */
   async load(): Promise<void> {
     const stale: Projection[] = [];
-    // Read together: with a lease this runs at every wake-up, and on MongoDB each read is a round trip.
-    const checkpoints = await Promise.all(this.options.projections.map((projection) => this.store.checkpoint(projection.name)));
+    // With a lease this runs at every wake-up.
+    const checkpoints = await checkpointsOf(this.store, this.options.projections);
     const newer = this.options.projections.flatMap((projection, i) => {
       const stored = checkpoints[i]?.versions[projection.name];
       return stored !== undefined && stored > projection.version ? [`${projection.name} v${stored} (this process has v${projection.version})`] : [];
