@@ -7,6 +7,8 @@ import { IsISO8601, IsOptional, Matches } from 'class-validator';
  */
 export const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const DATE_TIME_WITH_OFFSET_MESSAGE = '$property must be an ISO 8601 date-time with an offset, e.g. 2023-04-19T10:00:00+03:00';
+/** A day or an instant, as the domain takes for citizens' input; an instant must say its offset (a street event has a local time). */
+export const DATE_OR_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** Base of every write DTO: when the fact happened, if not now (e.g. entering paper records afterwards). */
 export class BusinessTimeDto {

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { BusinessTimeDto } from '../../common/http/business-time';
-
-// The domain accepts a day or an instant; an instant must say its offset (a street event has a local time).
-const DATE_OR_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+import { BusinessTimeDto, DATE_OR_DATE_TIME_WITH_OFFSET } from '../../common/http/business-time';
 
 export class CollectCitizenInputRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen input id; default: made by the server', example: '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d' })

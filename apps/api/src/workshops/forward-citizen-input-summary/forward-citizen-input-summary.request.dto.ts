@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { BusinessTimeDto } from '../../common/http/business-time';
-
-// The domain accepts a day or an instant; an instant must say its offset.
-const DATE_OR_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+import { BusinessTimeDto, DATE_OR_DATE_TIME_WITH_OFFSET } from '../../common/http/business-time';
 
 export class ForwardCitizenInputSummaryRequestDto extends BusinessTimeDto {
   @ApiProperty({
