@@ -4,9 +4,8 @@ import { ConfigError, ensureDataDir, loadConfig, loadDemoIfEmpty, type KuhinaCon
 import { createApp } from './create-app';
 import { API_KEY_SOURCE, type ApiKeySource } from './common/auth/auth.module';
 
-/** Runs the API until SIGINT/SIGTERM: `npm start` and `kuhina serve`. */
+/** Runs the API until SIGINT/SIGTERM: `npm start` and `kuhina serve` (each checks the data folder first: `ensureDataDir`). */
 export async function serve(config: KuhinaConfig): Promise<void> {
-  ensureDataDir(config);
   const app = await createApp(config);
   // Our own signal handling (not Nest's, which re-raises the signal): stop taking requests, let the
   // running ones finish, close the stores (their onApplicationShutdown), then exit 0.
@@ -40,9 +39,13 @@ export async function serve(config: KuhinaConfig): Promise<void> {
 
 // Started as a program (npm start), not imported (kuhina serve).
 if (require.main === module) {
-  // loadConfig inside the promise: a bad setting is reported like any other start-up failure.
+  // Inside the promise: a bad setting or data folder is reported like any other start-up failure.
   Promise.resolve()
-    .then(() => serve(loadConfig()))
+    .then(() => {
+      const config = loadConfig();
+      ensureDataDir(config);
+      return serve(config);
+    })
     .catch((error: unknown) => {
       console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
       process.exit(1);

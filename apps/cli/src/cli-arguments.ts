@@ -8,11 +8,14 @@ export const chainIdArgument = (value: string): string => {
   return value.toLowerCase();
 };
 
-/** A count of 1 or more, within `max`. */
-export const positiveIntegerArgument =
-  (max: number) =>
+/**
+ * A whole number from `min` to `max`, written in digits only: Number('') would be 0 (`--port ''` served on a random
+ * port), Number('1e3') 1000, Number('0x50') 80.
+ */
+export const wholeNumberArgument =
+  (min: number, max: number, message = `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`) =>
   (value: string): number => {
-    const parsed = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > max) throw new InvalidArgumentError(`must be a whole number from 1 to ${max.toLocaleString('en')}`);
+    const parsed = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed >= min && parsed <= max)) throw new InvalidArgumentError(message);
     return parsed;
   };

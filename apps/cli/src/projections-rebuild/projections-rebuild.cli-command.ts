@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { FileLease, PROJECTIONS, Projector, READ_STORE, type ReadStore } from '@kuhina/read-model';
 import { ReadModelModule } from '@kuhina/application';
 import { join } from 'node:path';
-import { positiveIntegerArgument } from '../cli-arguments';
+import { wholeNumberArgument } from '../cli-arguments';
 import { withContext, type GlobalOptions } from '../cli-context';
 
 /**
@@ -16,7 +16,7 @@ export function registerProjectionsRebuild(projections: Command): void {
   projections
     .command('rebuild')
     .argument('[name]', `one projection (${PROJECTIONS.map((p) => p.name).join(', ')}); default: all`)
-    .option('--batch-size <n>', 'events per unit of work, 1 to 1,000,000 (larger: fewer commits, more memory)', positiveIntegerArgument(1_000_000), 20_000)
+    .option('--batch-size <n>', 'events per unit of work, 1 to 1,000,000 (larger: fewer commits, more memory)', wholeNumberArgument(1, 1_000_000), 20_000)
     .description('drop the views, reset the checkpoint and replay the whole log (progress bar with events/s and ETA)')
     .action(async (name: string | undefined, options: { batchSize: number }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();

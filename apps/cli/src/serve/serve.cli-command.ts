@@ -1,13 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { wholeNumberArgument } from '../cli-arguments';
 import { serve } from '../../../api/src/main';
 import { configFrom, type GlobalOptions } from '../cli-context';
 
-const port = (value: string): number => {
-  // Digits only: Number('') is 0 (a random port, silently), Number('1e3') is 1000.
-  const parsed = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(parsed <= 65535)) throw new InvalidArgumentError('must be a port number 0–65535');
-  return parsed;
-};
+const port = wholeNumberArgument(0, 65535, 'must be a port number 0–65535');
 
 /** `kuhina serve`: the HTTP API (the same as `npm start` without the build), with the global flags for its stores. */
 export function registerServe(program: Command): void {
