@@ -49,14 +49,17 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
     expect(applied).toBeGreaterThan(500);
     expect(applied).toBe(ofAll);
     expect(applied).toBeLessThan(head);
-    // One projection: only its own types are read.
-    expect(one.stdout).toContain(`Rebuilt workshop-chain: ${ofChain} events of their types`);
+    // One projection, with the index it looks up: only their types are read (the index's are among the chain's).
+    expect(one.stdout).toContain(`Rebuilt workshop-chain-index, workshop-chain: ${ofChain} events of their types`);
     expect(ofChain).toBeLessThan(ofAll);
     expect(unknown.code).toBe(1);
     const views = new Database(join(dir, 'views.db'), { readonly: true });
-    const chains = views.prepare("SELECT count(*) AS n FROM documents WHERE collection = 'workshop-chains'").get() as { n: number };
+    // Rebuilt beside the live documents, then switched to: only the generation read now holds any (the old is emptied).
+    const chains = views.prepare("SELECT collection, count(*) AS n FROM documents WHERE collection LIKE 'workshop-chains%' GROUP BY collection").all();
+    const aliases = views.prepare("SELECT doc FROM documents WHERE collection = 'kuhina.aliases'").get() as { doc: string };
     views.close();
-    expect(chains.n).toBe(1);
+    expect(chains).toEqual([{ collection: 'workshop-chains.g2', n: 1 }]);
+    expect(JSON.parse(aliases.doc).aliases['workshop-chains']).toBe('workshop-chains.g2');
   }, 120_000);
 
   it('projections rebuild refuses a batch size that is not a whole number from 1 and leaves the views as they were', async () => {

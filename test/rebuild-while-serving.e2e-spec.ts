@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_CHAIN_ID } from '@kuhina/application';
 
-// `kuhina projections rebuild` while the API (with its own embedded projector) is serving: the API keeps answering,
-// and its projector carries on from the rebuilt checkpoints afterwards.
+// `kuhina projections rebuild` while the API (with its own embedded projector) is serving: the API keeps answering from
+// the complete views (the rebuild builds beside them and switches at the end), and its projector carries on from the
+// rebuilt checkpoints afterwards.
 const root = join(__dirname, '..');
 const run = promisify(execFile);
 
@@ -37,26 +38,31 @@ describe('projections rebuild while the API serves', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps answering during the rebuild, then follows new writes again', async () => {
+  it('answers from the complete views during the rebuild (built beside them, then switched to), then follows new writes again', async () => {
     const headers = { authorization: `Bearer ${key}` };
     const health = (await (await fetch(url('/health'))).json()) as { details: { eventStore: { headPosition: string } } };
     const head = health.details.eventStore.headPosition;
-    const statuses: number[] = [];
+    const chainUrl = url(`/chains/${DEMO_CHAIN_ID}`);
+    const before = await (await fetch(chainUrl, { headers })).text();
+    const answers: Array<{ status: number; body: string }> = [];
     let polling = true;
     const poller = (async () => {
       while (polling) {
-        statuses.push((await fetch(url('/chains'), { headers })).status);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        const response = await fetch(chainUrl, { headers });
+        answers.push({ status: response.status, body: await response.text() });
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
 
-    const rebuild = await run(process.execPath, [join(root, 'bin', 'kuhina'), '--data-dir', dir, 'projections', 'rebuild'], { env: { ...process.env, KURRENTDB_URL: '' } });
+    // One event per unit of work: the rebuild takes hundreds of commits, during which the API is asked again and again.
+    const rebuild = await run(process.execPath, [join(root, 'bin', 'kuhina'), '--data-dir', dir, 'projections', 'rebuild', '--batch-size', '1'], { env: { ...process.env, KURRENTDB_URL: '' } });
     polling = false;
     await poller;
 
     expect(rebuild.stdout).toContain(`position ${head}`);
-    expect(statuses.length).toBeGreaterThan(3);
-    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(answers.length).toBeGreaterThan(10);
+    // Never a half-built chain: every answer is the whole demo chain, as before the rebuild.
+    expect(answers.filter((answer) => answer.status !== 200 || answer.body !== before)).toEqual([]);
     const chain = (await (await fetch(url(`/chains/${DEMO_CHAIN_ID}?consistentWith=${head}`), { headers })).json()) as { workshops: unknown[] };
     expect(chain.workshops).toHaveLength(5);
 

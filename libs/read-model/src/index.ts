@@ -7,6 +7,8 @@ export { createReadStore, type ReadStoreConfig } from './stores/create-read-stor
 export * from './projector/projector';
 export { PROJECTIONS } from './projections.registry';
 export * from './projector/projector-lease';
+export * from './projector/side-by-side-rebuild';
+export { AliasedReadStore, ALIASES_COLLECTION, type AliasingUnitOfWork } from './stores/aliased-read-store';
 export type { ChainTotals, ChainWorkshop, WorkshopChainView } from './projections/workshop-chain/workshop-chain.view';
 export type { ChainListView } from './projections/chain-list/chain-list.view';
 export type { WorkshopDetailView } from './projections/workshop-detail/workshop-detail.view';

@@ -33,7 +33,12 @@ export interface Projection<V extends ViewDocument = ViewDocument> {
   readonly collection: string;
   /** Event types this projection cares about (the projector skips the others cheaply). */
   readonly eventTypes: readonly string[];
-  /** Ids of the documents this event changes. May look up other views (e.g. workshop → chain). */
+  /**
+   * The collections of other views `keysOf` looks up (e.g. the workshop-chain index). A side-by-side rebuild rebuilds
+   * their projections with this one, so that its lookups see views exactly as far as its own events.
+   */
+  readonly readsFrom?: readonly string[];
+  /** Ids of the documents this event changes. May look up other views (declared in `readsFrom`). */
   keysOf(event: RecordedEvent, lookup: ViewLookup): string[] | Promise<string[]>;
   project(view: V | undefined, event: RecordedEvent, key: string): V | undefined;
   /**

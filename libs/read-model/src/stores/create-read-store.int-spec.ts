@@ -20,8 +20,8 @@ describe('createReadStore', () => {
     for (const mongodbUrl of [undefined, '', '   ']) {
       const sut = createReadStore({ dataDir, mongodbUrl });
       try {
-        expect(sut).toBeInstanceOf(SqliteReadStore);
-        expect((sut as SqliteReadStore).file).toBe(join(dataDir, 'views.db'));
+        expect(sut.inner).toBeInstanceOf(SqliteReadStore);
+        expect((sut.inner as SqliteReadStore).file).toBe(join(dataDir, 'views.db'));
         expect(existsSync(join(dataDir, 'views.db'))).toBe(true);
       } finally {
         await sut.close();
@@ -33,9 +33,9 @@ describe('createReadStore', () => {
     // The driver connects lazily: constructing the store touches no network, so no server is needed here.
     const sut = createReadStore({ dataDir, mongodbUrl: ' mongodb://localhost:27017/kuhina_views?replicaSet=rs0 ' });
     try {
-      expect(sut).toBeInstanceOf(MongoReadStore);
+      expect(sut.inner).toBeInstanceOf(MongoReadStore);
       expect(sut.name).toBe('mongodb');
-      expect((sut as MongoReadStore).database).toBe('kuhina_views');
+      expect((sut.inner as MongoReadStore).database).toBe('kuhina_views');
       expect(existsSync(join(dataDir, 'views.db'))).toBe(false);
     } finally {
       await sut.close();

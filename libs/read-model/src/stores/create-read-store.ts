@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ReadStore } from '../read-store.port';
+import { AliasedReadStore } from './aliased-read-store';
 import { MongoReadStore } from './mongodb-read-store';
 import { SqliteReadStore } from './sqlite-read-store';
 
@@ -11,9 +11,12 @@ export interface ReadStoreConfig {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
-/** Chooses the adapter from configuration: embedded SQLite unless a MongoDB URL is given. */
-export function createReadStore(config: ReadStoreConfig): ReadStore {
+/**
+ * Chooses the adapter from configuration: embedded SQLite unless a MongoDB URL is given. Its collections can be switched
+ * to rebuilt documents (`kuhina projections rebuild` builds them beside the live ones).
+ */
+export function createReadStore(config: ReadStoreConfig): AliasedReadStore {
   const url = config.mongodbUrl?.trim();
-  if (url) return new MongoReadStore({ url });
-  return new SqliteReadStore({ file: join(config.dataDir, 'views.db'), synchronous: config.synchronous });
+  if (url) return new AliasedReadStore(new MongoReadStore({ url }));
+  return new AliasedReadStore(new SqliteReadStore({ file: join(config.dataDir, 'views.db'), synchronous: config.synchronous }));
 }

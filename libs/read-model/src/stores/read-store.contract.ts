@@ -1,3 +1,4 @@
+import { AliasedReadStore } from './aliased-read-store';
 import { InvalidCursorError, type Checkpoint, type ListOptions, type Page, type PutOptions, type ReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
 
 /** What a contract run needs from an adapter's test set-up. */
@@ -452,6 +453,110 @@ export function readStoreContract(name: string, make: () => Promise<ContractRead
         }
         await put(sut, VIEWS, 'a', { n: 1 });
         expect((await sut.list(VIEWS, { limit: 1000 })).items).toHaveLength(1);
+      }, timeout);
+    });
+
+    describe('aliases (AliasedReadStore over this adapter: the switch of a side-by-side rebuild)', () => {
+      const ASIDE = `${VIEWS}.g1`;
+      let aliased: AliasedReadStore;
+
+      beforeEach(async () => {
+        aliased = new AliasedReadStore(sut);
+        await sut.transaction(async (uow) => {
+          for (const id of ['a', 'b', 'c']) uow.put(VIEWS, id, { gen: 'old', id }, { indexes: { chainId: 'rauma' } });
+          for (const id of ['a', 'b', 'c', 'd']) uow.put(ASIDE, id, { gen: 'new', id }, { indexes: { chainId: 'rauma' } });
+          uow.setCheckpoint('registrations', { position: 5n, versions: { registrations: 1 } });
+        });
+      });
+
+      it('reads a collection as stored under its own name until it is switched, then the other documents, with the checkpoint moved in the same commit', async () => {
+        expect(await aliased.physicalOf(VIEWS)).toBe(VIEWS);
+        expect(await aliased.get(VIEWS, 'a')).toEqual({ gen: 'old', id: 'a' });
+
+        await aliased.transaction(async (uow) => {
+          uow.alias(VIEWS, ASIDE);
+          // Inside the unit of work the switch is seen at once.
+          expect(await uow.get(VIEWS, 'd')).toEqual({ gen: 'new', id: 'd' });
+          uow.setCheckpoint('registrations', { position: 9n, versions: { registrations: 2 } });
+        });
+
+        expect(await aliased.physicalOf(VIEWS)).toBe(ASIDE);
+        expect(await aliased.get(VIEWS, 'a')).toEqual({ gen: 'new', id: 'a' });
+        expect(await ids(aliased, VIEWS)).toEqual(['a', 'b', 'c', 'd']);
+        expect(await ids(aliased, VIEWS, { index: 'chainId', value: 'rauma' })).toEqual(['a', 'b', 'c', 'd']);
+        expect(await aliased.checkpoint('registrations')).toEqual({ position: 9n, versions: { registrations: 2 } });
+        // The old documents are still stored (for reads that resolved the collection just before) until emptied.
+        expect(await sut.get(VIEWS, 'a')).toEqual({ gen: 'old', id: 'a' });
+        await aliased.transaction(async (uow) => uow.clearPhysical([VIEWS]));
+        expect(await ids(sut, VIEWS)).toEqual([]);
+        expect(await ids(aliased, VIEWS)).toEqual(['a', 'b', 'c', 'd']);
+      }, timeout);
+
+      it('switches nothing when the unit of work fails', async () => {
+        const error = await rejection(
+          aliased.transaction(async (uow) => {
+            uow.alias(VIEWS, ASIDE);
+            uow.setCheckpoint('registrations', { position: 9n, versions: { registrations: 2 } });
+            throw new Error('crash before commit');
+          }),
+        );
+        expect(error).toMatchObject({ message: 'crash before commit' });
+        expect(await aliased.physicalOf(VIEWS)).toBe(VIEWS);
+        expect(await aliased.get(VIEWS, 'd')).toBeNull();
+        expect(await aliased.checkpoint('registrations')).toEqual({ position: 5n, versions: { registrations: 1 } });
+      }, timeout);
+
+      it('writes, deletes and clears the documents the collection is switched to, and can be switched back', async () => {
+        await aliased.transaction(async (uow) => uow.alias(VIEWS, ASIDE));
+        await aliased.transaction(async (uow) => {
+          uow.put(VIEWS, 'e', { gen: 'new', id: 'e' });
+          uow.delete(VIEWS, 'a');
+        });
+        expect(await ids(sut, ASIDE)).toEqual(['b', 'c', 'd', 'e']);
+        expect(await ids(sut, VIEWS)).toEqual(['a', 'b', 'c']);
+        await aliased.transaction(async (uow) => uow.clear([VIEWS]));
+        expect(await ids(sut, ASIDE)).toEqual([]);
+        expect(await ids(sut, VIEWS)).toEqual(['a', 'b', 'c']);
+
+        await aliased.transaction(async (uow) => uow.alias(VIEWS, VIEWS));
+        expect(await aliased.physicalOf(VIEWS)).toBe(VIEWS);
+        expect(await ids(aliased, VIEWS)).toEqual(['a', 'b', 'c']);
+        // Other collections were never switched.
+        await put(aliased, OTHER, 'x', { n: 1 });
+        expect(await sut.get(OTHER, 'x')).toEqual({ n: 1 });
+      }, timeout);
+
+      it('goes on with a listing across a switch, from the same place in the new documents', async () => {
+        for (const where of [undefined, { index: 'chainId', value: 'rauma' }]) {
+          await aliased.transaction(async (uow) => uow.alias(VIEWS, VIEWS));
+          const first = await aliased.list(VIEWS, { where, limit: 2 });
+          expect(first.items.map((item) => item.doc)).toEqual([
+            { gen: 'old', id: 'a' },
+            { gen: 'old', id: 'b' },
+          ]);
+          await aliased.transaction(async (uow) => uow.alias(VIEWS, ASIDE));
+          const second = await aliased.list(VIEWS, { where, limit: 2, after: first.next });
+          expect(second.items.map((item) => item.doc)).toEqual([
+            { gen: 'new', id: 'c' },
+            { gen: 'new', id: 'd' },
+          ]);
+          expect(second.next).toBeNull();
+          // A cursor is still refused for another listing.
+          expect(await rejection(aliased.list(OTHER, { limit: 2, after: first.next }))).toBeInstanceOf(InvalidCursorError);
+        }
+      }, timeout);
+
+      it('keeps its aliases to itself: the aliases document is neither read nor written as a view', async () => {
+        for (const attempt of [
+          () => aliased.get('kuhina.aliases', 'aliases'),
+          () => aliased.list('kuhina.aliases', { limit: 1 }),
+          () => aliased.transaction(async (uow) => uow.put('kuhina.aliases', 'aliases', { aliases: { [VIEWS]: OTHER } })),
+          () => aliased.transaction(async (uow) => uow.alias('kuhina.aliases', OTHER)),
+          () => aliased.transaction(async (uow) => uow.alias(VIEWS, '../escape')),
+        ]) {
+          expect(await rejection(attempt())).toBeInstanceOf(TypeError);
+        }
+        expect(await aliased.physicalOf(VIEWS)).toBe(VIEWS);
       }, timeout);
     });
 

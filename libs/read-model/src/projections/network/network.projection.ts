@@ -177,6 +177,7 @@ export const networkProjection = mutatorProjection<NetworkWorkshopView>({
   version: 2,
   collection: NETWORK_WORKSHOPS_COLLECTION,
   eventTypes: WORKSHOP_EVENT_TYPES,
+  readsFrom: [WORKSHOP_CHAIN_INDEX],
 
   keysOf(event: RecordedEvent, lookup: ViewLookup): string[] | Promise<string[]> {
     if (!workshopHandled.has(event.type)) return [];
@@ -258,6 +259,7 @@ export const networkCollaborationsProjection = mutatorProjection<NetworkCollabor
   version: 1,
   collection: NETWORK_COLLABORATIONS_COLLECTION,
   eventTypes: COLLABORATION_EVENT_TYPES,
+  readsFrom: [COLLABORATION_WORKSHOP_INDEX, WORKSHOP_CHAIN_INDEX],
 
   async keysOf(event: RecordedEvent, lookup: ViewLookup): Promise<string[]> {
     if (!collaborationHandled.has(event.type)) return [];

@@ -387,6 +387,7 @@ export const workshopChainProjection = mutatorProjection<WorkshopChainView>({
   version: 2,
   collection: 'workshop-chains',
   eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
+  readsFrom: [WORKSHOP_CHAIN_INDEX],
 
   keysOf(event, lookup) {
     const routed = asChainViewEvent(event);

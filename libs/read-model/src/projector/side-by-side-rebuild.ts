@@ -1,0 +1,139 @@
+import type { Projection, ViewLookup } from '../projection';
+import type { AliasedReadStore } from '../stores/aliased-read-store';
+import type { ProjectorLease } from './projector-lease';
+import { checkpointsOf } from '../read-store.port';
+import { NewerViewsError, Projector, type EventLog, type ProjectorProgress } from './projector';
+
+export interface SideBySideRebuildOptions {
+  log: EventLog;
+  store: AliasedReadStore;
+  /** Every projection, in the projector's order (the rebuild takes the ones named, and those they look up). */
+  projections: readonly Projection[];
+  /** The projections to rebuild. */
+  names: readonly string[];
+  /** The live projector's lease: taken only for the last events and the switch. */
+  lease: ProjectorLease;
+  batchSize?: number;
+  pageSize?: number;
+  onBatch?: (progress: ProjectorProgress) => void;
+  /** Called once the rebuilt views are complete, before waiting for the lease to switch to them. */
+  onBuilt?: () => void;
+  /** Called once readers read the rebuilt views (before the old documents are emptied). */
+  onSwitched?: () => void;
+  /** How long the old documents are kept after the switch, for reads that resolved their collection just before (ms). */
+  graceMs?: number;
+  /** How long to wait for the lease before giving up (ms); the rebuilt documents are dropped by the next rebuild then. */
+  leaseTimeoutMs?: number;
+}
+
+export interface SideBySideRebuildResult {
+  /** The projections rebuilt: those named, and those whose views they look up. */
+  rebuilt: string[];
+  /** Where the rebuilt views are now (lowest checkpoint of the rebuilt projections). */
+  position: bigint | null;
+  /** Events of the rebuilt projections' types read. */
+  events: number;
+}
+
+/** The stored names a collection's documents alternate between (the collection's own name is the first, before any rebuild). */
+export const generationsOf = (collection: string): string[] => [collection, `${collection}.g1`, `${collection}.g2`];
+
+/** The checkpoint of a projection while it is rebuilt beside the live one. */
+export const asideCheckpointName = (name: string): string => `${name}.rebuild`;
+
+/** The projections named, and (transitively) those writing the collections they look up, in the projector's order. */
+export function withLookedUp(projections: readonly Projection[], names: readonly string[]): Projection[] {
+  const writerOf = new Map(projections.map((projection) => [projection.collection, projection]));
+  const wanted = new Set<Projection>();
+  const add = (projection: Projection): void => {
+    if (wanted.has(projection)) return;
+    wanted.add(projection);
+    for (const collection of projection.readsFrom ?? []) {
+      const writer = writerOf.get(collection);
+      if (!writer) throw new Error(`${projection.name} looks up ${collection}, which no projection writes`);
+      add(writer);
+    }
+  };
+  for (const name of names) {
+    const projection = projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`Unknown projection ${name}; known: ${projections.map((p) => p.name).join(', ')}`);
+    add(projection);
+  }
+  return projections.filter((projection) => wanted.has(projection));
+}
+
+/**
+ * `kuhina projections rebuild`, side by side: the projections are replayed from the whole log into documents stored under
+ * another name, while the live projector keeps the live views current and readers keep reading them, complete. Once the
+ * rebuilt views reach the head, the lease is taken (the live projector pauses between two batches), the last events are
+ * applied, and one unit of work points each collection at its rebuilt documents and moves the projection's checkpoint
+ * there: readers switch from complete old views to complete new ones. The live projector re-reads the checkpoints when it
+ * takes the lease back and goes on from there. The old documents are emptied after `graceMs`.
+ *
+ * Crash-safe at every step: before the switch the live views and checkpoints are untouched (a half-built aside is emptied
+ * by the next rebuild); the switch is one unit of work; old documents left by a crash after it are emptied the same way.
+ */
+export async function rebuildSideBySide(options: SideBySideRebuildOptions): Promise<SideBySideRebuildResult> {
+  const { store, lease } = options;
+  const rebuilt = withLookedUp(options.projections, options.names);
+  // Views a newer Kuhina wrote are not this process's to replace (its older shape would be rebuilt again, over and over).
+  const newer = (await checkpointsOf(store, rebuilt)).flatMap((checkpoint, i) => {
+    const { name, version } = rebuilt[i]!;
+    const stored = checkpoint?.versions[name];
+    return stored !== undefined && stored > version ? [`${name} v${stored} (this process has v${version})`] : [];
+  });
+  if (newer.length > 0) throw new NewerViewsError(`The views are written by a newer version of Kuhina: ${newer.join(', ')}. Upgrade this Kuhina to rebuild them.`);
+  // Where each collection is read from now, and where its rebuild goes: the other generation.
+  const live = new Map<string, string>();
+  const aside = new Map<string, string>();
+  for (const projection of rebuilt) {
+    const physical = await store.physicalOf(projection.collection);
+    const [, first, second] = generationsOf(projection.collection);
+    live.set(projection.collection, physical);
+    aside.set(projection.collection, physical === first ? second! : first!);
+  }
+  const stale = rebuilt.flatMap((projection) => generationsOf(projection.collection).filter((name) => name !== live.get(projection.collection)));
+  const asideProjections = rebuilt.map((projection): Projection => {
+    const lookup = (outer: ViewLookup): ViewLookup => ({
+      get: (collection, id) => outer.get(aside.get(collection) ?? collection, id),
+      peek: outer.peek && ((collection, id) => outer.peek!(aside.get(collection) ?? collection, id)),
+    });
+    return { ...projection, name: asideCheckpointName(projection.name), collection: aside.get(projection.collection)!, keysOf: (event, outer) => projection.keysOf(event, lookup(outer)) };
+  });
+
+  // Documents left by an earlier rebuild (stopped half-way, or whose old generation was never emptied) go first.
+  await store.transaction(async (uow) => {
+    uow.clearPhysical(stale);
+    for (const projection of asideProjections) uow.setCheckpoint(projection.name, { position: null, versions: { [projection.name]: projection.version } });
+  });
+  const projector = new Projector(options.log, store, { projections: asideProjections, batchSize: options.batchSize, pageSize: options.pageSize, onBatch: options.onBatch });
+  let events = await projector.catchUp();
+  options.onBuilt?.();
+
+  const deadline = Date.now() + (options.leaseTimeoutMs ?? 60_000);
+  while (!lease.tryAcquire()) {
+    if (Date.now() > deadline) throw new Error('The running projector kept the lease too long to switch to the rebuilt views; run the rebuild again');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  let position: bigint | null;
+  try {
+    // Appended while the views were rebuilt: few, and nobody else writes views now.
+    events += await projector.catchUp();
+    position = projector.position;
+    await store.transaction(async (uow) => {
+      for (const [i, projection] of rebuilt.entries()) {
+        const checkpoint = await store.checkpoint(asideProjections[i]!.name);
+        uow.alias(projection.collection, aside.get(projection.collection)!);
+        uow.setCheckpoint(projection.name, { position: checkpoint?.position ?? null, versions: { [projection.name]: projection.version } });
+      }
+    });
+  } finally {
+    lease.release();
+  }
+  options.onSwitched?.();
+
+  // Reads that resolved a collection just before the switch may still read its old documents for a moment.
+  await new Promise((resolve) => setTimeout(resolve, options.graceMs ?? 1000));
+  await store.transaction(async (uow) => uow.clearPhysical(rebuilt.map((projection) => live.get(projection.collection)!)));
+  return { rebuilt: rebuilt.map((projection) => projection.name), position, events };
+}
