@@ -76,6 +76,7 @@ async function main(dir: string): Promise<void> {
   // As `kuhina projections rebuild` does it: beside the live views (none yet here), then switched to.
   const views = new AliasedReadStore(new SqliteReadStore({ file: join(dir, 'views.db') }));
   const lease = new FileLease(join(dir, 'projector.lock'));
+  const rebuildLease = new FileLease(join(dir, 'rebuild.lock'));
   const bar = new SingleBar({ format: ' rebuilding |{bar}| {percentage}% | {eps} events/s | ETA {eta_formatted}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
   const { projections, times } = process.env.BENCH_PROJECTIONS === '1' ? timed(PROJECTIONS) : { projections: PROJECTIONS, times: [] };
   bar.start(Number(head), 0, { eps: 0 });
@@ -88,6 +89,7 @@ async function main(dir: string): Promise<void> {
     projections,
     names: projections.map((p) => p.name),
     lease,
+    rebuildLease,
     batchSize: BATCH_SIZE,
     pageSize: PAGE_SIZE,
     graceMs: 0,
@@ -104,7 +106,7 @@ async function main(dir: string): Promise<void> {
   // `kuhina projections rebuild chain-list` on the rebuilt views: the others stay at the head, so the store hands out
   // only chain-list's few types (the other 99 % of the log never leaves SQLite).
   const t1 = performance.now();
-  const one = await rebuildSideBySide({ log, store: views, projections: PROJECTIONS, names: [ONE_PROJECTION], lease, batchSize: BATCH_SIZE, pageSize: PAGE_SIZE, graceMs: 0, onSwitched: () => (switched = performance.now()) });
+  const one = await rebuildSideBySide({ log, store: views, projections: PROJECTIONS, names: [ONE_PROJECTION], lease, rebuildLease, batchSize: BATCH_SIZE, pageSize: PAGE_SIZE, graceMs: 0, onSwitched: () => (switched = performance.now()) });
   const oneHandled = one.events;
   const oneSeconds = (switched - t1) / 1000;
   if (one.position !== head) throw new Error(`the ${ONE_PROJECTION} rebuild stopped at ${one.position}, the log's head is ${head}`);

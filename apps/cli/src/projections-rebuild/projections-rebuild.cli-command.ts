@@ -43,6 +43,7 @@ export function registerProjectionsRebuild(projections: Command): void {
             projections: PROJECTIONS,
             names,
             lease: new FileLease(join(config.dataDir, 'projector.lock')),
+            rebuildLease: new FileLease(join(config.dataDir, 'rebuild.lock')),
             batchSize: options.batchSize,
             onBatch: (p) => {
               applied += p.events;

@@ -9,8 +9,8 @@ import { AliasedReadStore } from '../stores/aliased-read-store';
 import { MemoryReadStore } from '../stores/memory-read-store';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
 import { NewerViewsError, Projector, type EventLog } from './projector';
-import { FileLease } from './projector-lease';
-import { generationsOf, rebuildSideBySide, withLookedUp } from './side-by-side-rebuild';
+import { FileLease, type ProjectorLease } from './projector-lease';
+import { generationsOf, rebuildSideBySide, RebuildRunningError, withLookedUp } from './side-by-side-rebuild';
 
 const HISTORY = { chains: 2, workshopsPerChain: 4, people: 300, organizations: 40, registrationsPerWorkshop: 20, attendance: 0.8, feedbackPerWorkshop: 5 };
 const names = (projections: readonly Projection[]) => projections.map((p) => p.name);
@@ -33,7 +33,17 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
   const stored = async (collection: string): Promise<number[]> =>
     Promise.all(generationsOf(collection).map(async (name) => (await views.inner.list(name, { limit: 1000 })).items.length));
   const rebuild = (names: string[], extra: Partial<Parameters<typeof rebuildSideBySide>[0]> = {}) =>
-    rebuildSideBySide({ log, store: views, projections: PROJECTIONS, names, lease: new FileLease(join(dir, 'projector.lock')), batchSize: 50, graceMs: 0, ...extra });
+    rebuildSideBySide({
+      log,
+      store: views,
+      projections: PROJECTIONS,
+      names,
+      lease: new FileLease(join(dir, 'projector.lock')),
+      rebuildLease: new FileLease(join(dir, 'rebuild.lock')),
+      batchSize: 50,
+      graceMs: 0,
+      ...extra,
+    });
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kuhina-side-by-side-'));
@@ -124,6 +134,30 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
     expect(await current()).toBe(before);
     expect((await stored('workshop-chains')).filter((n) => n > 0).length).toBe(1);
     expect(await views.physicalOf('workshop-chains')).not.toBe('workshop-chains');
+  }, 60_000);
+
+  it('refuses a second rebuild while one runs (both would write the same aside documents), and the first completes', async () => {
+    const before = await current();
+    // One lease for both, as two processes share the lock file (a FileLease lets its own process in again).
+    let held = false;
+    const rebuildLease: ProjectorLease = { tryAcquire: () => !held && (held = true), release: () => void (held = false) };
+    let second: Promise<unknown> | null = null;
+    const first = await rebuild(['workshop-chain'], {
+      rebuildLease,
+      onBatch: () => {
+        second ??= rebuild(['workshop-chain'], { rebuildLease }).then(
+          () => 'switched',
+          (error: unknown) => error,
+        );
+      },
+    });
+    expect(await second).toBeInstanceOf(RebuildRunningError);
+    expect(first.rebuilt).toEqual(['workshop-chain-index', 'workshop-chain']);
+    expect(await current()).toBe(before);
+    // Free again once it is done.
+    expect(held).toBe(false);
+    await rebuild(['chain-list'], { rebuildLease });
+    expect(await current()).toBe(before);
   }, 60_000);
 
   it('refuses to replace views a newer Kuhina wrote, and changes nothing', async () => {

@@ -13,6 +13,8 @@ export interface SideBySideRebuildOptions {
   names: readonly string[];
   /** The live projector's lease: taken only for the last events and the switch. */
   lease: ProjectorLease;
+  /** Held for the whole rebuild: a second rebuild at the same time would write into the same aside documents. */
+  rebuildLease: ProjectorLease;
   batchSize?: number;
   pageSize?: number;
   onBatch?: (progress: ProjectorProgress) => void;
@@ -74,6 +76,20 @@ export function withLookedUp(projections: readonly Projection[], names: readonly
  * by the next rebuild); the switch is one unit of work; old documents left by a crash after it are emptied the same way.
  */
 export async function rebuildSideBySide(options: SideBySideRebuildOptions): Promise<SideBySideRebuildResult> {
+  if (!options.rebuildLease.tryAcquire()) throw new RebuildRunningError('Another rebuild of these views is running; wait for it to finish');
+  try {
+    return await rebuildHoldingTheRebuildLease(options);
+  } finally {
+    options.rebuildLease.release();
+  }
+}
+
+/** A rebuild was asked for while another runs. */
+export class RebuildRunningError extends Error {
+  override readonly name = 'RebuildRunningError';
+}
+
+async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions): Promise<SideBySideRebuildResult> {
   const { store, lease } = options;
   const rebuilt = withLookedUp(options.projections, options.names);
   // Views a newer Kuhina wrote are not this process's to replace (its older shape would be rebuilt again, over and over).
