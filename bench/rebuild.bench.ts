@@ -2,7 +2,8 @@
  * npm run bench:rebuild — the read side's rebuild speed against the limit set by the event store itself.
  * 1. Generates a synthetic history of ~1,000,000 events (100 chains, 5,000 workshops, 200,000 people) into a temporary store.
  * 2. In a fresh child process (so its peak RSS is the rebuild's own): reads the whole log raw (the limit), then rebuilds
- *    every projection from scratch into an empty read store, and reports events/s, their ratio and the peak RSS.
+ *    every projection from scratch as `kuhina projections rebuild` does (side by side, timed up to the switch), and
+ *    reports events/s, their ratio and the peak RSS.
  *    Both read the log in the same pages (see rebuild.worker.ts); the rebuild commits 20,000 events per unit of work.
  * 3. Two bounds, the same rebuild into a store that keeps nothing (bench/discarding-read-store.ts): with a free commit,
  *    and with nothing but reading and projecting. No store or commit strategy can beat them.
