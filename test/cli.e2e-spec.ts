@@ -83,12 +83,18 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
   }, 60_000);
 
   it('projections status shows each projection against the head; a newer stored version is named, and a rebuild refuses to touch it', async () => {
-    type Status = { head: string; projections: Array<{ name: string; version: number; storedVersion: number | null; position: string | null; behindBy: string; state: string }> };
+    type Status = {
+      head: string;
+      projections: Array<{ name: string; version: number; storedVersion: number | null; position: string | null; behindBy: string; state: string; storedAs: string; rebuildPosition: string | null }>;
+    };
     const status = async (): Promise<Status> => JSON.parse((await cli('--data-dir', dir, 'projections', 'status', '--json')).stdout) as Status;
 
     const rebuilt = await status();
     expect(rebuilt.projections.map((p) => p.name)).toEqual(PROJECTIONS.map((p) => p.name));
-    expect(rebuilt.projections.every((p) => p.state === 'caught-up' && p.position === rebuilt.head && p.behindBy === '0')).toBe(true);
+    expect(rebuilt.projections.every((p) => p.state === 'caught-up' && p.position === rebuilt.head && p.behindBy === '0' && p.rebuildPosition === null)).toBe(true);
+    // All rebuilt once (to the first generation), then the chain and its index once more (to the second).
+    const storedAs = Object.fromEntries(rebuilt.projections.map((p) => [p.name, p.storedAs]));
+    expect(storedAs).toMatchObject({ 'chain-list': 'chain-list.g1', 'workshop-chain': 'workshop-chains.g2', 'workshop-chain-index': 'workshop-chain-index.g2' });
 
     // A seal appends an event; no projector runs in the CLI, so every checkpoint is now one position behind.
     expect((await cli('--data-dir', dir, 'audit', 'seal')).code).toBe(0);

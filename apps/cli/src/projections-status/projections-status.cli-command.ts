@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
-import { PROJECTIONS, READ_STORE, checkpointsOf, type ReadStore } from '@kuhina/read-model';
+import { PROJECTIONS, READ_STORE, asideCheckpointName, checkpointsOf, type AliasedReadStore } from '@kuhina/read-model';
 import { ReadModelModule } from '@kuhina/application';
 import { withContext, type GlobalOptions } from '../cli-context';
 
@@ -17,6 +17,10 @@ export interface ProjectionStatus {
   /** Positions between the checkpoint and the head of the log. */
   behindBy: string | null;
   state: ProjectionState;
+  /** Where its documents are stored (a rebuild switches between generations of the collection). */
+  storedAs: string;
+  /** How far a rebuild beside the live views has got, while one runs or after one stopped half-way; else null. */
+  rebuildPosition: string | null;
 }
 
 /** What an operator needs to know of each projection before or after a rebuild, an upgrade, or a failed start. */
@@ -49,11 +53,14 @@ export function registerProjectionsStatus(projections: Command): void {
       await withContext(
         command.optsWithGlobals<GlobalOptions>(),
         async (app) => {
-          const views = app.get<ReadStore>(READ_STORE);
+          const views = app.get<AliasedReadStore>(READ_STORE);
           const head = await app.get<EventStore>(EVENT_STORE).headPosition();
           const checkpoints = await checkpointsOf(views, PROJECTIONS);
+          const rebuilds = await checkpointsOf(views, PROJECTIONS.map((projection) => ({ name: asideCheckpointName(projection.name) })));
+          const storedAs = await Promise.all(PROJECTIONS.map((projection) => views.physicalOf(projection.collection)));
           const statuses = PROJECTIONS.map((projection, i): ProjectionStatus => {
             const checkpoint = checkpoints[i] ?? null;
+            const rebuild = rebuilds[i]?.position ?? null;
             const storedVersion = checkpoint?.versions[projection.name] ?? null;
             const position = checkpoint?.position ?? null;
             return {
@@ -63,6 +70,8 @@ export function registerProjectionsStatus(projections: Command): void {
               position: position === null ? null : position.toString(),
               behindBy: head === null ? null : (head - (position ?? 0n)).toString(),
               state: projectionState(projection.version, storedVersion, position, head),
+              storedAs: storedAs[i]!,
+              rebuildPosition: rebuild === null ? null : rebuild.toString(),
             };
           });
           if (options.json) {
@@ -73,7 +82,8 @@ export function registerProjectionsStatus(projections: Command): void {
           for (const status of statuses) {
             const versions = status.storedVersion === null || status.storedVersion === status.version ? `v${status.version}` : `v${status.version} (stored v${status.storedVersion})`;
             const where = status.state === 'behind' ? ` by ${status.behindBy}` : '';
-            console.log(`  ${status.name.padEnd(30)} ${versions.padEnd(16)} position ${(status.position ?? '-').padEnd(10)} ${EXPLAINED[status.state]}${where}`);
+            const rebuild = status.rebuildPosition === null ? '' : `; a rebuild beside it is at position ${status.rebuildPosition} (running, or stopped: run it again)`;
+            console.log(`  ${status.name.padEnd(30)} ${versions.padEnd(16)} position ${(status.position ?? '-').padEnd(10)} ${EXPLAINED[status.state]}${where}${rebuild}`);
           }
         },
         (config) => [ReadModelModule.forRoot(config, { runProjector: false })],

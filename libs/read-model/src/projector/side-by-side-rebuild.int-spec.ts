@@ -102,8 +102,9 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
     await writeSyntheticHistory(log, { ...HISTORY, chains: 1, workshopsPerChain: 1, seed: 10 });
     expect(await live.waitFor((await log.headPosition())!, 10_000)).toBe(true);
     expect(await current()).toBe(await cleanRebuild());
-    // Only the generation read now holds documents: the old one was emptied after the switch.
+    // Only the generation read now holds documents: the old one was emptied after the switch; no rebuild is under way.
     for (const projection of PROJECTIONS) {
+      expect(await views.checkpoint(`${projection.name}.rebuild`)).toEqual({ position: null, versions: { [`${projection.name}.rebuild`]: projection.version } });
       expect(await views.physicalOf(projection.collection)).toBe(`${projection.collection}.g1`);
       expect((await stored(projection.collection)).map((n) => n > 0)).toEqual([false, true, false]);
     }

@@ -138,9 +138,12 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
     position = projector.position;
     await store.transaction(async (uow) => {
       for (const [i, projection] of rebuilt.entries()) {
-        const checkpoint = await store.checkpoint(asideProjections[i]!.name);
+        const asideProjection = asideProjections[i]!;
+        const checkpoint = await store.checkpoint(asideProjection.name);
         uow.alias(projection.collection, aside.get(projection.collection)!);
         uow.setCheckpoint(projection.name, { position: checkpoint?.position ?? null, versions: { [projection.name]: projection.version } });
+        // Back to nothing: a rebuild's own checkpoint is past null only while one runs (or one stopped half-way).
+        uow.setCheckpoint(asideProjection.name, { position: null, versions: { [asideProjection.name]: asideProjection.version } });
       }
     });
   } finally {
