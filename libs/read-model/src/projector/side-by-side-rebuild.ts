@@ -67,7 +67,7 @@ export function withLookedUp(projections: readonly Projection[], names: readonly
 /**
  * `kuhina projections rebuild`, side by side: the projections are replayed from the whole log into documents stored under
  * another name, while the live projector keeps the live views current and readers keep reading them, complete. Once the
- * rebuilt views reach the head, the lease is taken (the live projector pauses between two batches), the last events are
+ * rebuilt views reach the head, the lease is taken (the live projector lets go of it between two runs), the last events are
  * applied, and one unit of work points each collection at its rebuilt documents and moves the projection's checkpoint
  * there: readers switch from complete old views to complete new ones. The live projector re-reads the checkpoints when it
  * takes the lease back and goes on from there. The old documents are emptied after `graceMs`.
