@@ -59,7 +59,7 @@ export function registerProjectionsRebuild(projections: Command): void {
           const seconds = (switched - started) / 1000;
           // The store hands the rebuild only the events of the rebuilt projections' types.
           console.log(
-            `Rebuilt ${result.rebuilt.join(', ')}: ${result.events} events of their types in ${seconds.toFixed(1)} s (${Math.round(result.events / Math.max(seconds, 0.001))} events/s), the log read up to position ${result.position ?? '-'}`,
+            `Rebuilt ${result.rebuilt.join(', ')}: ${result.events} events of their types in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s (${Math.round(result.events / Math.max(seconds, 0.001))} events/s), the log read up to position ${result.position ?? '-'}`,
           );
         },
         (config) => [ReadModelModule.forRoot(config, { runProjector: false })],
