@@ -40,5 +40,7 @@ export class DiscardingReadStore implements ReadStore {
     return work(dropped);
   }
 
+  async drop(): Promise<void> {}
+
   async close(): Promise<void> {}
 }

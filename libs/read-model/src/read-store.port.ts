@@ -58,6 +58,11 @@ export interface ReadStore {
    * atomically. If `work` throws, nothing is written.
    */
   transaction<R>(work: (uow: UnitOfWork) => Promise<R>): Promise<R>;
+  /**
+   * Empties these collections at once, outside any unit of work (MongoDB drops them rather than delete each document in
+   * a transaction). Only for collections no reader or projector uses: a rebuild's leftovers.
+   */
+  drop(collections: string[]): Promise<void>;
   close(): Promise<void>;
 }
 

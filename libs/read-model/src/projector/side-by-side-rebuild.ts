@@ -118,8 +118,8 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
   });
 
   // Documents left by an earlier rebuild (stopped half-way, or whose old generation was never emptied) go first.
+  await store.dropPhysical(stale);
   await store.transaction(async (uow) => {
-    uow.clearPhysical(stale);
     for (const projection of asideProjections) uow.setCheckpoint(projection.name, { position: null, versions: { [projection.name]: projection.version } });
   });
   const projector = new Projector(options.log, store, { projections: asideProjections, batchSize: options.batchSize, pageSize: options.pageSize, onBatch: options.onBatch });
@@ -153,6 +153,6 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
 
   // Reads that resolved a collection just before the switch may still read its old documents for a moment.
   await new Promise((resolve) => setTimeout(resolve, options.graceMs ?? 1000));
-  await store.transaction(async (uow) => uow.clearPhysical(rebuilt.map((projection) => live.get(projection.collection)!)));
+  await store.dropPhysical(rebuilt.map((projection) => live.get(projection.collection)!));
   return { rebuilt: rebuilt.map((projection) => projection.name), position, events };
 }

@@ -13,11 +13,9 @@ export interface AliasingUnitOfWork extends UnitOfWork {
   /**
    * From the commit of this unit on, `collection` reads and writes the documents stored as `physical` (one level: the
    * alias of `physical` itself does not matter). `alias(c, c)` removes the alias. The documents stored under the old
-   * name stay where they are until `clearPhysical` empties them.
+   * name stay where they are until `AliasedReadStore.dropPhysical` empties them.
    */
   alias(collection: string, physical: string): void;
-  /** Empties these collections as they are stored, whatever alias points to them or away from them. */
-  clearPhysical(collections: string[]): void;
 }
 
 /**
@@ -68,6 +66,17 @@ export class AliasedReadStore implements ReadStore {
     });
   }
 
+  async drop(collections: string[]): Promise<void> {
+    const aliases = await this.aliases();
+    await this.inner.drop(collections.map((collection) => resolve(aliases, collection)));
+  }
+
+  /** Empties these collections as they are stored, whatever alias points to them or away from them (outside any unit of work). */
+  dropPhysical(collections: string[]): Promise<void> {
+    for (const collection of collections) resolve({}, collection);
+    return this.inner.drop(collections);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }
@@ -104,11 +113,6 @@ class AliasingUnitOfWorkOver implements AliasingUnitOfWork {
 
   clear(collections: string[]): void {
     this.inner.clear(collections.map((collection) => resolve(this.aliases, collection)));
-  }
-
-  clearPhysical(collections: string[]): void {
-    for (const collection of collections) resolve({}, collection);
-    this.inner.clear(collections);
   }
 
   setCheckpoint(projector: string, checkpoint: Checkpoint): void {

@@ -58,6 +58,12 @@ export class MemoryReadStore implements ReadStore {
     return runStagedTransaction((collection, id) => this.get(collection, id), work, (staged) => this.apply(staged));
   }
 
+  async drop(collections: string[]): Promise<void> {
+    this.assertOpen();
+    for (const collection of collections) assertCollection(collection);
+    for (const collection of collections) this.collections.delete(collection);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

@@ -30,6 +30,7 @@ interface CheckpointRow {
 const VIEW_PREFIX = 'view_';
 const CHECKPOINTS = 'projector_checkpoints';
 const NAMESPACE_EXISTS = 48;
+const NAMESPACE_NOT_FOUND = 26;
 
 /**
  * The production read store, through the official driver. Every view collection is a MongoDB collection
@@ -98,6 +99,20 @@ export class MongoReadStore implements ReadStore {
       work,
       (staged) => this.commit(staged),
     );
+  }
+
+  async drop(collections: string[]): Promise<void> {
+    for (const collection of collections) assertCollection(collection);
+    for (const collection of collections) {
+      // Dropping is one operation whatever the size (a deleteMany in a transaction would hit its time and size limits).
+      await this.view(collection)
+        .drop()
+        .catch((error: unknown) => {
+          if ((error as { code?: unknown }).code !== NAMESPACE_NOT_FOUND) throw error;
+        });
+      // Its indexes went with it: make them again on the next write.
+      for (const key of [...this.ensured]) if (key.startsWith(`${collection}\u0000`)) this.ensured.delete(key);
+    }
   }
 
   async close(): Promise<void> {

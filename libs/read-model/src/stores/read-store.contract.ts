@@ -456,6 +456,25 @@ export function readStoreContract(name: string, make: () => Promise<ContractRead
       }, timeout);
     });
 
+    describe('drop', () => {
+      it('empties whole collections at once, with their index entries, and nothing else', async () => {
+        await sut.transaction(async (uow) => {
+          for (const id of ['a', 'b']) uow.put(VIEWS, id, { id }, { indexes: { chainId: 'rauma' } });
+          uow.put(OTHER, 'x', { id: 'x' }, { indexes: { chainId: 'rauma' } });
+          uow.setCheckpoint('registrations', { position: 3n, versions: { registrations: 1 } });
+        });
+        await sut.drop([VIEWS, 'never-written']);
+        expect(await ids(sut, VIEWS)).toEqual([]);
+        expect(await ids(sut, VIEWS, { index: 'chainId', value: 'rauma' })).toEqual([]);
+        expect(await ids(sut, OTHER, { index: 'chainId', value: 'rauma' })).toEqual(['x']);
+        expect(await sut.checkpoint('registrations')).toEqual({ position: 3n, versions: { registrations: 1 } });
+        // Written again after the drop, listed by its index again.
+        await put(sut, VIEWS, 'c', { id: 'c' }, { indexes: { chainId: 'rauma' } });
+        expect(await ids(sut, VIEWS, { index: 'chainId', value: 'rauma' })).toEqual(['c']);
+        expect(await rejection(sut.drop(['../bad']))).toBeInstanceOf(TypeError);
+      }, timeout);
+    });
+
     describe('aliases (AliasedReadStore over this adapter: the switch of a side-by-side rebuild)', () => {
       const ASIDE = `${VIEWS}.g1`;
       let aliased: AliasedReadStore;
@@ -487,9 +506,13 @@ export function readStoreContract(name: string, make: () => Promise<ContractRead
         expect(await aliased.checkpoint('registrations')).toEqual({ position: 9n, versions: { registrations: 2 } });
         // The old documents are still stored (for reads that resolved the collection just before) until emptied.
         expect(await sut.get(VIEWS, 'a')).toEqual({ gen: 'old', id: 'a' });
-        await aliased.transaction(async (uow) => uow.clearPhysical([VIEWS]));
+        await aliased.dropPhysical([VIEWS]);
         expect(await ids(sut, VIEWS)).toEqual([]);
         expect(await ids(aliased, VIEWS)).toEqual(['a', 'b', 'c', 'd']);
+        // drop() of the collection by the name readers use empties what they read.
+        await aliased.drop([VIEWS]);
+        expect(await ids(sut, ASIDE)).toEqual([]);
+        expect(await ids(aliased, VIEWS)).toEqual([]);
       }, timeout);
 
       it('switches nothing when the unit of work fails', async () => {

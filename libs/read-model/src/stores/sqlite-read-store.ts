@@ -154,6 +154,18 @@ export class SqliteReadStore implements ReadStore {
     );
   }
 
+  async drop(collections: string[]): Promise<void> {
+    for (const collection of collections) assertCollection(collection);
+    this.db
+      .transaction(() => {
+        for (const collection of collections) {
+          this.statements.clearIndexes.run(collection);
+          this.statements.clearDocuments.run(collection);
+        }
+      })
+      .immediate();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
