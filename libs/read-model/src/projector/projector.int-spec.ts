@@ -7,6 +7,7 @@ import { ChainedEventStore, SqliteEventStorage, type EventToAppend, type Recorde
 import { lookupThen, type Projection } from '../projection';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
 import { NewerViewsError, Projector } from './projector';
+import { FileLease } from './projector-lease';
 
 // A deliberately NON-idempotent projection (it counts events): any event applied twice, or lost, shows in the count.
 type Tally = { stream: string; count: number; types: string[] };
@@ -283,6 +284,85 @@ describe('Projector over real SQLite stores', () => {
     await new Projector(log, views, { projections: [tally(), totals] }).catchUp();
     expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 7, types: [...Array(5).fill('Ticked'), 'Tocked', 'Ticked'] });
     expect(await views.get('totals', 'all')).toEqual({ total: 6 });
+  });
+
+  it('lets go of its lease at its next pause when another waits for it, and takes it back only once they are done', async () => {
+    // Two leases on one lock file, as two processes would hold them (two live pids).
+    const lockFile = join(dir, 'projector.lock');
+    const own = new FileLease(lockFile);
+    const waiter = new FileLease(lockFile, process.ppid);
+    let batches = 0;
+    const sut = new Projector(log, views, { projections: [tally()], batchSize: 10, pageSize: 10, lease: own, leaseRetryMs: 10, onBatch: () => batches++ });
+    await sut.start();
+    try {
+      await log.append('clock-a', events(5), 'no-stream');
+      await until(() => sut.position === 5n);
+      // Busy: many batches to do. Someone wants the lease after the first of them.
+      const busy = await log.append('clock-a', events(200), 4);
+      waiter.want(true);
+      expect(own.wanted()).toBe(true);
+      expect(waiter.wanted()).toBe(false);
+      await until(() => waiter.tryAcquire());
+      const stoppedAt = sut.position!;
+      expect(stoppedAt < busy.position).toBe(true);
+      // While the waiter holds it (and still says it wants it), the projector does not write, whatever is appended.
+      await log.append('clock-a', events(3), 204);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(sut.position).toBe(stoppedAt);
+      expect((await views.checkpoint('tally'))?.position).toBe(stoppedAt);
+      // Done: the projector takes the lease back and catches up, each event once.
+      waiter.want(false);
+      waiter.release();
+      const head = (await log.headPosition())!;
+      expect(await sut.waitFor(head, 5_000)).toBe(true);
+      expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 208 });
+      expect(batches).toBeGreaterThan(5);
+    } finally {
+      await sut.stop();
+    }
+  });
+
+  it('carries on once a lease held elsewhere is free, however many signals came meanwhile (it used to stay "busy" for good)', async () => {
+    const lockFile = join(dir, 'projector.lock');
+    const other = new FileLease(lockFile, process.ppid);
+    expect(other.tryAcquire()).toBe(true);
+    const sut = new Projector(log, views, { projections: [tally()], lease: new FileLease(lockFile), leaseRetryMs: 10 });
+    await sut.start();
+    try {
+      await log.append('clock-a', events(3), 'no-stream');
+      await log.append('clock-a', events(2), 2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sut.position).toBeNull();
+      other.release();
+      expect(await sut.waitFor((await log.headPosition())!, 3_000)).toBe(true);
+      expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 5 });
+    } finally {
+      await sut.stop();
+    }
+  });
+
+  it('FileLease: one holder at a time; a waiter is seen by the holder only, and a dead waiter by nobody', () => {
+    const lockFile = join(dir, 'lease.lock');
+    const a = new FileLease(lockFile);
+    const b = new FileLease(lockFile, process.ppid);
+    expect(a.tryAcquire()).toBe(true);
+    expect(b.tryAcquire()).toBe(false);
+    expect(a.wanted()).toBe(false);
+    b.want(true);
+    expect(a.wanted()).toBe(true);
+    expect(b.wanted()).toBe(false);
+    a.release();
+    expect(b.tryAcquire()).toBe(true);
+    b.want(false);
+    expect(a.wanted()).toBe(false);
+    expect(a.tryAcquire()).toBe(false);
+    b.release();
+    // A waiter that died says nothing (pid 2^22 + 1 is above Linux's pid_max).
+    const gone = new FileLease(lockFile, 4_194_305);
+    gone.want(true);
+    expect(a.wanted()).toBe(false);
+    expect(a.tryAcquire()).toBe(true);
+    a.release();
   });
 
   it('follows new appends once started, and waitFor resolves when a position is reached (false on time-out)', async () => {

@@ -168,6 +168,8 @@ export class Projector {
   private lastError: unknown = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private failuresInARow = 0;
+  /** The last catch-up paused before the head for another process waiting for the lease. */
+  private yielded = false;
 
   constructor(
     private readonly log: EventLog,
@@ -257,6 +259,11 @@ export class Projector {
         const n = await this.runBatch();
         applied += n;
         if (n === 0 || this.stopped) return applied;
+        // Someone waits for the lease (a rebuild's switch): pause here; the rest follows once they are done.
+        if (this.yieldsLease()) {
+          this.yielded = true;
+          return applied;
+        }
       }
     } finally {
       // Between two catch-ups another process may write the views (it takes the lease meanwhile).
@@ -308,10 +315,18 @@ export class Projector {
       return;
     }
     this.running = (async () => {
+      // Not one step before `this.running` holds this run: a run that ended at once (the lease held elsewhere) would
+      // otherwise clear `running` in its `finally` before being assigned to it, and every later signal would take the
+      // projector for busy, for good.
+      await Promise.resolve();
       try {
         const lease = this.options.lease;
-        if (lease && !lease.tryAcquire()) {
-          // Another process (a rebuild) writes the views now: try again later, then start from its checkpoints.
+        // Held elsewhere, or wanted by someone waiting for it: not taken (back) now.
+        if (lease && (this.yieldsLease() || !lease.tryAcquire())) {
+          // Another process (a rebuild) writes the views now: try again later, then start from its checkpoints. The
+          // timer is the one retry (a pending signal must not start another run at once: that would spin).
+          this.again = false;
+          if (this.retryTimer) clearTimeout(this.retryTimer);
           this.retryTimer = setTimeout(() => this.trigger(), this.options.leaseRetryMs ?? 500);
           this.retryTimer.unref();
           return;
@@ -325,8 +340,13 @@ export class Projector {
           await this.catchUp();
           this.lastError = null;
           this.failuresInARow = 0;
-        } while (this.again && !this.stopped);
+        } while (this.again && !this.stopped && !this.yielded && !this.yieldsLease());
         lease?.release();
+        // Paused for a waiter before the head: go on after them (trigger waits while they still want the lease).
+        if (this.yielded) {
+          this.yielded = false;
+          this.again = true;
+        }
       } catch (error) {
         // Nothing of the failed batch was committed: the next signal, or the retry below, starts again from the checkpoint.
         this.lastError = error;
@@ -346,6 +366,11 @@ export class Projector {
         if (this.again && !this.stopped && !this.lastError) this.trigger();
       }
     })();
+  }
+
+  /** Another process waits for this projector's lease: without a pause a steady stream of writes would starve it. */
+  private yieldsLease(): boolean {
+    return this.options.lease?.wanted?.() ?? false;
   }
 
   private async runBatch(): Promise<number> {

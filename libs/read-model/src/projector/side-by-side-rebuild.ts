@@ -127,12 +127,15 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
   options.onBuilt?.();
 
   const deadline = Date.now() + (options.leaseTimeoutMs ?? 60_000);
-  while (!lease.tryAcquire()) {
-    if (Date.now() > deadline) throw new Error('The running projector kept the lease too long to switch to the rebuilt views; run the rebuild again');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Said, so that a live projector busy with a stream of writes lets go of the lease at its next pause.
+  lease.want?.(true);
   let position: bigint | null;
   try {
+    while (!lease.tryAcquire()) {
+      if (Date.now() > deadline) throw new Error('The running projector kept the lease too long to switch to the rebuilt views; run the rebuild again');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    lease.want?.(false);
     // Appended while the views were rebuilt: few, and nobody else writes views now.
     events += await projector.catchUp();
     position = projector.position;
@@ -147,6 +150,7 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
       }
     });
   } finally {
+    lease.want?.(false);
     lease.release();
   }
   options.onSwitched?.();
