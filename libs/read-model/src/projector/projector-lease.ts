@@ -74,7 +74,7 @@ export class FileLease implements ProjectorLease {
   want(waiting: boolean): void {
     if (waiting) {
       mkdirSync(dirname(this.wantFile), { recursive: true });
-      writeFileSync(this.wantFile, String(this.owner), { mode: 0o600 });
+      writeFileSync(this.wantFile, `${this.owner} ${Date.now()}`, { mode: 0o600 });
       return;
     }
     try {
@@ -85,15 +85,28 @@ export class FileLease implements ProjectorLease {
   }
 
   wanted(): boolean {
-    const waiting = pidIn(this.wantFile);
-    return waiting !== undefined && waiting !== this.owner && isAlive(waiting);
+    let text: string;
+    try {
+      text = readFileSync(this.wantFile, 'utf8');
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return false;
+      throw error;
+    }
+    const [pid, since] = text.trim().split(' ').map(Number);
+    // A wish left by a process killed long ago whose pid now belongs to another must not stop a projector for good:
+    // nobody waits for the lease longer than a rebuild's switch does (a minute).
+    const fresh = since !== undefined && Date.now() - since < WANT_EXPIRES_MS;
+    return pid !== undefined && pid !== this.owner && fresh && isAlive(pid);
   }
 }
 
-/** The pid a lock file names; undefined if there is no such file. */
+/** How long a wish for the lease counts (ms): longer than any waiter waits. */
+const WANT_EXPIRES_MS = 120_000;
+
+/** The pid a lock file names (its first word); undefined if there is no such file. */
 function pidIn(file: string): number | undefined {
   try {
-    return Number(readFileSync(file, 'utf8').trim());
+    return Number(readFileSync(file, 'utf8').trim().split(' ')[0]);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     throw error;

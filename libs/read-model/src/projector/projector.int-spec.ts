@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -357,9 +357,16 @@ describe('Projector over real SQLite stores', () => {
     expect(a.wanted()).toBe(false);
     expect(a.tryAcquire()).toBe(false);
     b.release();
-    // A waiter that died says nothing (pid 2^22 + 1 is above Linux's pid_max).
+    // A waiter that died says nothing (pid 2^22 + 1 is above Linux's pid_max), nor one that wished long ago (its pid
+    // may belong to another process by now).
     const gone = new FileLease(lockFile, 4_194_305);
     gone.want(true);
+    expect(a.wanted()).toBe(false);
+    writeFileSync(`${lockFile}.wanted`, `${process.ppid} ${Date.now() - 3 * 60_000}`);
+    expect(a.wanted()).toBe(false);
+    writeFileSync(`${lockFile}.wanted`, `${process.ppid} ${Date.now()}`);
+    expect(a.wanted()).toBe(true);
+    b.want(false);
     expect(a.wanted()).toBe(false);
     expect(a.tryAcquire()).toBe(true);
     a.release();

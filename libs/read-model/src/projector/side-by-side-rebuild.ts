@@ -131,9 +131,11 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
   lease.want?.(true);
   let position: bigint | null;
   try {
-    while (!lease.tryAcquire()) {
+    for (let polls = 1; !lease.tryAcquire(); polls++) {
       if (Date.now() > deadline) throw new Error('The running projector kept the lease too long to switch to the rebuilt views; run the rebuild again');
       await new Promise((resolve) => setTimeout(resolve, 20));
+      // Said again now and then: a wish for the lease expires (one left by a killed process must not count for ever).
+      if (polls % 250 === 0) lease.want?.(true);
     }
     lease.want?.(false);
     // Appended while the views were rebuilt: few, and nobody else writes views now.
