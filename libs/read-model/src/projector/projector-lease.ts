@@ -85,33 +85,29 @@ export class FileLease implements ProjectorLease {
   }
 
   wanted(): boolean {
-    let text: string;
-    try {
-      text = readFileSync(this.wantFile, 'utf8');
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return false;
-      throw error;
-    }
-    const [pid, since] = text.trim().split(' ').map(Number);
+    const [pid, since] = numbersIn(this.wantFile) ?? [];
+    if (pid === undefined || since === undefined) return false;
     // A wish left by a process killed long ago whose pid now belongs to another must not stop a projector for good:
     // nobody waits for the lease longer than a rebuild's switch does (a minute).
-    const fresh = since !== undefined && Date.now() - since < WANT_EXPIRES_MS;
-    return pid !== undefined && pid !== this.owner && fresh && isAlive(pid);
+    return pid !== this.owner && Date.now() - since < WANT_EXPIRES_MS && isAlive(pid);
   }
 }
 
 /** How long a wish for the lease counts (ms): longer than any waiter waits. */
 const WANT_EXPIRES_MS = 120_000;
 
-/** The pid a lock file names (its first word); undefined if there is no such file. */
-function pidIn(file: string): number | undefined {
+/** The numbers a lock file holds (pid, then the time of a wish); undefined if there is no such file. */
+function numbersIn(file: string): number[] | undefined {
   try {
-    return Number(readFileSync(file, 'utf8').trim().split(' ')[0]);
+    return readFileSync(file, 'utf8').trim().split(' ').map(Number);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     throw error;
   }
 }
+
+/** The pid a lock file names; undefined if there is no such file. */
+const pidIn = (file: string): number | undefined => numbersIn(file)?.[0];
 
 function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
