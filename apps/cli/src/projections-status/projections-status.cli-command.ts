@@ -57,7 +57,7 @@ export function registerProjectionsStatus(projections: Command): void {
           const head = await app.get<EventStore>(EVENT_STORE).headPosition();
           const checkpoints = await checkpointsOf(views, PROJECTIONS);
           const rebuilds = await checkpointsOf(views, PROJECTIONS.map((projection) => ({ name: asideCheckpointName(projection.name) })));
-          const storedAs = await Promise.all(PROJECTIONS.map((projection) => views.physicalOf(projection.collection)));
+          const storedAs = await views.physicalNames(PROJECTIONS.map((projection) => projection.collection));
           const statuses = PROJECTIONS.map((projection, i): ProjectionStatus => {
             const checkpoint = checkpoints[i] ?? null;
             const rebuild = rebuilds[i]?.position ?? null;

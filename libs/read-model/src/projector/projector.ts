@@ -48,6 +48,18 @@ export class NewerViewsError extends Error {
   override readonly name = 'NewerViewsError';
 }
 
+/**
+ * Throws NewerViewsError if any of these projections' stored checkpoints (in their order) names a newer version than the
+ * code's: a newer Kuhina writes those views, and an older shape written over them would be rebuilt again, over and over.
+ */
+export function assertNotNewer(projections: readonly Projection[], checkpoints: ReadonlyArray<Checkpoint | null>, advice: string): void {
+  const newer = projections.flatMap((projection, i) => {
+    const stored = checkpoints[i]?.versions[projection.name];
+    return stored !== undefined && stored > projection.version ? [`${projection.name} v${stored} (this process has v${projection.version})`] : [];
+  });
+  if (newer.length > 0) throw new NewerViewsError(`The views are written by a newer version of Kuhina: ${newer.join(', ')}. ${advice}`);
+}
+
 export interface ProjectorProgress {
   /** Lowest checkpoint over all projections after this batch. */
   position: bigint | null;
@@ -215,11 +227,7 @@ export class Projector {
     const stale: Projection[] = [];
     // With a lease this runs at every wake-up.
     const checkpoints = await checkpointsOf(this.store, this.options.projections);
-    const newer = this.options.projections.flatMap((projection, i) => {
-      const stored = checkpoints[i]?.versions[projection.name];
-      return stored !== undefined && stored > projection.version ? [`${projection.name} v${stored} (this process has v${projection.version})`] : [];
-    });
-    if (newer.length > 0) throw new NewerViewsError(`The views are written by a newer version of Kuhina: ${newer.join(', ')}. Stop or upgrade this process.`);
+    assertNotNewer(this.options.projections, checkpoints, 'Stop or upgrade this process.');
     for (const [i, projection] of this.options.projections.entries()) {
       const checkpoint = checkpoints[i];
       if (checkpoint && checkpoint.versions[projection.name] === projection.version) {

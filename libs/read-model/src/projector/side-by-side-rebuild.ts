@@ -2,7 +2,7 @@ import type { Projection, ViewLookup } from '../projection';
 import type { AliasedReadStore } from '../stores/aliased-read-store';
 import type { ProjectorLease } from './projector-lease';
 import { checkpointsOf } from '../read-store.port';
-import { NewerViewsError, Projector, type EventLog, type ProjectorProgress } from './projector';
+import { assertNotNewer, Projector, type EventLog, type ProjectorProgress } from './projector';
 
 export interface SideBySideRebuildOptions {
   log: EventLog;
@@ -93,17 +93,13 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
   const { store, lease } = options;
   const rebuilt = withLookedUp(options.projections, options.names);
   // Views a newer Kuhina wrote are not this process's to replace (its older shape would be rebuilt again, over and over).
-  const newer = (await checkpointsOf(store, rebuilt)).flatMap((checkpoint, i) => {
-    const { name, version } = rebuilt[i]!;
-    const stored = checkpoint?.versions[name];
-    return stored !== undefined && stored > version ? [`${name} v${stored} (this process has v${version})`] : [];
-  });
-  if (newer.length > 0) throw new NewerViewsError(`The views are written by a newer version of Kuhina: ${newer.join(', ')}. Upgrade this Kuhina to rebuild them.`);
+  assertNotNewer(rebuilt, await checkpointsOf(store, rebuilt), 'Upgrade this Kuhina to rebuild them.');
   // Where each collection is read from now, and where its rebuild goes: the other generation.
   const live = new Map<string, string>();
   const aside = new Map<string, string>();
-  for (const projection of rebuilt) {
-    const physical = await store.physicalOf(projection.collection);
+  const physicalNames = await store.physicalNames(rebuilt.map((projection) => projection.collection));
+  for (const [i, projection] of rebuilt.entries()) {
+    const physical = physicalNames[i]!;
     const [, first, second] = generationsOf(projection.collection);
     live.set(projection.collection, physical);
     aside.set(projection.collection, physical === first ? second! : first!);

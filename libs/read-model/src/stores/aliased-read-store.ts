@@ -40,6 +40,12 @@ export class AliasedReadStore implements ReadStore {
     return resolve(await this.aliases(), collection);
   }
 
+  /** Where each of these collections' documents are stored now, in their order (the aliases read once). */
+  async physicalNames(collections: readonly string[]): Promise<string[]> {
+    const aliases = await this.aliases();
+    return collections.map((collection) => resolve(aliases, collection));
+  }
+
   async get<T extends ViewDocument>(collection: string, id: string): Promise<T | null> {
     return this.inner.get<T>(await this.physicalOf(collection), id);
   }

@@ -500,6 +500,7 @@ export function readStoreContract(name: string, make: () => Promise<ContractRead
         });
 
         expect(await aliased.physicalOf(VIEWS)).toBe(ASIDE);
+        expect(await aliased.physicalNames([VIEWS, OTHER])).toEqual([ASIDE, OTHER]);
         expect(await aliased.get(VIEWS, 'a')).toEqual({ gen: 'new', id: 'a' });
         expect(await ids(aliased, VIEWS)).toEqual(['a', 'b', 'c', 'd']);
         expect(await ids(aliased, VIEWS, { index: 'chainId', value: 'rauma' })).toEqual(['a', 'b', 'c', 'd']);
