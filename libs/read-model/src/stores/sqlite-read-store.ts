@@ -156,14 +156,7 @@ export class SqliteReadStore implements ReadStore {
 
   async drop(collections: string[]): Promise<void> {
     for (const collection of collections) assertCollection(collection);
-    this.db
-      .transaction(() => {
-        for (const collection of collections) {
-          this.statements.clearIndexes.run(collection);
-          this.statements.clearDocuments.run(collection);
-        }
-      })
-      .immediate();
+    this.db.transaction(() => collections.forEach((collection) => this.empty(collection))).immediate();
   }
 
   async close(): Promise<void> {
@@ -172,12 +165,15 @@ export class SqliteReadStore implements ReadStore {
     this.db.close();
   }
 
+  /** Every document of a collection and its index entries (inside the caller's transaction). */
+  private empty(collection: string): void {
+    this.statements.clearIndexes.run(collection);
+    this.statements.clearDocuments.run(collection);
+  }
+
   private applyStaged(staged: StagedWrites): void {
     const s = this.statements;
-    for (const collection of staged.cleared) {
-      s.clearIndexes.run(collection);
-      s.clearDocuments.run(collection);
-    }
+    for (const collection of staged.cleared) this.empty(collection);
     for (const [collection, writes] of staged.documents) {
       // After a clear there are no old index entries to remove: a rebuild skips one DELETE per document.
       const fresh = staged.cleared.has(collection);
