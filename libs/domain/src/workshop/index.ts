@@ -5,3 +5,4 @@ export * from './workshop.errors';
 export * from './workshop.events';
 export * from './workshop.state';
 export * from './workshop.stream';
+export * from './registration-counts';
