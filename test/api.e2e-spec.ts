@@ -11,8 +11,8 @@ const main = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'main.js');
 const kuhina = join(__dirname, '..', 'bin', 'kuhina');
 
 /** `npm start`'s program, or with `args` the CLI (`kuhina serve …`). */
-async function start(dataDir: string, port: number, args?: string[]): Promise<{ child: ChildProcess; output: () => string }> {
-  const env = args ? { ...process.env, KURRENTDB_URL: '' } : { ...process.env, KUHINA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KURRENTDB_URL: '' };
+async function start(dataDir: string, port: number, args?: string[], extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
+  const env = { ...(args ? { ...process.env, KURRENTDB_URL: '' } : { ...process.env, KUHINA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KURRENTDB_URL: '' }), ...extraEnv };
   const child = spawn(process.execPath, args ? [kuhina, ...args] : [main], { env });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -48,6 +48,12 @@ describe('npm start: the API on the embedded default', () => {
     const exitCode = await stop(first.child);
 
     expect(first.output()).toContain('loading the 2023 demo chain');
+    // A short banner, not Nest's ~140 lines of modules and routes (those are at debug level).
+    const lines = first.output().split('\n').filter((line) => line.trim() !== '');
+    const bannerEnd = lines.findIndex((line) => line.includes('demo:'));
+    expect(first.output()).not.toContain('Mapped {');
+    expect(bannerEnd).toBeGreaterThan(0);
+    expect(bannerEnd).toBeLessThan(15);
     expect(first.output()).toContain(`http://127.0.0.1:${port}/docs`);
     expect(first.output()).toContain(`generated into ${join(dir, 'api-keys.json')}`);
     expect(docs.status).toBe(200);
@@ -72,12 +78,14 @@ describe('npm start: the API on the embedded default', () => {
   it('kuhina serve runs the same API with the CLI\'s flags, and stops cleanly on SIGTERM', async () => {
     const other = mkdtempSync(join(tmpdir(), 'kuhina-serve-'));
     try {
-      const served = await start(other, port + 1, ['--data-dir', other, 'serve', '--port', String(port + 1)]);
+      const served = await start(other, port + 1, ['--data-dir', other, 'serve', '--port', String(port + 1)], { KUHINA_LOG_LEVEL: 'debug' });
       const health = await fetch(`http://127.0.0.1:${port + 1}/health`);
       const exitCode = await stop(served.child);
 
       expect(served.output()).toContain(`Kuhina is listening on http://127.0.0.1:${port + 1}`);
       expect(served.output()).toContain(`data:      ${other}`);
+      // At debug level Nest's route bookkeeping is there for whoever looks for a missing route.
+      expect(served.output()).toContain('Mapped {/health, GET} route');
       expect(health.status).toBe(200);
       expect(exitCode).toBe(0);
     } finally {

@@ -11,7 +11,7 @@ describe('HTTP: organisations, and the rules every write follows', () => {
 
   it('registers an organisation: 201 { id, position } with an ETag, then reads it back', async () => {
     const created = await api.post<{ id: string; position: string }>('/organizations', rauma);
-    const read = await api.get<Record<string, unknown>>(`/organizations/${created.body.id}`, { as: 'analyst' });
+    const read = await api.get<Record<string, unknown>>(`/organizations/${created.body.id}?consistentWith=${created.body.position}`, { as: 'analyst' });
 
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), position: expect.stringMatching(/^\d+$/) });

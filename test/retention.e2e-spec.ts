@@ -33,7 +33,7 @@ describe('kuhina retention run: ESF+ retention over two chains (paid 2017 and 20
     return lines.join('\n');
   };
   const report = async (...args: string[]): Promise<RetentionReport> => JSON.parse(await kuhina('retention', 'run', '--json', ...args)) as RetentionReport;
-  const statusOf = async (personId: string) => (await api.get<{ status: string }>(`/people/${personId}`)).body.status;
+  const statusOf = async (personId: string) => (await api.get<{ status: string }>(`/people/${personId}?consistentWith=${await api.headPosition()}`)).body.status;
 
   beforeAll(async () => {
     api = await apiHarness();

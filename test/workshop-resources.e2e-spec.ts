@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { ExecuteDomainCommand } from '@kuhina/application';
+import { ExecuteDomainCommand, RegisterPerson, type RegisterPersonResult } from '@kuhina/application';
 import { workshopStream, type WorkshopCommand, type WorkshopPlan } from '@kuhina/domain';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { apiHarness, type ApiAnswer, type ApiHarness, type Problem, type Written } from './support/api-harness';
@@ -28,7 +28,10 @@ const streetEvent: WorkshopPlan = {
   coOrganizerIds: [],
 };
 
-const pledgeBody = (organizationId: string = randomUUID()) => ({
+/** Organisations registered in beforeAll: pledges and planning meetings must name organisations that exist. */
+const partners: string[] = [];
+
+const pledgeBody = (organizationId: string = partners[0]!) => ({
   organizationId,
   kind: 'venue',
   description: 'Tent space on the pedestrian street, free of charge',
@@ -55,14 +58,26 @@ const summaryBody = {
   recipients: ['City of Pori, city board', 'Satakunta wellbeing services county, participation unit'],
   forwardedAt: '2023-06-28',
 };
-const meetingBody = () => ({ heldOn: '2023-04-05', kind: 'partner', online: true, organizationIds: [randomUUID(), randomUUID()], notes: 'Joint planning with partners (Teams).' });
+const meetingBody = () => ({ heldOn: '2023-04-05', kind: 'partner', online: true, organizationIds: [partners[1]!, partners[2]!], notes: 'Joint planning with partners (Teams).' });
 const sustainabilityBody = { practices: ['public-transport', 'local-producers', 'minimal-printing'], notes: 'Coffee from a local roastery; reusable cups; no printed handouts.' };
 
 describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, citizen input, planning, sustainability)', () => {
   let api: ApiHarness;
   beforeAll(async () => {
     api = await apiHarness();
+    for (const name of ['Porin kaupunki', 'Porin Ohjaamo', 'Maaseudun Sivistysliitto']) {
+      partners.push((await api.post<Written>('/organizations', { name, sector: 'public-administration', municipality: 'Pori', region: 'Satakunta' })).body.id);
+    }
+    participant = (
+      await api.app
+        .get(CommandBus)
+        .execute<RegisterPerson, RegisterPersonResult>(
+          new RegisterPerson({ personalData: { name: 'Aino Virtanen', email: null, phone: null }, organizationId: partners[0]!, at: '2023-05-01T09:00:00.000Z' }, { commandId: randomUUID(), actor: 'e2e-seed', correlationId: randomUUID() }),
+        )
+    ).personId;
   });
+  /** A person who exists: the registrations seeded below must name one (the same checks as over HTTP). */
+  let participant: string;
   afterAll(() => api.close());
 
   const seed = async (...commands: WorkshopCommand[]): Promise<void> => {
@@ -91,7 +106,7 @@ describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, ci
       {
         type: 'RegisterParticipant',
         at: '2023-05-30T08:00:00.000Z',
-        data: { workshopId, registrationId, personId: randomUUID(), organizationId: randomUUID(), attendanceMode: 'on-site', expectations: null, advanceQuestions: [] },
+        data: { workshopId, registrationId, personId: participant, organizationId: partners[0]!, attendanceMode: 'on-site', expectations: null, advanceQuestions: [] },
       },
       { type: 'MarkHeld', at: '2023-06-14T14:00:00.000Z', data: { workshopId, heldOn: '2023-06-14' } },
     );
@@ -551,11 +566,22 @@ describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, ci
       const meetingId = randomUUID();
 
       const answer = await api.post<Written>(`/workshops/${workshopId}/planning-meetings`, { ...meetingBody(), id: meetingId });
-      const coreTeam = await api.post<Written>(`/workshops/${workshopId}/planning-meetings`, { heldOn: '2023-04-12', kind: 'core-team', online: false, organizationIds: [randomUUID()] });
+      const coreTeam = await api.post<Written>(`/workshops/${workshopId}/planning-meetings`, { heldOn: '2023-04-12', kind: 'core-team', online: false, organizationIds: [partners[2]!] });
 
       expectWritten(answer, 201, meetingId, '"1"');
       expectWritten(coreTeam, 201, UUID, '"2"');
       expect(await lastEventOf(workshopId)).toEqual({ type: 'PlanningMeetingRecorded', data: expect.objectContaining({ meetingId: coreTeam.body.id, kind: 'core-team', online: false, notes: '' }) });
+    });
+
+    it('answers 404 ORGANIZATION.NOT_FOUND for a meeting or a pledge naming an organisation that was never registered, and records nothing', async () => {
+      const workshopId = await plannedWorkshop();
+      const stranger = randomUUID();
+
+      const meeting = await refused(() => api.post<Problem>(`/workshops/${workshopId}/planning-meetings`, { ...meetingBody(), organizationIds: [partners[1]!, stranger] }));
+      const pledge = await refused(() => api.post<Problem>(`/workshops/${workshopId}/pledges`, pledgeBody(stranger)));
+
+      expect([meeting.status, meeting.body.code]).toEqual([404, 'ORGANIZATION.NOT_FOUND']);
+      expect([pledge.status, pledge.body.code]).toEqual([404, 'ORGANIZATION.NOT_FOUND']);
     });
 
     it('answers 400 for an unknown kind, an organisation id that is not a UUID and a date-time as heldOn', async () => {

@@ -4,6 +4,11 @@ import { CommandHandler, EVENT_STORE, createEventStore, type EventStore } from '
 import { BlindIndex, KEY_STORE, PersonalDataCipher, SqliteKeyStore, loadOrCreateSecrets, type KeyStore, type PrivacySecrets } from '@kuhina/privacy';
 import { ExecuteDomainCommandHandler } from './execute-domain-command/execute-domain-command.handler';
 import { RegisterPersonHandler } from './register-person/register-person.handler';
+import { PlanWorkshopHandler } from './plan-workshop/plan-workshop.handler';
+import { RegisterParticipantHandler } from './register-participant/register-participant.handler';
+import { CancelRegistrationHandler } from './cancel-registration/cancel-registration.handler';
+import { ErasePersonHandler } from './erase-person/erase-person.handler';
+import { PersonalDataEraser } from './retention/personal-data-eraser';
 import type { KuhinaConfig } from './kuhina-config';
 
 export const KUHINA_CONFIG = Symbol('KUHINA_CONFIG');
@@ -43,10 +48,16 @@ export class KuhinaCoreModule {
         { provide: PersonalDataCipher, useFactory: (keys: KeyStore) => new PersonalDataCipher(keys), inject: [KEY_STORE] },
         { provide: BlindIndex, useFactory: (secrets: PrivacySecrets) => new BlindIndex(secrets.blindIndexKey), inject: [PRIVACY_SECRETS] },
         StoresLifecycle,
+        // The use cases, one per folder: the API's controllers, the CLI and the demo seed dispatch to the same ones.
         ExecuteDomainCommandHandler,
         RegisterPersonHandler,
+        PlanWorkshopHandler,
+        RegisterParticipantHandler,
+        CancelRegistrationHandler,
+        PersonalDataEraser,
+        ErasePersonHandler,
       ],
-      exports: [KUHINA_CONFIG, PRIVACY_SECRETS, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, CqrsModule],
+      exports: [KUHINA_CONFIG, PRIVACY_SECRETS, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
     };
   }
 }

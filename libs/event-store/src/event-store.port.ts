@@ -47,6 +47,15 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   position: bigint;
 }
 
+/**
+ * A domain event type (or a union of them) as read back from the log: `Recorded<ExpenseRecorded>` has the event's own
+ * `type` and `data` and the log's id, stream, revision, position and metadata. Distributes over unions.
+ */
+export type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? RecordedEvent<T, D> : never;
+
+/** A log position as the API and the views write it: a decimal string (bigint does not survive JSON); null stays null. */
+export const positionText = (position: bigint | null): string | null => (position === null ? null : position.toString());
+
 export interface AppendResult {
   stream: StreamName;
   /** Revision of the last event of the append (the stream's new head). */

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@kuhina/event-store';
-import { alreadyApplied, asIdMap, copyJson, idMap, lookupThen, mutatorProjection, positionText, type ViewLookup } from './projection';
+import { alreadyApplied, asIdMap, copyJson, idMap, lookupThen, mutatorProjection, eventPositionText, type ViewLookup } from './projection';
 import type { ViewDocument } from './read-store.port';
 
 const at = (position: bigint, data: Record<string, unknown> = {}): RecordedEvent =>
@@ -42,17 +42,17 @@ describe('idMap / asIdMap', () => {
   });
 });
 
-describe('positionText / alreadyApplied', () => {
+describe('eventPositionText / alreadyApplied', () => {
   it('gives the decimal position, beyond the safe integers too', () => {
-    expect(positionText(at(42n))).toBe('42');
-    expect(positionText(at(9_007_199_254_740_993n))).toBe('9007199254740993');
+    expect(eventPositionText(at(42n))).toBe('42');
+    expect(eventPositionText(at(9_007_199_254_740_993n))).toBe('9007199254740993');
   });
 
   it('never answers from its one-entry cache for another position, even of the same event object', () => {
     const event = at(7n);
-    expect(positionText(event)).toBe('7');
+    expect(eventPositionText(event)).toBe('7');
     (event as { position: bigint }).position = 8n;
-    expect(positionText(event)).toBe('8');
+    expect(eventPositionText(event)).toBe('8');
   });
 
   it('tells events at or before the last position from later ones, across digit counts and the -1 of an empty view', () => {
@@ -96,7 +96,7 @@ describe('mutatorProjection', () => {
       if (alreadyApplied(draft, event)) return draft;
       const doc = draft ?? { key, seen: [], lastPosition: '-1' };
       doc.seen.push(event.id);
-      doc.lastPosition = positionText(event);
+      doc.lastPosition = eventPositionText(event);
       return doc;
     },
   });

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@kuhina/event-store';
+import { positionText, type RecordedEvent } from '@kuhina/event-store';
 import type { PutOptions, ViewDocument } from './read-store.port';
 
 /** Read-only access to documents of other views (already updated by earlier events of the same batch). */
@@ -61,10 +61,10 @@ let lastEvent: RecordedEvent | null = null;
 let lastPosition = 0n;
 let lastText = '';
 
-/** The event's position as a decimal string (what views keep in `lastPosition`). */
-export function positionText(event: RecordedEvent): string {
+/** The event's position as a decimal string (what views keep in `lastPosition`), through the log's one formatter. */
+export function eventPositionText(event: RecordedEvent): string {
   if (event !== lastEvent || event.position !== lastPosition) {
-    lastText = event.position.toString();
+    lastText = positionText(event.position)!;
     lastEvent = event;
     lastPosition = event.position;
   }
@@ -93,7 +93,7 @@ export function alreadyApplied(view: PositionedView | undefined, event: Recorded
   const last = view.lastPosition;
   const first = last.charCodeAt(0);
   if (first < 49 || first > 57) return event.position <= BigInt(last);
-  const text = positionText(event);
+  const text = eventPositionText(event);
   return text.length === last.length ? text <= last : text.length < last.length;
 }
 

@@ -1,21 +1,17 @@
 import { ListChainsHandler } from './list-chains/list-chains.handler';
 import { ListChainsHttpController } from './list-chains/list-chains.http.controller';
 import { Module } from '@nestjs/common';
-import { CloseChainHandler } from './close-chain/close-chain.handler';
 import { CloseChainHttpController } from './close-chain/close-chain.http.controller';
 import { GetChainHandler } from './get-chain/get-chain.handler';
 import { GetChainHttpController } from './get-chain/get-chain.http.controller';
-import { RecordLastPaymentHandler } from './record-last-payment/record-last-payment.handler';
 import { RecordLastPaymentHttpController } from './record-last-payment/record-last-payment.http.controller';
-import { StartChainHandler } from './start-chain/start-chain.handler';
 import { StartChainHttpController } from './start-chain/start-chain.http.controller';
-import { UpdateChainDetailsHandler } from './update-chain-details/update-chain-details.handler';
 import { UpdateChainDetailsHttpController } from './update-chain-details/update-chain-details.http.controller';
 
 @Module({
   controllers: [
     ListChainsHttpController, StartChainHttpController, UpdateChainDetailsHttpController, RecordLastPaymentHttpController, CloseChainHttpController, GetChainHttpController],
   providers: [
-    ListChainsHandler, StartChainHandler, UpdateChainDetailsHandler, RecordLastPaymentHandler, CloseChainHandler, GetChainHandler],
+    ListChainsHandler, GetChainHandler],
 })
 export class ChainsModule {}

@@ -3,13 +3,12 @@ import { ListOrganizationsHttpController } from './list-organizations/list-organ
 import { Module } from '@nestjs/common';
 import { GetOrganizationHandler } from './get-organization/get-organization.handler';
 import { GetOrganizationHttpController } from './get-organization/get-organization.http.controller';
-import { RegisterOrganizationHandler } from './register-organization/register-organization.handler';
 import { RegisterOrganizationHttpController } from './register-organization/register-organization.http.controller';
 
 @Module({
   controllers: [
     ListOrganizationsHttpController, RegisterOrganizationHttpController, GetOrganizationHttpController],
   providers: [
-    ListOrganizationsHandler, RegisterOrganizationHandler, GetOrganizationHandler],
+    ListOrganizationsHandler, GetOrganizationHandler],
 })
 export class OrganizationsModule {}

@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersonalDataEraser } from '@kuhina/application';
-import { ChangeAffiliationHandler } from './change-affiliation/change-affiliation.handler';
 import { ChangeAffiliationHttpController } from './change-affiliation/change-affiliation.http.controller';
-import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { ErasePersonHttpController } from './erase-person/erase-person.http.controller';
 import { GetPersonHandler } from './get-person/get-person.handler';
 import { GetPersonHttpController } from './get-person/get-person.http.controller';
@@ -11,6 +8,6 @@ import { RegisterPersonHttpController } from './register-person/register-person.
 // POST /people dispatches RegisterPerson, whose handler lives in KuhinaCoreModule (shared with the CLI).
 @Module({
   controllers: [RegisterPersonHttpController, GetPersonHttpController, ChangeAffiliationHttpController, ErasePersonHttpController],
-  providers: [GetPersonHandler, ChangeAffiliationHandler, PersonalDataEraser, ErasePersonHandler],
+  providers: [GetPersonHandler],
 })
 export class PeopleModule {}

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ServiceUnavailableException } from '@nestjs/common';
+import { ApiErrors } from '../common/problem/api-errors';
 
 /** Overrides where the built pages are (a folder holding network.js, as `scripts/build-ui.js` writes it). */
 export const UI_DIR_ENV = 'KUHINA_UI_DIR';
@@ -57,7 +58,7 @@ export class UiAssets {
       }
     }
     throw new ServiceUnavailableException({
-      code: 'UI.NOT_BUILT',
+      code: ApiErrors.UI_NOT_BUILT,
       message: `The browser pages are not built (${asset} not found${dir ? ` in ${dir}` : ''}): run \`npm run build\` (or \`node scripts/build-ui.js\`), or set ${UI_DIR_ENV} to the folder holding network.js.`,
     });
   }

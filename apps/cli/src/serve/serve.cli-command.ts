@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { wholeNumberArgument } from '../cli-arguments';
-import { serve } from '../../../api/src/main';
+import { serve } from '../../../api/src/api-server';
 import { configFrom, type GlobalOptions } from '../cli-context';
 
 const port = wholeNumberArgument(0, 65535, 'must be a port number 0–65535');

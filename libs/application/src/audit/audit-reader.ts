@@ -1,4 +1,5 @@
 import {
+  ChainErrors,
   chainStream,
   notFound,
   organizationStream,
@@ -16,6 +17,9 @@ import { eventRef, figuresOf, type EventRef } from './audit-records';
 import { buildLedger, type AuditLedger } from './audit-ledger';
 import { chainFacts, type ChainFacts } from './chain-facts';
 import { buildIndicators, type EsfIndicators } from './esf-indicators';
+
+/** The audit reports' own refusal (a chain's and others' are the domain's). */
+export const AuditErrors = { EVENT_NOT_FOUND: 'EVENT.NOT_FOUND' } as const;
 
 /** Who reads: only the backoffice sees people's ids; auditors see stable pseudonyms. */
 export interface AuditAudience {
@@ -69,7 +73,7 @@ export class AuditReader {
   /** The facts of a chain from its own streams and those of the workshops, organisations and people it involved. */
   async facts(chainId: string): Promise<ChainFacts> {
     const chainEvents = await this.events.readStream(chainStream(chainId));
-    if (chainEvents.length === 0) throw notFound('CHAIN.NOT_FOUND', `No chain ${chainId}`);
+    if (chainEvents.length === 0) throw notFound(ChainErrors.NOT_FOUND, `No chain ${chainId}`);
     const workshopIds = chainEvents.filter((e) => e.type === 'WorkshopAddedToChain').map((e) => (e.data as WorkshopAddedToChain['data']).workshopId);
     const workshopEvents = (await Promise.all([...new Set(workshopIds)].map((id) => this.events.readStream(workshopStream(id))))).flat();
     const organizations = new Set<string>();
@@ -88,7 +92,7 @@ export class AuditReader {
     // The event by its id (one index lookup on SQLite); then one pass over the log, start to end, keeping only what
     // concerns it (no index by causation or correlation is kept: trace is rare).
     const target = await this.events.findEvent(eventId);
-    if (!target) throw notFound('EVENT.NOT_FOUND', `No event ${eventId} in the log`);
+    if (!target) throw notFound(AuditErrors.EVENT_NOT_FOUND, `No event ${eventId} in the log`);
     const { causationId, correlationId } = target.metadata;
     const chains = new Set<string>();
     const chainOfWorkshop = new Map<string, string>();

@@ -26,9 +26,7 @@ import type {
   WorkshopPlanned,
   CoOrganizerAdded,
 } from '@kuhina/domain';
-import type { RecordedEvent } from '@kuhina/event-store';
-
-type Recorded<E extends { type: string; data: unknown }> = RecordedEvent<E['type'], E['data']>;
+import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 
 export interface WorkshopFacts {
   workshopId: string;

@@ -7,8 +7,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ChainedEventStore, EVENT_STORE, verifyAll, type RecordedEvent } from '@kuhina/event-store';
 import { loadConfig } from '../kuhina-config';
 import { KuhinaCoreModule } from '../kuhina-core.module';
-import { DEMO_CHAIN_ID, seedDemo } from './seed-demo';
-import { FIRST_NAMES, LAST_NAMES } from './demo-2023.data';
+import { DomainError } from '@kuhina/domain';
+import { DEMO_CHAIN_ID, demoId, seedDemo, type DemoData } from './seed-demo';
+import { DEMO_COLLABORATIONS, DEMO_ORGANIZATIONS, DEMO_WORKSHOPS, FIRST_NAMES, LAST_NAMES } from './demo-2023.data';
 
 type Data = Record<string, unknown>;
 
@@ -129,5 +130,39 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     expect(second.appended).toBe(0);
     expect(second.commands).toBe(firstRun.commands);
     expect(await readAll(store)).toHaveLength(events.length);
+  }, 120_000);
+});
+
+describe('kuhina seed demo runs the same checks as the API (real SQLite)', () => {
+  let dir: string;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kuhina-seed-checks-'));
+    app = await NestFactory.createApplicationContext(KuhinaCoreModule.forRoot(loadConfig({ KUHINA_DATA_DIR: dir })), { logger: false });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a step naming an unknown organisation with 404 ORGANIZATION.NOT_FOUND, as POST /workshops/:id/pledges does, and appends nothing of it', async () => {
+    // The first workshop's first pledge names an organisation the data never registers (a typo'd key).
+    const [first, ...rest] = DEMO_WORKSHOPS;
+    const [pledge, ...otherPledges] = first!.pledges;
+    const typo: DemoData = {
+      organizations: DEMO_ORGANIZATIONS,
+      workshops: [{ ...first!, pledges: [{ ...pledge!, org: 'roastry' }, ...otherPledges] }, ...rest],
+      collaborations: DEMO_COLLABORATIONS,
+    };
+    const store = app.get<ChainedEventStore>(EVENT_STORE);
+
+    const refusal = seedDemo(app.get(CommandBus), () => undefined, typo);
+
+    await expect(refusal).rejects.toBeInstanceOf(DomainError);
+    await expect(refusal).rejects.toMatchObject({ code: 'ORGANIZATION.NOT_FOUND', kind: 'not-found', details: { organizationId: demoId('organization:roastry') } });
+    const pledges = (await readAll(store)).filter((e) => e.type === 'ResourcePledged');
+    expect(pledges).toEqual([]);
   }, 120_000);
 });

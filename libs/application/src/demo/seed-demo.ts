@@ -6,6 +6,12 @@ import type { EsfCharacteristics } from '@kuhina/privacy';
 import type { AggregateName, CommandOf } from '../aggregates';
 import { ExecuteDomainCommand } from '../execute-domain-command/execute-domain-command.command';
 import { RegisterPerson, type RegisterPersonResult } from '../register-person/register-person.command';
+import { PlanWorkshopCommand } from '../plan-workshop/plan-workshop.command';
+import type { PlanWorkshopResult } from '../plan-workshop/plan-workshop.handler';
+import { RegisterParticipantCommand } from '../register-participant/register-participant.command';
+import type { RegisterParticipantResult } from '../register-participant/register-participant.handler';
+import { CancelRegistrationCommand } from '../cancel-registration/cancel-registration.command';
+import type { CancelRegistrationResult } from '../cancel-registration/cancel-registration.handler';
 import { DEMO_CHAIN, DEMO_COLLABORATIONS, DEMO_ORGANIZATIONS, DEMO_WORKSHOPS, FIRST_NAMES, LAST_NAMES, type DemoWorkshop } from './demo-2023.data';
 
 /** Every id of the demo derives from this namespace and a readable key, so a second run finds the same ids and appends nothing. */
@@ -39,10 +45,21 @@ interface DemoPerson {
 }
 
 /**
- * Loads the real 2023 chain of five workshops (DESIGN.md) through the same CommandBus handlers the API
- * uses. Idempotent: every command id is derived from a stable key, so running it twice appends nothing.
+ * Loads the real 2023 chain of five workshops (docs/architecture.md) through the same use cases the API's
+ * controllers dispatch on the CommandBus — plan (and add to the chain), register, cancel, and the generic one with
+ * its reference checks — so seeded data passes every check typed-in data does. Idempotent: every command id is
+ * derived from a stable key, so running it twice appends nothing.
  */
-export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) => void = () => undefined): Promise<SeedReport> {
+/** What the seed loads: the 2023 chain by default; tests give it altered data to see the checks refuse a bad step. */
+export interface DemoData {
+  organizations: typeof DEMO_ORGANIZATIONS;
+  workshops: typeof DEMO_WORKSHOPS;
+  collaborations: typeof DEMO_COLLABORATIONS;
+}
+
+const DEMO_2023: DemoData = { organizations: DEMO_ORGANIZATIONS, workshops: DEMO_WORKSHOPS, collaborations: DEMO_COLLABORATIONS };
+
+export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) => void = () => undefined, data: DemoData = DEMO_2023): Promise<SeedReport> {
   const random = seededRandom(2023);
   const report: SeedReport = { chainId: DEMO_CHAIN_ID, commands: 0, appended: 0, organizations: 0, people: 0, registrations: 0, lastPosition: null };
   // Each command stands for one request of the back-office, as if typed in: its own correlation id, so that an
@@ -79,14 +96,14 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
   });
 
   // Organisations.
-  for (const [index, org] of DEMO_ORGANIZATIONS.entries()) {
+  for (const [index, org] of data.organizations.entries()) {
     await run('organization', `org:${org.key}`, {
       type: 'RegisterOrganization',
       at: '2023-02-01T09:30:00.000Z',
       data: { organizationId: orgId(org.key), name: org.name, sector: org.sector, municipality: org.municipality, region: org.region, businessId: null, website: null },
     });
     report.organizations++;
-    onProgress({ step: 'organisations', done: index + 1, total: DEMO_ORGANIZATIONS.length });
+    onProgress({ step: 'organisations', done: index + 1, total: data.organizations.length });
   }
 
   // People: a pool per organisation; later workshops draw partly on people who came before (returning participants).
@@ -129,9 +146,9 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     return result.personId;
   };
 
-  for (const [index, workshop] of DEMO_WORKSHOPS.entries()) {
+  for (const [index, workshop] of data.workshops.entries()) {
     await seedWorkshop(workshop, index);
-    onProgress({ step: 'workshops', done: index + 1, total: DEMO_WORKSHOPS.length });
+    onProgress({ step: 'workshops', done: index + 1, total: data.workshops.length });
   }
 
   async function seedWorkshop(w: DemoWorkshop, index: number): Promise<void> {
@@ -140,27 +157,30 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     const day = (iso: string, offsetDays: number) => new Date(Date.parse(iso) + offsetDays * 86_400_000).toISOString();
     const heldOn = w.startsAt.slice(0, 10);
 
-    await run('workshop', k('plan'), {
-      type: 'PlanWorkshop',
-      at: day(w.registrationOpensAt, -30),
-      data: {
-        workshopId: id,
-        chainId: DEMO_CHAIN_ID,
-        title: w.title,
-        theme: w.theme,
-        method: w.method,
-        kind: w.kind,
-        format: w.format,
-        location: w.location,
-        startsAt: w.startsAt,
-        endsAt: w.endsAt,
-        targetGroups: w.targetGroups,
-        access: w.access,
-        capacity: w.capacity,
-        coOrganizerIds: w.coOrganizers.map(orgId),
-      },
-    });
-    await run('chain', k('add-to-chain'), { type: 'AddWorkshopToChain', at: day(w.registrationOpensAt, -30), data: { chainId: DEMO_CHAIN_ID, workshopId: id } });
+    const planned = await bus.execute<PlanWorkshopCommand, PlanWorkshopResult>(
+      new PlanWorkshopCommand(
+        id,
+        {
+          chainId: DEMO_CHAIN_ID,
+          title: w.title,
+          theme: w.theme,
+          method: w.method,
+          kind: w.kind,
+          format: w.format,
+          location: w.location,
+          startsAt: w.startsAt,
+          endsAt: w.endsAt,
+          targetGroups: w.targetGroups,
+          access: w.access,
+          capacity: w.capacity,
+          coOrganizerIds: w.coOrganizers.map(orgId),
+        },
+        day(w.registrationOpensAt, -30),
+        context(k('plan')),
+      ),
+    );
+    track(planned.workshop);
+    if (planned.chain) track(planned.chain);
 
     // About 5–6 online planning meetings with partners and 6 core-team meetings per workshop (~30 in all).
     for (let m = 0; m < w.partnerMeetings + w.coreTeamMeetings; m++) {
@@ -224,35 +244,36 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
       }
       const mode = w.format === 'webinar' || (w.format === 'hybrid' && random() < w.remoteShare) ? 'remote' : 'on-site';
       const registrationId = demoId(k(`registration:${person.key}`));
-      const result = await run('workshop', k(`register:${person.key}`), {
-        type: 'RegisterParticipant',
-        at,
-        data: {
-          workshopId: id,
+      const result = await bus.execute<RegisterParticipantCommand, RegisterParticipantResult>(
+        new RegisterParticipantCommand(
+          id,
           registrationId,
-          personId,
-          organizationId: orgId(person.orgKey),
-          attendanceMode: mode,
-          expectations: w.access === 'invitation-only' || random() < 0.3 ? 'To meet others working on social innovation and hear about the competence centre.' : null,
-          advanceQuestions: w.advanceQuestions.length > 0 && random() < 0.5 ? ['How will the competence centre support regional actors?'] : [],
-        },
-      });
+          { personId },
+          {
+            organizationId: orgId(person.orgKey),
+            attendanceMode: mode,
+            expectations: w.access === 'invitation-only' || random() < 0.3 ? 'To meet others working on social innovation and hear about the competence centre.' : null,
+            advanceQuestions: w.advanceQuestions.length > 0 && random() < 0.5 ? ['How will the competence centre support regional actors?'] : [],
+          },
+          at,
+          context(k(`register:${person.key}`)),
+        ),
+      );
+      track(result.workshop);
       report.registrations++;
-      const last = result.events[result.events.length - 1];
-      registrationIds.push({ registrationId, person, status: last?.type === 'ParticipantWaitlisted' ? 'waitlisted' : 'registered', mode });
+      registrationIds.push({ registrationId, person, status: result.status, mode });
     }
 
     // A late cancellation frees a seat: the first waitlisted person is promoted (its own event).
     const registered = registrationIds.filter((r) => r.status === 'registered');
     if (registrationIds.some((r) => r.status === 'waitlisted') || index === 0) {
       const cancelled = registered[registered.length - 1]!;
-      await run('workshop', k('cancel-one'), {
-        type: 'CancelRegistration',
-        at: day(w.startsAt, -2),
-        data: { workshopId: id, registrationId: cancelled.registrationId, reason: 'Schedule clash' },
-      });
+      const cancellation = await bus.execute<CancelRegistrationCommand, CancelRegistrationResult>(
+        new CancelRegistrationCommand(id, cancelled.registrationId, 'Schedule clash', day(w.startsAt, -2), context(k('cancel-one'))),
+      );
+      track(cancellation.workshop);
       cancelled.status = 'cancelled';
-      const promoted = registrationIds.find((r) => r.status === 'waitlisted');
+      const promoted = registrationIds.find((r) => r.registrationId === cancellation.promoted);
       if (promoted) promoted.status = 'registered';
     }
 
@@ -346,7 +367,7 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
   }
 
   // Follow-up collaborations sparked by the workshops.
-  for (const c of DEMO_COLLABORATIONS) {
+  for (const c of data.collaborations) {
     await run('collaboration', `collaboration:${c.key}`, {
       type: 'RecordCollaboration',
       at: `${c.startedOn}T09:00:00.000Z`,

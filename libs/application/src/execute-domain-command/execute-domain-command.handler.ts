@@ -1,16 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler as CqrsCommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandler, type CommandResult } from '@kuhina/event-store';
-import { AGGREGATES, type AggregateRoute } from '../aggregates';
+import type { AggregateName } from '../aggregates';
+import { DomainCommandExecutor } from './domain-command-executor';
 import { ExecuteDomainCommand } from './execute-domain-command.command';
-import type { DomainCommand } from '@kuhina/domain';
 
+/** The CommandBus end of the generic use case: the API's controllers, the CLI and the seed dispatch domain commands here. */
 @CqrsCommandHandler(ExecuteDomainCommand)
 export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomainCommand, CommandResult<unknown>> {
-  constructor(@Inject(CommandHandler) private readonly handler: CommandHandler) {}
+  private readonly executor: DomainCommandExecutor;
 
-  execute(message: ExecuteDomainCommand): Promise<CommandResult<unknown>> {
-    const route = AGGREGATES[message.aggregate] as AggregateRoute<DomainCommand<string, unknown>>;
-    return this.handler.handle(route.decider, route.stream(message.command), message.command, message.context);
+  constructor(@Inject(CommandHandler) handler: CommandHandler) {
+    this.executor = new DomainCommandExecutor(handler);
+  }
+
+  execute<A extends AggregateName>(message: ExecuteDomainCommand<A>): Promise<CommandResult<unknown>> {
+    return this.executor.execute(message.aggregate, message.command, message.context);
   }
 }

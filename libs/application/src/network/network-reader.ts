@@ -1,8 +1,8 @@
 import type { NetworkAnswer, NetworkAnswerNode } from '@kuhina/analytics';
-import { notFound } from '@kuhina/domain';
+import { ChainErrors, notFound } from '@kuhina/domain';
 import type { EventStore } from '@kuhina/event-store';
 import { pseudonym } from '@kuhina/privacy';
-import { comparePositions, networkOf, networkStreamsOf, replayNetworkFromStreams, type NetworkCut, type PositionedNetwork, type ReadStore } from '@kuhina/read-model';
+import { comparePositions, ORGANIZATION_LIST_COLLECTION, WORKSHOP_CHAIN_COLLECTION, networkOf, networkStreamsOf, replayNetworkFromStreams, type NetworkCut, type PositionedNetwork, type ReadStore } from '@kuhina/read-model';
 
 /** Who reads: only the backoffice sees people's ids; every other role sees stable pseudonyms. */
 export interface NetworkAudience {
@@ -40,8 +40,8 @@ export class NetworkReader {
 
   /** How far the views have seen a chain; 404 when they never saw it. */
   private async chainPosition(chainId: string): Promise<string> {
-    const chain = await this.views.get<{ lastPosition?: string }>('workshop-chains', chainId);
-    if (chain === null) throw notFound('CHAIN.NOT_FOUND', `No network for chain ${chainId}`);
+    const chain = await this.views.get<{ lastPosition?: string }>(WORKSHOP_CHAIN_COLLECTION, chainId);
+    if (chain === null) throw notFound(ChainErrors.NOT_FOUND, `No network for chain ${chainId}`);
     return typeof chain.lastPosition === 'string' ? chain.lastPosition : '0';
   }
 
@@ -56,7 +56,7 @@ export class NetworkReader {
         renamed.set(node.id, id);
         nodes.push({ id, type: 'person', entityId, label: audience.revealPeople ? null : entityId, createdBy: node.createdBy });
       } else if (node.type === 'organization') {
-        const org = await this.views.get<OrganizationDoc>('organizations', node.entityId);
+        const org = await this.views.get<OrganizationDoc>(ORGANIZATION_LIST_COLLECTION, node.entityId);
         nodes.push({ id: node.id, type: 'organization', entityId: node.entityId, label: org?.name ?? null, sector: org?.sector ?? null, region: org?.region ?? null, createdBy: node.createdBy });
       } else {
         nodes.push({ id: node.id, type: 'workshop', entityId: node.entityId, label: node.title, startsAt: node.startsAt, order: node.order, createdBy: node.createdBy });

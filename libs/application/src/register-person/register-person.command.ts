@@ -25,5 +25,8 @@ export interface RegisterPersonResult {
   created: boolean;
   /** True when this answer repeats an earlier identical command (same command id): nothing was recorded now. */
   duplicate: boolean;
+  /** Of the creation; for a person found again, of their stream's head. */
   position: bigint | null;
+  /** The person's stream revision (the resource's ETag). */
+  revision: number;
 }

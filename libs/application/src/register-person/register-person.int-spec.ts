@@ -66,7 +66,7 @@ describe('RegisterPerson: encrypted personal data, found again through the e-mai
     const retry = await bus.execute<RegisterPerson, RegisterPersonResult>(command);
 
     expect(first).toMatchObject({ created: true, duplicate: false });
-    expect(retry).toEqual({ personId: first.personId, created: true, duplicate: true, position: first.position });
+    expect(retry).toEqual({ personId: first.personId, created: true, duplicate: true, position: first.position, revision: first.revision });
     expect(await store.headPosition()).toBe(head);
   });
 

@@ -11,20 +11,10 @@ import type {
 import { ChainErrors } from './chain.errors';
 import { CHAIN_DETAIL_FIELDS, type ChainDetails, type ChainEvent } from './chain.events';
 import type { ActiveChain, ChainState, ClosedChain } from './chain.state';
-import { isIsoDate } from '../shared/iso-date';
+import { fieldChecks } from '../shared/field-checks';
 import { retentionEndsOn } from './retention';
 
-const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
-
-const requireText = (value: unknown, field: string): void => {
-  if (isBlank(value)) throw invalid(ChainErrors.BLANK_FIELD, `${field} is required`, { field });
-};
-
-const requireDate = (value: unknown, field: string): void => {
-  if (!isIsoDate(value)) throw invalid(ChainErrors.INVALID_DATE, `${field} must be an ISO date YYYY-MM-DD`, { field, value });
-};
-
-const requireId = (chainId: unknown): void => requireText(chainId, 'chainId');
+const chainField = fieldChecks(ChainErrors.BLANK_FIELD, { date: ChainErrors.INVALID_DATE });
 
 /**
  * Validates the details a command brings: all of them when starting (`complete`), only those
@@ -33,14 +23,12 @@ const requireId = (chainId: unknown): void => requireText(chainId, 'chainId');
 function validateDetails(details: Partial<ChainDetails>, merged: ChainDetails, complete: boolean): void {
   const given = (field: keyof ChainDetails): boolean => complete || details[field] !== undefined;
   for (const field of ['name', 'fundingProgramme', 'esfOperationId'] as const) {
-    if (given(field)) requireText(details[field], field);
+    if (given(field)) chainField.text(details[field], field);
   }
   for (const field of ['periodStart', 'periodEnd'] as const) {
-    if (given(field)) requireDate(details[field], field);
+    if (given(field)) chainField.date(details[field], field);
   }
-  if (given('description') && typeof details.description !== 'string') {
-    throw invalid(ChainErrors.BLANK_FIELD, 'description must be a string (it may be empty)', { field: 'description' });
-  }
+  if (given('description')) chainField.anyText(details.description, 'description');
   if (merged.periodEnd < merged.periodStart) {
     throw invalid(ChainErrors.PERIOD_INVALID, 'periodEnd is before periodStart', {
       periodStart: merged.periodStart,
@@ -79,7 +67,7 @@ function existing(state: ChainState, chainId: string): ActiveChain | ClosedChain
 
 function startChain(command: StartChain, state: ChainState): ChainEvent[] {
   const { data } = command;
-  requireId(data.chainId);
+  chainField.text(data.chainId, 'chainId');
   const details = detailsOf(data);
   validateDetails(details, details, true);
   if (state.status !== 'empty') {
@@ -111,7 +99,7 @@ function updateChainDetails(command: UpdateChainDetails, state: ChainState): Cha
 function addWorkshop(command: AddWorkshopToChain, state: ChainState): ChainEvent[] {
   const chain = existing(state, command.data.chainId);
   const { workshopId } = command.data;
-  requireText(workshopId, 'workshopId');
+  chainField.text(workshopId, 'workshopId');
   // A retry after the chain closed must still look like success, so membership is checked first.
   if (chain.workshopIds.includes(workshopId)) return [];
   if (chain.status === 'closed') throw conflict(ChainErrors.CLOSED, `Chain ${chain.chainId} is closed`, { chainId: chain.chainId });
@@ -121,7 +109,7 @@ function addWorkshop(command: AddWorkshopToChain, state: ChainState): ChainEvent
 function recordLastPayment(command: RecordLastPayment, state: ChainState): ChainEvent[] {
   const chain = existing(state, command.data.chainId);
   const { paidOn } = command.data;
-  requireDate(paidOn, 'paidOn');
+  chainField.date(paidOn, 'paidOn');
   if (chain.lastPaidOn === paidOn) return [];
   // The retention clock runs from the LAST payment: an earlier date would let records be destroyed too soon.
   if (chain.lastPaidOn !== null && paidOn < chain.lastPaidOn) {
@@ -142,7 +130,7 @@ function recordLastPayment(command: RecordLastPayment, state: ChainState): Chain
 function closeChain(command: CloseChain, state: ChainState): ChainEvent[] {
   const chain = existing(state, command.data.chainId);
   const { reason } = command.data;
-  requireText(reason, 'reason');
+  chainField.text(reason, 'reason');
   if (chain.status === 'closed') {
     if (chain.closeReason === reason) return [];
     throw conflict(ChainErrors.CLOSED, `Chain ${chain.chainId} is already closed`, { chainId: chain.chainId });

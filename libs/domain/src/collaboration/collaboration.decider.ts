@@ -1,6 +1,7 @@
-import { isIsoDate, isoDatePart } from '../shared/iso-date';
+import { isoDatePart } from '../shared/iso-date';
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
+import { fieldChecks } from '../shared/field-checks';
 import type {
   AddCollaborationPartner,
   CollaborationCommand,
@@ -12,19 +13,7 @@ import { CollaborationErrors } from './collaboration.errors';
 import type { CollaborationDetails, CollaborationEvent } from './collaboration.events';
 import type { ActiveCollaboration, CollaborationState, EndedCollaboration } from './collaboration.state';
 
-const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
-
-const requireText = (value: unknown, field: string): void => {
-  if (isBlank(value)) throw invalid(CollaborationErrors.BLANK_FIELD, `${field} is required`, { field });
-};
-
-const requireString = (value: unknown, field: string): void => {
-  if (typeof value !== 'string') throw invalid(CollaborationErrors.BLANK_FIELD, `${field} must be a string (it may be empty)`, { field });
-};
-
-function requireDate(value: unknown, field: string): asserts value is string {
-  if (!isIsoDate(value)) throw invalid(CollaborationErrors.INVALID_DATE, `${field} must be an ISO date YYYY-MM-DD`, { field, value });
-}
+const collaborationField = fieldChecks(CollaborationErrors.BLANK_FIELD, { date: CollaborationErrors.INVALID_DATE });
 
 const requireNotBeforeStart = (date: string, startedOn: string, field: string): void => {
   if (date < startedOn) {
@@ -36,7 +25,7 @@ function validatePartners(organizationIds: unknown): void {
   if (!Array.isArray(organizationIds)) {
     throw invalid(CollaborationErrors.TOO_FEW_PARTNERS, 'organizationIds must list at least two organisations');
   }
-  organizationIds.forEach((id: unknown, index) => requireText(id, `organizationIds[${index}]`));
+  organizationIds.forEach((id: unknown, index) => collaborationField.text(id, `organizationIds[${index}]`));
   const duplicate = organizationIds.find((id: string, index) => organizationIds.indexOf(id) !== index);
   if (duplicate !== undefined) {
     throw invalid(CollaborationErrors.DUPLICATE_PARTNER, `Organization ${duplicate} is listed twice`, { organizationId: duplicate });
@@ -74,12 +63,12 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean => a.leng
 
 function record(command: RecordCollaboration, state: CollaborationState): CollaborationEvent[] {
   const { collaborationId, organizationIds, sparkedByWorkshopId, title, description, startedOn } = command.data;
-  requireText(collaborationId, 'collaborationId');
+  collaborationField.text(collaborationId, 'collaborationId');
   validatePartners(organizationIds);
-  if (sparkedByWorkshopId !== null) requireText(sparkedByWorkshopId, 'sparkedByWorkshopId');
-  requireText(title, 'title');
-  requireString(description, 'description');
-  requireDate(startedOn, 'startedOn');
+  collaborationField.idOrNull(sparkedByWorkshopId, 'sparkedByWorkshopId');
+  collaborationField.text(title, 'title');
+  collaborationField.anyText(description, 'description');
+  collaborationField.date(startedOn, 'startedOn');
   if (state.status !== 'empty') {
     const same =
       state.collaborationId === collaborationId &&
@@ -104,12 +93,11 @@ function record(command: RecordCollaboration, state: CollaborationState): Collab
 function addPartner(command: AddCollaborationPartner, state: CollaborationState): CollaborationEvent[] {
   const collaboration = existing(state, command.data.collaborationId);
   const { organizationId } = command.data;
-  requireText(organizationId, 'organizationId');
+  collaborationField.text(organizationId, 'organizationId');
   // A retry after the collaboration ended must still look like success, so membership is checked first.
   if (collaboration.organizationIds.includes(organizationId)) return [];
   if (collaboration.status === 'ended') throw ended(collaboration);
-  const joinedOn = command.data.joinedOn ?? isoDatePart(command.at);
-  requireDate(joinedOn, 'joinedOn');
+  const joinedOn = collaborationField.date(command.data.joinedOn ?? isoDatePart(command.at), 'joinedOn');
   requireNotBeforeStart(joinedOn, collaboration.startedOn, 'joinedOn');
   return [
     {
@@ -122,8 +110,8 @@ function addPartner(command: AddCollaborationPartner, state: CollaborationState)
 function updateDetails(command: UpdateCollaborationDetails, state: CollaborationState): CollaborationEvent[] {
   const collaboration = existing(state, command.data.collaborationId);
   const { title, description } = command.data;
-  if (title !== undefined) requireText(title, 'title');
-  if (description !== undefined) requireString(description, 'description');
+  if (title !== undefined) collaborationField.text(title, 'title');
+  if (description !== undefined) collaborationField.anyText(description, 'description');
   const changes: Partial<CollaborationDetails> = {};
   if (title !== undefined && title !== collaboration.title) changes.title = title;
   if (description !== undefined && description !== collaboration.description) changes.description = description;
@@ -135,8 +123,8 @@ function updateDetails(command: UpdateCollaborationDetails, state: Collaboration
 function end(command: EndCollaboration, state: CollaborationState): CollaborationEvent[] {
   const collaboration = existing(state, command.data.collaborationId);
   const { endedOn, outcome } = command.data;
-  requireDate(endedOn, 'endedOn');
-  requireText(outcome, 'outcome');
+  collaborationField.date(endedOn, 'endedOn');
+  collaborationField.text(outcome, 'outcome');
   if (collaboration.status === 'ended') {
     if (collaboration.endedOn === endedOn && collaboration.outcome === outcome) return [];
     throw ended(collaboration);

@@ -1,4 +1,3 @@
-export * from './business-id';
 export * from './organization.commands';
 export * from './organization.decider';
 export * from './organization.errors';

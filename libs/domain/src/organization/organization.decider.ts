@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
-import { isValidFinnishBusinessId } from './business-id';
+import { fieldChecks } from '../shared/field-checks';
 import type { OrganizationCommand, RegisterOrganization, UpdateOrganizationDetails } from './organization.commands';
 import { OrganizationErrors } from './organization.errors';
 import {
@@ -11,47 +11,22 @@ import {
 } from './organization.events';
 import type { OrganizationState, RegisteredOrganization } from './organization.state';
 
-const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
-
-const requireText = (value: unknown, field: string): void => {
-  if (isBlank(value)) throw invalid(OrganizationErrors.BLANK_FIELD, `${field} is required`, { field });
-};
-
-/** Optional text is null when unknown; an empty string would be a second spelling of "unknown". */
-const requireOptionalText = (value: unknown, field: string): void => {
-  if (value !== null && isBlank(value)) {
-    throw invalid(OrganizationErrors.BLANK_FIELD, `${field} must be null or non-blank text`, { field });
-  }
-};
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+const organizationField = fieldChecks(OrganizationErrors.BLANK_FIELD, {
+  oneOf: OrganizationErrors.SECTOR_INVALID,
+  businessId: OrganizationErrors.BUSINESS_ID_INVALID,
+  webAddress: OrganizationErrors.WEBSITE_INVALID,
+});
 
 /** Checks every field a command brings: all of them when registering (`complete`), those present when updating. */
 function validateDetails(details: Partial<OrganizationDetails>, complete: boolean): void {
   const given = (field: keyof OrganizationDetails): boolean => complete || details[field] !== undefined;
-  if (given('name')) requireText(details.name, 'name');
-  if (given('sector') && !(ORGANIZATION_SECTORS as readonly unknown[]).includes(details.sector)) {
-    throw invalid(OrganizationErrors.SECTOR_INVALID, `sector must be one of ${ORGANIZATION_SECTORS.join(', ')}`, {
-      sector: details.sector,
-    });
-  }
-  if (given('municipality')) requireOptionalText(details.municipality, 'municipality');
-  if (given('region')) requireOptionalText(details.region, 'region');
-  if (given('businessId') && details.businessId !== null && !isValidFinnishBusinessId(details.businessId)) {
-    throw invalid(OrganizationErrors.BUSINESS_ID_INVALID, 'businessId must be a Finnish business id 1234567-8 with a valid check digit', {
-      businessId: details.businessId,
-    });
-  }
-  if (given('website') && details.website !== null && (typeof details.website !== 'string' || !isHttpUrl(details.website))) {
-    throw invalid(OrganizationErrors.WEBSITE_INVALID, 'website must be an absolute http(s) URL', { website: details.website });
-  }
+  if (given('name')) organizationField.text(details.name, 'name');
+  if (given('sector')) organizationField.oneOf(details.sector, ORGANIZATION_SECTORS, 'sector');
+  // Optional text is null when unknown: an empty string would be a second spelling of "unknown".
+  if (given('municipality')) organizationField.nonBlankOrNull(details.municipality, 'municipality');
+  if (given('region')) organizationField.nonBlankOrNull(details.region, 'region');
+  if (given('businessId') && details.businessId !== null) organizationField.businessId(details.businessId, 'businessId');
+  if (given('website') && details.website !== null) organizationField.webAddress(details.website, 'website');
 }
 
 const detailsOf = (source: OrganizationDetails): OrganizationDetails => ({
@@ -91,7 +66,7 @@ function changedDetails(current: OrganizationDetails, proposed: Partial<Organiza
 
 function register(command: RegisterOrganization, state: OrganizationState): OrganizationEvent[] {
   const { organizationId } = command.data;
-  requireText(organizationId, 'organizationId');
+  organizationField.text(organizationId, 'organizationId');
   const details = detailsOf(command.data);
   validateDetails(details, true);
   if (state.status !== 'empty') {

@@ -1,10 +1,13 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/domain-error';
+import { fieldChecks } from '../shared/field-checks';
 import type { ClaimEmail, EmailClaimCommand, ReleaseEmail } from './email-claim.commands';
 import type { EmailClaimEvent } from './email-claim.events';
 import type { EmailClaimState } from './email-claim.state';
 import { PersonErrors } from './person.errors';
 import { isEmailBlindIndex } from './person.validation';
+
+const personField = fieldChecks(PersonErrors.BLANK_FIELD);
 
 /**
  * One tiny stream per e-mail (`emailclaim-<blindIndex>`): the event store's optimistic
@@ -12,10 +15,7 @@ import { isEmailBlindIndex } from './person.validation';
  */
 function validate(command: EmailClaimCommand, state: EmailClaimState): void {
   if (!isEmailBlindIndex(command.data.blindIndex)) throw invalid(PersonErrors.BLIND_INDEX_INVALID, 'blindIndex must be a hash token');
-  const { personId } = command.data;
-  if (typeof personId !== 'string' || personId.trim() === '') {
-    throw invalid(PersonErrors.BLANK_FIELD, 'personId is required', { field: 'personId' });
-  }
+  personField.text(command.data.personId, 'personId');
   if (state.status === 'claimed' && state.blindIndex !== command.data.blindIndex) {
     throw invalid(PersonErrors.ID_MISMATCH, 'Command for another e-mail reservation than this stream');
   }

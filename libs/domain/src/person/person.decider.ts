@@ -1,20 +1,13 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
+import { fieldChecks } from '../shared/field-checks';
 import type { ChangeAffiliation, CreatePerson, ErasePersonalData, PersonCommand, UpdatePersonalData } from './person.commands';
 import { PersonErrors } from './person.errors';
 import type { PersonEvent } from './person.events';
 import type { ActivePerson, ErasedPerson, PersonState } from './person.state';
 import { isEmailBlindIndex, isEncryptedPersonalData, samePersonalData } from './person.validation';
 
-const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
-
-const requireText = (value: unknown, field: string): void => {
-  if (isBlank(value)) throw invalid(PersonErrors.BLANK_FIELD, `${field} is required`, { field });
-};
-
-const requireOptionalId = (value: unknown, field: string): void => {
-  if (value !== null && isBlank(value)) throw invalid(PersonErrors.BLANK_FIELD, `${field} must be null or an id`, { field });
-};
+const personField = fieldChecks(PersonErrors.BLANK_FIELD);
 
 function validateSealedData(personalData: unknown, emailBlindIndex: unknown): void {
   // Details never echo the payload: even sealed, personal data stays out of error logs.
@@ -54,9 +47,9 @@ function active(state: PersonState, personId: string): ActivePerson {
 function create(command: CreatePerson, state: PersonState): PersonEvent[] {
   const { personId, personalData, emailBlindIndex, organizationId } = command.data;
   const esfProfile = command.data.esfProfile ?? null;
-  requireText(personId, 'personId');
+  personField.text(personId, 'personId');
   validateSealedData(personalData, emailBlindIndex);
-  requireOptionalId(organizationId, 'organizationId');
+  personField.idOrNull(organizationId, 'organizationId');
   switch (state.status) {
     case 'empty':
       return [{ type: 'PersonCreated', data: { personId, personalData, emailBlindIndex, organizationId, esfProfile, at: command.at } }];
@@ -101,7 +94,7 @@ function updatePersonalData(command: UpdatePersonalData, state: PersonState): Pe
 function changeAffiliation(command: ChangeAffiliation, state: PersonState): PersonEvent[] {
   const person = active(state, command.data.personId);
   const { organizationId } = command.data;
-  requireOptionalId(organizationId, 'organizationId');
+  personField.idOrNull(organizationId, 'organizationId');
   if (person.organizationId === organizationId) return [];
   return [
     {
@@ -113,8 +106,8 @@ function changeAffiliation(command: ChangeAffiliation, state: PersonState): Pers
 
 function erase(command: ErasePersonalData, state: PersonState): PersonEvent[] {
   const { reason, erasedBy } = command.data;
-  requireText(reason, 'reason');
-  requireText(erasedBy, 'erasedBy');
+  personField.text(reason, 'reason');
+  personField.text(erasedBy, 'erasedBy');
   const person = existing(state, command.data.personId);
   if (person.status === 'erased') return [];
   return [

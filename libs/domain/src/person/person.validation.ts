@@ -1,3 +1,4 @@
+import { isNonBlank } from '../shared/rules';
 import type { EncryptedPersonalData } from './person.events';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -9,8 +10,7 @@ export function isEncryptedPersonalData(value: unknown): value is EncryptedPerso
   const candidate = value as Record<string, unknown>;
   return (
     candidate['alg'] === 'A256GCM' &&
-    typeof candidate['keyId'] === 'string' &&
-    candidate['keyId'].trim() !== '' &&
+    isNonBlank(candidate['keyId']) &&
     isBase64(candidate['iv']) &&
     isBase64(candidate['tag']) &&
     isBase64(candidate['ciphertext'])

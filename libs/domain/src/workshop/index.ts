@@ -1,4 +1,3 @@
-export * from './id-map';
 export * from './workshop.commands';
 export * from './workshop.decider';
 export * from './workshop.errors';
@@ -6,3 +5,4 @@ export * from './workshop.events';
 export * from './workshop.state';
 export * from './workshop.stream';
 export * from './registration-counts';
+export { registrationStatus, requireRegistrable } from './registration/registration.decide';

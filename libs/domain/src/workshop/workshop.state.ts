@@ -1,4 +1,5 @@
 import type { IdMap } from './id-map';
+import type { RegistrationCounts, RegistrationStatus } from './registration-counts';
 import type {
   AttendanceMode,
   ExpenseFigures,
@@ -15,7 +16,7 @@ export interface RegistrationEntry {
   personId: string;
   organizationId: string | null;
   attendanceMode: AttendanceMode;
-  status: 'registered' | 'waitlisted' | 'cancelled';
+  status: RegistrationStatus;
   /** How the person actually attended, once recorded. */
   attended: AttendanceMode | null;
   /** Fingerprint of the registering command, to tell a retry (no events) from a reused id (conflict). */
@@ -56,8 +57,8 @@ export interface WorkshopData {
   registrations: IdMap<RegistrationEntry>;
   /** personId → registrationId of their active (registered or waitlisted) registration. */
   activeRegistrationByPerson: IdMap<string>;
-  /** Seats taken: registrations with status `registered`. */
-  registeredCount: number;
+  /** Registrations by status and attendance (`counts.registered`: seats taken), kept by evolve with `recount`. */
+  counts: RegistrationCounts;
   /** Waitlisted registration ids, first come first served. */
   waitlist: readonly string[];
   pledges: IdMap<PledgeEntry>;

@@ -16,3 +16,9 @@ import { workshopRegistrationsProjection } from './workshop-registrations';
 
 // The collaboration-workshop index must precede the network's collaborations, which route CollaborationPartnerAdded through it.
 export const PROJECTIONS_PART_2: readonly Projection[] = [workshopDetailProjection, workshopRegistrationsProjection, workshopFeedbackProjection, collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection];
+
+// Part 3: the detail views of people and collaborations (GET /people/:id, /collaborations/:id), read by no other projection.
+import { collaborationDetailProjection } from './collaboration-detail';
+import { personDetailProjection } from './person-detail';
+
+export const PROJECTIONS_PART_3: readonly Projection[] = [personDetailProjection, collaborationDetailProjection];

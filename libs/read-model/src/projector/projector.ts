@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { errorMessage, type ReadAllOptions, type RecordedEvent } from '@kuhina/event-store';
+import { errorMessage, positionText, type ReadAllOptions, type RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
 import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
 import type { ProjectorLease } from './projector-lease';
@@ -69,7 +69,6 @@ export interface ProjectorProgress {
   head: bigint | null;
 }
 
-const positionText = (p: bigint | null): string | null => (p === null ? null : p.toString());
 const maxPosition = (a: bigint | null, b: bigint): bigint => (a !== null && a > b ? a : b);
 
 /** A document of the batch: parsed once, changed by every event of the batch, written once at the end. */

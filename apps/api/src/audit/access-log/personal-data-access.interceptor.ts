@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { concatMap, type Observable } from 'rxjs';
 import { PersonalDataAccessLog } from '@kuhina/application';
 import { EVENT_STORE, errorMessage, type EventStore } from '@kuhina/event-store';
+import { ApiErrors } from '../../common/problem/api-errors';
 
 const REVEALED_PEOPLE = 'kuhina:revealed-people';
 
@@ -60,7 +61,7 @@ export class PersonalDataAccessInterceptor implements NestInterceptor {
           this.logger.error(`${String(request.id)}: access to personal data not recorded, answer withheld: ${errorMessage(error)}`);
           // Headers set by the route (ETag) describe the withheld answer, not the problem.
           void reply.removeHeader('etag');
-          throw new ServiceUnavailableException({ code: 'ACCESS_LOG.UNAVAILABLE', message: 'The access to personal data could not be recorded, so the data is not shown; retry shortly.' });
+          throw new ServiceUnavailableException({ code: ApiErrors.ACCESS_LOG_UNAVAILABLE, message: 'The access to personal data could not be recorded, so the data is not shown; retry shortly.' });
         }
         return answer;
       }),

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { CloseChainCommand } from './close-chain.command';
 import { CloseChainRequestDto } from './close-chain.request.dto';
 
 @ApiTags('chains')
@@ -27,7 +27,9 @@ export class CloseChainHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<CloseChainCommand, CommandResult<ChainState>>(new CloseChainCommand(id, dto.reason, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'chain'>, CommandResult<ChainState>>(
+      new ExecuteDomainCommand('chain', { type: 'CloseChain', data: { chainId: id, reason: dto.reason }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };
   }

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { TextOf } from '../../common/validation/rules.decorators';
 
 export class CloseChainRequestDto extends BusinessTimeDto {
-  @ApiProperty({ example: 'All five workshops held and reported; the operation ended on 31 December 2023.', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @ApiProperty({ example: 'All five workshops held and reported; the operation ended on 31 December 2023.' })
+  @TextOf(TEXT.LONG)
   reason!: string;
 }

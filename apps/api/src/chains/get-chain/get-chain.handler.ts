@@ -1,7 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { chainDecider, ChainErrors, chainStream, notFound } from '@kuhina/domain';
-import { CommandHandler } from '@kuhina/event-store';
-import type { ChainTotals, ChainWorkshop, WorkshopChainView } from '@kuhina/read-model';
+import { ChainErrors } from '@kuhina/domain';
+import { WORKSHOP_CHAIN_COLLECTION, type ChainTotals, type ChainWorkshop, type WorkshopChainView } from '@kuhina/read-model';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetChainQuery } from './get-chain.query';
 
@@ -18,59 +17,57 @@ export interface ChainView {
   description: string;
   status: 'active' | 'closed';
   startedAt: string;
-  /** In chain order. */
+  /** In chain order: every workshop the chain recorded, planned or not. */
   workshopIds: string[];
   lastPaidOn: string | null;
   retentionEndsOn: string | null;
   closedAt: string | null;
   closeReason: string | null;
-  /** From the workshop-chain view: each workshop with its figures, in chain order. */
+  /** Each planned workshop with its figures, in chain order. */
   workshops: ChainWorkshopFigures[];
-  /** From the workshop-chain view: the chain's totals (null until the projector has seen the chain). */
-  totals: ChainTotals | null;
+  /** The chain's totals. */
+  totals: ChainTotals;
 }
 
 export interface ChainQueryResult {
   chain: ChainView;
+  /** The chain stream's revision after the last chain event the view applied: the ETag. */
   revision: number;
 }
 
-/**
- * The chain's own fields (and its ETag) from the aggregate, so a write is visible at once; the workshops with
- * their figures and the totals from the workshop-chain view (eventually consistent: use `consistentWith`).
- */
+/** The workshop-chain view: the chain's own fields, its workshops with their figures and the totals (read-your-writes with `consistentWith`). */
 @QueryHandler(GetChainQuery)
 export class GetChainHandler implements IQueryHandler<GetChainQuery, ChainQueryResult> {
-  constructor(
-    private readonly handler: CommandHandler,
-    private readonly views: ViewReader,
-  ) {}
+  constructor(private readonly views: ViewReader) {}
 
   async execute({ chainId }: GetChainQuery): Promise<ChainQueryResult> {
-    const { state, revision } = await this.handler.loadFresh(chainDecider, chainStream(chainId));
-    if (state.status === 'empty') throw notFound(ChainErrors.NOT_FOUND, `No chain ${chainId}`, { chainId });
-    const closed = state.status === 'closed' ? state : null;
-    const view = await this.views.maybe<WorkshopChainView>('workshop-chains', chainId);
+    const view = await this.views.one<WorkshopChainView>(WORKSHOP_CHAIN_COLLECTION, chainId, ChainErrors.NOT_FOUND, 'chain', { chainId });
     return {
-      revision,
+      revision: view.revision,
       chain: {
-        id: state.chainId,
-        name: state.name,
-        fundingProgramme: state.fundingProgramme,
-        esfOperationId: state.esfOperationId,
-        periodStart: state.periodStart,
-        periodEnd: state.periodEnd,
-        description: state.description,
-        status: state.status,
-        startedAt: state.startedAt,
-        workshopIds: [...state.workshopIds],
-        lastPaidOn: state.lastPaidOn,
-        retentionEndsOn: state.retentionEndsOn,
-        closedAt: closed?.closedAt ?? null,
-        closeReason: closed?.closeReason ?? null,
-        workshops: (view?.workshops ?? []).map(({ facts: _facts, ...figures }) => figures),
-        totals: view?.totals ?? null,
+        id: view.chainId,
+        name: view.name,
+        fundingProgramme: view.fundingProgramme,
+        esfOperationId: view.esfOperationId,
+        periodStart: view.period.start,
+        periodEnd: view.period.end,
+        description: view.description,
+        status: view.status,
+        startedAt: view.startedAt,
+        workshopIds: inChainOrder(view.facts.workshopOrder),
+        lastPaidOn: view.lastPaymentOn,
+        retentionEndsOn: view.retentionEndsOn,
+        closedAt: view.closedAt,
+        closeReason: view.closeReason,
+        workshops: view.workshops.map(({ facts: _facts, ...figures }) => figures),
+        totals: view.totals,
       },
     };
   }
 }
+
+/** The workshop ids by their place in the chain (WorkshopAddedToChain's `order`: 0, 1, 2, ...). */
+const inChainOrder = (workshopOrder: Record<string, number>): string[] =>
+  Object.entries(workshopOrder)
+    .sort(([, a], [, b]) => a - b)
+    .map(([workshopId]) => workshopId);

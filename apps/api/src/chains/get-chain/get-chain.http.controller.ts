@@ -19,7 +19,7 @@ export class GetChainHttpController {
   @ApiOperation({
     summary: 'The workshop chain: details, status, last payment and retention end, and every workshop in order with its figures and the chain totals',
     description:
-      'The chain\'s own fields come from its event stream (ETag = its revision); `workshops` and `totals` come from the workshop-chain view: registrations, attendance, feedback, pledges and in-kind value, expenses by category (voids and corrections applied), returning participants, organisations reached for the first time.',
+      'Answered from the workshop-chain view (after a write, pass its `position` as `consistentWith`; a 404 then means no such chain); the ETag is the revision of the chain\'s stream the view has seen. `workshops` and `totals`: registrations and attendance (the same counts as GET /workshops/:id), feedback, pledges and in-kind value, expenses by category (voids and corrections applied), returning participants, organisations reached for the first time.',
   })
   @ApiOkResponse({ description: 'The chain; ETag carries its revision' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ChainView> {

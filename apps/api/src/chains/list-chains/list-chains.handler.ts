@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ChainListView } from '@kuhina/read-model';
+import { CHAIN_LIST_COLLECTION, type ChainListView } from '@kuhina/read-model';
 import type { PageAnswer } from '../../common/views/page-query.dto';
 import { ViewReader } from '../../common/views/view-reader';
 import { ListChainsQuery } from './list-chains.query';
@@ -9,7 +9,7 @@ export class ListChainsHandler implements IQueryHandler<ListChainsQuery, PageAns
   constructor(private readonly views: ViewReader) {}
 
   async execute({ limit, cursor }: ListChainsQuery): Promise<PageAnswer<ChainListView>> {
-    const page = await this.views.page<ChainListView>('chain-list', { limit, cursor });
+    const page = await this.views.page<ChainListView>(CHAIN_LIST_COLLECTION, { limit, cursor });
     return { items: page.items.map((item) => item.doc), next: page.next };
   }
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -8,11 +9,16 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { RecordLastPaymentCommand } from './record-last-payment.command';
 import { RecordLastPaymentRequestDto } from './record-last-payment.request.dto';
 
 export class LastPaymentResponse extends CommandResponse {
-  @ApiProperty({ type: String, nullable: true, example: '2029-12-31', format: 'date', description: 'Last day the records of the operation must be kept (31 December, five years after the year of the last payment)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2029-12-31',
+    format: 'date',
+    description: 'Last day the records of the operation must be kept (31 December, five years after the year of the last payment)',
+  })
   retentionEndsOn!: string | null;
 }
 
@@ -32,7 +38,9 @@ export class RecordLastPaymentHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LastPaymentResponse> {
-    const result = await this.bus.execute<RecordLastPaymentCommand, CommandResult<ChainState>>(new RecordLastPaymentCommand(id, dto.paidOn, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'chain'>, CommandResult<ChainState>>(
+      new ExecuteDomainCommand('chain', { type: 'RecordLastPayment', data: { chainId: id, paidOn: dto.paidOn }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position), retentionEndsOn: result.state.status === 'empty' ? null : result.state.retentionEndsOn };
   }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
-import { StartChainCommand } from './start-chain.command';
 import { StartChainRequestDto } from './start-chain.request.dto';
 
 @ApiTags('chains')
@@ -23,18 +23,22 @@ export class StartChainHttpController {
   @ApiCreatedResponse({ type: CommandResponse })
   async start(@Body() dto: StartChainRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     const id = resourceId(dto.id, context, 'chain');
-    const result = await this.bus.execute<StartChainCommand, CommandResult<ChainState>>(
-      new StartChainCommand(
-        id,
+    const result = await this.bus.execute<ExecuteDomainCommand<'chain'>, CommandResult<ChainState>>(
+      new ExecuteDomainCommand(
+        'chain',
         {
-          name: dto.name,
-          fundingProgramme: dto.fundingProgramme,
-          esfOperationId: dto.esfOperationId,
-          periodStart: dto.periodStart,
-          periodEnd: dto.periodEnd,
-          description: dto.description ?? '',
+          type: 'StartChain',
+          data: {
+            chainId: id,
+            name: dto.name,
+            fundingProgramme: dto.fundingProgramme,
+            esfOperationId: dto.esfOperationId,
+            periodStart: dto.periodStart,
+            periodEnd: dto.periodEnd,
+            description: dto.description ?? '',
+          },
+          at: businessTime(dto),
         },
-        businessTime(dto),
         context,
       ),
     );

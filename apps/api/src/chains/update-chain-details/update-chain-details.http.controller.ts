@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { UpdateChainDetailsCommand } from './update-chain-details.command';
 import { UpdateChainDetailsRequestDto } from './update-chain-details.request.dto';
 
 @ApiTags('chains')
@@ -32,7 +32,9 @@ export class UpdateChainDetailsHttpController {
       const value = dto[field];
       if (value !== undefined) changes[field] = value;
     }
-    const result = await this.bus.execute<UpdateChainDetailsCommand, CommandResult<ChainState>>(new UpdateChainDetailsCommand(id, changes, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'chain'>, CommandResult<ChainState>>(
+      new ExecuteDomainCommand('chain', { type: 'UpdateChainDetails', data: { chainId: id, ...changes }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };
   }

@@ -2,13 +2,13 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ExecuteDomainCommand } from '@kuhina/application';
 import type { CollaborationState } from '@kuhina/domain';
 import type { CommandContext, CommandResult } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { AddCollaborationPartnerCommand } from './add-collaboration-partner.command';
 import { AddCollaborationPartnerRequestDto } from './add-collaboration-partner.request.dto';
 
 @ApiTags('collaborations')
@@ -27,8 +27,13 @@ export class AddCollaborationPartnerHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<AddCollaborationPartnerCommand, CommandResult<CollaborationState>>(
-      new AddCollaborationPartnerCommand(id, dto.organizationId, dto.joinedOn ?? null, businessTime(dto), context),
+    const result = await this.bus.execute<ExecuteDomainCommand<'collaboration'>, CommandResult<CollaborationState>>(
+      new ExecuteDomainCommand(
+        'collaboration',
+        // Without joinedOn the decider takes the date of the business time.
+        { type: 'AddCollaborationPartner', data: { collaborationId: id, organizationId: dto.organizationId, ...(dto.joinedOn ? { joinedOn: dto.joinedOn } : {}) }, at: businessTime(dto) },
+        context,
+      ),
     );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };

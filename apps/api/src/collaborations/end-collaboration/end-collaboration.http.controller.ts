@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { EndCollaborationCommand } from './end-collaboration.command';
 import { EndCollaborationRequestDto } from './end-collaboration.request.dto';
 
 @ApiTags('collaborations')
@@ -27,7 +27,9 @@ export class EndCollaborationHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<EndCollaborationCommand, CommandResult<CollaborationState>>(new EndCollaborationCommand(id, dto.endedOn, dto.outcome, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'collaboration'>, CommandResult<CollaborationState>>(
+      new ExecuteDomainCommand('collaboration', { type: 'EndCollaboration', data: { collaborationId: id, endedOn: dto.endedOn, outcome: dto.outcome }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };
   }

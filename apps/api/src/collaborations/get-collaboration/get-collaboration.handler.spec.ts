@@ -1,10 +1,12 @@
 import { collaborationDecider, collaborationStream, type CollaborationCommand } from '@kuhina/domain';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { projectedViews } from '../../common/views/projected-views.spec-helper';
 import { GetCollaborationHandler } from './get-collaboration.handler';
 import { GetCollaborationQuery } from './get-collaboration.query';
 
 describe('GetCollaborationHandler', () => {
   let harness: EventStoreHarness;
+  let views: ReturnType<typeof projectedViews>;
   let sut: GetCollaborationHandler;
   const id = '8e3d2c1b-4a5f-4e6d-9c7b-0a1b2c3d4e5f';
   const [pori, msl, ohjaamo] = ['3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e', '9a1c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e', '4c2e8a1f-6b3d-4e5a-9f7c-1a2b3c4d5e6f'];
@@ -12,7 +14,8 @@ describe('GetCollaborationHandler', () => {
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
-    sut = new GetCollaborationHandler(harness.handler);
+    views = projectedViews(harness.store);
+    sut = new GetCollaborationHandler(views.reader);
   });
   afterEach(() => harness.cleanup());
 
@@ -27,6 +30,7 @@ describe('GetCollaborationHandler', () => {
       { type: 'EndCollaboration', data: { collaborationId: id, endedOn: '2024-06-30', outcome: 'Method adopted' }, at: '2024-06-30T09:00:00.000Z' },
     ];
     for (const command of commands) await harness.handler.handle(collaborationDecider, collaborationStream(id), command, harness.context());
+    await views.catchUp();
 
     expect(await sut.execute(new GetCollaborationQuery(id))).toEqual({
       revision: 2,
@@ -47,6 +51,8 @@ describe('GetCollaborationHandler', () => {
   });
 
   it('refuses an unknown id with COLLABORATION.NOT_FOUND', async () => {
+    await views.catchUp();
+
     await expect(sut.execute(new GetCollaborationQuery(id))).rejects.toMatchObject({ code: 'COLLABORATION.NOT_FOUND', kind: 'not-found' });
   });
 });

@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { collaborationDecider, CollaborationErrors, collaborationStream, notFound } from '@kuhina/domain';
-import { CommandHandler } from '@kuhina/event-store';
+import { CollaborationErrors } from '@kuhina/domain';
+import { COLLABORATION_DETAIL_COLLECTION, type CollaborationDetailView } from '@kuhina/read-model';
+import { ViewReader } from '../../common/views/view-reader';
 import { GetCollaborationQuery } from './get-collaboration.query';
 
 export interface CollaborationView {
@@ -20,32 +21,31 @@ export interface CollaborationView {
 
 export interface CollaborationQueryResult {
   collaboration: CollaborationView;
+  /** The collaboration stream's revision after the last event the view applied: the ETag. */
   revision: number;
 }
 
-/** Answers from the aggregate's state until the network read model takes over. */
+/** The collaboration-detail view. */
 @QueryHandler(GetCollaborationQuery)
 export class GetCollaborationHandler implements IQueryHandler<GetCollaborationQuery, CollaborationQueryResult> {
-  constructor(private readonly handler: CommandHandler) {}
+  constructor(private readonly views: ViewReader) {}
 
   async execute({ collaborationId }: GetCollaborationQuery): Promise<CollaborationQueryResult> {
-    const { state, revision } = await this.handler.loadFresh(collaborationDecider, collaborationStream(collaborationId));
-    if (state.status === 'empty') throw notFound(CollaborationErrors.NOT_FOUND, `No collaboration ${collaborationId}`, { collaborationId });
-    const ended = state.status === 'ended' ? state : null;
+    const view = await this.views.one<CollaborationDetailView>(COLLABORATION_DETAIL_COLLECTION, collaborationId, CollaborationErrors.NOT_FOUND, 'collaboration', { collaborationId });
     return {
-      revision,
+      revision: view.revision,
       collaboration: {
-        id: state.collaborationId,
-        title: state.title,
-        description: state.description,
-        status: state.status,
-        organizationIds: [...state.organizationIds],
-        foundingOrganizationIds: [...state.foundingOrganizationIds],
-        sparkedByWorkshopId: state.sparkedByWorkshopId,
-        startedOn: state.startedOn,
-        recordedAt: state.recordedAt,
-        endedOn: ended?.endedOn ?? null,
-        outcome: ended?.outcome ?? null,
+        id: view.collaborationId,
+        title: view.title,
+        description: view.description,
+        status: view.status,
+        organizationIds: view.organizationIds,
+        foundingOrganizationIds: view.foundingOrganizationIds,
+        sparkedByWorkshopId: view.sparkedByWorkshopId,
+        startedOn: view.startedOn,
+        recordedAt: view.recordedAt,
+        endedOn: view.endedOn,
+        outcome: view.outcome,
       },
     };
   }

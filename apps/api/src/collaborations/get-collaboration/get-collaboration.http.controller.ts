@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
+import { ViewRead } from '../../common/http/view-read';
 import { GetCollaborationQuery } from './get-collaboration.query';
 import type { CollaborationQueryResult, CollaborationView } from './get-collaboration.handler';
 
@@ -14,7 +15,11 @@ export class GetCollaborationHttpController {
   constructor(private readonly bus: QueryBus) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One collaboration: partners, the workshop that sparked it, status and outcome (answered from the aggregate state: always current, no projector lag)' })
+  @ViewRead()
+  @ApiOperation({
+    summary: 'One collaboration: partners, the workshop that sparked it, status and outcome, from the collaboration view',
+    description: 'After a write, pass its `position` as `consistentWith` to read it (a 404 then means no such collaboration). The ETag is the revision of the collaboration\'s stream the view has seen.',
+  })
   @ApiOkResponse({ description: 'The collaboration; ETag carries its revision' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CollaborationView> {
     const result = await this.bus.execute<GetCollaborationQuery, CollaborationQueryResult>(new GetCollaborationQuery(id));

@@ -2,13 +2,13 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ExecuteDomainCommand } from '@kuhina/application';
 import type { CollaborationState } from '@kuhina/domain';
 import type { CommandContext, CommandResult } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
-import { RecordCollaborationCommand } from './record-collaboration.command';
 import { RecordCollaborationRequestDto } from './record-collaboration.request.dto';
 
 @ApiTags('collaborations')
@@ -23,11 +23,14 @@ export class RecordCollaborationHttpController {
   @ApiCreatedResponse({ type: CommandResponse })
   async record(@Body() dto: RecordCollaborationRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     const id = resourceId(dto.id, context, 'collaboration');
-    const result = await this.bus.execute<RecordCollaborationCommand, CommandResult<CollaborationState>>(
-      new RecordCollaborationCommand(
-        id,
-        { organizationIds: dto.organizationIds, sparkedByWorkshopId: dto.sparkedByWorkshopId ?? null, title: dto.title, description: dto.description ?? '', startedOn: dto.startedOn },
-        businessTime(dto),
+    const result = await this.bus.execute<ExecuteDomainCommand<'collaboration'>, CommandResult<CollaborationState>>(
+      new ExecuteDomainCommand(
+        'collaboration',
+        {
+          type: 'RecordCollaboration',
+          data: { collaborationId: id, organizationIds: [...dto.organizationIds], sparkedByWorkshopId: dto.sparkedByWorkshopId ?? null, title: dto.title, description: dto.description ?? '', startedOn: dto.startedOn },
+          at: businessTime(dto),
+        },
         context,
       ),
     );

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { LIST, TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { IsIsoDate, ListOf, TextOf } from '../../common/validation/rules.decorators';
 
 export class RecordCollaborationRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id; default: made by the server', example: '8e3d2c1b-4a5f-4e6d-9c7b-0a1b2c3d4e5f' })
@@ -13,10 +15,8 @@ export class RecordCollaborationRequestDto extends BusinessTimeDto {
     format: 'uuid',
     description: 'At least two distinct registered organisations, founding partners first',
     example: ['3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e', '9a1c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e'],
-    maxItems: 50,
   })
-  @IsArray()
-  @ArrayMaxSize(50)
+  @ListOf(LIST.COLLABORATION_PARTNERS)
   @IsUUID(undefined, { each: true })
   organizationIds!: string[];
 
@@ -25,23 +25,19 @@ export class RecordCollaborationRequestDto extends BusinessTimeDto {
   @IsUUID()
   sparkedByWorkshopId?: string | null;
 
-  @ApiProperty({ example: 'Penkkikahvilat Satakunnan kunnissa', maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ example: 'Penkkikahvilat Satakunnan kunnissa' })
+  @TextOf(TEXT.TITLE)
   title!: string;
 
   @ApiPropertyOptional({
     example: 'The City of Pori and Maaseudun Sivistysliitto take the bench café method to four more municipalities after Suomi Areena.',
-    maxLength: 4000,
     default: '',
   })
   @IsOptional()
-  @IsString()
-  @Length(0, 4000)
+  @TextOf(TEXT.LONG, { emptyAllowed: true })
   description?: string;
 
-  @ApiProperty({ example: '2023-09-01', format: 'date' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startedOn must be a date YYYY-MM-DD' })
+  @ApiProperty({ example: '2023-09-01' })
+  @IsIsoDate()
   startedOn!: string;
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiKeyRegistry, type Principal, type Role } from './api-keys';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { ApiErrors } from '../problem/api-errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,12 +26,12 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     const principal = match ? this.keys.authenticate(match[1]!) : null;
     if (!principal) {
-      throw new UnauthorizedException({ code: 'AUTH.UNAUTHENTICATED', message: 'Send a valid API key as "Authorization: Bearer <key>".' });
+      throw new UnauthorizedException({ code: ApiErrors.UNAUTHENTICATED, message: 'Send a valid API key as "Authorization: Bearer <key>".' });
     }
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : ['backoffice']);
     if (allowed && !allowed.includes(principal.role)) {
-      throw new ForbiddenException({ code: 'AUTH.FORBIDDEN', message: `The ${principal.role} role may not ${request.method} ${request.routeOptions.url ?? request.url}; it needs ${allowed.join(' or ')}.` });
+      throw new ForbiddenException({ code: ApiErrors.FORBIDDEN, message: `The ${principal.role} role may not ${request.method} ${request.routeOptions.url ?? request.url}; it needs ${allowed.join(' or ')}.` });
     }
     return true;
   }

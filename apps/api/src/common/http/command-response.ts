@@ -19,4 +19,5 @@ export function withEtag(reply: FastifyReply, revision: number): void {
   if (revision >= 0) void reply.header('etag', `"${revision}"`);
 }
 
-export const positionText = (position: bigint | null): string | null => (position === null ? null : position.toString());
+// The one position formatter lives with the log; controllers take it from here with the rest of a write's answer.
+export { positionText } from '@kuhina/event-store';

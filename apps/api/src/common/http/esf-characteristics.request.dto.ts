@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type { EsfCharacteristics } from '@kuhina/privacy';
+import { INTEGER } from '@kuhina/domain';
+import { IntegerIn } from '../validation/rules.decorators';
 
 // libs/privacy declares these vocabularies as types only; the lists are spelled out here and checked
 // against the types at compile time (a value added there and missing here, or vice versa, fails tsc).
@@ -24,11 +26,9 @@ export class EsfCharacteristicsDto {
   @IsIn(ESF_GENDERS)
   gender?: Values<'gender'>;
 
-  @ApiPropertyOptional({ type: 'integer', example: 1985, minimum: 1900, maximum: 2100, description: 'A year, not a date of birth: the ESF age bands need no more' })
+  @ApiPropertyOptional({ type: 'integer', example: 1985, description: 'A year, not a date of birth: the ESF age bands need no more' })
   @IsOptional()
-  @IsInt()
-  @Min(1900)
-  @Max(2100)
+  @IntegerIn(INTEGER.BIRTH_YEAR)
   birthYear?: number;
 
   @ApiPropertyOptional({ enum: ESF_LABOUR_MARKET_STATUSES, example: 'employed' })

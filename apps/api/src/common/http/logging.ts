@@ -10,11 +10,18 @@ export const createLogger = (level: string = process.env.KUHINA_LOG_LEVEL ?? 'in
     redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.authorization'], censor: '[redacted]' },
   });
 
+/**
+ * Nest's bookkeeping at start-up: one line per module, controller and route (~140 lines). Useful when a route is
+ * missing, noise otherwise: kept at debug level (KUHINA_LOG_LEVEL=debug shows them); the start-up banner says the rest.
+ */
+const START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
 /** Nest's own messages (start-up, errors) as pino lines. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context !== undefined && START_UP_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));

@@ -5,6 +5,7 @@ import { from, switchMap, type Observable } from 'rxjs';
 import { KUHINA_CONFIG, ReadModelPosition, type KuhinaConfig } from '@kuhina/application';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { RequestValidationError } from '../problem/http-problems';
+import { ApiErrors } from '../problem/api-errors';
 
 export const PROJECTION_POSITION_HEADER = 'x-projection-position';
 
@@ -42,7 +43,7 @@ export class ViewReadInterceptor implements NestInterceptor {
           if (!(await this.position.waitFor(wanted, timeout))) {
             void reply.header('retry-after', '1');
             throw new ServiceUnavailableException({
-              code: 'READ.NOT_YET_CONSISTENT',
+              code: ApiErrors.NOT_YET_CONSISTENT,
               message: `The views have not reached position ${wanted} within ${timeout} ms; retry shortly.`,
             });
           }

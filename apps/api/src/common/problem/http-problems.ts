@@ -1,4 +1,5 @@
 import type { FieldError } from './problem-details';
+import { ApiErrors } from './api-errors';
 
 /** Errors raised by the HTTP layer itself (not the domain); the problem filter maps them. */
 export class RequestValidationError extends Error {
@@ -9,7 +10,7 @@ export class RequestValidationError extends Error {
 }
 
 export class IdempotencyKeyReusedError extends Error {
-  readonly code = 'IDEMPOTENCY.KEY_REUSED';
+  readonly code = ApiErrors.IDEMPOTENCY_KEY_REUSED;
   constructor() {
     super('This Idempotency-Key was already used with a different request; use a new key for a new request.');
     this.name = 'IdempotencyKeyReusedError';

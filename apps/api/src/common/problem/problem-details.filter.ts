@@ -4,16 +4,17 @@ import { DomainError } from '@kuhina/domain';
 import { EventIdConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
 import { IdempotencyKeyReusedError, RequestValidationError } from './http-problems';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
+import { ApiErrors } from './api-errors';
 
 const HTTP_CODES: Record<number, [string, string]> = {
-  400: ['REQUEST.MALFORMED', 'Malformed request'],
-  401: ['AUTH.UNAUTHENTICATED', 'Unauthenticated'],
-  403: ['AUTH.FORBIDDEN', 'Forbidden'],
-  404: ['ROUTE.NOT_FOUND', 'Not found'],
-  405: ['ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed'],
-  413: ['REQUEST.TOO_LARGE', 'Payload too large'],
-  415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
-  503: ['SERVICE.UNAVAILABLE', 'Not available yet'],
+  400: [ApiErrors.REQUEST_MALFORMED, 'Malformed request'],
+  401: [ApiErrors.UNAUTHENTICATED, 'Unauthenticated'],
+  403: [ApiErrors.FORBIDDEN, 'Forbidden'],
+  404: [ApiErrors.ROUTE_NOT_FOUND, 'Not found'],
+  405: [ApiErrors.METHOD_NOT_ALLOWED, 'Method not allowed'],
+  413: [ApiErrors.REQUEST_TOO_LARGE, 'Payload too large'],
+  415: [ApiErrors.REQUEST_UNSUPPORTED_MEDIA_TYPE, 'Unsupported media type'],
+  503: [ApiErrors.SERVICE_UNAVAILABLE, 'Not available yet'],
 };
 
 const DOMAIN_STATUS = { validation: HttpStatus.BAD_REQUEST, 'not-found': HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT } as const;
@@ -36,7 +37,7 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
   });
 
   if (error instanceof RequestValidationError) {
-    return make(400, 'REQUEST.INVALID', 'The request is not valid', error.message, { errors: error.errors });
+    return make(400, ApiErrors.REQUEST_INVALID, 'The request is not valid', error.message, { errors: error.errors });
   }
   if (error instanceof DomainError) {
     const status = DOMAIN_STATUS[error.kind];
@@ -46,11 +47,11 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
   if (error instanceof WrongExpectedRevisionError) {
     // With If-Match the client stated the revision it saw: a mismatch is a failed precondition.
     if (request.headers?.['if-match'] !== undefined) {
-      return make(412, 'STREAM.STALE_REVISION', 'The resource changed since you read it', `${error.stream} is at revision ${String(error.actual)}, not ${String(error.expected)}; read it again.`, {
+      return make(412, ApiErrors.STALE_REVISION, 'The resource changed since you read it', `${error.stream} is at revision ${String(error.actual)}, not ${String(error.expected)}; read it again.`, {
         currentRevision: error.actual,
       });
     }
-    return make(409, 'STREAM.CONCURRENT_WRITE', 'Too many concurrent changes', 'Other writes kept changing this resource; try again.');
+    return make(409, ApiErrors.CONCURRENT_WRITE, 'Too many concurrent changes', 'Other writes kept changing this resource; try again.');
   }
   if (error instanceof EventIdConflictError) {
     return make(409, error.code, 'Conflicting retry', error.message);
@@ -69,7 +70,7 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
   if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     // Fastify's own refusals: malformed JSON, body too large, unsupported media type.
     const code =
-      fastify.statusCode === 413 ? 'REQUEST.TOO_LARGE' : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'REQUEST.UNSUPPORTED_MEDIA_TYPE' : fastify.statusCode === 400 ? 'REQUEST.MALFORMED' : `HTTP.${fastify.statusCode}`;
+      fastify.statusCode === 413 ? ApiErrors.REQUEST_TOO_LARGE : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? ApiErrors.REQUEST_UNSUPPORTED_MEDIA_TYPE : fastify.statusCode === 400 ? ApiErrors.REQUEST_MALFORMED : `HTTP.${fastify.statusCode}`;
     const detail = fastify.statusCode === 413 ? 'The request body is larger than 1 MiB.' : String(fastify.message ?? 'Bad request');
     return make(fastify.statusCode, code, fastify.statusCode === 413 ? 'Payload too large' : 'Bad request', detail);
   }

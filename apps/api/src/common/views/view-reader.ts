@@ -3,14 +3,19 @@ import { notFound } from '@kuhina/domain';
 import { InvalidCursorError, READ_STORE, type Page, type ReadStore, type ViewDocument } from '@kuhina/read-model';
 import { RequestValidationError } from '../problem/http-problems';
 
-/** Reads views for the query handlers: one document or 404, and cursor pages with a clear 400 for a bad cursor. */
+/**
+ * Reads views for the query handlers: one document or 404, and cursor pages with a clear 400 for a bad cursor.
+ * Query handlers read only views (never the write side's aggregate state). Read-your-writes is the route's
+ * `@ViewRead()`: with `?consistentWith=<position>` it waits until the views include that position before the handler
+ * reads, so a 404 then means the view has caught up and the resource does not exist.
+ */
 @Injectable()
 export class ViewReader {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async one<T extends ViewDocument>(collection: string, id: string, notFoundCode: string, what: string): Promise<T> {
+  async one<T extends ViewDocument>(collection: string, id: string, notFoundCode: string, what: string, details?: Record<string, unknown>): Promise<T> {
     const doc = await this.store.get<T>(collection, id);
-    if (!doc) throw notFound(notFoundCode, `No ${what} ${id}`);
+    if (!doc) throw notFound(notFoundCode, `No ${what} ${id}`, details);
     return doc;
   }
 

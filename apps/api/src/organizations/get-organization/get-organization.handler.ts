@@ -1,21 +1,23 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound, organizationDecider, organizationStream, type RegisteredOrganization } from '@kuhina/domain';
-import { CommandHandler } from '@kuhina/event-store';
+import { OrganizationErrors, type RegisteredOrganization } from '@kuhina/domain';
+import { ORGANIZATION_LIST_COLLECTION, type OrganizationListView } from '@kuhina/read-model';
+import { ViewReader } from '../../common/views/view-reader';
 import { GetOrganizationQuery } from './get-organization.query';
 
 export interface OrganizationView {
   organization: RegisteredOrganization;
+  /** The organisation stream's revision after the last event the view applied: the ETag. */
   revision: number;
 }
 
-/** Answers from the aggregate's state until the read side (projections) takes over. */
+/** The organisation as the organisations view keeps it (the view GET /organizations lists). */
 @QueryHandler(GetOrganizationQuery)
 export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuery, OrganizationView> {
-  constructor(private readonly handler: CommandHandler) {}
+  constructor(private readonly views: ViewReader) {}
 
   async execute({ organizationId }: GetOrganizationQuery): Promise<OrganizationView> {
-    const { state, revision } = await this.handler.loadFresh(organizationDecider, organizationStream(organizationId));
-    if (state.status === 'empty') throw notFound('ORGANIZATION.NOT_FOUND', `No organisation ${organizationId}`);
-    return { organization: state, revision };
+    const view = await this.views.one<OrganizationListView>(ORGANIZATION_LIST_COLLECTION, organizationId, OrganizationErrors.NOT_FOUND, 'organisation', { organizationId });
+    const { name, sector, municipality, region, businessId, website, registeredAt, revision } = view;
+    return { revision, organization: { status: 'registered', organizationId: view.organizationId, name, sector, municipality, region, businessId, website, registeredAt } };
   }
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
-import { RegisterOrganizationCommand } from './register-organization.command';
 import { RegisterOrganizationRequestDto } from './register-organization.request.dto';
 
 @ApiTags('organizations')
@@ -22,11 +22,22 @@ export class RegisterOrganizationHttpController {
   @ApiCreatedResponse({ type: CommandResponse })
   async register(@Body() dto: RegisterOrganizationRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     const id = resourceId(dto.id, context, 'organization');
-    const result = await this.bus.execute<RegisterOrganizationCommand, CommandResult<unknown>>(
-      new RegisterOrganizationCommand(
-        id,
-        { name: dto.name, sector: dto.sector, municipality: dto.municipality ?? null, region: dto.region ?? null, businessId: dto.businessId ?? null, website: dto.website ?? null },
-        businessTime(dto),
+    const result = await this.bus.execute<ExecuteDomainCommand<'organization'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'organization',
+        {
+          type: 'RegisterOrganization',
+          data: {
+            organizationId: id,
+            name: dto.name,
+            sector: dto.sector,
+            municipality: dto.municipality ?? null,
+            region: dto.region ?? null,
+            businessId: dto.businessId ?? null,
+            website: dto.website ?? null,
+          },
+          at: businessTime(dto),
+        },
         context,
       ),
     );

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { ChangeAffiliationCommand } from './change-affiliation.command';
 import { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
 
 @ApiTags('people')
@@ -27,7 +27,9 @@ export class ChangeAffiliationHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<ChangeAffiliationCommand, CommandResult<PersonState>>(new ChangeAffiliationCommand(id, dto.organizationId, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'person'>, CommandResult<PersonState>>(
+      new ExecuteDomainCommand('person', { type: 'ChangeAffiliation', data: { personId: id, organizationId: dto.organizationId }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };
   }

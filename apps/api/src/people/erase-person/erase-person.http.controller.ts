@@ -4,12 +4,12 @@ import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundRe
 import type { FastifyReply } from 'fastify';
 import type { ErasureResult } from '@kuhina/application';
 import type { CommandContext } from '@kuhina/event-store';
+import { ErasePersonCommand } from '@kuhina/application';
 import { Roles } from '../../common/auth/roles.decorator';
 import { businessTime } from '../../common/http/business-time';
 import { Command } from '../../common/http/command-context';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { ErasePersonCommand } from './erase-person.command';
 import { ErasePersonRequestDto } from './erase-person.request.dto';
 
 @ApiTags('people')

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { RegisterPerson, RegisterPersonHandler } from '@kuhina/application';
-import { personDecider, personStream } from '@kuhina/domain';
+import { organizationDecider, organizationStream, personDecider, personStream } from '@kuhina/domain';
 import { BlindIndex, MemoryKeyStore, PersonalDataCipher } from '@kuhina/privacy';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
+import { projectedViews } from '../../common/views/projected-views.spec-helper';
 import { GetPersonHandler } from './get-person.handler';
 import { GetPersonQuery } from './get-person.query';
 
 describe('GetPersonHandler', () => {
   let harness: EventStoreHarness;
   let keys: MemoryKeyStore;
+  let views: ReturnType<typeof projectedViews>;
   let sut: GetPersonHandler;
   const id = '2d4f6a8b-0c1e-4f3a-9b5d-7e9f1a3c5e7a';
   const organizationId = '3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e';
@@ -18,13 +20,18 @@ describe('GetPersonHandler', () => {
     harness = await eventStoreHarness();
     keys = new MemoryKeyStore();
     const cipher = new PersonalDataCipher(keys);
-    sut = new GetPersonHandler(harness.handler, cipher);
+    views = projectedViews(harness.store);
+    sut = new GetPersonHandler(views.reader, cipher);
+    const affiliation = { organizationId, name: 'Porin kaupunki', sector: 'public-administration' as const, municipality: 'Pori', region: 'Satakunta', businessId: null, website: null };
+    await harness.handler.handle(organizationDecider, organizationStream(organizationId), { type: 'RegisterOrganization', data: affiliation, at: '2023-03-01T10:00:00.000Z' }, harness.context());
     const register = new RegisterPersonHandler(harness.handler, cipher, new BlindIndex(randomBytes(32)));
     await register.execute(new RegisterPerson({ personId: id, personalData, organizationId, at: '2023-04-01T10:00:00.000Z' }, harness.context()));
   });
   afterEach(() => harness.cleanup());
 
   it('answers the decrypted personal data, the affiliation and the revision', async () => {
+    await views.catchUp();
+
     expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 0, person: { id, status: 'active', ...personalData, organizationId } });
   });
 
@@ -32,6 +39,7 @@ describe('GetPersonHandler', () => {
     const other = '6a8b0c1e-2f3a-4b5d-8e9f-1a3c5e7a9b0d';
     const register = new RegisterPersonHandler(harness.handler, new PersonalDataCipher(keys), new BlindIndex(randomBytes(32)));
     await register.execute(new RegisterPerson({ personId: other, personalData: { name: 'Eero Korhonen', email: null, phone: null }, organizationId: null, at: '2023-04-01T10:00:00.000Z' }, harness.context()));
+    await views.catchUp();
 
     expect((await sut.execute(new GetPersonQuery(other))).person).toEqual({ id: other, status: 'active', name: 'Eero Korhonen', email: null, phone: null, esf: null, organizationId: null });
   });
@@ -39,17 +47,35 @@ describe('GetPersonHandler', () => {
   it('answers only { id, status: erased } once the personal data is erased', async () => {
     await keys.destroyKeysOf(id);
     await harness.handler.handle(personDecider, personStream(id), { type: 'ErasePersonalData', data: { personId: id, reason: 'data subject request', erasedBy: 'office' }, at: '2024-01-02T10:00:00.000Z' }, harness.context());
+    await views.catchUp();
 
     expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 1, person: { id, status: 'erased' } });
   });
 
   it('answers the erased shape when the key is already destroyed but the erasure is not yet recorded', async () => {
+    await views.catchUp();
     await keys.destroyKeysOf(id);
 
     expect((await sut.execute(new GetPersonQuery(id))).person).toEqual({ id, status: 'erased' });
   });
 
+  it('keeps the sealed data in the view, never the clear text: the key store is what opens it', async () => {
+    await views.catchUp();
+    const stored = await views.reader.one<Record<string, unknown>>('people', id, 'PERSON.NOT_FOUND', 'person');
+
+    expect(stored).toMatchObject({ personId: id, status: 'active', personalData: { alg: 'A256GCM', keyId: expect.any(String), ciphertext: expect.any(String) } });
+    expect(JSON.stringify(stored)).not.toMatch(/Aino|Virtanen|example\.org|123 4567/);
+  });
+
+  it('answers a changed affiliation with the next revision', async () => {
+    await harness.handler.handle(personDecider, personStream(id), { type: 'ChangeAffiliation', data: { personId: id, organizationId: null }, at: '2023-05-01T10:00:00.000Z' }, harness.context());
+    await views.catchUp();
+
+    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 1, person: { id, status: 'active', ...personalData, organizationId: null } });
+  });
+
   it('refuses an unknown id with PERSON.NOT_FOUND', async () => {
+    await views.catchUp();
     await expect(sut.execute(new GetPersonQuery('0d6c4f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6'))).rejects.toMatchObject({ code: 'PERSON.NOT_FOUND', kind: 'not-found' });
   });
 });

@@ -6,6 +6,7 @@ import { RevealsPersonalData } from '../../audit/access-log/personal-data-access
 import { Roles } from '../../common/auth/roles.decorator';
 import { withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
+import { ViewRead } from '../../common/http/view-read';
 import { GetPersonQuery } from './get-person.query';
 import type { PersonQueryResult, PersonView } from './get-person.handler';
 
@@ -17,10 +18,12 @@ export class GetPersonHttpController {
 
   @Get(':id')
   @Roles('backoffice')
+  @ViewRead()
   @RevealsPersonalData<PersonView>((person) => (person.status === 'active' ? [person.id] : []))
   @ApiOperation({
-    summary: 'One person with their personal data, decrypted (back-office only; an erased person shows only { id, status: "erased" }; answered from the aggregate state)',
-    description: 'Every answer that shows personal data is recorded in the access log (GET /audit/access-log) before it is sent; if it cannot be recorded the answer is 503.',
+    summary: 'One person with their personal data, decrypted (back-office only; an erased person shows only { id, status: "erased" })',
+    description:
+      'Answered from the person view, which keeps the personal data sealed as the events carry it; it is decrypted for the answer. After a write, pass its `position` as `consistentWith` to read it (a 404 then means no such person). Every answer that shows personal data is recorded in the access log (GET /audit/access-log) before it is sent; if it cannot be recorded the answer is 503.',
   })
   @ApiOkResponse({ description: 'The person; ETag carries the revision' })
   @ApiForbiddenResponse({ description: 'Analyst and auditor keys never see personal data' })

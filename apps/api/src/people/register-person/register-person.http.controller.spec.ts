@@ -33,7 +33,7 @@ describe('RegisterPersonHttpController (real RegisterPersonHandler over a real e
     const handler = new RegisterPersonHandler(harness.handler, new PersonalDataCipher(new MemoryKeyStore()), new BlindIndex(randomBytes(32)));
     // Only the dispatch is stood in for: CommandBus routing is Nest's, the handler and the store are real.
     const bus = { execute: (command: RegisterPerson) => handler.execute(command) } as unknown as CommandBus;
-    sut = new RegisterPersonHttpController(bus, harness.handler);
+    sut = new RegisterPersonHttpController(bus);
   });
   afterEach(() => harness.cleanup());
 

@@ -1,16 +1,14 @@
-import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RegisterPerson, type RegisterPersonResult } from '@kuhina/application';
-import { personDecider, personStream } from '@kuhina/domain';
-import { CommandHandler, type CommandContext } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import type { EsfCharacteristics, PersonalData } from '@kuhina/privacy';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
-import { requireOrganizations } from '../../common/references/reference.checks';
 import type { EsfCharacteristicsDto } from '../../common/http/esf-characteristics.request.dto';
 import { RegisterPersonRequestDto } from './register-person.request.dto';
 
@@ -26,10 +24,7 @@ const esfOf = (dto: EsfCharacteristicsDto | null | undefined): EsfCharacteristic
 @ApiBearerAuth()
 @Controller('people')
 export class RegisterPersonHttpController {
-  constructor(
-    private readonly bus: CommandBus,
-    @Inject(CommandHandler) private readonly handler: CommandHandler,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a person (personal data encrypted per person); a person with the same e-mail is found and reused instead' })
@@ -39,15 +34,12 @@ export class RegisterPersonHttpController {
   async register(@Body() dto: RegisterPersonRequestDto, @Command() context: CommandContext, @Res() reply: FastifyReply): Promise<void> {
     const id = resourceId(dto.id, context, 'person');
     const organizationId = dto.organizationId ?? null;
-    if (organizationId !== null) await requireOrganizations(this.handler, [organizationId]);
     const esf = esfOf(dto.esf);
     const personalData: PersonalData = { name: dto.name, email: dto.email ?? null, phone: dto.phone ?? null, ...(esf ? { esf } : {}) };
     const result = await this.bus.execute<RegisterPerson, RegisterPersonResult>(new RegisterPerson({ personId: id, personalData, organizationId, at: businessTime(dto) }, context));
-
-    const person = await this.handler.loadFresh(personDecider, personStream(result.personId));
-    const { created, position } = result;
-    withEtag(reply, person.revision);
-    const body: RegisterPersonResponse = { id: result.personId, position: positionText(position ?? person.position), created };
+    const { created, position, revision } = result;
+    withEtag(reply, revision);
+    const body: RegisterPersonResponse = { id: result.personId, position: positionText(position), created };
     await reply.status(created ? 201 : 200).send(body);
   }
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { AddCoOrganizerCommand } from './add-co-organizer.command';
 import { AddCoOrganizerRequestDto } from './add-co-organizer.request.dto';
 
 @ApiTags('workshops')
@@ -27,7 +27,9 @@ export class AddCoOrganizerHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<AddCoOrganizerCommand, CommandResult<WorkshopState>>(new AddCoOrganizerCommand(id, dto.organizationId, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
+      new ExecuteDomainCommand('workshop', { type: 'AddCoOrganizer', data: { workshopId: id, organizationId: dto.organizationId }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };
   }

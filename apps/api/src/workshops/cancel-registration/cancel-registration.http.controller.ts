@@ -3,12 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
+import { CancelRegistrationCommand, type CancelRegistrationResult } from '@kuhina/application';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { CancelRegistrationCommand } from './cancel-registration.command';
-import type { CancelRegistrationResult } from './cancel-registration.handler';
 import { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
 
 export class CancelRegistrationResponse extends CommandResponse {

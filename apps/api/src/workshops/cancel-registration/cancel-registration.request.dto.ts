@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { TextOf } from '../../common/validation/rules.decorators';
 
 export class CancelRegistrationRequestDto extends BusinessTimeDto {
-  @ApiPropertyOptional({ example: 'Sairastuminen; ilmoitti puhelimitse', maxLength: 4000, description: 'Default: none given' })
+  @ApiPropertyOptional({ example: 'Sairastuminen; ilmoitti puhelimitse', description: 'Default: none given' })
   @IsOptional()
-  @IsString()
-  @Length(0, 4000)
+  @TextOf(TEXT.LONG, { emptyAllowed: true })
   reason?: string;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { TextOf } from '../../common/validation/rules.decorators';
 
 export class CancelWorkshopRequestDto extends BusinessTimeDto {
-  @ApiProperty({ example: 'Puhujat estyneitä; työpaja siirretään syksyyn', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @ApiProperty({ example: 'Puhujat estyneitä; työpaja siirretään syksyyn' })
+  @TextOf(TEXT.LONG)
   reason!: string;
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { CloseRegistrationCommand } from './close-registration.command';
 import { CloseRegistrationRequestDto } from './close-registration.request.dto';
 
 @ApiTags('workshops')
@@ -27,7 +27,9 @@ export class CloseRegistrationHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<CloseRegistrationCommand, CommandResult<WorkshopState>>(new CloseRegistrationCommand(id, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
+      new ExecuteDomainCommand('workshop', { type: 'CloseRegistration', data: { workshopId: id }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };
   }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
-import { CollectCitizenInputCommand } from './collect-citizen-input.command';
 import { CollectCitizenInputRequestDto } from './collect-citizen-input.request.dto';
 
 @ApiTags('workshops')
@@ -32,12 +32,10 @@ export class CollectCitizenInputHttpController {
   ): Promise<CommandResponse> {
     const inputId = resourceId(dto.id, context, 'citizen-input');
     const at = businessTime(dto);
-    const result = await this.bus.execute<CollectCitizenInputCommand, CommandResult<unknown>>(
-      new CollectCitizenInputCommand(
-        workshopId,
-        inputId,
-        { topic: dto.topic, summary: dto.summary, citizensHeard: dto.citizensHeard, collectedAt: dto.collectedAt ?? at },
-        at,
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'workshop',
+        { type: 'CollectCitizenInput', data: { workshopId, inputId, topic: dto.topic, summary: dto.summary, citizensHeard: dto.citizensHeard, collectedAt: dto.collectedAt ?? at }, at: at },
         context,
       ),
     );

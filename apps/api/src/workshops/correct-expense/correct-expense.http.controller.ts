@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { CorrectExpenseCommand } from './correct-expense.command';
 import { CorrectExpenseRequestDto } from './correct-expense.request.dto';
 
 @ApiTags('workshops')
@@ -30,12 +30,14 @@ export class CorrectExpenseHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<CorrectExpenseCommand, CommandResult<unknown>>(
-      new CorrectExpenseCommand(
-        workshopId,
-        expenseId,
-        { amountCents: dto.amountCents, category: dto.category, fundingSource: dto.fundingSource, receiptReference: dto.receiptReference, reason: dto.reason },
-        businessTime(dto),
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'workshop',
+        {
+          type: 'CorrectExpense',
+          data: { workshopId, expenseId, amountCents: dto.amountCents, category: dto.category, fundingSource: dto.fundingSource, receiptReference: dto.receiptReference, reason: dto.reason },
+          at: businessTime(dto),
+        },
         context,
       ),
     );

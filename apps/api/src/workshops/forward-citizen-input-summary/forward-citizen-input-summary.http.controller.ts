@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { ForwardCitizenInputSummaryCommand } from './forward-citizen-input-summary.command';
 import { ForwardCitizenInputSummaryRequestDto } from './forward-citizen-input-summary.request.dto';
 
 @ApiTags('workshops')
@@ -30,8 +30,12 @@ export class ForwardCitizenInputSummaryHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const at = businessTime(dto);
-    const result = await this.bus.execute<ForwardCitizenInputSummaryCommand, CommandResult<unknown>>(
-      new ForwardCitizenInputSummaryCommand(workshopId, { summary: dto.summary, recipients: [...dto.recipients], forwardedAt: dto.forwardedAt ?? at }, at, context),
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'workshop',
+        { type: 'ForwardCitizenInputSummary', data: { workshopId, summary: dto.summary, recipients: [...dto.recipients], forwardedAt: dto.forwardedAt ?? at }, at: at },
+        context,
+      ),
     );
     withEtag(reply, result.revision);
     return { id: workshopId, position: positionText(result.position) };

@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { WorkshopFeedbackView } from '@kuhina/read-model';
+import { WorkshopErrors } from '@kuhina/domain';
+import { WORKSHOP_FEEDBACK_COLLECTION, type WorkshopFeedbackView } from '@kuhina/read-model';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetFeedbackQuery } from './get-feedback.query';
 
@@ -9,6 +10,6 @@ export class GetFeedbackHandler implements IQueryHandler<GetFeedbackQuery, Works
   constructor(private readonly views: ViewReader) {}
 
   execute({ workshopId }: GetFeedbackQuery): Promise<WorkshopFeedbackView> {
-    return this.views.one<WorkshopFeedbackView>('workshop-feedback', workshopId, 'WORKSHOP.NOT_FOUND', 'feedback for workshop');
+    return this.views.one<WorkshopFeedbackView>(WORKSHOP_FEEDBACK_COLLECTION, workshopId, WorkshopErrors.NOT_FOUND, 'feedback for workshop');
   }
 }

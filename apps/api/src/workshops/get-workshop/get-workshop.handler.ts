@@ -1,38 +1,28 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  notFound,
-  WorkshopErrors,
-  workshopDecider,
-  workshopStream,
-  type ExistingWorkshop,
-  type RegistrationEntry,
-  type WorkshopAccess,
-  type WorkshopFormat,
-  type WorkshopKind,
-  type WorkshopLocation,
-} from '@kuhina/domain';
-import { CommandHandler } from '@kuhina/event-store';
-import type { WorkshopDetailView } from '@kuhina/read-model';
+import { WorkshopErrors, type RegistrationCounts, type WorkshopAccess, type WorkshopFormat, type WorkshopKind, type WorkshopLocation } from '@kuhina/domain';
+import { WORKSHOP_DETAIL_COLLECTION, type WorkshopDetailView } from '@kuhina/read-model';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetWorkshopQuery } from './get-workshop.query';
 
-/** What the workshop-detail view adds to the aggregate: resources, money, outcomes (eventually consistent). */
-export type WorkshopDetailExtras = Pick<WorkshopDetailView, 'pledges' | 'expenses' | 'totals' | 'dates' | 'chainOrder' | 'reportSummary' | 'cancellationReason'> &
-  Partial<Pick<WorkshopDetailView, 'citizenInput' | 'planningMeetings' | 'sustainability'>>;
+/** Resources, money and outcomes of the workshop, as the workshop-detail view keeps them. */
+export type WorkshopDetailExtras = Pick<
+  WorkshopDetailView,
+  'pledges' | 'expenses' | 'totals' | 'dates' | 'chainOrder' | 'reportSummary' | 'cancellationReason' | 'citizenInput' | 'planningMeetings' | 'sustainability'
+>;
 
-export interface WorkshopCounts {
-  registered: number;
-  waitlisted: number;
-  cancelled: number;
-  /** Registrations whose attendance was recorded. */
-  attended: number;
+/**
+ * The workshop's one set of counts: the registration figures as the domain's counting function (`recount`) folds them
+ * (the same figures as the registrations list and the chain's workshop), with the invitations beside them.
+ */
+export type WorkshopCounts = Pick<RegistrationCounts, 'registered' | 'waitlisted' | 'cancelled' | 'attended'> & {
+  /** People invited (invitation-only workshops). */
   invited: number;
-}
+};
 
-/** A workshop as its aggregate knows it: plan, status and counts; people appear as counts only. */
+/** A workshop: plan, status and counts; people appear as counts only. */
 export interface WorkshopDetails {
   workshopId: string;
-  status: ExistingWorkshop['status'];
+  status: WorkshopDetailView['status'];
   chainId: string | null;
   title: string;
   theme: string;
@@ -50,82 +40,59 @@ export interface WorkshopDetails {
   reportedAt: string | null;
   cancelledAt: string | null;
   counts: WorkshopCounts;
-  /** From the workshop-detail view (null until the projector has seen the workshop; use `consistentWith`). */
-  detail: WorkshopDetailExtras | null;
+  detail: WorkshopDetailExtras;
 }
 
 export interface WorkshopView {
   workshop: WorkshopDetails;
+  /** The workshop stream's revision after the last event the view applied: the ETag. */
   revision: number;
 }
 
-/**
- * Plan, status and counts from the aggregate (strongly consistent, with its ETag); pledges, expenses, totals
- * and outcomes from the workshop-detail view.
- */
+/** The workshop-detail view (read-your-writes with `consistentWith`); 404 once the view has caught up and knows no such workshop. */
 @QueryHandler(GetWorkshopQuery)
 export class GetWorkshopHandler implements IQueryHandler<GetWorkshopQuery, WorkshopView> {
-  constructor(
-    private readonly handler: CommandHandler,
-    private readonly views: ViewReader,
-  ) {}
+  constructor(private readonly views: ViewReader) {}
 
   async execute({ workshopId }: GetWorkshopQuery): Promise<WorkshopView> {
-    const { state, revision } = await this.handler.loadFresh(workshopDecider, workshopStream(workshopId));
-    if (state.status === 'empty') throw notFound(WorkshopErrors.NOT_FOUND, `Workshop ${workshopId} does not exist`, { workshopId });
-    const view = await this.views.maybe<WorkshopDetailView>('workshops', workshopId);
-    const detail: WorkshopDetailExtras | null = view
-      ? {
-          pledges: view.pledges,
-          expenses: view.expenses,
-          totals: view.totals,
-          dates: view.dates,
-          chainOrder: view.chainOrder,
-          reportSummary: view.reportSummary,
-          cancellationReason: view.cancellationReason,
-          citizenInput: view.citizenInput,
-          planningMeetings: view.planningMeetings,
-          sustainability: view.sustainability,
-        }
-      : null;
-    return { workshop: { ...detailsOf(state), detail }, revision };
+    const view = await this.views.one<WorkshopDetailView>(WORKSHOP_DETAIL_COLLECTION, workshopId, WorkshopErrors.NOT_FOUND, 'workshop', { workshopId });
+    return { workshop: detailsOf(view), revision: view.revision };
   }
 }
 
-function detailsOf(w: ExistingWorkshop): Omit<WorkshopDetails, 'detail'> {
-  const { plan } = w;
+function detailsOf(view: WorkshopDetailView): WorkshopDetails {
+  const { counts, dates } = view;
   return {
-    workshopId: w.workshopId,
-    status: w.status,
-    chainId: plan.chainId,
-    title: plan.title,
-    theme: plan.theme,
-    method: plan.method,
-    kind: plan.kind,
-    format: plan.format,
-    access: plan.access,
-    // What may change after planning comes from the state, not from the plan.
-    location: w.location,
-    startsAt: w.startsAt,
-    endsAt: w.endsAt,
-    targetGroups: [...plan.targetGroups],
-    capacity: w.capacity,
-    coOrganizerIds: [...w.coOrganizerIds],
-    heldOn: w.status === 'held' || w.status === 'reported' ? w.heldOn : null,
-    reportedAt: w.status === 'reported' ? w.reportedAt : null,
-    cancelledAt: w.status === 'cancelled' ? w.cancelledAt : null,
-    counts: countsOf(w),
-  };
-}
-
-function countsOf(w: ExistingWorkshop): WorkshopCounts {
-  // O(registrations): fine for one workshop on request; the registrations view will answer lists.
-  const entries: RegistrationEntry[] = Object.values(w.registrations).flatMap((shard) => Object.values(shard));
-  return {
-    registered: w.registeredCount,
-    waitlisted: w.waitlist.length,
-    cancelled: entries.filter((entry) => entry.status === 'cancelled').length,
-    attended: entries.filter((entry) => entry.attended !== null).length,
-    invited: Object.values(w.invitedPersonIds).reduce((sum, shard) => sum + Object.keys(shard).length, 0),
+    workshopId: view.workshopId,
+    status: view.status,
+    chainId: view.chainId,
+    title: view.title,
+    theme: view.theme,
+    method: view.method,
+    kind: view.kind,
+    format: view.format,
+    access: view.access,
+    location: view.location,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    targetGroups: view.targetGroups,
+    capacity: view.capacity,
+    coOrganizerIds: view.coOrganizerIds,
+    heldOn: dates.heldOn,
+    reportedAt: dates.reportedAt,
+    cancelledAt: dates.cancelledAt,
+    counts: { registered: counts.registered, waitlisted: counts.waitlisted, cancelled: counts.cancelled, attended: counts.attended, invited: view.invited },
+    detail: {
+      pledges: view.pledges,
+      expenses: view.expenses,
+      totals: view.totals,
+      dates,
+      chainOrder: view.chainOrder,
+      reportSummary: view.reportSummary,
+      cancellationReason: view.cancellationReason,
+      citizenInput: view.citizenInput,
+      planningMeetings: view.planningMeetings,
+      sustainability: view.sustainability,
+    },
   };
 }

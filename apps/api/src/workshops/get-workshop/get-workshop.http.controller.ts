@@ -12,12 +12,13 @@ import { GetWorkshopQuery } from './get-workshop.query';
 
 const STATUSES: WorkshopDetails['status'][] = ['planned', 'registration-open', 'registration-closed', 'held', 'reported', 'cancelled'];
 
+/** The workshop's one set of counts: the same figures as GET /workshops/:id/registrations and the chain's workshop. */
 export class WorkshopCountsResponse implements WorkshopCounts {
-  @ApiProperty({ example: 31 }) registered!: number;
+  @ApiProperty({ example: 31, description: 'Seats taken: registrations now registered (promoted ones included)' }) registered!: number;
   @ApiProperty({ example: 4 }) waitlisted!: number;
   @ApiProperty({ example: 2 }) cancelled!: number;
-  @ApiProperty({ example: 29, description: 'Registrations whose attendance was recorded' }) attended!: number;
-  @ApiProperty({ example: 0, description: 'Invitations (invitation-only workshops)' }) invited!: number;
+  @ApiProperty({ example: 29, description: 'Registrations whose attendance was recorded (on site or remote)' }) attended!: number;
+  @ApiProperty({ example: 0, description: 'People invited (invitation-only workshops); not registrations' }) invited!: number;
 }
 
 /** For the OpenAPI description; the answer is the handler's WorkshopDetails. */
@@ -40,8 +41,8 @@ export class WorkshopResponse implements WorkshopDetails {
   @ApiProperty({ nullable: true, type: String, example: '2023-09-12' }) heldOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) reportedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelledAt!: string | null;
-  @ApiProperty({ type: WorkshopCountsResponse }) counts!: WorkshopCountsResponse;
-  @ApiProperty({ type: Object, nullable: true, description: 'From the workshop-detail view: pledges, expenses (with corrections and voids), totals, dates, citizen input, planning meetings, sustainability' })
+  @ApiProperty({ type: WorkshopCountsResponse, description: 'Registration counts, folded by the one counting function every answer uses' }) counts!: WorkshopCountsResponse;
+  @ApiProperty({ type: Object, description: 'Pledges, expenses (with corrections and voids), totals, dates, citizen input, planning meetings, sustainability' })
   detail!: WorkshopDetails['detail'];
 }
 
@@ -54,7 +55,9 @@ export class GetWorkshopHttpController {
   @Get(':id')
   @ViewRead()
   @ApiOperation({
-    summary: 'One workshop: plan, status and counts from its event stream (ETag = revision); pledges, expenses, totals and outcomes from the workshop-detail view. No personal data: people appear as counts.',
+    summary: 'One workshop: plan, status, counts, pledges, expenses, totals and outcomes, from the workshop-detail view. No personal data: people appear as counts.',
+    description:
+      'Answered from the views: after a write, pass its `position` as `consistentWith` to read it (a 404 then means no such workshop). The ETag is the revision of the workshop\'s stream the view has seen, for If-Match on the next write.',
   })
   @ApiOkResponse({ type: WorkshopResponse, description: 'ETag carries the workshop revision, for If-Match on the next write' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkshopDetails> {

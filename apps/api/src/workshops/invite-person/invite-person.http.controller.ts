@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { InvitePersonCommand } from './invite-person.command';
 import { InvitePersonRequestDto } from './invite-person.request.dto';
 
 @ApiTags('workshops')
@@ -27,7 +27,9 @@ export class InvitePersonHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<InvitePersonCommand, CommandResult<WorkshopState>>(new InvitePersonCommand(id, dto.personId, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
+      new ExecuteDomainCommand('workshop', { type: 'InvitePerson', data: { workshopId: id, personId: dto.personId }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id: dto.personId, position: positionText(result.position) };
   }

@@ -3,13 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
+import { laterPosition, PlanWorkshopCommand, type PlanWorkshopResult } from '@kuhina/application';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
-import { laterPosition } from '../workshop-steps';
-import { PlanWorkshopCommand } from './plan-workshop.command';
-import type { PlanWorkshopResult } from './plan-workshop.handler';
 import { PlanWorkshopRequestDto } from './plan-workshop.request.dto';
 
 @ApiTags('workshops')

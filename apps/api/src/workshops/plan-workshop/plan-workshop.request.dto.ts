@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { WORKSHOP_ACCESS, WORKSHOP_FORMATS, WORKSHOP_KINDS, type WorkshopAccess, type WorkshopFormat, type WorkshopKind } from '@kuhina/domain';
+import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { INTEGER, LIST, TEXT, WORKSHOP_ACCESS, WORKSHOP_FORMATS, WORKSHOP_KINDS, type WorkshopAccess, type WorkshopFormat, type WorkshopKind } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
 import { WorkshopLocationDto } from './workshop-location.request.dto';
-import { DATE_TIME_WITH_OFFSET, DATE_TIME_WITH_OFFSET_MESSAGE } from '../../common/http/business-time';
+import { IntegerIn, IsIsoDateTime, ListOf, TextOf } from '../../common/validation/rules.decorators';
 
 export class PlanWorkshopRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', example: '5b7d2c1e-3f4a-4b8c-9d0e-1f2a3b4c5d6e', description: 'Client-chosen id; default: made by the server' })
@@ -17,19 +17,16 @@ export class PlanWorkshopRequestDto extends BusinessTimeDto {
   @IsUUID()
   chainId?: string | null;
 
-  @ApiProperty({ example: 'Työpaja 1: Sosiaaliset innovaatiot Raumalla — tulevaisuustyöskentely', maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ example: 'Työpaja 1: Sosiaaliset innovaatiot Raumalla — tulevaisuustyöskentely' })
+  @TextOf(TEXT.TITLE)
   title!: string;
 
-  @ApiProperty({ example: 'Järjestötyön ja sosiaalialan tulevaisuus Raumalla', maxLength: 1000 })
-  @IsString()
-  @Length(1, 1000)
+  @ApiProperty({ example: 'Järjestötyön ja sosiaalialan tulevaisuus Raumalla' })
+  @TextOf(TEXT.SUBJECT)
   theme!: string;
 
-  @ApiProperty({ example: 'Futures workshop (tulevaisuusverstas); questions to speakers', maxLength: 1000 })
-  @IsString()
-  @Length(1, 1000)
+  @ApiProperty({ example: 'Futures workshop (tulevaisuusverstas); questions to speakers' })
+  @TextOf(TEXT.SUBJECT)
   method!: string;
 
   @ApiProperty({ enum: WORKSHOP_KINDS, example: 'co-development', description: 'ESF counts co-development participants apart from information-event attendees and citizens met at street events' })
@@ -47,38 +44,31 @@ export class PlanWorkshopRequestDto extends BusinessTimeDto {
   location?: WorkshopLocationDto | null;
 
   @ApiProperty({ example: '2023-04-19T13:00:00+03:00' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(DATE_TIME_WITH_OFFSET, { message: DATE_TIME_WITH_OFFSET_MESSAGE })
+  @IsIsoDateTime()
   startsAt!: string;
 
   @ApiProperty({ example: '2023-04-19T16:30:00+03:00', description: 'After startsAt' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(DATE_TIME_WITH_OFFSET, { message: DATE_TIME_WITH_OFFSET_MESSAGE })
+  @IsIsoDateTime()
   endsAt!: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['municipal residents', 'NGO workers', 'social-sector workers'], maxItems: 20, description: 'Default: none' })
+  @ApiPropertyOptional({ type: [String], example: ['municipal residents', 'NGO workers', 'social-sector workers'], description: 'Default: none' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @ListOf(LIST.TARGET_GROUPS)
+  @TextOf(TEXT.LABEL, { each: true })
   targetGroups?: string[];
 
   @ApiProperty({ enum: WORKSHOP_ACCESS, example: 'open' })
   @IsIn(WORKSHOP_ACCESS)
   access!: WorkshopAccess;
 
-  @ApiPropertyOptional({ type: 'integer', example: 45, minimum: 1, maximum: 100_000, nullable: true, description: 'Seats; null or absent: unlimited' })
+  @ApiPropertyOptional({ type: 'integer', example: 45, nullable: true, description: 'Seats; null or absent: unlimited' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @IntegerIn(INTEGER.CAPACITY)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', example: ['3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e'], maxItems: 20, description: 'Registered organisations; default: none' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: ['3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e'], description: 'Registered organisations; default: none' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
+  @ListOf(LIST.CO_ORGANIZERS)
   @IsUUID(undefined, { each: true })
   coOrganizerIds?: string[];
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
-import { PledgeResourceCommand } from './pledge-resource.command';
 import { PledgeResourceRequestDto } from './pledge-resource.request.dto';
 
 @ApiTags('workshops')
@@ -31,12 +31,14 @@ export class PledgeResourceHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const pledgeId = resourceId(dto.id, context, 'pledge');
-    const result = await this.bus.execute<PledgeResourceCommand, CommandResult<unknown>>(
-      new PledgeResourceCommand(
-        workshopId,
-        pledgeId,
-        { organizationId: dto.organizationId, kind: dto.kind, description: dto.description, inKindValueCents: dto.inKindValueCents, valuationBasis: dto.valuationBasis },
-        businessTime(dto),
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'workshop',
+        {
+          type: 'PledgeResource',
+          data: { workshopId, pledgeId, organizationId: dto.organizationId, kind: dto.kind, description: dto.description, inKindValueCents: dto.inKindValueCents, valuationBasis: dto.valuationBasis },
+          at: businessTime(dto),
+        },
         context,
       ),
     );

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PLEDGE_KINDS, type PledgeKind } from '@kuhina/domain';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PLEDGE_KINDS, TEXT, type PledgeKind } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { IsCents, TextOf } from '../../common/validation/rules.decorators';
 
 export class PledgeResourceRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen pledge id; default: made by the server', example: '0d5e6f2a-3b1c-4f8e-9a7d-2c4b6e8f1a30' })
@@ -17,19 +18,15 @@ export class PledgeResourceRequestDto extends BusinessTimeDto {
   @IsIn(PLEDGE_KINDS)
   kind!: PledgeKind;
 
-  @ApiProperty({ example: 'Tent space on the pedestrian street, free of charge', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @ApiProperty({ example: 'Tent space on the pedestrian street, free of charge' })
+  @TextOf(TEXT.LONG)
   description!: string;
 
-  @ApiProperty({ description: 'In-kind value in integer cents (ESF in-kind contribution)', example: 25000, minimum: 0, maximum: 100_000_000 })
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @ApiProperty({ description: 'In-kind value in integer cents (ESF in-kind contribution)', example: 25000 })
+  @IsCents()
   inKindValueCents!: number;
 
-  @ApiProperty({ description: 'How the in-kind value was reckoned (audit evidence)', example: 'City of Pori event-site fee for a 3×3 m tent, one day', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @ApiProperty({ description: 'How the in-kind value was reckoned (audit evidence)', example: 'City of Pori event-site fee for a 3×3 m tent, one day' })
+  @TextOf(TEXT.LONG)
   valuationBasis!: string;
 }

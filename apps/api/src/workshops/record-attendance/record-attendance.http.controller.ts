@@ -2,13 +2,13 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext } from '@kuhina/event-store';
+import { ExecuteDomainCommand } from '@kuhina/application';
+import type { WorkshopState } from '@kuhina/domain';
+import type { CommandContext, CommandResult } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { RecordAttendanceCommand } from './record-attendance.command';
-import type { RecordAttendanceResult } from './record-attendance.handler';
 import { RecordAttendanceRequestDto } from './record-attendance.request.dto';
 
 export class RecordAttendanceResponse extends CommandResponse {
@@ -33,8 +33,12 @@ export class RecordAttendanceHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordAttendanceResponse> {
     const attendees = dto.attendees.map(({ registrationId, mode }) => ({ registrationId, mode }));
-    const result = await this.bus.execute<RecordAttendanceCommand, RecordAttendanceResult>(new RecordAttendanceCommand(id, attendees, businessTime(dto), context));
-    withEtag(reply, result.workshop.revision);
-    return { id, position: positionText(result.workshop.position), recorded: result.recorded };
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
+      new ExecuteDomainCommand('workshop', { type: 'RecordAttendance', data: { workshopId: id, attendees }, at: businessTime(dto) }, context),
+    );
+    withEtag(reply, result.revision);
+    // Attendances recorded before (an overlapping sheet) are not counted again; on a retry, those of the first attempt.
+    const recorded = result.events.filter((event) => event.type === 'AttendanceRecorded').length;
+    return { id, position: positionText(result.position), recorded };
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID, ValidateNested } from 'class-validator';
-import { ATTENDANCE_MODES, type AttendanceMode } from '@kuhina/domain';
+import { IsIn, IsUUID, ValidateNested } from 'class-validator';
+import { ATTENDANCE_MODES, LIST, type AttendanceMode } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { ListOf } from '../../common/validation/rules.decorators';
 
 export class AttendeeDto {
   @ApiProperty({ format: 'uuid', example: 'e5a1c3b7-2d4f-4e6a-8b9c-0d1e2f3a4b5c', description: 'A registration holding a seat' })
@@ -15,10 +16,8 @@ export class AttendeeDto {
 }
 
 export class RecordAttendanceRequestDto extends BusinessTimeDto {
-  @ApiProperty({ type: [AttendeeDto], minItems: 1, maxItems: 2000, description: 'One attendance sheet; attendees already recorded with the same mode are skipped' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(2000)
+  @ApiProperty({ type: [AttendeeDto], description: 'One attendance sheet; attendees already recorded with the same mode are skipped' })
+  @ListOf(LIST.ATTENDEES)
   @ValidateNested({ each: true })
   @Type(() => AttendeeDto)
   attendees!: AttendeeDto[];

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
-import { RecordExpenseCommand } from './record-expense.command';
 import { RecordExpenseRequestDto } from './record-expense.request.dto';
 
 @ApiTags('workshops')
@@ -31,19 +31,23 @@ export class RecordExpenseHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const expenseId = resourceId(dto.id, context, 'expense');
-    const result = await this.bus.execute<RecordExpenseCommand, CommandResult<unknown>>(
-      new RecordExpenseCommand(
-        workshopId,
-        expenseId,
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'workshop',
         {
-          category: dto.category,
-          amountCents: dto.amountCents,
-          fundingSource: dto.fundingSource,
-          receiptReference: dto.receiptReference,
-          description: dto.description,
-          incurredOn: dto.incurredOn,
+          type: 'RecordExpense',
+          data: {
+            workshopId,
+            expenseId,
+            category: dto.category,
+            amountCents: dto.amountCents,
+            fundingSource: dto.fundingSource,
+            receiptReference: dto.receiptReference,
+            description: dto.description,
+            incurredOn: dto.incurredOn,
+          },
+          at: businessTime(dto),
         },
-        businessTime(dto),
         context,
       ),
     );

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
-import { RecordPlanningMeetingCommand } from './record-planning-meeting.command';
 import { RecordPlanningMeetingRequestDto } from './record-planning-meeting.request.dto';
 
 @ApiTags('workshops')
@@ -31,12 +31,14 @@ export class RecordPlanningMeetingHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const meetingId = resourceId(dto.id, context, 'planning-meeting');
-    const result = await this.bus.execute<RecordPlanningMeetingCommand, CommandResult<unknown>>(
-      new RecordPlanningMeetingCommand(
-        workshopId,
-        meetingId,
-        { heldOn: dto.heldOn, kind: dto.kind, online: dto.online, organizationIds: [...dto.organizationIds], notes: dto.notes ?? '' },
-        businessTime(dto),
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'workshop',
+        {
+          type: 'RecordPlanningMeeting',
+          data: { workshopId, meetingId, heldOn: dto.heldOn, kind: dto.kind, online: dto.online, organizationIds: [...dto.organizationIds], notes: dto.notes ?? '' },
+          at: businessTime(dto),
+        },
         context,
       ),
     );

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { PLANNING_MEETING_KINDS, type PlanningMeetingKind } from '@kuhina/domain';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { LIST, PLANNING_MEETING_KINDS, TEXT, type PlanningMeetingKind } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { IsIsoDate, ListOf, TextOf } from '../../common/validation/rules.decorators';
 
 export class RecordPlanningMeetingRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen meeting id; default: made by the server', example: '1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b' })
@@ -9,9 +10,8 @@ export class RecordPlanningMeetingRequestDto extends BusinessTimeDto {
   @IsUUID()
   id?: string;
 
-  @ApiProperty({ format: 'date', description: 'Day of the meeting (YYYY-MM-DD)', example: '2023-02-08' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn must be a date YYYY-MM-DD' })
+  @ApiProperty({ description: 'Day of the meeting (YYYY-MM-DD)', example: '2023-02-08' })
+  @IsIsoDate()
   heldOn!: string;
 
   @ApiProperty({ enum: PLANNING_MEETING_KINDS, description: 'With partner organisations, or of the core team', example: 'partner' })
@@ -27,16 +27,13 @@ export class RecordPlanningMeetingRequestDto extends BusinessTimeDto {
     format: 'uuid',
     description: 'Organisations that took part (they become co-planning links in the network)',
     example: ['7a3e9c41-52d8-4b6f-8e1a-9c0d2f4b6a85', '3c8b1d2e-4f5a-4b6c-9d7e-8f9a0b1c2d3e'],
-    maxItems: 100,
   })
-  @IsArray()
-  @ArrayMaxSize(100)
+  @ListOf(LIST.MEETING_ORGANIZATIONS)
   @IsUUID(undefined, { each: true })
   organizationIds!: string[];
 
-  @ApiPropertyOptional({ description: 'Default: empty', example: 'Joint planning with partners (Teams).', maxLength: 4000 })
+  @ApiPropertyOptional({ description: 'Default: empty', example: 'Joint planning with partners (Teams).' })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @TextOf(TEXT.LONG)
   notes?: string;
 }

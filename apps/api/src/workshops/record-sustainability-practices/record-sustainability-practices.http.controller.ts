@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { RecordSustainabilityPracticesCommand } from './record-sustainability-practices.command';
 import { RecordSustainabilityPracticesRequestDto } from './record-sustainability-practices.request.dto';
 
 @ApiTags('workshops')
@@ -29,8 +29,8 @@ export class RecordSustainabilityPracticesHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<RecordSustainabilityPracticesCommand, CommandResult<unknown>>(
-      new RecordSustainabilityPracticesCommand(workshopId, [...dto.practices], dto.notes ?? '', businessTime(dto), context),
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand('workshop', { type: 'RecordSustainabilityPractices', data: { workshopId, practices: [...dto.practices], notes: dto.notes ?? '' }, at: businessTime(dto) }, context),
     );
     withEtag(reply, result.revision);
     return { id: workshopId, position: positionText(result.position) };

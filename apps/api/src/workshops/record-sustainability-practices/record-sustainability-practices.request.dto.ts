@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { SUSTAINABILITY_PRACTICES, type SustainabilityPractice } from '@kuhina/domain';
+import { IsIn, IsOptional } from 'class-validator';
+import { LIST, SUSTAINABILITY_PRACTICES, TEXT, type SustainabilityPractice } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { ListOf, TextOf } from '../../common/validation/rules.decorators';
 
 /** The whole record: it replaces the previous one in views (send every practice, not only new ones). */
 export class RecordSustainabilityPracticesRequestDto extends BusinessTimeDto {
@@ -10,16 +11,13 @@ export class RecordSustainabilityPracticesRequestDto extends BusinessTimeDto {
     isArray: true,
     description: 'Every practice followed (an empty list records none); duplicates are ignored',
     example: ['public-transport', 'vegetarian-food', 'minimal-printing', 'local-producers'],
-    maxItems: 20,
   })
-  @IsArray()
-  @ArrayMaxSize(20)
+  @ListOf(LIST.SUSTAINABILITY_PRACTICES)
   @IsIn(SUSTAINABILITY_PRACTICES, { each: true })
   practices!: SustainabilityPractice[];
 
-  @ApiPropertyOptional({ description: 'Default: empty', example: 'Travel by train; vegetarian lunch from a local caterer; results written on reusable boards.', maxLength: 4000 })
+  @ApiPropertyOptional({ description: 'Default: empty', example: 'Travel by train; vegetarian lunch from a local caterer; results written on reusable boards.' })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @TextOf(TEXT.LONG)
   notes?: string;
 }

@@ -1,25 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { TEXT } from '@kuhina/domain';
 import { EsfCharacteristicsDto } from '../../common/http/esf-characteristics.request.dto';
+import { IsEmailAddress, IsPhone, TextOf } from '../../common/validation/rules.decorators';
 
 /** A participant described inline: created, or reused when a person with this e-mail exists. Personal data; stored encrypted. */
 export class ParticipantPersonDto {
-  @ApiProperty({ example: 'Aino Virtanen', maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ example: 'Aino Virtanen' })
+  @TextOf(TEXT.NAME)
   name!: string;
 
-  @ApiPropertyOptional({ type: String, format: 'email', example: 'aino.virtanen@example.org', maxLength: 254, nullable: true, description: 'Finds the same person again across workshops' })
+  @ApiPropertyOptional({ type: String, example: 'aino.virtanen@example.org', nullable: true, description: 'Finds the same person again across workshops' })
   @IsOptional()
-  @IsEmail()
-  @Length(3, 254)
+  @IsEmailAddress()
   email?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: '+358 40 123 4567', maxLength: 40, nullable: true })
+  @ApiPropertyOptional({ type: String, example: '+358 40 123 4567', nullable: true })
   @IsOptional()
-  @IsString()
-  @Matches(/^\+?[0-9][0-9 ()-]{4,38}$/, { message: 'phone must be a phone number such as +358 40 123 4567' })
+  @IsPhone()
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, example: '3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e', description: 'The organisation the person works for (their affiliation)' })

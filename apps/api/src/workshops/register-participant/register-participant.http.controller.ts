@@ -3,14 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
+import { RegisterParticipantCommand, type Participant, type RegisterParticipantResult } from '@kuhina/application';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RequestValidationError } from '../../common/problem/http-problems';
-import { RegisterParticipantCommand, type Participant } from './register-participant.command';
-import type { RegisterParticipantResult } from './register-participant.handler';
 import { RegisterParticipantRequestDto } from './register-participant.request.dto';
 
 export class RegistrationResponse extends CommandResponse {

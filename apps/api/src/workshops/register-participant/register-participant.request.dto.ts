@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { ATTENDANCE_MODES, type AttendanceMode } from '@kuhina/domain';
+import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ATTENDANCE_MODES, LIST, TEXT, type AttendanceMode } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
 import { ParticipantPersonDto } from './participant-person.request.dto';
+import { ListOf, TextOf } from '../../common/validation/rules.decorators';
 
 /** Exactly one of `personId` and `person` (checked in the controller, which names both fields). */
 export class RegisterParticipantRequestDto extends BusinessTimeDto {
@@ -32,17 +33,14 @@ export class RegisterParticipantRequestDto extends BusinessTimeDto {
   @IsIn(ATTENDANCE_MODES)
   attendanceMode!: AttendanceMode;
 
-  @ApiPropertyOptional({ type: String, example: 'Ideas for bringing social enterprises and universities of applied sciences together in Lapland', maxLength: 4000, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Ideas for bringing social enterprises and universities of applied sciences together in Lapland', nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @TextOf(TEXT.LONG)
   expectations?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['How is the validation framework used in a municipality?'], maxItems: 20, description: 'Questions sent ahead for the speakers' })
+  @ApiPropertyOptional({ type: [String], example: ['How is the validation framework used in a municipality?'], description: 'Questions sent ahead for the speakers' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 2000, { each: true })
+  @ListOf(LIST.ADVANCE_QUESTIONS)
+  @TextOf(TEXT.QUESTION, { each: true })
   advanceQuestions?: string[];
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { ReportWorkshopCommand } from './report-workshop.command';
 import { ReportWorkshopRequestDto } from './report-workshop.request.dto';
 
 @ApiTags('workshops')
@@ -27,7 +27,9 @@ export class ReportWorkshopHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<ReportWorkshopCommand, CommandResult<WorkshopState>>(new ReportWorkshopCommand(id, dto.summary, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
+      new ExecuteDomainCommand('workshop', { type: 'ReportWorkshop', data: { workshopId: id, summary: dto.summary }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };
   }

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { TextOf } from '../../common/validation/rules.decorators';
 
 export class ReportWorkshopRequestDto extends BusinessTimeDto {
   @ApiProperty({
     example: 'Futures workshop held with the City of Rauma and Valo-Valmennusyhdistys; participants questioned the speakers; feedback collected. Local follow-up network started.',
-    maxLength: 4000,
   })
-  @IsString()
-  @Length(1, 4000)
+  @TextOf(TEXT.LONG)
   summary!: string;
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { RescheduleWorkshopCommand } from './reschedule-workshop.command';
 import { RescheduleWorkshopRequestDto } from './reschedule-workshop.request.dto';
 
 @ApiTags('workshops')
@@ -28,8 +28,8 @@ export class RescheduleWorkshopHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const location = dto.location ? { venue: dto.location.venue, municipality: dto.location.municipality, region: dto.location.region } : null;
-    const result = await this.bus.execute<RescheduleWorkshopCommand, CommandResult<WorkshopState>>(
-      new RescheduleWorkshopCommand(id, { startsAt: dto.startsAt, endsAt: dto.endsAt, location }, businessTime(dto), context),
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
+      new ExecuteDomainCommand('workshop', { type: 'RescheduleWorkshop', data: { workshopId: id, startsAt: dto.startsAt, endsAt: dto.endsAt, location }, at: businessTime(dto) }, context),
     );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position) };

@@ -1,20 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { BusinessTimeDto } from '../../common/http/business-time';
 import { WorkshopLocationDto } from '../plan-workshop/workshop-location.request.dto';
-import { DATE_TIME_WITH_OFFSET, DATE_TIME_WITH_OFFSET_MESSAGE } from '../../common/http/business-time';
+import { IsIsoDateTime } from '../../common/validation/rules.decorators';
 
 /** Dates and venue move; kind, format and access do not (registrations depend on them). */
 export class RescheduleWorkshopRequestDto extends BusinessTimeDto {
   @ApiProperty({ example: '2023-08-16T12:00:00+03:00' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(DATE_TIME_WITH_OFFSET, { message: DATE_TIME_WITH_OFFSET_MESSAGE })
+  @IsIsoDateTime()
   startsAt!: string;
 
   @ApiProperty({ example: '2023-08-16T15:00:00+03:00', description: 'After startsAt' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(DATE_TIME_WITH_OFFSET, { message: DATE_TIME_WITH_OFFSET_MESSAGE })
+  @IsIsoDateTime()
   endsAt!: string;
 
   @ApiPropertyOptional({ type: WorkshopLocationDto, nullable: true, example: { venue: 'Porin kävelykatu, Suomi Areena -teltta', municipality: 'Pori', region: 'Satakunta' }, description: 'The venue from now on; required unless the workshop is a webinar' })

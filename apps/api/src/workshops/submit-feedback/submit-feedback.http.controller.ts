@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,6 @@ import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
-import { SubmitFeedbackCommand } from './submit-feedback.command';
 import { SubmitFeedbackRequestDto } from './submit-feedback.request.dto';
 
 @ApiTags('workshops')
@@ -32,12 +32,14 @@ export class SubmitFeedbackHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const feedbackId = resourceId(dto.id, context, 'feedback');
-    const result = await this.bus.execute<SubmitFeedbackCommand, CommandResult<unknown>>(
-      new SubmitFeedbackCommand(
-        workshopId,
-        feedbackId,
-        { registrationId: dto.registrationId ?? null, anonymous: dto.anonymous, rating: dto.rating, comment: dto.comment ?? null },
-        businessTime(dto),
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand(
+        'workshop',
+        {
+          type: 'SubmitFeedback',
+          data: { workshopId, feedbackId, registrationId: dto.registrationId ?? null, anonymous: dto.anonymous, rating: dto.rating, comment: dto.comment ?? null },
+          at: businessTime(dto),
+        },
         context,
       ),
     );

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { INTEGER, TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { IntegerIn, TextOf } from '../../common/validation/rules.decorators';
 
 export class SubmitFeedbackRequestDto extends BusinessTimeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen feedback id; default: made by the server', example: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' })
@@ -22,15 +24,12 @@ export class SubmitFeedbackRequestDto extends BusinessTimeDto {
   @IsBoolean()
   anonymous!: boolean;
 
-  @ApiProperty({ minimum: 1, maximum: 5, example: 4 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty({ example: 4 })
+  @IntegerIn(INTEGER.RATING)
   rating!: number;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 4000, example: 'Useful discussion and new contacts.' })
+  @ApiPropertyOptional({ nullable: true, example: 'Useful discussion and new contacts.' })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @TextOf(TEXT.LONG)
   comment?: string | null;
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { VoidExpenseCommand } from './void-expense.command';
 import { VoidExpenseRequestDto } from './void-expense.request.dto';
 
 @ApiTags('workshops')
@@ -30,7 +30,9 @@ export class VoidExpenseHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<VoidExpenseCommand, CommandResult<unknown>>(new VoidExpenseCommand(workshopId, expenseId, dto.reason, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand('workshop', { type: 'VoidExpense', data: { workshopId, expenseId, reason: dto.reason }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id: expenseId, position: positionText(result.position) };
   }

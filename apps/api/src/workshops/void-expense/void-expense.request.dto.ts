@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { TextOf } from '../../common/validation/rules.decorators';
 
 export class VoidExpenseRequestDto extends BusinessTimeDto {
-  @ApiProperty({ example: 'Duplicate entry of receipt VR-2023-06-204411', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @ApiProperty({ example: 'Duplicate entry of receipt VR-2023-06-204411' })
+  @TextOf(TEXT.LONG)
   reason!: string;
 }

@@ -1,3 +1,4 @@
+import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,6 @@ import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
-import { WithdrawPledgeCommand } from './withdraw-pledge.command';
 import { WithdrawPledgeRequestDto } from './withdraw-pledge.request.dto';
 
 @ApiTags('workshops')
@@ -30,7 +30,9 @@ export class WithdrawPledgeHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<WithdrawPledgeCommand, CommandResult<unknown>>(new WithdrawPledgeCommand(workshopId, pledgeId, dto.reason, businessTime(dto), context));
+    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
+      new ExecuteDomainCommand('workshop', { type: 'WithdrawPledge', data: { workshopId, pledgeId, reason: dto.reason }, at: businessTime(dto) }, context),
+    );
     withEtag(reply, result.revision);
     return { id: pledgeId, position: positionText(result.position) };
   }

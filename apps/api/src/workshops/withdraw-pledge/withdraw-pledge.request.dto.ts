@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
+import { TextOf } from '../../common/validation/rules.decorators';
 
 export class WithdrawPledgeRequestDto extends BusinessTimeDto {
-  @ApiProperty({ example: 'Another venue was booked; the offer was not needed', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @ApiProperty({ example: 'Another venue was booked; the offer was not needed' })
+  @TextOf(TEXT.LONG)
   reason!: string;
 }

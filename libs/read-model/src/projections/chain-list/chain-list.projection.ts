@@ -1,7 +1,7 @@
 import { CHAIN_EVENT_TYPES, type ChainEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
-import type { ChainListView } from './chain-list.view';
+import { alreadyApplied, mutatorProjection, eventPositionText } from '../../projection';
+import { CHAIN_LIST_COLLECTION, type ChainListView } from './chain-list.view';
 
 const asChainEvent = (event: RecordedEvent): ChainEvent => ({ type: event.type, data: event.data }) as ChainEvent;
 
@@ -11,7 +11,7 @@ const LISTED_FIELDS = ['name', 'fundingProgramme', 'esfOperationId', 'periodStar
 export const chainListProjection = mutatorProjection<ChainListView>({
   name: 'chain-list',
   version: 1,
-  collection: 'chain-list',
+  collection: CHAIN_LIST_COLLECTION,
   eventTypes: ['ChainStarted', 'ChainDetailsUpdated', 'WorkshopAddedToChain', 'ChainClosed'],
 
   keysOf(event) {
@@ -22,7 +22,7 @@ export const chainListProjection = mutatorProjection<ChainListView>({
   apply(view, event, key) {
     if (alreadyApplied(view, event)) return view;
     const chain = asChainEvent(event);
-    const lastPosition = positionText(event);
+    const lastPosition = eventPositionText(event);
     if (chain.type === 'ChainStarted') {
       const { data } = chain;
       return {

@@ -1,3 +1,5 @@
+export const CHAIN_LIST_COLLECTION = 'chain-list';
+
 /** One line of GET /chains. */
 export type ChainListView = {
   chainId: string;

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { CollaborationRecorded } from '@kuhina/domain';
-import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, mutatorProjection, eventPositionText } from '../../projection';
 import type { CollaborationWorkshopIndexView } from './collaboration-workshop-index.view';
 
 export const COLLABORATION_WORKSHOP_INDEX = 'collaboration-workshop-index';
@@ -26,6 +26,6 @@ export const collaborationWorkshopIndexProjection = mutatorProjection<Collaborat
     if (event.type !== 'CollaborationRecorded' || alreadyApplied(view, event)) return view;
     const { sparkedByWorkshopId } = (event as RecordedEvent<'CollaborationRecorded', CollaborationRecorded['data']>).data;
     if (sparkedByWorkshopId === null) return view;
-    return { collaborationId: key, sparkedByWorkshopId, lastPosition: positionText(event) };
+    return { collaborationId: key, sparkedByWorkshopId, lastPosition: eventPositionText(event) };
   },
 });

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@kuhina/event-store';
+import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 import type {
   AttendanceRecorded,
   CoOrganizerAdded,
@@ -13,7 +13,7 @@ import type {
   WorkshopPlanned,
   WorkshopRescheduled,
 } from '@kuhina/domain';
-import { alreadyApplied, asIdMap, idMap, lookupThen, mutatorProjection, positionText, type ViewLookup } from '../../projection';
+import { alreadyApplied, asIdMap, idMap, lookupThen, mutatorProjection, eventPositionText, type ViewLookup } from '../../projection';
 import type { PutOptions } from '../../read-store.port';
 import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
 import { COLLABORATION_WORKSHOP_INDEX } from './collaboration-workshop-index.projection';
@@ -27,12 +27,11 @@ import {
 } from './network.view';
 
 /** The recorded form of each domain event, so `switch (event.type)` narrows `data`. */
-type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? RecordedEvent<T, D> : never;
 
 const originOf = (event: RecordedEvent, workshopId: string): NetworkOrigin => ({
   workshopId,
   date: event.metadata.occurredAt,
-  position: positionText(event),
+  position: eventPositionText(event),
 });
 
 /** Sets `id` to `value` unless it is already there (the first fact stays; a replay changes nothing). */
@@ -194,7 +193,7 @@ export const networkProjection = mutatorProjection<NetworkWorkshopView>({
     if (view) draftMaps(view);
     const next = applyToWorkshop(view, recorded as WorkshopNetworkEvent, key);
     if (next === undefined) return view;
-    next.lastPosition = positionText(recorded);
+    next.lastPosition = eventPositionText(recorded);
     return next;
   },
 
@@ -281,7 +280,7 @@ export const networkCollaborationsProjection = mutatorProjection<NetworkCollabor
     if (!collaborationHandled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
     const next = applyToCollaboration(view, recorded as CollaborationNetworkEvent, key);
     if (next === undefined) return view;
-    next.lastPosition = positionText(recorded);
+    next.lastPosition = eventPositionText(recorded);
     return next;
   },
 

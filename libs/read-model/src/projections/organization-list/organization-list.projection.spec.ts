@@ -33,6 +33,7 @@ describe('organization-list projection', () => {
           businessId: '0135202-4',
           website: 'https://www.rauma.fi',
           registeredAt: '2023-03-02T10:00:00+02:00',
+          revision: when.revision,
           lastPosition: when.position.toString(),
         });
         expect(outcome.putOptions.get(ORG.rauma)).toEqual({ indexes: { sector: 'public-administration' }, sortKey: 'rauman kaupunki' });
@@ -40,11 +41,12 @@ describe('organization-list projection', () => {
   });
 
   it('OrganizationDetailsUpdated: applies changed fields, clears nulled ones, moves the sector index', async () => {
+    const registered = organizationRegistered(ORG.coaching, { name: 'Valmennusyhdistys', sector: 'other' });
     await ProjectionSpec.for(sut)
-      .given([organizationRegistered(ORG.coaching, { name: 'Valmennusyhdistys', sector: 'other' })])
+      .given([registered])
       .when(recorded('OrganizationDetailsUpdated', { organizationId: ORG.coaching, sector: 'ngo', website: null, at: '2023-05-01T10:00:00+03:00' }))
       .then((view, outcome) => {
-        expect(view).toMatchObject({ name: 'Valmennusyhdistys', sector: 'ngo', website: null, municipality: 'Rauma', businessId: '0135202-4' });
+        expect(view).toMatchObject({ name: 'Valmennusyhdistys', sector: 'ngo', website: null, municipality: 'Rauma', businessId: '0135202-4', revision: registered.revision + 1 });
         expect(outcome.putOptions.get(ORG.coaching)).toEqual({ indexes: { sector: 'ngo' }, sortKey: 'valmennusyhdistys' });
       });
   });
@@ -56,7 +58,7 @@ describe('organization-list projection', () => {
     await ProjectionSpec.for(sut)
       .given(given)
       .when(when)
-      .then({ ...details, registeredAt, lastPosition: when.position.toString() });
+      .then({ ...details, registeredAt, revision: given[0]!.revision + 1, lastPosition: when.position.toString() });
   });
 
   it('an update for an organisation never registered lists nothing', async () => {

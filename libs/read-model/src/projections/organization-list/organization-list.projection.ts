@@ -1,17 +1,17 @@
 import { ORGANIZATION_DETAIL_FIELDS, type OrganizationEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
-import type { OrganizationListView } from './organization-list.view';
+import { alreadyApplied, mutatorProjection, eventPositionText } from '../../projection';
+import { ORGANIZATION_LIST_COLLECTION, type OrganizationListView } from './organization-list.view';
 
 const EVENT_TYPES: readonly string[] = ['OrganizationRegistered', 'OrganizationDetailsUpdated'];
 
 const asOrganizationEvent = (event: RecordedEvent): OrganizationEvent => ({ type: event.type, data: event.data }) as OrganizationEvent;
 
-/** GET /organizations: listed by name (case-insensitive), filterable by sector. */
+/** GET /organizations: listed by name (case-insensitive), filterable by sector; GET /organizations/:id (with the revision). */
 export const organizationListProjection = mutatorProjection<OrganizationListView>({
   name: 'organization-list',
-  version: 1,
-  collection: 'organizations',
+  version: 2,
+  collection: ORGANIZATION_LIST_COLLECTION,
   eventTypes: EVENT_TYPES,
 
   keysOf(event) {
@@ -22,7 +22,7 @@ export const organizationListProjection = mutatorProjection<OrganizationListView
   apply(view, event, key) {
     if (alreadyApplied(view, event)) return view;
     const organization = asOrganizationEvent(event);
-    const lastPosition = positionText(event);
+    const lastPosition = eventPositionText(event);
     switch (organization.type) {
       case 'OrganizationRegistered': {
         const { data } = organization;
@@ -35,6 +35,7 @@ export const organizationListProjection = mutatorProjection<OrganizationListView
           businessId: data.businessId,
           website: data.website,
           registeredAt: data.at,
+          revision: event.revision,
           lastPosition,
         };
       }
@@ -42,6 +43,7 @@ export const organizationListProjection = mutatorProjection<OrganizationListView
         // An update never precedes the registration in its stream; without one there is nothing to list.
         if (!view) return undefined;
         view.lastPosition = lastPosition;
+        view.revision = event.revision;
         for (const field of ORGANIZATION_DETAIL_FIELDS) {
           const value = organization.data[field];
           // Absent = unchanged; null = cleared (the event carries only what changed).

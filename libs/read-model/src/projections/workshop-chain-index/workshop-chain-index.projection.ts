@@ -1,6 +1,6 @@
 import type { WorkshopAddedToChain, WorkshopPlanned } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import { alreadyApplied, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, mutatorProjection, eventPositionText } from '../../projection';
 import type { WorkshopChainIndexView } from './workshop-chain-index.view';
 
 export const WORKSHOP_CHAIN_INDEX = 'workshop-chain-index';
@@ -34,7 +34,7 @@ export const workshopChainIndexProjection = mutatorProjection<WorkshopChainIndex
   apply(view, event, key) {
     if (alreadyApplied(view, event)) return view;
     const indexed = asIndexEvent(event);
-    const lastPosition = positionText(event);
+    const lastPosition = eventPositionText(event);
     switch (indexed.type) {
       case 'WorkshopPlanned': {
         const { chainId } = indexed.data;

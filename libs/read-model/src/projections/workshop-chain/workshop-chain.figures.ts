@@ -1,8 +1,7 @@
-import { EXPENSE_CATEGORIES, PLEDGE_KINDS } from '@kuhina/domain';
+import { countRegistrations, EXPENSE_CATEGORIES, PLEDGE_KINDS, recount, type RegistrationCounts as CountedRegistrations } from '@kuhina/domain';
 import { idMap } from '../../projection';
 import type {
   AttendanceCounts,
-  AttendanceFact,
   ChainTotals,
   ChainWorkshop,
   ExpenseFact,
@@ -37,16 +36,27 @@ const RATINGS: readonly Rating[] = ['1', '2', '3', '4', '5'];
 
 // ---- one workshop ----
 
-export function registrationCounts(registrations: RegistrationFact[]): RegistrationCounts {
-  const counts: RegistrationCounts = { registered: 0, waitlisted: 0, cancelled: 0 };
-  for (const registration of registrations) counts[registration.status]++;
-  return counts;
-}
+/** The figures that show registrations and attendance: the two halves of the domain's count of the registrations. */
+type RegistrationFigures = { registrations: RegistrationCounts; attendance: AttendanceCounts };
 
-export function attendanceCounts(attendance: AttendanceFact[]): AttendanceCounts {
-  const onSite = attendance.filter((fact) => fact.mode === 'on-site').length;
-  return { onSite, remote: attendance.length - onSite, total: attendance.length };
-}
+/** The domain's counts as this view shows them (`registrations` and `attendance`). */
+const shownAs = (counts: CountedRegistrations): RegistrationFigures => ({
+  registrations: { registered: counts.registered, waitlisted: counts.waitlisted, cancelled: counts.cancelled },
+  attendance: { onSite: counts.attendedOnSite, remote: counts.attendedRemote, total: counts.attended },
+});
+
+/** The domain's counts back from the view's two halves (one to one). */
+const countedFrom = ({ registrations, attendance }: RegistrationFigures): CountedRegistrations => ({
+  registered: registrations.registered,
+  waitlisted: registrations.waitlisted,
+  cancelled: registrations.cancelled,
+  attended: attendance.total,
+  attendedOnSite: attendance.onSite,
+  attendedRemote: attendance.remote,
+});
+
+/** Registration and attendance figures of a workshop, counted by the domain's counting function. */
+export const registrationFigures = (registrations: RegistrationFact[]): RegistrationFigures => shownAs(countRegistrations(registrations));
 
 /** From the distribution: ratings are integers 1..5 (the domain refuses others), so the mean is exact. */
 function feedbackFrom(distribution: Record<Rating, number>): FeedbackSummary {
@@ -119,8 +129,7 @@ export type OwnFigures = Pick<
 /** The figures of a workshop that depend on its own facts only. */
 export function ownFigures(facts: WorkshopFacts): OwnFigures {
   return {
-    registrations: registrationCounts(valuesOf(facts.registrations)),
-    attendance: attendanceCounts(valuesOf(facts.attendance)),
+    ...registrationFigures(valuesOf(facts.registrations)),
     feedback: feedbackSummary(valuesOf(facts.feedbackRatings)),
     pledges: pledgeSummary(valuesOf(facts.pledges)),
     expenses: expenseSummary(valuesOf(facts.expenses)),
@@ -375,29 +384,16 @@ export const withFigures = (view: WorkshopChainView): WorkshopChainView => ({
 // Each function below is called after the fact itself was set in the workshop's facts; it moves the touched
 // workshop's own figure and the chain's totals by the difference between the fact before (`was`) and after.
 
-/** A registration fact set (`was`: the one it replaced). */
+/** A registration fact set (`was`: the one it replaced): the workshop's figures and the totals move by `recount`. */
 export function registrationChanged(view: WorkshopChainView, workshop: ChainWorkshop, was: RegistrationFact | undefined, now: RegistrationFact): void {
-  moveRegistration(workshop.registrations, was, now);
-  moveRegistration(view.totals.registrations, was, now);
+  moveRegistration(workshop, was, now);
+  moveRegistration(view.totals, was, now);
 }
 
-function moveRegistration(counts: RegistrationCounts, was: RegistrationFact | undefined, now: RegistrationFact): void {
-  if (was) counts[was.status]--;
-  counts[now.status]++;
-}
-
-/** An attendance fact set (`was`: the person's earlier one, with the same organisation). */
-export function attendanceChanged(view: WorkshopChainView, workshop: ChainWorkshop, was: AttendanceFact | undefined, now: AttendanceFact): void {
-  const onSite = (now.mode === 'on-site' ? 1 : 0) - (was?.mode === 'on-site' ? 1 : 0);
-  const total = was ? 0 : 1;
-  moveAttendance(workshop.attendance, onSite, total);
-  moveAttendance(view.totals.attendance, onSite, total);
-}
-
-function moveAttendance(counts: AttendanceCounts, onSite: number, total: number): void {
-  counts.onSite += onSite;
-  counts.total += total;
-  counts.remote += total - onSite;
+function moveRegistration(figures: RegistrationFigures, was: RegistrationFact | undefined, now: RegistrationFact): void {
+  const { registrations, attendance } = shownAs(recount(countedFrom(figures), was, now));
+  figures.registrations = registrations;
+  figures.attendance = attendance;
 }
 
 /** A feedback rating set (`was`: the rating it replaced). */

@@ -335,6 +335,7 @@ describe('workshop-chain projection', () => {
           closeReason: null,
           lastPaymentOn: null,
           retentionEndsOn: null,
+          revision: when.revision,
           workshops: [],
           totals: {
             workshops: 0,
@@ -385,6 +386,20 @@ describe('workshop-chain projection', () => {
         .given([chainStarted()])
         .when(recorded('LastPaymentRecorded', { chainId: CHAIN, paidOn: '2024-06-28', previousPaidOn: null, retentionEndsOn: '2029-12-31', at: '2024-06-28T12:00:00+03:00' }))
         .then((view) => expect(view).toMatchObject({ lastPaymentOn: '2024-06-28', retentionEndsOn: '2029-12-31' }));
+    });
+
+    it('keeps the revision of the chain stream\'s last event (the ETag of GET /chains/:id); workshop events leave it', async () => {
+      const started = chainStarted();
+      const planned = workshopPlanned(RAUMA, CHAIN);
+      const added = addedToChain(CHAIN, RAUMA, 0);
+      await spec()
+        .given([started, planned, added, registered(RAUMA, registration(1), person(1), ORG.rauma)])
+        .when(workshopHeld(RAUMA))
+        .then((view) => {
+          expect(added.revision).toBe(started.revision + 1);
+          expect(view?.revision).toBe(added.revision);
+          expect(workshopOf(view, RAUMA).status).toBe('held');
+        });
     });
 
     it('ChainClosed: marks the chain closed with its reason', async () => {

@@ -1,9 +1,8 @@
-import { WORKSHOP_EVENT_TYPES, type ChainEvent, type CollaborationRecorded, type WorkshopEvent } from '@kuhina/domain';
+import { statusAfter, WORKSHOP_EVENT_TYPES, type ChainEvent, type CollaborationRecorded, type WorkshopEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
-import { alreadyApplied, asIdMap, copyJson, idMap, lookupThen, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, asIdMap, copyJson, idMap, lookupThen, mutatorProjection, eventPositionText } from '../../projection';
 import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
 import {
-  attendanceChanged,
   compareInChainOrder,
   expensesChanged,
   feedbackChanged,
@@ -17,7 +16,7 @@ import {
   pledgesChanged,
   registrationChanged,
 } from './workshop-chain.figures';
-import type { AttendanceFact, ChainWorkshop, RegistrationFact, WorkshopChainView, WorkshopEntry, WorkshopFacts } from './workshop-chain.view';
+import { WORKSHOP_CHAIN_COLLECTION, type AttendanceFact, type ChainWorkshop, type RegistrationFact, type WorkshopChainView, type WorkshopEntry, type WorkshopFacts } from './workshop-chain.view';
 
 type ChainViewEvent = ChainEvent | WorkshopEvent | CollaborationRecorded;
 
@@ -107,7 +106,7 @@ function placeMoved(view: WorkshopChainView, index: number): void {
 }
 
 /** The chain's details and workshops after a chain-stream event, changed in place (or made, by ChainStarted). */
-function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent, lastPosition: string): WorkshopChainView | undefined {
+function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent, lastPosition: string, revision: number): WorkshopChainView | undefined {
   if (event.type === 'ChainStarted') {
     const { data } = event;
     const details = {
@@ -118,6 +117,7 @@ function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent,
       esfOperationId: data.esfOperationId,
       period: { start: data.periodStart, end: data.periodEnd },
       startedAt: data.at,
+      revision,
       lastPosition,
     };
     if (view) return Object.assign(view, details);
@@ -135,6 +135,7 @@ function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent,
   // Nothing but ChainStarted opens a chain's stream: without it there is no chain to show.
   if (!view) return undefined;
   view.lastPosition = lastPosition;
+  view.revision = revision;
   switch (event.type) {
     case 'ChainDetailsUpdated': {
       const { data } = event;
@@ -272,7 +273,7 @@ function applyWorkshopEvent(view: WorkshopChainView, event: Exclude<ChainViewEve
     case 'ParticipantWaitlisted': {
       const { registrationId, personId, organizationId } = event.data;
       if (own(facts.registrations, registrationId)) return;
-      const fact: RegistrationFact = { personId, organizationId, status: event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted' };
+      const fact: RegistrationFact = { personId, organizationId, status: statusAfter(event.type)!, attended: null };
       facts.registrations[registrationId] = fact;
       registrationChanged(view, workshop, undefined, fact);
       reach(view, index, organizationId);
@@ -281,25 +282,32 @@ function applyWorkshopEvent(view: WorkshopChainView, event: Exclude<ChainViewEve
     case 'WaitlistedParticipantPromoted': {
       const registration = own(facts.registrations, event.data.registrationId);
       if (registration?.status !== 'waitlisted') return;
-      setRegistration(view, workshop, event.data.registrationId, { ...registration, status: 'registered' });
+      setRegistration(view, workshop, event.data.registrationId, { ...registration, status: statusAfter(event.type)! });
       return;
     }
     case 'RegistrationCancelled': {
       const { registrationId, personId } = event.data;
-      const registration = own(facts.registrations, registrationId) ?? { personId, organizationId: null, status: 'cancelled' as const };
-      setRegistration(view, workshop, registrationId, { ...registration, status: 'cancelled' });
+      const registration: RegistrationFact = own(facts.registrations, registrationId) ?? { personId, organizationId: null, status: 'cancelled', attended: null };
+      setRegistration(view, workshop, registrationId, { ...registration, status: statusAfter(event.type)! });
       return;
     }
     case 'AttendanceRecorded': {
       const { personId, registrationId, mode } = event.data;
-      const organizationId = event.data.organizationId ?? own(facts.registrations, registrationId)?.organizationId ?? null;
+      const registration = own(facts.registrations, registrationId);
+      const organizationId = event.data.organizationId ?? registration?.organizationId ?? null;
       const fact: AttendanceFact = { registrationId, organizationId, mode };
       const earlier = own(facts.attendance, personId);
       if (earlier && sameAttendance(earlier, fact)) return;
       facts.attendance[personId] = fact;
+      // The attendance figures count the registration's attendance (the domain's count), the people who attended
+      // (returning participants, organisations reached) the attendance facts.
+      const attendedAs = registration !== undefined && registration.attended !== mode ? { ...registration, attended: mode } : undefined;
       // A changed organisation may drop one the workshop reached (and move it elsewhere): rare, so recompute all.
-      if (earlier && earlier.organizationId !== organizationId) return recomputeAll(view);
-      attendanceChanged(view, workshop, earlier, fact);
+      if (earlier && earlier.organizationId !== organizationId) {
+        if (attendedAs) facts.registrations[registrationId] = attendedAs;
+        return recomputeAll(view);
+      }
+      if (attendedAs) setRegistration(view, workshop, registrationId, attendedAs);
       if (!earlier) newAttendee(view, index, personId);
       reach(view, index, organizationId);
       return;
@@ -384,8 +392,9 @@ function workshopIdOf(event: ChainViewEvent): string | null {
  */
 export const workshopChainProjection = mutatorProjection<WorkshopChainView>({
   name: 'workshop-chain',
-  version: 2,
-  collection: 'workshop-chains',
+  // 3: the chain stream's revision (the ETag of GET /chains/:id); registration and attendance figures by the domain's count.
+  version: 3,
+  collection: WORKSHOP_CHAIN_COLLECTION,
   eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
   readsFrom: [WORKSHOP_CHAIN_INDEX],
 
@@ -405,8 +414,8 @@ export const workshopChainProjection = mutatorProjection<WorkshopChainView>({
   apply(view, event) {
     if (alreadyApplied(view, event)) return view;
     const applied = asChainViewEvent(event);
-    const lastPosition = positionText(event);
-    if (CHAIN_TYPES.has(applied.type)) return applyChainEvent(view, applied as ChainEvent, lastPosition);
+    const lastPosition = eventPositionText(event);
+    if (CHAIN_TYPES.has(applied.type)) return applyChainEvent(view, applied as ChainEvent, lastPosition, event.revision);
     // Workshop events of a chain never started (or of a chain whose start this view has not seen) have nowhere to go.
     if (!view) return undefined;
     view.lastPosition = lastPosition;

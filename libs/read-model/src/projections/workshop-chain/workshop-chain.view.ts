@@ -10,16 +10,21 @@ import type {
   WorkshopLocation,
 } from '@kuhina/domain';
 
+export const WORKSHOP_CHAIN_COLLECTION = 'workshop-chains';
+
 export type ChainWorkshopStatus = 'planned' | 'registration-open' | 'registration-closed' | 'held' | 'reported' | 'cancelled';
 export type PledgeStatus = 'pending' | 'fulfilled' | 'withdrawn';
 export type Rating = '1' | '2' | '3' | '4' | '5';
 
 // ---- raw facts, kept by id so that applying an event twice changes nothing ----
 
+/** A registration as the domain's count (`recount`) folds it: its status and how the person attended. */
 export interface RegistrationFact {
   personId: string;
   organizationId: string | null;
   status: 'registered' | 'waitlisted' | 'cancelled';
+  /** How the person attended, once recorded (the workshop's attendance figures count these). */
+  attended: AttendanceMode | null;
 }
 
 export interface AttendanceFact {
@@ -70,12 +75,17 @@ export interface WorkshopFacts {
 
 // ---- derived figures ----
 
+/**
+ * `registrations` and `attendance` are the two halves of one count of the registration facts by the domain's counting
+ * function (`countRegistrations`/`recount`), so they are the same figures GET /workshops/:id shows.
+ */
 export interface RegistrationCounts {
   registered: number;
   waitlisted: number;
   cancelled: number;
 }
 
+/** Registrations whose attendance was recorded, by mode. */
 export interface AttendanceCounts {
   onSite: number;
   remote: number;
@@ -211,6 +221,8 @@ export type WorkshopChainView = {
   closeReason: string | null;
   lastPaymentOn: string | null;
   retentionEndsOn: string | null;
+  /** Revision of the chain's stream after its last event applied (workshop events leave it): the ETag of GET /chains/:id. */
+  revision: number;
   /** In chain order (workshops not yet ordered by the chain come last, by start). */
   workshops: ChainWorkshop[];
   totals: ChainTotals;

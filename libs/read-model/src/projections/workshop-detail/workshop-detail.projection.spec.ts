@@ -1,4 +1,4 @@
-import type { ExpenseRecorded, ResourcePledged, WorkshopEvent, WorkshopPlanned } from '@kuhina/domain';
+import { countRegistrations, type ExpenseRecorded, type ResourcePledged, type WorkshopEvent, type WorkshopPlanned } from '@kuhina/domain';
 import { ProjectionSpec, recorded } from '@kuhina/testing';
 import { workshopDetailProjection as sut } from './workshop-detail.projection';
 import type { WorkshopDetailView } from './workshop-detail.view';
@@ -121,10 +121,12 @@ describe('workshop-detail projection', () => {
           coOrganizerIds: [CITY],
           status: 'planned',
           dates: { plannedAt: '2023-02-01T10:00:00+02:00', registrationOpenedAt: null, heldOn: null },
-          counts: { invited: 0, registered: 0, waitlisted: 0, cancelled: 0, attendedOnSite: 0, attendedRemote: 0, attendedTotal: 0 },
+          counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, attendedOnSite: 0, attendedRemote: 0 },
+          invited: 0,
           pledges: [],
           expenses: [],
           sustainability: null,
+          revision: planned.revision,
           lastPosition: planned.position.toString(),
         });
         expect(outcome.putOptions.get(W)).toEqual({ indexes: { chainId: CHAIN }, sortKey: '2023-04-20T09:00:00+03:00' });
@@ -214,7 +216,7 @@ describe('workshop-detail projection', () => {
     await ProjectionSpec.for(sut)
       .given(given)
       .when(event('PersonInvited', { personId: BO, invitedAt: '2023-03-02T10:00:00+02:00' }))
-      .then((view) => expect(view?.counts.invited).toBe(2));
+      .then((view) => expect(view?.invited).toBe(2));
   });
 
   it('registrations, waitlist, promotion and cancellation give the counts', async () => {
@@ -244,7 +246,32 @@ describe('workshop-detail projection', () => {
     await ProjectionSpec.for(sut)
       .given(given)
       .when(event('AttendanceRecorded', { registrationId: 'r2', personId: BO, organizationId: NGO, mode: 'remote', recordedAt: '2023-04-20T16:00:00+03:00' }))
-      .then((view) => expect(figures(view)).toMatchObject({ registered: 2, attendedOnSite: 1, attendedRemote: 1, attendedTotal: 2 }));
+      .then((view) => expect(figures(view)).toMatchObject({ registered: 2, attendedOnSite: 1, attendedRemote: 1, attended: 2 }));
+  });
+
+  it('the counts are the domain\'s count of the registrations, whatever order the events came in', async () => {
+    const given = [plan(), register('r1', ANNA), register('r2', BO), waitlist('r3', 'p3', 1), event('WorkshopHeld', { heldOn: '2023-04-20' })];
+    await ProjectionSpec.for(sut)
+      .given(given)
+      .when(event('AttendanceRecorded', { registrationId: 'r2', personId: BO, organizationId: null, mode: 'on-site', recordedAt: '2023-04-20T16:00:00+03:00' }))
+      .then((view) => {
+        expect(view?.counts).toEqual(countRegistrations(Object.values(view?.facts.registrations ?? {})));
+        expect(view?.counts).toEqual({ registered: 2, waitlisted: 1, cancelled: 0, attended: 1, attendedOnSite: 1, attendedRemote: 0 });
+      });
+  });
+
+  it('keeps the revision of the workshop stream\'s last event (the ETag), not of the chain\'s WorkshopAddedToChain', async () => {
+    const planned = plan({ chainId: null });
+    const opened = event('RegistrationOpened', { openedAt: '2023-03-01T10:00:00+02:00' });
+    const added = recorded('WorkshopAddedToChain', { chainId: CHAIN, workshopId: W, order: 4, at: '2023-03-02T10:00:00Z' });
+    await ProjectionSpec.for(sut)
+      .given([planned, opened])
+      .when(added)
+      .then((view) => {
+        expect(added.stream).not.toBe(opened.stream);
+        expect(view).toMatchObject({ revision: opened.revision, chainOrder: 4, lastPosition: added.position.toString() });
+        expect(opened.revision).toBe(planned.revision + 1);
+      });
   });
 
   it('ResourcePledged lists the pledge as pending with its in-kind value and basis', async () => {

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@kuhina/event-store';
-import { WORKSHOP_EVENT_TYPES, type WorkshopAddedToChain, type WorkshopEvent } from '@kuhina/domain';
-import { alreadyApplied, asIdMap, byWorkshopOf, copyJson, idMap, mutatorProjection, positionText } from '../../projection';
+import type { Recorded, RecordedEvent } from '@kuhina/event-store';
+import { isWorkshopEventType, noRegistrations, recount, statusAfter, WORKSHOP_EVENT_TYPES, type CountedRegistration, type WorkshopAddedToChain, type WorkshopEvent } from '@kuhina/domain';
+import { alreadyApplied, asIdMap, byWorkshopOf, copyJson, idMap, mutatorProjection, eventPositionText } from '../../projection';
 import type { PutOptions } from '../../read-store.port';
 import {
   WORKSHOP_DETAIL_COLLECTION,
@@ -10,7 +10,6 @@ import {
 } from './workshop-detail.view';
 
 /** The recorded form of each domain event, so `switch (event.type)` narrows `data`. */
-type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? RecordedEvent<T, D> : never;
 type HandledEvent = Recorded<WorkshopEvent | WorkshopAddedToChain>;
 
 /** Replaces the entry with the same id, or appends it: applying an event twice leaves one entry. */
@@ -29,31 +28,19 @@ function updateById<T>(items: T[], idOf: (item: T) => string, id: string, change
 const pledgeId = (pledge: WorkshopDetailPledge): string => pledge.pledgeId;
 const expenseId = (expense: WorkshopDetailExpense): string => expense.expenseId;
 
-type Counts = WorkshopDetailView['counts'];
-type RegistrationFact = WorkshopDetailView['facts']['registrations'][string];
-
-/** Adds (sign 1) or takes away (sign -1) one registration's share of the counts. */
-function count(counts: Counts, fact: RegistrationFact, sign: 1 | -1): void {
-  counts[fact.status] += sign;
-  if (fact.attended === 'on-site') counts.attendedOnSite += sign;
-  else if (fact.attended === 'remote') counts.attendedRemote += sign;
-  if (fact.attended !== null) counts.attendedTotal += sign;
-}
-
 /**
- * Counts follow the state of the registration facts (the replaced fact's share out, the new one's in), never the
- * number of events: a replayed event leaves them as they are.
+ * Sets a registration fact and moves the counts from the fact it replaces to the new one (`recount`, the domain's one
+ * counting function): counts follow the facts' states, never the number of events, so a replayed event leaves them as they are.
  */
-function setRegistration(view: WorkshopDetailView, registrationId: string, fact: RegistrationFact): void {
+function setRegistration(view: WorkshopDetailView, registrationId: string, fact: CountedRegistration): void {
   const registrations = view.facts.registrations;
   const was = Object.hasOwn(registrations, registrationId) ? registrations[registrationId] : undefined;
-  if (was !== undefined) count(view.counts, was, -1);
   registrations[registrationId] = fact;
-  count(view.counts, fact, 1);
+  view.counts = recount(view.counts, was, fact);
 }
 
-function changeRegistration(view: WorkshopDetailView, registrationId: string, change: Partial<RegistrationFact>): void {
-  const fact = view.facts.registrations[registrationId];
+function changeRegistration(view: WorkshopDetailView, registrationId: string, change: Partial<CountedRegistration>): void {
+  const fact = Object.hasOwn(view.facts.registrations, registrationId) ? view.facts.registrations[registrationId] : undefined;
   // An unknown registration cannot come from the decider; ignoring it keeps the view consistent.
   if (fact !== undefined) setRegistration(view, registrationId, { ...fact, ...change });
 }
@@ -102,7 +89,8 @@ function planned(event: Extract<HandledEvent, { type: 'WorkshopPlanned' }>): Wor
     },
     cancellationReason: null,
     reportSummary: null,
-    counts: { invited: 0, registered: 0, waitlisted: 0, cancelled: 0, attendedOnSite: 0, attendedRemote: 0, attendedTotal: 0 },
+    counts: noRegistrations(),
+    invited: 0,
     pledges: [],
     expenses: [],
     totals: { inKindPledgedCents: 0, inKindFulfilledCents: 0, expensesCents: 0 },
@@ -110,7 +98,8 @@ function planned(event: Extract<HandledEvent, { type: 'WorkshopPlanned' }>): Wor
     planningMeetings: [],
     sustainability: null,
     facts: { invitedPersonIds: idMap(), registrations: idMap() },
-    lastPosition: positionText(event),
+    revision: event.revision,
+    lastPosition: eventPositionText(event),
   };
 }
 
@@ -145,17 +134,15 @@ function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
       return;
     case 'PersonInvited':
       view.facts.invitedPersonIds[event.data.personId] = true;
-      view.counts.invited = Object.keys(view.facts.invitedPersonIds).length;
+      view.invited = Object.keys(view.facts.invitedPersonIds).length;
       return;
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted':
-      setRegistration(view, event.data.registrationId, { status: event.type === 'ParticipantRegistered' ? 'registered' : 'waitlisted', attended: null });
+      setRegistration(view, event.data.registrationId, { status: statusAfter(event.type)!, attended: null });
       return;
     case 'WaitlistedParticipantPromoted':
-      changeRegistration(view, event.data.registrationId, { status: 'registered' });
-      return;
     case 'RegistrationCancelled':
-      changeRegistration(view, event.data.registrationId, { status: 'cancelled' });
+      changeRegistration(view, event.data.registrationId, { status: statusAfter(event.type)! });
       return;
     case 'AttendanceRecorded':
       changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
@@ -250,10 +237,11 @@ function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
 const EVENT_TYPES: readonly string[] = [...WORKSHOP_EVENT_TYPES.filter((type) => type !== 'FeedbackSubmitted'), 'WorkshopAddedToChain'];
 const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-/** GET /workshops/:id — one document per workshop with its plan, status, counts and the money trail. */
+/** GET /workshops/:id — one document per workshop with its plan, status, counts, the money trail and its stream's revision. */
 export const workshopDetailProjection = mutatorProjection<WorkshopDetailView>({
   name: 'workshop-detail',
-  version: 1,
+  // 2: counts by the domain's `recount` (attendedTotal → attended), invited beside them, the stream's revision.
+  version: 2,
   collection: WORKSHOP_DETAIL_COLLECTION,
   eventTypes: EVENT_TYPES,
 
@@ -270,7 +258,9 @@ export const workshopDetailProjection = mutatorProjection<WorkshopDetailView>({
     view.facts.invitedPersonIds = asIdMap(view.facts.invitedPersonIds);
     view.facts.registrations = asIdMap(view.facts.registrations);
     applyEvent(view, event);
-    view.lastPosition = positionText(recorded);
+    // WorkshopAddedToChain is the chain stream's: its revision is not the workshop's.
+    if (isWorkshopEventType(recorded.type)) view.revision = recorded.revision;
+    view.lastPosition = eventPositionText(recorded);
     return view;
   },
 

@@ -1,8 +1,9 @@
 import type {
-  AttendanceMode,
+  CountedRegistration,
   ExpenseFigures,
   ExpenseRecorded,
   PlanningMeetingKind,
+  RegistrationCounts,
   ResourcePledged,
   SustainabilityPractice,
   WorkshopPlan,
@@ -83,15 +84,10 @@ export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } 
   };
   cancellationReason: string | null;
   reportSummary: string | null;
-  counts: {
-    invited: number;
-    registered: number;
-    waitlisted: number;
-    cancelled: number;
-    attendedOnSite: number;
-    attendedRemote: number;
-    attendedTotal: number;
-  };
+  /** The registration figures, folded by the domain's one counting function (`recount`), as every answer shows them. */
+  counts: RegistrationCounts;
+  /** People invited (invitation-only workshops): not registrations, so beside the counts. */
+  invited: number;
   pledges: WorkshopDetailPledge[];
   expenses: WorkshopDetailExpense[];
   totals: {
@@ -111,8 +107,10 @@ export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } 
   /** Raw facts the counts are derived from, keyed by id so a replayed event changes nothing. */
   facts: {
     invitedPersonIds: Record<string, true>;
-    registrations: Record<string, { status: 'registered' | 'waitlisted' | 'cancelled'; attended: AttendanceMode | null }>;
+    registrations: Record<string, CountedRegistration>;
   };
+  /** Revision of the workshop's stream after its last event applied (chain events leave it): the ETag of GET /workshops/:id. */
+  revision: number;
   /** Log position (decimal string) of the last event applied. */
   lastPosition: string;
 };

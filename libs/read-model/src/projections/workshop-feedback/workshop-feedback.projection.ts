@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@kuhina/event-store';
+import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 import type { FeedbackSubmitted, WorkshopPlanned } from '@kuhina/domain';
-import { alreadyApplied, byWorkshopOf, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, byWorkshopOf, mutatorProjection, eventPositionText } from '../../projection';
 import {
   WORKSHOP_FEEDBACK_COLLECTION,
   type FeedbackSummary,
@@ -10,7 +10,6 @@ import {
 } from './workshop-feedback.view';
 
 /** The recorded form of each domain event, so `switch (event.type)` narrows `data`. */
-type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? RecordedEvent<T, D> : never;
 type HandledEvent = Recorded<WorkshopPlanned | FeedbackSubmitted>;
 
 const EVENT_TYPES: readonly HandledEvent['type'][] = ['WorkshopPlanned', 'FeedbackSubmitted'];
@@ -64,7 +63,7 @@ export const workshopFeedbackProjection = mutatorProjection<WorkshopFeedbackView
     // WorkshopPlanned only makes the empty document exist: an existing workshop has no feedback yet, not 404.
     const draft = view ?? { workshopId: key, items: [], summary: summarizeFeedback([]), lastPosition: '-1' };
     if (event.type === 'FeedbackSubmitted') submitted(draft, event);
-    draft.lastPosition = positionText(recorded);
+    draft.lastPosition = eventPositionText(recorded);
     return draft;
   },
 });

@@ -1,14 +1,17 @@
-import type { RecordedEvent } from '@kuhina/event-store';
-import type {
-  AttendanceRecorded,
-  ParticipantRegistered,
-  ParticipantWaitlisted,
-  PersonInvited,
-  RegistrationCancelled,
-  WaitlistedParticipantPromoted,
-  WorkshopPlanned,
+import type { Recorded, RecordedEvent } from '@kuhina/event-store';
+import {
+  noRegistrations,
+  recount,
+  statusAfter,
+  type AttendanceRecorded,
+  type ParticipantRegistered,
+  type ParticipantWaitlisted,
+  type PersonInvited,
+  type RegistrationCancelled,
+  type WaitlistedParticipantPromoted,
+  type WorkshopPlanned,
 } from '@kuhina/domain';
-import { alreadyApplied, asIdMap, byWorkshopOf, idMap, mutatorProjection, positionText } from '../../projection';
+import { alreadyApplied, asIdMap, byWorkshopOf, idMap, mutatorProjection, eventPositionText } from '../../projection';
 import {
   WORKSHOP_REGISTRATIONS_COLLECTION,
   type WorkshopRegistration,
@@ -16,7 +19,6 @@ import {
 } from './workshop-registrations.view';
 
 /** The recorded form of each domain event, so `switch (event.type)` narrows `data`. */
-type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? RecordedEvent<T, D> : never;
 type HandledEvent = Recorded<
   | WorkshopPlanned
   | PersonInvited
@@ -43,27 +45,20 @@ const empty = (workshopId: string): WorkshopRegistrationsView => ({
   registrations: idMap(),
   waitlist: [],
   invitations: idMap(),
-  counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: 0 },
+  counts: noRegistrations(),
+  invited: 0,
   lastPosition: '-1',
 });
 
-type Counts = WorkshopRegistrationsView['counts'];
-
-function count(counts: Counts, registration: WorkshopRegistration, sign: 1 | -1): void {
-  counts[registration.status] += sign;
-  if (registration.attended !== null) counts.attended += sign;
-}
-
 /**
  * Sets a registration (a new object: the one it replaces is not changed) and moves the counts from the replaced
- * registration to the new one. Counts follow the registrations' states, never the number of events, so
- * replaying an event cannot count it twice.
+ * registration to the new one with `recount`, the domain's one counting function. Counts follow the registrations'
+ * states, never the number of events, so replaying an event cannot count it twice.
  */
 function setRegistration(view: WorkshopRegistrationsView, registration: WorkshopRegistration): void {
-  const was = view.registrations[registration.registrationId];
-  if (was !== undefined) count(view.counts, was, -1);
+  const was = Object.hasOwn(view.registrations, registration.registrationId) ? view.registrations[registration.registrationId] : undefined;
   view.registrations[registration.registrationId] = registration;
-  count(view.counts, registration, 1);
+  view.counts = recount(view.counts, was, registration);
 }
 
 function changeRegistration(view: WorkshopRegistrationsView, registrationId: string, change: Partial<WorkshopRegistration>): void {
@@ -100,7 +95,7 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
     case 'PersonInvited': {
       const { personId, invitedAt } = event.data;
       view.invitations[personId] = { personId, invitedAt };
-      view.counts.invited = Object.keys(view.invitations).length;
+      view.invited = Object.keys(view.invitations).length;
       return;
     }
     case 'ParticipantRegistered':
@@ -112,7 +107,7 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
         personId,
         organizationId,
         attendanceMode,
-        status: waitlistedAt === null ? 'registered' : 'waitlisted',
+        status: statusAfter(event.type)!,
         waitlistPosition: null,
         registeredAt: event.type === 'ParticipantRegistered' ? event.data.registeredAt : event.data.waitlistedAt,
         waitlistedAt,
@@ -129,13 +124,13 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
     }
     case 'WaitlistedParticipantPromoted': {
       const { registrationId, promotedAt } = event.data;
-      changeRegistration(view, registrationId, { status: 'registered', promotedAt });
+      changeRegistration(view, registrationId, { status: statusAfter(event.type)!, promotedAt });
       placeWaitlist(view, removeFromWaitlist(view, registrationId) ? registrationId : null);
       return;
     }
     case 'RegistrationCancelled': {
       const { registrationId, cancelledAt, reason } = event.data;
-      changeRegistration(view, registrationId, { status: 'cancelled', cancelledAt, cancellationReason: reason });
+      changeRegistration(view, registrationId, { status: statusAfter(event.type)!, cancelledAt, cancellationReason: reason });
       placeWaitlist(view, removeFromWaitlist(view, registrationId) ? registrationId : null);
       return;
     }
@@ -150,7 +145,8 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
 /** GET /workshops/:id/registrations — every registration of a workshop with its current status. */
 export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistrationsView>({
   name: 'workshop-registrations',
-  version: 1,
+  // 2: counts by the domain's `recount` (with attendedOnSite and attendedRemote), invited beside them.
+  version: 2,
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
   eventTypes: EVENT_TYPES,
 
@@ -163,7 +159,7 @@ export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistr
     draft.registrations = asIdMap(draft.registrations);
     draft.invitations = asIdMap(draft.invitations);
     applyEvent(draft, recorded as HandledEvent);
-    draft.lastPosition = positionText(recorded);
+    draft.lastPosition = eventPositionText(recorded);
     return draft;
   },
 });

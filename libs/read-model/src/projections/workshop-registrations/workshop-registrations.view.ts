@@ -1,4 +1,4 @@
-import type { AttendanceMode } from '@kuhina/domain';
+import type { AttendanceMode, RegistrationCounts, RegistrationStatus } from '@kuhina/domain';
 
 export const WORKSHOP_REGISTRATIONS_COLLECTION = 'workshop-registrations';
 
@@ -8,7 +8,7 @@ export interface WorkshopRegistration {
   organizationId: string | null;
   /** The mode asked for at registration. */
   attendanceMode: AttendanceMode;
-  status: 'registered' | 'waitlisted' | 'cancelled';
+  status: RegistrationStatus;
   /** Current 1-based place in the waitlist; null unless waitlisted. */
   waitlistPosition: number | null;
   /** When the person signed up (ParticipantRegistered or ParticipantWaitlisted). */
@@ -33,7 +33,10 @@ export type WorkshopRegistrationsView = {
   waitlist: string[];
   /** By person id (invitation-only workshops). */
   invitations: Record<string, { personId: string; invitedAt: string }>;
-  counts: { registered: number; waitlisted: number; cancelled: number; attended: number; invited: number };
+  /** The registration figures, folded by the domain's one counting function (`recount`), as every answer shows them. */
+  counts: RegistrationCounts;
+  /** People invited (invitation-only workshops): not registrations, so beside the counts. */
+  invited: number;
   /** Log position (decimal string) of the last event applied. */
   lastPosition: string;
 };

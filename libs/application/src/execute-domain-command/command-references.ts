@@ -1,0 +1,76 @@
+import type { ChainCommand, CollaborationCommand, EmailClaimCommand, OrganizationCommand, PersonCommand, WorkshopCommand } from '@kuhina/domain';
+
+/** Every domain command an entry point (API, CLI, seed) may send. */
+export type AnyDomainCommand = ChainCommand | CollaborationCommand | EmailClaimCommand | OrganizationCommand | PersonCommand | WorkshopCommand;
+
+/** Other aggregates a command names, which must exist before it is decided (null entries are skipped). */
+export interface References {
+  organizations?: readonly (string | null)[];
+  /** Must exist and not be erased. */
+  people?: readonly string[];
+  workshops?: readonly (string | null)[];
+}
+
+type ReferencesOf = { [T in AnyDomainCommand['type']]: ((data: Extract<AnyDomainCommand, { type: T }>['data']) => References) | null };
+
+/**
+ * What each command names, declared once for every entry point: the API, the CLI and the demo seed run the same
+ * checks. A mapped type over every command type, so a new command cannot be added without saying what it names.
+ * null: the command names nothing outside its own stream (or what it names is checked by its use case, e.g. the
+ * chain of a planned workshop, which must also be open).
+ */
+const REFERENCES: ReferencesOf = {
+  // chain
+  StartChain: null,
+  UpdateChainDetails: null,
+  // Sent by PlanWorkshop's use case right after the workshop is planned.
+  AddWorkshopToChain: null,
+  RecordLastPayment: null,
+  CloseChain: null,
+  // collaboration
+  RecordCollaboration: (d) => ({ organizations: d.organizationIds, workshops: [d.sparkedByWorkshopId] }),
+  AddCollaborationPartner: (d) => ({ organizations: [d.organizationId] }),
+  UpdateCollaborationDetails: null,
+  EndCollaboration: null,
+  // e-mail claims (internal to RegisterPerson)
+  ClaimEmail: null,
+  ReleaseEmail: null,
+  // organisation
+  RegisterOrganization: null,
+  UpdateOrganizationDetails: null,
+  // person
+  CreatePerson: (d) => ({ organizations: [d.organizationId] }),
+  UpdatePersonalData: null,
+  ChangeAffiliation: (d) => ({ organizations: [d.organizationId] }),
+  ErasePersonalData: null,
+  // workshop
+  PlanWorkshop: (d) => ({ organizations: d.coOrganizerIds }),
+  RescheduleWorkshop: null,
+  AddCoOrganizer: (d) => ({ organizations: [d.organizationId] }),
+  ChangeCapacity: null,
+  OpenRegistration: null,
+  CloseRegistration: null,
+  InvitePerson: (d) => ({ people: [d.personId] }),
+  RegisterParticipant: (d) => ({ organizations: [d.organizationId], people: [d.personId] }),
+  CancelRegistration: null,
+  RecordAttendance: null,
+  PledgeResource: (d) => ({ organizations: [d.organizationId] }),
+  FulfilPledge: null,
+  WithdrawPledge: null,
+  RecordExpense: null,
+  VoidExpense: null,
+  CorrectExpense: null,
+  SubmitFeedback: null,
+  CollectCitizenInput: null,
+  ForwardCitizenInputSummary: null,
+  RecordPlanningMeeting: (d) => ({ organizations: d.organizationIds }),
+  RecordSustainabilityPractices: null,
+  MarkHeld: null,
+  CancelWorkshop: null,
+  ReportWorkshop: null,
+};
+
+export function referencesOf(command: AnyDomainCommand): References {
+  const of = REFERENCES[command.type] as ((data: unknown) => References) | null | undefined;
+  return of ? of(command.data) : {};
+}

@@ -1,0 +1,37 @@
+import { conflict, notFound, OrganizationErrors, organizationDecider, organizationStream, PersonErrors, personDecider, personStream, workshopDecider, WorkshopErrors, workshopStream } from '@kuhina/domain';
+import type { CommandHandler } from '@kuhina/event-store';
+import type { References } from './command-references';
+
+// An aggregate names other aggregates by id only and cannot see their streams, so the use case checks that what
+// it names exists before the write. Safe outside the aggregate: people, organisations and workshops never disappear
+// (an absent one is not cached, so one created meanwhile by another process is found). A typo'd id would otherwise
+// become a ghost in the ESF figures for good: the log is append-only.
+
+/** 404 PERSON.NOT_FOUND for an unknown person; 409 PERSON.ERASED once their personal data was erased. */
+export async function requirePerson(handler: CommandHandler, personId: string): Promise<void> {
+  const { state } = await handler.loadFresh(personDecider, personStream(personId));
+  if (state.status === 'empty') throw notFound(PersonErrors.NOT_FOUND, `No person ${personId}`, { personId });
+  if (state.status === 'erased') throw conflict(PersonErrors.ERASED, `The personal data of ${personId} was erased; the person cannot take part any more`, { personId });
+}
+
+/** 404 ORGANIZATION.NOT_FOUND naming the first unknown organisation (nulls are skipped). */
+export async function requireOrganizations(handler: CommandHandler, organizationIds: readonly (string | null)[]): Promise<void> {
+  for (const organizationId of new Set(organizationIds)) {
+    if (organizationId === null) continue;
+    const { state } = await handler.load(organizationDecider, organizationStream(organizationId));
+    if (state.status === 'empty') throw notFound(OrganizationErrors.NOT_FOUND, `No organisation ${organizationId}`, { organizationId });
+  }
+}
+
+/** 404 WORKSHOP.NOT_FOUND for a workshop that was never planned. */
+export async function requireWorkshop(handler: CommandHandler, workshopId: string): Promise<void> {
+  const { state } = await handler.load(workshopDecider, workshopStream(workshopId));
+  if (state.status === 'empty') throw notFound(WorkshopErrors.NOT_FOUND, `No workshop ${workshopId}`, { workshopId });
+}
+
+/** All checks of one command, in a fixed order: organisations, people, workshops. */
+export async function requireReferences(handler: CommandHandler, references: References): Promise<void> {
+  if (references.organizations) await requireOrganizations(handler, references.organizations);
+  for (const personId of references.people ?? []) await requirePerson(handler, personId);
+  for (const workshopId of references.workshops ?? []) if (workshopId !== null) await requireWorkshop(handler, workshopId);
+}

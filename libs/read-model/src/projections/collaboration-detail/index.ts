@@ -1,0 +1,2 @@
+export * from './collaboration-detail.view';
+export * from './collaboration-detail.projection';

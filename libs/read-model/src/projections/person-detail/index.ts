@@ -1,0 +1,2 @@
+export * from './person-detail.view';
+export * from './person-detail.projection';
