@@ -32,7 +32,7 @@ describe('HTTP: chains', () => {
   const startChain = async (over: Record<string, unknown> = {}) => (await api.post<Written>('/chains', { ...chain2023, ...over })).body.id;
 
   describe('POST /chains', () => {
-    it('starts a chain: 201 { id, position } with ETag "0"; GET answers it from the aggregate with the same ETag, also to an analyst', async () => {
+    it('starts a chain: 201 { id, position } with ETag "0"; GET answers it from the chain views with the same ETag, also to an analyst', async () => {
       const started = await api.post<Written>('/chains', { ...chain2023, occurredAt: '2023-01-02T09:00:00+02:00' });
       const read = await api.get<Record<string, unknown>>(`/chains/${started.body.id}?consistentWith=${started.body.position}`, { as: 'analyst' });
 

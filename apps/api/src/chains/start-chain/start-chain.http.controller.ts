@@ -1,15 +1,14 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { ChainState } from '@kuhina/domain';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { StartChainRequestDto } from './start-chain.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('chains')
 @ApiBearerAuth()
@@ -23,26 +22,25 @@ export class StartChainHttpController {
   @ApiCreatedResponse({ type: CommandResponse })
   async start(@Body() dto: StartChainRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     const id = resourceId(dto.id, context, 'chain');
-    const result = await this.bus.execute<ExecuteDomainCommand<'chain'>, CommandResult<ChainState>>(
-      new ExecuteDomainCommand(
-        'chain',
-        {
-          type: 'StartChain',
-          data: {
-            chainId: id,
-            name: dto.name,
-            fundingProgramme: dto.fundingProgramme,
-            esfOperationId: dto.esfOperationId,
-            periodStart: dto.periodStart,
-            periodEnd: dto.periodEnd,
-            description: dto.description ?? '',
-          },
-          at: businessTime(dto),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      id,
+      'chain',
+      {
+        type: 'StartChain',
+        data: {
+          chainId: id,
+          name: dto.name,
+          fundingProgramme: dto.fundingProgramme,
+          esfOperationId: dto.esfOperationId,
+          periodStart: dto.periodStart,
+          periodEnd: dto.periodEnd,
+          description: dto.description ?? '',
         },
-        context,
-      ),
+        at: businessTime(dto),
+      },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id, position: positionText(result.position) };
   }
 }

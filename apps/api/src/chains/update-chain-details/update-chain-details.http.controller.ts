@@ -1,15 +1,15 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CHAIN_DETAIL_FIELDS, type ChainDetails, type ChainState } from '@kuhina/domain';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import { CHAIN_DETAIL_FIELDS, type ChainDetails } from '@kuhina/domain';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { UpdateChainDetailsRequestDto } from './update-chain-details.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('chains')
 @ApiBearerAuth()
@@ -32,10 +32,6 @@ export class UpdateChainDetailsHttpController {
       const value = dto[field];
       if (value !== undefined) changes[field] = value;
     }
-    const result = await this.bus.execute<ExecuteDomainCommand<'chain'>, CommandResult<ChainState>>(
-      new ExecuteDomainCommand('chain', { type: 'UpdateChainDetails', data: { chainId: id, ...changes }, at: businessTime(dto) }, context),
-    );
-    withEtag(reply, result.revision);
-    return { id, position: positionText(result.position) };
+    return sendDomainCommand(this.bus, reply, id, 'chain', { type: 'UpdateChainDetails', data: { chainId: id, ...changes }, at: businessTime(dto) }, context);
   }
 }

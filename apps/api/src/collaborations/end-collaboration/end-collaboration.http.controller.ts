@@ -1,15 +1,14 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CollaborationState } from '@kuhina/domain';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { EndCollaborationRequestDto } from './end-collaboration.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('collaborations')
 @ApiBearerAuth()
@@ -27,10 +26,13 @@ export class EndCollaborationHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<ExecuteDomainCommand<'collaboration'>, CommandResult<CollaborationState>>(
-      new ExecuteDomainCommand('collaboration', { type: 'EndCollaboration', data: { collaborationId: id, endedOn: dto.endedOn, outcome: dto.outcome }, at: businessTime(dto) }, context),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      id,
+      'collaboration',
+      { type: 'EndCollaboration', data: { collaborationId: id, endedOn: dto.endedOn, outcome: dto.outcome }, at: businessTime(dto) },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id, position: positionText(result.position) };
   }
 }

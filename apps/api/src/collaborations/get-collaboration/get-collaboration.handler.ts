@@ -4,20 +4,8 @@ import { COLLABORATION_DETAIL_COLLECTION, type CollaborationDetailView } from '@
 import { ViewReader } from '../../common/views/view-reader';
 import { GetCollaborationQuery } from './get-collaboration.query';
 
-export interface CollaborationView {
-  id: string;
-  title: string;
-  description: string;
-  status: 'active' | 'ended';
-  /** Founding partners first, then added ones in the order they joined. */
-  organizationIds: string[];
-  foundingOrganizationIds: string[];
-  sparkedByWorkshopId: string | null;
-  startedOn: string;
-  recordedAt: string;
-  endedOn: string | null;
-  outcome: string | null;
-}
+/** The answer: the view without its bookkeeping (revision goes to the ETag, the position to X-Projection-Position). */
+export type CollaborationView = Omit<CollaborationDetailView, 'collaborationId' | 'revision' | 'lastPosition'> & { id: string };
 
 export interface CollaborationQueryResult {
   collaboration: CollaborationView;
@@ -32,21 +20,7 @@ export class GetCollaborationHandler implements IQueryHandler<GetCollaborationQu
 
   async execute({ collaborationId }: GetCollaborationQuery): Promise<CollaborationQueryResult> {
     const view = await this.views.one<CollaborationDetailView>(COLLABORATION_DETAIL_COLLECTION, collaborationId, CollaborationErrors.NOT_FOUND, 'collaboration', { collaborationId });
-    return {
-      revision: view.revision,
-      collaboration: {
-        id: view.collaborationId,
-        title: view.title,
-        description: view.description,
-        status: view.status,
-        organizationIds: view.organizationIds,
-        foundingOrganizationIds: view.foundingOrganizationIds,
-        sparkedByWorkshopId: view.sparkedByWorkshopId,
-        startedOn: view.startedOn,
-        recordedAt: view.recordedAt,
-        endedOn: view.endedOn,
-        outcome: view.outcome,
-      },
-    };
+    const { collaborationId: id, revision, lastPosition: _position, ...collaboration } = view;
+    return { revision, collaboration: { id, ...collaboration } };
   }
 }

@@ -2,14 +2,13 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ExecuteDomainCommand } from '@kuhina/application';
-import type { CollaborationState } from '@kuhina/domain';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { RecordCollaborationRequestDto } from './record-collaboration.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('collaborations')
 @ApiBearerAuth()
@@ -23,18 +22,24 @@ export class RecordCollaborationHttpController {
   @ApiCreatedResponse({ type: CommandResponse })
   async record(@Body() dto: RecordCollaborationRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     const id = resourceId(dto.id, context, 'collaboration');
-    const result = await this.bus.execute<ExecuteDomainCommand<'collaboration'>, CommandResult<CollaborationState>>(
-      new ExecuteDomainCommand(
-        'collaboration',
-        {
-          type: 'RecordCollaboration',
-          data: { collaborationId: id, organizationIds: [...dto.organizationIds], sparkedByWorkshopId: dto.sparkedByWorkshopId ?? null, title: dto.title, description: dto.description ?? '', startedOn: dto.startedOn },
-          at: businessTime(dto),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      id,
+      'collaboration',
+      {
+        type: 'RecordCollaboration',
+        data: {
+          collaborationId: id,
+          organizationIds: [...dto.organizationIds],
+          sparkedByWorkshopId: dto.sparkedByWorkshopId ?? null,
+          title: dto.title,
+          description: dto.description ?? '',
+          startedOn: dto.startedOn,
         },
-        context,
-      ),
+        at: businessTime(dto),
+      },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id, position: positionText(result.position) };
   }
 }

@@ -1,15 +1,14 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { PersonState } from '@kuhina/domain';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -27,10 +26,6 @@ export class ChangeAffiliationHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<ExecuteDomainCommand<'person'>, CommandResult<PersonState>>(
-      new ExecuteDomainCommand('person', { type: 'ChangeAffiliation', data: { personId: id, organizationId: dto.organizationId }, at: businessTime(dto) }, context),
-    );
-    withEtag(reply, result.revision);
-    return { id, position: positionText(result.position) };
+    return sendDomainCommand(this.bus, reply, id, 'person', { type: 'ChangeAffiliation', data: { personId: id, organizationId: dto.organizationId }, at: businessTime(dto) }, context);
   }
 }

@@ -1,15 +1,15 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
 import { CollectCitizenInputRequestDto } from './collect-citizen-input.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -32,14 +32,13 @@ export class CollectCitizenInputHttpController {
   ): Promise<CommandResponse> {
     const inputId = resourceId(dto.id, context, 'citizen-input');
     const at = businessTime(dto);
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
-      new ExecuteDomainCommand(
-        'workshop',
-        { type: 'CollectCitizenInput', data: { workshopId, inputId, topic: dto.topic, summary: dto.summary, citizensHeard: dto.citizensHeard, collectedAt: dto.collectedAt ?? at }, at: at },
-        context,
-      ),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      inputId,
+      'workshop',
+      { type: 'CollectCitizenInput', data: { workshopId, inputId, topic: dto.topic, summary: dto.summary, citizensHeard: dto.citizensHeard, collectedAt: dto.collectedAt ?? at }, at: at },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id: inputId, position: positionText(result.position) };
   }
 }

@@ -1,14 +1,14 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { ForwardCitizenInputSummaryRequestDto } from './forward-citizen-input-summary.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -30,14 +30,13 @@ export class ForwardCitizenInputSummaryHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const at = businessTime(dto);
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
-      new ExecuteDomainCommand(
-        'workshop',
-        { type: 'ForwardCitizenInputSummary', data: { workshopId, summary: dto.summary, recipients: [...dto.recipients], forwardedAt: dto.forwardedAt ?? at }, at: at },
-        context,
-      ),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      workshopId,
+      'workshop',
+      { type: 'ForwardCitizenInputSummary', data: { workshopId, summary: dto.summary, recipients: [...dto.recipients], forwardedAt: dto.forwardedAt ?? at }, at: at },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id: workshopId, position: positionText(result.position) };
   }
 }

@@ -1,15 +1,14 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { WorkshopState } from '@kuhina/domain';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { InvitePersonRequestDto } from './invite-person.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -27,10 +26,6 @@ export class InvitePersonHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
-      new ExecuteDomainCommand('workshop', { type: 'InvitePerson', data: { workshopId: id, personId: dto.personId }, at: businessTime(dto) }, context),
-    );
-    withEtag(reply, result.revision);
-    return { id: dto.personId, position: positionText(result.position) };
+    return sendDomainCommand(this.bus, reply, dto.personId, 'workshop', { type: 'InvitePerson', data: { workshopId: id, personId: dto.personId }, at: businessTime(dto) }, context);
   }
 }

@@ -1,15 +1,15 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
 import { PledgeResourceRequestDto } from './pledge-resource.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -31,18 +31,17 @@ export class PledgeResourceHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const pledgeId = resourceId(dto.id, context, 'pledge');
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
-      new ExecuteDomainCommand(
-        'workshop',
-        {
-          type: 'PledgeResource',
-          data: { workshopId, pledgeId, organizationId: dto.organizationId, kind: dto.kind, description: dto.description, inKindValueCents: dto.inKindValueCents, valuationBasis: dto.valuationBasis },
-          at: businessTime(dto),
-        },
-        context,
-      ),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      pledgeId,
+      'workshop',
+      {
+        type: 'PledgeResource',
+        data: { workshopId, pledgeId, organizationId: dto.organizationId, kind: dto.kind, description: dto.description, inKindValueCents: dto.inKindValueCents, valuationBasis: dto.valuationBasis },
+        at: businessTime(dto),
+      },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id: pledgeId, position: positionText(result.position) };
   }
 }

@@ -1,15 +1,15 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RecordExpenseRequestDto } from './record-expense.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -31,27 +31,26 @@ export class RecordExpenseHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const expenseId = resourceId(dto.id, context, 'expense');
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
-      new ExecuteDomainCommand(
-        'workshop',
-        {
-          type: 'RecordExpense',
-          data: {
-            workshopId,
-            expenseId,
-            category: dto.category,
-            amountCents: dto.amountCents,
-            fundingSource: dto.fundingSource,
-            receiptReference: dto.receiptReference,
-            description: dto.description,
-            incurredOn: dto.incurredOn,
-          },
-          at: businessTime(dto),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      expenseId,
+      'workshop',
+      {
+        type: 'RecordExpense',
+        data: {
+          workshopId,
+          expenseId,
+          category: dto.category,
+          amountCents: dto.amountCents,
+          fundingSource: dto.fundingSource,
+          receiptReference: dto.receiptReference,
+          description: dto.description,
+          incurredOn: dto.incurredOn,
         },
-        context,
-      ),
+        at: businessTime(dto),
+      },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id: expenseId, position: positionText(result.position) };
   }
 }

@@ -1,15 +1,15 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RecordPlanningMeetingRequestDto } from './record-planning-meeting.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -31,18 +31,17 @@ export class RecordPlanningMeetingHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const meetingId = resourceId(dto.id, context, 'planning-meeting');
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
-      new ExecuteDomainCommand(
-        'workshop',
-        {
-          type: 'RecordPlanningMeeting',
-          data: { workshopId, meetingId, heldOn: dto.heldOn, kind: dto.kind, online: dto.online, organizationIds: [...dto.organizationIds], notes: dto.notes ?? '' },
-          at: businessTime(dto),
-        },
-        context,
-      ),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      meetingId,
+      'workshop',
+      {
+        type: 'RecordPlanningMeeting',
+        data: { workshopId, meetingId, heldOn: dto.heldOn, kind: dto.kind, online: dto.online, organizationIds: [...dto.organizationIds], notes: dto.notes ?? '' },
+        at: businessTime(dto),
+      },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id: meetingId, position: positionText(result.position) };
   }
 }

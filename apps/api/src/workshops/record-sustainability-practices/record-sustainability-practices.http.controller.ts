@@ -1,14 +1,14 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RecordSustainabilityPracticesRequestDto } from './record-sustainability-practices.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -29,10 +29,13 @@ export class RecordSustainabilityPracticesHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
-      new ExecuteDomainCommand('workshop', { type: 'RecordSustainabilityPractices', data: { workshopId, practices: [...dto.practices], notes: dto.notes ?? '' }, at: businessTime(dto) }, context),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      workshopId,
+      'workshop',
+      { type: 'RecordSustainabilityPractices', data: { workshopId, practices: [...dto.practices], notes: dto.notes ?? '' }, at: businessTime(dto) },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id: workshopId, position: positionText(result.position) };
   }
 }

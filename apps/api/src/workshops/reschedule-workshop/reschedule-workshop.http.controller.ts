@@ -1,15 +1,14 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { WorkshopState } from '@kuhina/domain';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RescheduleWorkshopRequestDto } from './reschedule-workshop.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -28,10 +27,13 @@ export class RescheduleWorkshopHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const location = dto.location ? { venue: dto.location.venue, municipality: dto.location.municipality, region: dto.location.region } : null;
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
-      new ExecuteDomainCommand('workshop', { type: 'RescheduleWorkshop', data: { workshopId: id, startsAt: dto.startsAt, endsAt: dto.endsAt, location }, at: businessTime(dto) }, context),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      id,
+      'workshop',
+      { type: 'RescheduleWorkshop', data: { workshopId: id, startsAt: dto.startsAt, endsAt: dto.endsAt, location }, at: businessTime(dto) },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id, position: positionText(result.position) };
   }
 }

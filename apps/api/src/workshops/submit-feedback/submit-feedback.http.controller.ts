@@ -1,15 +1,15 @@
-import { ExecuteDomainCommand } from '@kuhina/application';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandContext, CommandResult } from '@kuhina/event-store';
+import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
 import { businessTime } from '../../common/http/business-time';
-import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
+import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
 import { SubmitFeedbackRequestDto } from './submit-feedback.request.dto';
+import { sendDomainCommand } from '../../common/http/send-domain-command';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -32,18 +32,17 @@ export class SubmitFeedbackHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const feedbackId = resourceId(dto.id, context, 'feedback');
-    const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<unknown>>(
-      new ExecuteDomainCommand(
-        'workshop',
-        {
-          type: 'SubmitFeedback',
-          data: { workshopId, feedbackId, registrationId: dto.registrationId ?? null, anonymous: dto.anonymous, rating: dto.rating, comment: dto.comment ?? null },
-          at: businessTime(dto),
-        },
-        context,
-      ),
+    return sendDomainCommand(
+      this.bus,
+      reply,
+      feedbackId,
+      'workshop',
+      {
+        type: 'SubmitFeedback',
+        data: { workshopId, feedbackId, registrationId: dto.registrationId ?? null, anonymous: dto.anonymous, rating: dto.rating, comment: dto.comment ?? null },
+        at: businessTime(dto),
+      },
+      context,
     );
-    withEtag(reply, result.revision);
-    return { id: feedbackId, position: positionText(result.position) };
   }
 }
