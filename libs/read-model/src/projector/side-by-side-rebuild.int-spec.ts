@@ -167,14 +167,16 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
     let writes = 0;
     const writer = (async () => {
       while (writing) {
-        await writeSyntheticHistory(log, { ...HISTORY, chains: 1, workshopsPerChain: 1, registrationsPerWorkshop: 2, feedbackPerWorkshop: 0, people: 100, organizations: 20, seed: 100 + writes++ });
+        // Small writes, so that several land while the rebuild runs on a slow or busy machine too.
+        await writeSyntheticHistory(log, { ...HISTORY, chains: 1, workshopsPerChain: 1, registrationsPerWorkshop: 2, feedbackPerWorkshop: 0, people: 10, organizations: 4, seed: 100 + writes++ });
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     })();
     try {
       // Long enough for the stream to be under way at the switch (the live projector lets go of the lease when it is
       // wanted: see the projector's own spec).
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // (At least 300 ms and two writes: a fixed wait alone left the writes racing the rebuild on a busy machine.)
+      for (const started = Date.now(); Date.now() - started < 300 || writes < 2; ) await new Promise((resolve) => setTimeout(resolve, 10));
       const result = await rebuild(['workshop-chain'], { leaseTimeoutMs: 5000 });
       expect(result.rebuilt).toEqual(['workshop-chain-index', 'workshop-chain']);
     } finally {
