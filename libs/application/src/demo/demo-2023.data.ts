@@ -1,5 +1,5 @@
 /**
- * The real 2023 chain of five development workshops (source: ../shared/seed/2023-workshop-chain.fi.txt,
+ * The real 2023 chain of five development workshops (source: the 2023 chain's public description, summarised in docs/architecture.md,
  * a public description of the pilot). Organisation names and facts are taken from it; where it names no one
  * (the roastery, participating enterprises and NGOs) the organisation is fictitious and says so.
  * Every person is fictitious; e-mail addresses use the reserved example.org domain.

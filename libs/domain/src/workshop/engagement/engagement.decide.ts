@@ -20,6 +20,7 @@ import {
 } from '../workshop.guards';
 import type { WorkshopState } from '../workshop.state';
 import { fieldChecks, fingerprint, isCents } from '../workshop.validation';
+import { INTEGER, LIST, isWithin } from '../../shared/rules';
 
 // Engagement: participants' feedback, citizens' input and its summary forwarded to decision-makers, the planning
 // meetings behind a workshop and its sustainability practices.
@@ -35,8 +36,8 @@ export function submitFeedback({ data, at }: SubmitFeedback, state: WorkshopStat
   feedbackField.idOrNull(data.registrationId, 'registrationId');
   feedbackField.boolean(data.anonymous, 'anonymous');
   feedbackField.textOrNull(data.comment, 'comment');
-  if (!(typeof data.rating === 'number' && Number.isInteger(data.rating) && data.rating >= 1 && data.rating <= 5)) {
-    throw invalid(E.FEEDBACK_RATING_INVALID, 'rating must be an integer from 1 to 5', { rating: data.rating });
+  if (!isWithin(INTEGER.RATING, data.rating)) {
+    throw invalid(E.FEEDBACK_RATING_INVALID, `rating must be ${INTEGER.RATING.expected}`, { rating: data.rating });
   }
   const known = idMapGet(w.feedback, data.feedbackId);
   if (known) {
@@ -73,8 +74,8 @@ export function collectCitizenInput({ data }: CollectCitizenInput, state: Worksh
   citizenInputField.text(data.inputId, 'inputId');
   citizenInputField.text(data.topic, 'topic');
   citizenInputField.text(data.summary, 'summary');
-  if (!isCents(data.citizensHeard)) {
-    throw invalid(E.CITIZEN_INPUT_INVALID_FIELD, 'citizensHeard must be an integer ≥ 0', {
+  if (!isWithin(INTEGER.CITIZENS_HEARD, data.citizensHeard)) {
+    throw invalid(E.CITIZEN_INPUT_INVALID_FIELD, `citizensHeard must be ${INTEGER.CITIZENS_HEARD.expected}`, {
       field: 'citizensHeard',
       value: data.citizensHeard,
     });
@@ -105,7 +106,7 @@ export function forwardCitizenInputSummary({ data }: ForwardCitizenInputSummary,
   const w = existing(state, data.workshopId);
   citizenInputField.text(data.summary, 'summary');
   citizenInputField.strings(data.recipients, 'recipients', true);
-  if (data.recipients.length === 0) {
+  if (data.recipients.length < LIST.RECIPIENTS.minItems) {
     throw invalid(E.CITIZEN_INPUT_INVALID_FIELD, 'recipients must name at least one recipient', { field: 'recipients' });
   }
   citizenInputField.dateOrDateTime(data.forwardedAt, 'forwardedAt');

@@ -7,6 +7,7 @@ import { expenseKey } from '../workshop.fingerprints';
 import { existing } from '../workshop.guards';
 import type { ExistingWorkshop, ExpenseEntry, WorkshopState } from '../workshop.state';
 import { fieldChecks, fingerprint, isCents } from '../workshop.validation';
+import { INTEGER } from '../../shared/rules';
 
 // Expenses: costs in whole cents with their funding source and receipt, never edited: voided or corrected by new facts.
 
@@ -14,7 +15,7 @@ const expenseField = fieldChecks(E.EXPENSE_INVALID_FIELD);
 
 function validateFigures(figures: ExpenseFigures): void {
   if (!isCents(figures.amountCents)) {
-    throw invalid(E.EXPENSE_AMOUNT_INVALID, 'amountCents must be an integer number of cents ≥ 0', { amountCents: figures.amountCents });
+    throw invalid(E.EXPENSE_AMOUNT_INVALID, `amountCents must be ${INTEGER.CENTS.expected}`, { amountCents: figures.amountCents });
   }
   expenseField.oneOf(figures.category, EXPENSE_CATEGORIES, 'category');
   expenseField.oneOf(figures.fundingSource, FUNDING_SOURCES, 'fundingSource');

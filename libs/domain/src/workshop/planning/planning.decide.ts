@@ -32,6 +32,7 @@ import {
 } from '../workshop.guards';
 import type { WorkshopState } from '../workshop.state';
 import { instant } from '../workshop.validation';
+import { INTEGER, isWithin } from '../../shared/rules';
 
 // Planning and lifecycle: the plan, its schedule, partners and capacity, and the workshop's way from
 // planned to held, reported or cancelled.
@@ -61,8 +62,8 @@ function validateLocation(location: unknown, format: WorkshopFormat): void {
 }
 
 function validateCapacity(capacity: unknown): void {
-  if (capacity !== null && !(typeof capacity === 'number' && Number.isSafeInteger(capacity) && capacity >= 1)) {
-    throw invalid(E.CAPACITY_INVALID, 'capacity must be a positive integer, or null for unlimited', { capacity });
+  if (capacity !== null && !isWithin(INTEGER.CAPACITY, capacity)) {
+    throw invalid(E.CAPACITY_INVALID, `capacity must be ${INTEGER.CAPACITY.expected}, or null for unlimited`, { capacity });
   }
 }
 

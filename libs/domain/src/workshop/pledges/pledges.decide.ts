@@ -7,6 +7,7 @@ import { pledgeKey } from '../workshop.fingerprints';
 import { existing, requireOpenForContributions } from '../workshop.guards';
 import type { ExistingWorkshop, PledgeEntry, WorkshopState } from '../workshop.state';
 import { fieldChecks, isCents } from '../workshop.validation';
+import { INTEGER } from '../../shared/rules';
 
 // Pledges: resources partners promise in kind (venue, materials, know-how, ...), valued in cents with the basis
 // of the valuation, then fulfilled or withdrawn.
@@ -21,7 +22,7 @@ export function pledgeResource({ data, at }: PledgeResource, state: WorkshopStat
   pledgeField.anyText(data.description, 'description');
   pledgeField.text(data.valuationBasis, 'valuationBasis');
   if (!isCents(data.inKindValueCents)) {
-    throw invalid(E.PLEDGE_VALUE_INVALID, 'inKindValueCents must be an integer number of cents ≥ 0', {
+    throw invalid(E.PLEDGE_VALUE_INVALID, `inKindValueCents must be ${INTEGER.CENTS.expected}`, {
       inKindValueCents: data.inKindValueCents,
     });
   }
