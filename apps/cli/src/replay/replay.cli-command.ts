@@ -8,6 +8,7 @@ import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { asOfLimit, replayNetworkFromLog, type NetworkCut } from '@kuhina/read-model';
 import { chainIdArgument } from '../cli-arguments';
 import { withContext, type GlobalOptions } from '../cli-context';
+import { LOG_POSITION } from '@kuhina/domain';
 
 const FORMATS = ['gexf', 'graphml', 'csv', 'kumu', 'json'] as const;
 type ReplayFormat = (typeof FORMATS)[number];
@@ -24,7 +25,7 @@ const date = (value: string): string => {
   return value;
 };
 const position = (value: string): bigint => {
-  if (!/^\d{1,20}$/.test(value)) throw new InvalidArgumentError('must be a log position (digits)');
+  if (!LOG_POSITION.pattern.test(value)) throw new InvalidArgumentError(`must be ${LOG_POSITION.expected}`);
   return BigInt(value);
 };
 const format = (value: string): ReplayFormat => {

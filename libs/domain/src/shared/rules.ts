@@ -97,6 +97,9 @@ export const NO_PERSONAL_DATA = {
   expected: 'free of personal data (no e-mail address, phone number or identity code)',
 } as const;
 
+/** A position in the log as the API writes it (`position` of a write, `consistentWith`, `untilPosition`): decimal digits. */
+export const LOG_POSITION: PatternRule = { pattern: /^\d{1,20}$/, expected: 'a log position (digits), as answered by a write' };
+
 // ---------------------------------------------------------------------------------------------
 // Numbers
 // ---------------------------------------------------------------------------------------------

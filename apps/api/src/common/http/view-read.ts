@@ -6,6 +6,7 @@ import { KUHINA_CONFIG, ReadModelPosition, type KuhinaConfig } from '@kuhina/app
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { RequestValidationError } from '../problem/http-problems';
 import { ApiErrors } from '../problem/api-errors';
+import { LOG_POSITION } from '@kuhina/domain';
 
 export const PROJECTION_POSITION_HEADER = 'x-projection-position';
 
@@ -28,8 +29,8 @@ export class ViewReadInterceptor implements NestInterceptor {
     const raw = request.query?.consistentWith;
     let wanted: bigint | null = null;
     if (raw !== undefined) {
-      if (typeof raw !== 'string' || !/^\d{1,20}$/.test(raw)) {
-        throw new RequestValidationError([{ field: 'query.consistentWith', rule: 'isNumberString', message: 'consistentWith must be a log position (digits), as answered by a write' }]);
+      if (typeof raw !== 'string' || !LOG_POSITION.pattern.test(raw)) {
+        throw new RequestValidationError([{ field: 'query.consistentWith', rule: 'isNumberString', message: `consistentWith must be ${LOG_POSITION.expected}` }]);
       }
       wanted = BigInt(raw);
     }

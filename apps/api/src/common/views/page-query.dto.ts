@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { LOG_POSITION } from '@kuhina/domain';
 
 /** Query of every view read: read-your-writes and cursor pagination. */
 export class ViewQueryDto {
   @ApiPropertyOptional({ description: 'Wait until the views include this log position (the `position` a write answered)', example: '1013' })
   @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'consistentWith must be a log position (digits)' })
+  @Matches(LOG_POSITION.pattern, { message: `consistentWith must be ${LOG_POSITION.expected}` })
   consistentWith?: string;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches, ValidateBy } from 'class-validator';
 import { asOfLimit, type NetworkCut } from '@kuhina/read-model';
 import { ViewQueryDto } from '../../common/views/page-query.dto';
+import { LOG_POSITION } from '@kuhina/domain';
 
 /**
  * An ISO 8601 date or date-time the replay's cut can read, of a day that exists: the cut's own parser decides
@@ -40,7 +41,7 @@ export class NetworkCutQueryDto extends ViewQueryDto {
 
   @ApiPropertyOptional({ description: 'Time travel by log position: the network as it stood once this position was recorded.', example: '420' })
   @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'untilPosition must be a log position (digits)' })
+  @Matches(LOG_POSITION.pattern, { message: `untilPosition must be ${LOG_POSITION.expected}` })
   untilPosition?: string;
 }
 

@@ -19,7 +19,7 @@ import {
   requireSeatHolder,
 } from '../workshop.guards';
 import type { WorkshopState } from '../workshop.state';
-import { fieldChecks, fingerprint, isCents } from '../workshop.validation';
+import { fieldChecks, fingerprint } from '../workshop.validation';
 import { INTEGER, LIST, isWithin } from '../../shared/rules';
 
 // Engagement: participants' feedback, citizens' input and its summary forwarded to decision-makers, the planning
