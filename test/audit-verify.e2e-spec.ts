@@ -170,3 +170,21 @@ describe('kuhina audit seal / audit verify (built binary, embedded SQLite)', () 
     expect(text.stdout).toContain(result.seals[0]!.id);
   }, 60_000);
 });
+
+describe('POST /audit/seals on an empty log', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await apiHarness();
+  });
+  afterAll(() => api.close());
+
+  it('answers 409 SEAL.EMPTY_LOG (problem+json) and appends nothing: there is nothing to seal', async () => {
+    const before = await api.headPosition();
+    const answer = await api.post<Problem>('/audit/seals', undefined, { as: 'auditor' });
+
+    expect(answer.status).toBe(409);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.body.code).toBe('SEAL.EMPTY_LOG');
+    expect(await api.headPosition()).toBe(before);
+  });
+});

@@ -17,6 +17,8 @@ export * from './cancel-registration/cancel-registration.command';
 export * from './cancel-registration/cancel-registration.handler';
 export * from './erase-person/erase-person.command';
 export * from './erase-person/erase-person.handler';
+export * from './seal-log/seal-log.command';
+export * from './seal-log/seal-log.handler';
 export * from './demo/seed-demo';
 export * from './demo/load-demo-if-empty';
 export * from './read-model/read-model.module';

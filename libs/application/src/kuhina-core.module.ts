@@ -9,6 +9,7 @@ import { RegisterParticipantHandler } from './register-participant/register-part
 import { CancelRegistrationHandler } from './cancel-registration/cancel-registration.handler';
 import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { PersonalDataEraser } from './retention/personal-data-eraser';
+import { SealLogHandler } from './seal-log/seal-log.handler';
 import type { KuhinaConfig } from './kuhina-config';
 
 export const KUHINA_CONFIG = Symbol('KUHINA_CONFIG');
@@ -56,6 +57,7 @@ export class KuhinaCoreModule {
         CancelRegistrationHandler,
         PersonalDataEraser,
         ErasePersonHandler,
+        SealLogHandler,
       ],
       exports: [KUHINA_CONFIG, PRIVACY_SECRETS, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
     };

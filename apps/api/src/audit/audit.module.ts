@@ -8,7 +8,6 @@ import { GetIndicatorsHandler } from './get-indicators/get-indicators.handler';
 import { GetIndicatorsHttpController } from './get-indicators/get-indicators.http.controller';
 import { GetLedgerHandler } from './get-ledger/get-ledger.handler';
 import { GetLedgerHttpController } from './get-ledger/get-ledger.http.controller';
-import { SealLogHandler } from './verify/seal-log.handler';
 import { SealLogHttpController } from './verify/seal-log.http.controller';
 import { VerifyLogHandler } from './verify/verify-log.handler';
 import { VerifyLogHttpController } from './verify/verify-log.http.controller';
@@ -23,7 +22,6 @@ import { TraceEventHttpController } from './trace-event/trace-event.http.control
     GetIndicatorsHandler,
     TraceEventHandler,
     VerifyLogHandler,
-    SealLogHandler,
     GetAccessLogHandler,
   ],
 })

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { EVENT_STORE, NothingToSealError, sealLog, type EventStore, type SealResult } from '@kuhina/event-store';
+import { CommandBus } from '@nestjs/cqrs';
+import { SealLogCommand } from '@kuhina/application';
+import { DomainError } from '@kuhina/domain';
+import type { SealResult } from '@kuhina/event-store';
 import { withContext, type GlobalOptions } from '../cli-context';
 import { auditGroup } from '../audit-verify/audit.cli-group';
 
@@ -23,12 +26,13 @@ export function registerAuditSeal(program: Command): void {
   const action = async (options: { json?: boolean }, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
     try {
+      // The same use case as POST /audit/seals.
       const result = await withContext(globals, (app) =>
-        sealLog(app.get<EventStore>(EVENT_STORE), { actor: 'cli', at: new Date().toISOString(), id: randomUUID() }),
+        app.get(CommandBus).execute<SealLogCommand, SealResult>(new SealLogCommand(new Date().toISOString(), { commandId: randomUUID(), actor: 'cli', correlationId: randomUUID() })),
       );
       console.log(options.json ? JSON.stringify(sealJson(result)) : describeSeal(result));
     } catch (error) {
-      if (!(error instanceof NothingToSealError)) throw error;
+      if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
       console.error(error.message);
       process.exitCode = 1;
     }

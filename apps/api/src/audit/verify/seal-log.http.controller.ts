@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenRes
 import type { CommandContext, SealResult } from '@kuhina/event-store';
 import { Roles } from '../../common/auth/roles.decorator';
 import { Command } from '../../common/http/command-context';
-import { SealLogCommand } from './seal-log.command';
+import { SealLogCommand } from '@kuhina/application';
 import { SealLogResponse } from './seal-log.response.dto';
 
 @ApiTags('audit')

@@ -1,9 +1,13 @@
-import { ConflictException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { conflict } from '@kuhina/domain';
 import { AUDIT_SEALS_STREAM, EVENT_STORE, NothingToSealError, deriveEventId, sealLog, type EventStore, type SealResult } from '@kuhina/event-store';
 import { SealLogCommand } from './seal-log.command';
 
-/** Appends an AuditSealed event; the event id derives from the command id, so a retry (same Idempotency-Key) seals once. */
+/**
+ * Appends an AuditSealed event (`POST /audit/seals`, `kuhina audit seal`); the event id derives from the command id, so a
+ * retry (same Idempotency-Key) seals once. An empty log has nothing to seal: 409 SEAL.EMPTY_LOG.
+ */
 @CommandHandler(SealLogCommand)
 export class SealLogHandler implements ICommandHandler<SealLogCommand, SealResult> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -18,7 +22,7 @@ export class SealLogHandler implements ICommandHandler<SealLogCommand, SealResul
         causationId: context.causationId ?? context.commandId,
       });
     } catch (error) {
-      if (error instanceof NothingToSealError) throw new ConflictException({ code: error.code, message: error.message });
+      if (error instanceof NothingToSealError) throw conflict(error.code, error.message);
       throw error;
     }
   }

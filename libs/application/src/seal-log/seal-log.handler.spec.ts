@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException } from '@nestjs/common';
+import { DomainError } from '@kuhina/domain';
 import { AUDIT_SEALS_STREAM, merkleRoot, type StreamHead } from '@kuhina/event-store';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import { SealLogCommand } from './seal-log.command';
@@ -48,7 +48,8 @@ describe('SealLogHandler', () => {
   it('answers 409 SEAL.EMPTY_LOG on an empty log', async () => {
     const refused = sut.execute(new SealLogCommand(AT, harness.context()));
 
-    await expect(refused).rejects.toBeInstanceOf(ConflictException);
-    await expect(refused).rejects.toMatchObject({ response: { code: 'SEAL.EMPTY_LOG' } });
+    // A conflict: the one place that maps errors to HTTP answers it with 409 (see the audit e2e suite).
+    await expect(refused).rejects.toBeInstanceOf(DomainError);
+    await expect(refused).rejects.toMatchObject({ code: 'SEAL.EMPTY_LOG', kind: 'conflict' });
   });
 });
