@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -150,5 +150,38 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
 
     expect(verify.code).toBe(1);
     expect(JSON.parse(verify.stdout)).toMatchObject({ intact: false, stream: target.stream, revision: target.revision, problem: 'hash-mismatch' });
+  }, 60_000);
+});
+
+describe('kuhina read-only commands on a folder with no event log (an empty or mistyped --data-dir)', () => {
+  let parent: string;
+  beforeAll(() => {
+    parent = mkdtempSync(join(tmpdir(), 'kuhina-cli-nolog-'));
+  });
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+  const chainId = '00000000-0000-4000-8000-000000000001';
+  const readOnly: Array<[string, string[]]> = [
+    ['audit verify', ['audit', 'verify']],
+    ['audit verify --json', ['audit', 'verify', '--json']],
+    ['projections status', ['projections', 'status']],
+    ['export ledger', ['export', 'ledger', '--chain', chainId]],
+    ['replay', ['replay', '--chain', chainId, '--format', 'json']],
+  ];
+
+  it.each(readOnly)('%s exits non-zero with "no event log at <dir>" and creates nothing, in an empty folder and in a missing one', async (_name, args) => {
+    const empty = mkdtempSync(join(parent, 'empty-'));
+    const missing = join(parent, `missing-${args.join('-')}`);
+
+    const inEmpty = await cli('--data-dir', empty, ...args);
+    const inMissing = await cli('--data-dir', missing, ...args);
+
+    expect(inEmpty.code).not.toBe(0);
+    expect(inEmpty.stderr).toContain(`no event log at ${empty}`);
+    expect(inEmpty.stdout).not.toMatch(/intact/i);
+    expect(readdirSync(empty)).toEqual([]);
+    expect(inMissing.code).not.toBe(0);
+    expect(inMissing.stderr).toContain(`no event log at ${missing}`);
+    expect(existsSync(missing)).toBe(false);
   }, 60_000);
 });

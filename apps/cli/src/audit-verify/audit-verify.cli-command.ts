@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { EVENT_STORE, verifyLog, type ChainedEventStore, type LogVerification, type SealBroken, type SealCheck } from '@kuhina/event-store';
-import { withContext, type GlobalOptions } from '../cli-context';
+import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
 import { auditGroup } from './audit.cli-group';
 
 /** What a person reads: one line for the verdict, one per broken seal. */
@@ -33,7 +33,7 @@ export function describeVerification(result: LogVerification): string {
 export function registerAuditVerify(program: Command): void {
   const action = async (options: { json?: boolean }, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const intact = await withContext(globals, async (app) => {
+    const intact = await withReadOnlyContext(globals, async (app) => {
       const store = app.get<ChainedEventStore>(EVENT_STORE);
       const head = await store.headPosition();
       const bar = new SingleBar({ format: ' verifying {phase} |{bar}| {value}/{total}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);

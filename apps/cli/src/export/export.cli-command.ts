@@ -5,7 +5,7 @@ import { AuditReader, ledgerCsv, NetworkReader, PRIVACY_SECRETS, ReadModelModule
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import type { PrivacySecrets } from '@kuhina/privacy';
 import { chainIdArgument } from '../cli-arguments';
-import { withContext, type GlobalOptions } from '../cli-context';
+import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
 
 const WHAT = ['network', 'ledger', 'indicators'] as const;
 type What = (typeof WHAT)[number];
@@ -28,7 +28,7 @@ export function registerExport(program: Command): void {
       if (!(WHAT as readonly string[]).includes(what)) throw new Error(`Unknown export ${what}; one of ${WHAT.join(', ')}`);
       const allowed = FORMATS[what as What];
       if (!allowed.includes(options.format)) throw new Error(`--format for ${what} must be one of ${allowed.join(', ')}`);
-      await withContext(
+      await withReadOnlyContext(
         command.optsWithGlobals<GlobalOptions>(),
         async (app) => {
           const audience = { revealPeople: false };

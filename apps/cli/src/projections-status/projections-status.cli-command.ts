@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { PROJECTIONS, READ_STORE, asideCheckpointName, checkpointsOf, type AliasedReadStore } from '@kuhina/read-model';
 import { ReadModelModule } from '@kuhina/application';
-import { withContext, type GlobalOptions } from '../cli-context';
+import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
 
 export type ProjectionState = 'caught-up' | 'behind' | 'empty' | 'older-version' | 'newer-version';
 
@@ -50,7 +50,7 @@ export function registerProjectionsStatus(projections: Command): void {
     .description("each projection's version and checkpoint against the head of the log (after a rebuild, an upgrade, a failed start)")
     .option('--json', 'machine-readable')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withContext(
+      await withReadOnlyContext(
         command.optsWithGlobals<GlobalOptions>(),
         async (app) => {
           const views = app.get<AliasedReadStore>(READ_STORE);

@@ -7,7 +7,7 @@ import { NetworkReader, ReadModelModule } from '@kuhina/application';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { asOfLimit, replayNetworkFromLog, type NetworkCut } from '@kuhina/read-model';
 import { chainIdArgument } from '../cli-arguments';
-import { withContext, type GlobalOptions } from '../cli-context';
+import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
 import { LOG_POSITION } from '@kuhina/domain';
 
 const FORMATS = ['gexf', 'graphml', 'csv', 'kumu', 'json'] as const;
@@ -61,7 +61,7 @@ export function registerReplay(program: Command): void {
     .action(async (options: { chain: string; until?: string; untilPosition?: bigint; format: ReplayFormat; out?: string; progress?: boolean }, command: Command) => {
       if (options.format === 'csv' && options.out === undefined) throw new Error('--format csv writes two files: give --out <file>');
       const cut: NetworkCut = { ...(options.until === undefined ? {} : { asOf: options.until }), ...(options.untilPosition === undefined ? {} : { untilPosition: options.untilPosition }) };
-      await withContext(
+      await withReadOnlyContext(
         command.optsWithGlobals<GlobalOptions>(),
         async (app) => {
           const events = app.get<EventStore>(EVENT_STORE);
