@@ -96,7 +96,7 @@ describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, ci
     await seed(plan(workshopId));
     return workshopId;
   };
-  /** A held co-development workshop with one registered participant (who may give feedback). */
+  /** A held co-development workshop with one registered participant who attended (and so may give feedback). */
   const heldWorkshop = async (): Promise<{ workshopId: string; registrationId: string }> => {
     const workshopId = randomUUID();
     const registrationId = randomUUID();
@@ -109,6 +109,7 @@ describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, ci
         data: { workshopId, registrationId, personId: participant, organizationId: partners[0]!, attendanceMode: 'on-site', expectations: null, advanceQuestions: [] },
       },
       { type: 'MarkHeld', at: '2023-06-14T14:00:00.000Z', data: { workshopId, heldOn: '2023-06-14' } },
+      { type: 'RecordAttendance', at: '2023-06-14T14:30:00.000Z', data: { workshopId, attendees: [{ registrationId, mode: 'on-site' }] } },
     );
     return { workshopId, registrationId };
   };
@@ -441,8 +442,9 @@ describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, ci
       const named = await api.post<Written>(`/workshops/${workshopId}/feedback`, { id: feedbackId, registrationId, anonymous: false, rating: 5, comment: 'Useful discussion and new contacts.' });
       const anonymous = await api.post<Written>(`/workshops/${workshopId}/feedback`, { anonymous: true, rating: 3 });
 
-      expectWritten(named, 201, feedbackId, '"5"');
-      expectWritten(anonymous, 201, UUID, '"6"');
+      // Revisions: planned, opened, registered, closed, held, attended (5); then the two feedbacks.
+      expectWritten(named, 201, feedbackId, '"6"');
+      expectWritten(anonymous, 201, UUID, '"7"');
       expect((await eventsOf(workshopId)).slice(-2)).toEqual([
         { type: 'FeedbackSubmitted', data: { workshopId, feedbackId, registrationId, anonymous: false, rating: 5, comment: 'Useful discussion and new contacts.', submittedAt: expect.any(String) } },
         // Left out, the registration and the comment are recorded as null: an anonymous form without words.
@@ -450,16 +452,40 @@ describe('HTTP: workshop resources and outcomes (pledges, expenses, feedback, ci
       ]);
     });
 
+
+    it('answers 422 FEEDBACK.NOT_ATTENDED for feedback tied to a registration whose attendance was never recorded, and takes a form without a registration and without the anonymous flag as anonymous', async () => {
+      const workshopId = randomUUID();
+      const registrationId = randomUUID();
+      await seed(
+        plan(workshopId, { kind: 'co-development', title: 'Työpaja 1: Sosiaaliset innovaatiot Raumalla', capacity: 45 }),
+        { type: 'OpenRegistration', at: '2023-05-22T08:00:00.000Z', data: { workshopId } },
+        {
+          type: 'RegisterParticipant',
+          at: '2023-05-30T08:00:00.000Z',
+          data: { workshopId, registrationId, personId: participant, organizationId: partners[0]!, attendanceMode: 'on-site', expectations: null, advanceQuestions: [] },
+        },
+        { type: 'MarkHeld', at: '2023-06-14T14:00:00.000Z', data: { workshopId, heldOn: '2023-06-14' } },
+      );
+
+      const absent = await refused(() => api.post<Problem>(`/workshops/${workshopId}/feedback`, { registrationId, rating: 5 }));
+      const paper = await api.post<Written>(`/workshops/${workshopId}/feedback`, { rating: 4 });
+
+      expect([absent.status, absent.body.code]).toEqual([422, 'FEEDBACK.NOT_ATTENDED']);
+      expect(paper.status).toBe(201);
+      expect(await lastEventOf(workshopId)).toEqual({ type: 'FeedbackSubmitted', data: expect.objectContaining({ registrationId: null, anonymous: true, rating: 4 }) });
+    });
+
     it('answers 400 for a rating outside 1–5', async () => {
       const { workshopId } = await heldWorkshop();
 
       const six = await refused(() => api.post<Problem>(`/workshops/${workshopId}/feedback`, { anonymous: true, rating: 6 }));
       const zero = await refused(() => api.post<Problem>(`/workshops/${workshopId}/feedback`, { anonymous: true, rating: 0 }));
-      const missing = await refused(() => api.post<Problem>(`/workshops/${workshopId}/feedback`, { rating: 4 }));
+      // The flag may be left out since issue 14 (a form without a registration is anonymous); when given it must be a boolean.
+      const notBoolean = await refused(() => api.post<Problem>(`/workshops/${workshopId}/feedback`, { anonymous: 'yes', rating: 4 }));
 
       expect([six.status, fieldErrors(six)]).toEqual([400, [{ field: 'body.rating', rule: 'max' }]]);
       expect([zero.status, fieldErrors(zero)]).toEqual([400, [{ field: 'body.rating', rule: 'min' }]]);
-      expect([missing.status, fieldErrors(missing)]).toEqual([400, [{ field: 'body.anonymous', rule: 'isBoolean' }]]);
+      expect([notBoolean.status, fieldErrors(notBoolean)]).toEqual([400, [{ field: 'body.anonymous', rule: 'isBoolean' }]]);
     });
 
     it('answers 409 WORKSHOP.NOT_HELD before the workshop was held', async () => {

@@ -23,9 +23,11 @@ describe('DomainCommandExecutor: workshop engagement commands', () => {
     const feedback: Omit<SubmitFeedback['data'], 'workshopId' | 'feedbackId'> = { registrationId, anonymous: false, rating: 4, comment: 'Useful discussion and new contacts.' };
     const registered = [openRegistration(workshopId), registration(workshopId, registrationId, '8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f')];
     const given = (...then: WorkshopCommand[]) => givenWorkshop(harness.handler, harness.context, workshopId, {}, ...then);
+    /** Held, with the registration's attendance recorded: feedback tied to it comes from someone who was there. */
+    const attended: WorkshopCommand = { type: 'RecordAttendance', data: { workshopId, attendees: [{ registrationId, mode: 'on-site' }] }, at: '2023-04-19T14:30:00.000Z' };
 
     it('appends FeedbackSubmitted to a held workshop', async () => {
-      await given(...registered, markHeld(workshopId));
+      await given(...registered, markHeld(workshopId), attended);
       const before = (await harness.eventsOf(stream)).length;
       const feedbackId = '9d0e1f2a-3b4c-4d5e-9f6a-7b8c9d0e1f2a';
 
@@ -48,7 +50,7 @@ describe('DomainCommandExecutor: workshop engagement commands', () => {
     });
 
     it('refuses a second feedback from the same registration with FEEDBACK.DUPLICATE', async () => {
-      await given(...registered, markHeld(workshopId));
+      await given(...registered, markHeld(workshopId), attended);
       await executor.execute('workshop', { type: 'SubmitFeedback', data: { workshopId, feedbackId: '1f2a3b4c-5d6e-4f7a-9b8c-9d0e1f2a3b4c', ...feedback }, at }, harness.context());
       const before = (await harness.eventsOf(stream)).length;
 

@@ -3,7 +3,8 @@
  * the HTTP layer can rely on it; the message is for humans and may change.
  * The kind tells the one place that maps errors to HTTP which status to use.
  */
-export type DomainErrorKind = 'validation' | 'not-found' | 'conflict';
+/** unprocessable: well-formed, but what it claims does not hold (feedback from a registration that did not attend). */
+export type DomainErrorKind = 'validation' | 'not-found' | 'conflict' | 'unprocessable';
 
 export class DomainError extends Error {
   constructor(
@@ -23,3 +24,5 @@ export const invalid = (code: string, message: string, details?: Record<string, 
   new DomainError(code, message, 'validation', details);
 export const notFound = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError(code, message, 'not-found', details);
+export const unprocessable = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
+  new DomainError(code, message, 'unprocessable', details);

@@ -71,6 +71,8 @@ export const WorkshopErrors = {
   FEEDBACK_ALREADY_EXISTS: 'FEEDBACK.ALREADY_EXISTS',
   /** Feedback was already given for this registration. */
   FEEDBACK_DUPLICATE: 'FEEDBACK.DUPLICATE',
+  /** Feedback tied to a registration must come from someone who attended (else: an anonymous form, no registration). */
+  FEEDBACK_NOT_ATTENDED: 'FEEDBACK.NOT_ATTENDED',
   /** Rating must be an integer 1–5. */
   FEEDBACK_RATING_INVALID: 'FEEDBACK.RATING_INVALID',
   FEEDBACK_INVALID_FIELD: 'FEEDBACK.INVALID_FIELD',

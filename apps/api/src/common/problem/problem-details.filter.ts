@@ -17,7 +17,7 @@ const HTTP_CODES: Record<number, [string, string]> = {
   503: [ApiErrors.SERVICE_UNAVAILABLE, 'Not available yet'],
 };
 
-const DOMAIN_STATUS = { validation: HttpStatus.BAD_REQUEST, 'not-found': HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT } as const;
+const DOMAIN_STATUS = { validation: HttpStatus.BAD_REQUEST, 'not-found': HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT, unprocessable: HttpStatus.UNPROCESSABLE_ENTITY } as const;
 
 /**
  * The one place where errors become HTTP answers: RFC 9457 problem+json with a stable `code`.

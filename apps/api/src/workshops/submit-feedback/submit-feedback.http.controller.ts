@@ -20,7 +20,8 @@ export class SubmitFeedbackHttpController {
   @Post(':id/feedback')
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Record feedback on a held workshop (rating 1–5, optional comment, optionally anonymous)',
+    summary:
+      'Record feedback on a held workshop (rating 1–5, optional comment): from a registration that attended (422 FEEDBACK.NOT_ATTENDED otherwise), or an anonymous form without a registration',
     description:
       'Refusals: 404 WORKSHOP.NOT_FOUND, REGISTRATION.NOT_FOUND; 409 WORKSHOP.NOT_HELD, WORKSHOP.CANCELLED, FEEDBACK.DUPLICATE (already given for this registration), REGISTRATION.NOT_REGISTERED, FEEDBACK.ALREADY_EXISTS.',
   })
@@ -39,7 +40,7 @@ export class SubmitFeedbackHttpController {
       'workshop',
       {
         type: 'SubmitFeedback',
-        data: { workshopId, feedbackId, registrationId: dto.registrationId ?? null, anonymous: dto.anonymous, rating: dto.rating, comment: dto.comment ?? null },
+        data: { workshopId, feedbackId, registrationId: dto.registrationId ?? null, anonymous: dto.anonymous ?? (dto.registrationId ?? null) === null, rating: dto.rating, comment: dto.comment ?? null },
         at: businessTime(dto),
       },
       context,

@@ -20,9 +20,13 @@ export class SubmitFeedbackRequestDto extends BusinessTimeDto {
   @IsUUID()
   registrationId?: string | null;
 
-  @ApiProperty({ description: 'With a registration: views never show who gave it; the link only enforces once per registration', example: false })
+  @ApiPropertyOptional({
+    description: 'With a registration: views never show who gave it; the link only enforces once per registration. Default: true for a form without a registration, false with one',
+    example: false,
+  })
+  @IsOptional()
   @IsBoolean()
-  anonymous!: boolean;
+  anonymous?: boolean;
 
   @ApiProperty({ example: 4 })
   @IntegerIn(INTEGER.RATING)

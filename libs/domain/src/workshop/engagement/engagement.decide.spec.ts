@@ -2,6 +2,7 @@ import { DeciderSpecification } from '@kuhina/testing';
 import { workshopDecider } from '../workshop.decider';
 import { WorkshopErrors as E } from '../workshop.errors';
 import {
+  attendanceRecorded,
   at,
   citizenInputCollected,
   collectCitizenInput,
@@ -27,11 +28,14 @@ import {
 
 const sut = DeciderSpecification.for(workshopDecider);
 
+/** Held, and Anna's attendance recorded: she may give feedback tied to her registration. */
+const attendedByAnna = () => [...heldWithAnna(), attendanceRecorded('r-anna', 'anna')];
+
 describe('Workshop decider: engagement', () => {
   describe('SubmitFeedback: once the workshop is held, at most once per registration', () => {
     it('accepts feedback linked to a registration of a held or reported workshop', () => {
-      sut.given(heldWithAnna()).when(submitFeedback('f-1', 'r-anna')).then([feedbackSubmitted('f-1', 'r-anna')]);
-      sut.given([...heldWithAnna(), workshopReported]).when(submitFeedback('f-1', 'r-anna', 4)).then([feedbackSubmitted('f-1', 'r-anna', 4)]);
+      sut.given(attendedByAnna()).when(submitFeedback('f-1', 'r-anna')).then([feedbackSubmitted('f-1', 'r-anna')]);
+      sut.given([...attendedByAnna(), workshopReported]).when(submitFeedback('f-1', 'r-anna', 4)).then([feedbackSubmitted('f-1', 'r-anna', 4)]);
     });
 
     it('accepts any number of unlinked (paper or online form) feedback', () => {
@@ -45,7 +49,12 @@ describe('Workshop decider: engagement', () => {
     });
 
     it('refuses a second feedback for the same registration, anonymous or not', () => {
-      sut.given([...heldWithAnna(), feedbackSubmitted('f-1', 'r-anna', 5, true)]).when(submitFeedback('f-2', 'r-anna', 1)).thenThrows(E.FEEDBACK_DUPLICATE);
+      sut.given([...attendedByAnna(), feedbackSubmitted('f-1', 'r-anna', 5, true)]).when(submitFeedback('f-2', 'r-anna', 1)).thenThrows(E.FEEDBACK_DUPLICATE);
+    });
+
+    it('refuses feedback tied to a registration whose attendance was never recorded (FEEDBACK.NOT_ATTENDED, 422); an unlinked form needs none', () => {
+      sut.given(heldWithAnna()).when(submitFeedback('f-1', 'r-anna')).thenThrows(E.FEEDBACK_NOT_ATTENDED);
+      sut.given(heldWithAnna()).when(submitFeedback('f-1', null, 4, true)).then([feedbackSubmitted('f-1', null, 4, true)]);
     });
 
     it('a retry of the same feedback gives no events; another under the same id is refused', () => {

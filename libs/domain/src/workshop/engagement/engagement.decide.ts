@@ -1,4 +1,4 @@
-import { conflict, invalid } from '../../shared/domain-error';
+import { conflict, invalid, unprocessable } from '../../shared/domain-error';
 import { idMapGet, idMapHas } from '../id-map';
 import type {
   CollectCitizenInput,
@@ -46,7 +46,14 @@ export function submitFeedback({ data, at }: SubmitFeedback, state: WorkshopStat
   }
   requireHeld(w, 'collect feedback');
   if (data.registrationId !== null) {
-    requireSeatHolder(data.registrationId, registrationOf(w, data.registrationId));
+    const registration = registrationOf(w, data.registrationId);
+    requireSeatHolder(data.registrationId, registration);
+    // Counted in the feedback figures as a participant's: only someone who was there can give it.
+    if (registration.attended === null) {
+      throw unprocessable(E.FEEDBACK_NOT_ATTENDED, `Registration ${data.registrationId} has no recorded attendance: feedback comes from someone who attended, or is an anonymous form without a registration`, {
+        registrationId: data.registrationId,
+      });
+    }
     if (idMapHas(w.feedbackByRegistration, data.registrationId)) {
       throw conflict(E.FEEDBACK_DUPLICATE, `Feedback was already given for registration ${data.registrationId}`, {
         registrationId: data.registrationId,
