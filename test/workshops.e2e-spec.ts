@@ -288,6 +288,17 @@ describe('HTTP: workshops — planning and lifecycle', () => {
       expect(await headPosition()).toBe(before);
     });
 
+    it('answers 422 WORKSHOP.HELD_OUTSIDE_DATES for a day the workshop is not planned for (a 2031 typo), and records nothing', async () => {
+      const id = await plan();
+      const before = await headPosition();
+
+      const typo = await api.post<Problem>(`/workshops/${id}/held`, { heldOn: '2031-09-12' });
+
+      expect([typo.status, typo.body.code]).toEqual([422, 'WORKSHOP.HELD_OUTSIDE_DATES']);
+      expect(typo.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(await headPosition()).toBe(before);
+    });
+
     it('cancels a workshop (200), answers 400 without a reason and 409 WORKSHOP.CANCELLED to opening registration afterwards', async () => {
       const id = await plan();
 

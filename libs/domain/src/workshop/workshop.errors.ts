@@ -32,6 +32,8 @@ export const WorkshopErrors = {
   NOT_HELD: 'WORKSHOP.NOT_HELD',
   /** The workshop was held already (no more planning, registration changes or cancellation). */
   ALREADY_HELD: 'WORKSHOP.ALREADY_HELD',
+  /** heldOn must be one of the days the workshop is planned (or rescheduled) for. */
+  HELD_OUTSIDE_DATES: 'WORKSHOP.HELD_OUTSIDE_DATES',
   /** The workshop was reported; its plan and pledges are final. */
   ALREADY_REPORTED: 'WORKSHOP.ALREADY_REPORTED',
   /** The workshop was cancelled. */

@@ -177,6 +177,21 @@ describe('Workshop decider: planning and lifecycle', () => {
       sut.given([...planned(), workshopCancelled]).when(markHeld()).thenThrows(E.CANCELLED);
       sut.given(planned()).when(markHeld('April 19')).thenThrows(E.INVALID_FIELD);
     });
+
+    it('refuses a day the workshop is not planned for (WORKSHOP.HELD_OUTSIDE_DATES, 422), and takes the rescheduled day', () => {
+      sut.given(withAnna()).when(markHeld('2031-01-01')).thenThrows(E.HELD_OUTSIDE_DATES);
+      sut.given(planned({ kind: 'street-event' })).when(markHeld('2023-04-18')).thenThrows(E.HELD_OUTSIDE_DATES);
+      const moved = event('WorkshopRescheduled', {
+        startsAt: '2023-04-26T09:00:00+03:00',
+        endsAt: '2023-04-27T12:00:00+03:00',
+        location: rauma.location,
+        previousStartsAt: rauma.startsAt,
+        previousEndsAt: rauma.endsAt,
+        rescheduledAt: at,
+      });
+      sut.given([...withAnna(), moved]).when(markHeld(heldOn)).thenThrows(E.HELD_OUTSIDE_DATES);
+      sut.given([...withAnna(), moved]).when(markHeld('2023-04-27')).then([registrationClosed, { ...workshopHeld, data: { ...workshopHeld.data, heldOn: '2023-04-27' } }]);
+    });
   });
 
   describe('CancelWorkshop: from any state before held', () => {

@@ -1,5 +1,5 @@
 import { assertNever } from '../../shared/decider';
-import { conflict, invalid } from '../../shared/domain-error';
+import { conflict, invalid, unprocessable } from '../../shared/domain-error';
 import { promotions } from '../registration/registration.decide';
 import type {
   AddCoOrganizer,
@@ -30,7 +30,7 @@ import {
   requireOpenForContributions,
   workshopField,
 } from '../workshop.guards';
-import type { WorkshopState } from '../workshop.state';
+import type { ExistingWorkshop, WorkshopState } from '../workshop.state';
 import { instant } from '../workshop.validation';
 import { INTEGER, isWithin } from '../../shared/rules';
 
@@ -170,6 +170,22 @@ export function changeCapacity({ data, at }: ChangeCapacity, state: WorkshopStat
   ];
 }
 
+/**
+ * A workshop is held on one of the days it is planned for (or rescheduled to), in its own time zone: the date part of
+ * `startsAt` and `endsAt` as written. A typo (2031 for 2024) would otherwise date every fact of the day wrongly for good.
+ */
+function requireHeldOnItsDates(w: ExistingWorkshop, heldOn: string): void {
+  const first = w.startsAt.slice(0, 10);
+  const last = w.endsAt.slice(0, 10);
+  if (heldOn < first || heldOn > last) {
+    throw unprocessable(E.HELD_OUTSIDE_DATES, `heldOn ${heldOn} is not a day the workshop is planned for (${first === last ? first : `${first} to ${last}`}); reschedule it first if it moved`, {
+      heldOn,
+      startsAt: w.startsAt,
+      endsAt: w.endsAt,
+    });
+  }
+}
+
 export function markHeld({ data, at }: MarkHeld, state: WorkshopState): WorkshopEvent[] {
   const w = existing(state, data.workshopId);
   workshopField.date(data.heldOn, 'heldOn');
@@ -178,8 +194,10 @@ export function markHeld({ data, at }: MarkHeld, state: WorkshopState): Workshop
     // Street events have no registration at all, so a planned workshop may be held directly.
     case 'planned':
     case 'registration-closed':
+      requireHeldOnItsDates(w, data.heldOn);
       return [held];
     case 'registration-open':
+      requireHeldOnItsDates(w, data.heldOn);
       return [{ type: 'RegistrationClosed', data: { workshopId: w.workshopId, closedAt: at } }, held];
     case 'held':
     case 'reported':
