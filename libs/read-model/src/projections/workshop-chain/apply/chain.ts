@@ -1,0 +1,73 @@
+import type { ChainEvent } from '@kuhina/domain';
+import { asIdMap, idMap } from '../../../projection';
+import { figuresOf } from '../workshop-chain.figures';
+import type { WorkshopChainView } from '../workshop-chain.view';
+import { indexOfWorkshop, placeMoved } from './workshops';
+
+/** The chain's details and workshops after a chain-stream event, changed in place (or made, by ChainStarted). */
+export function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent, lastPosition: string, revision: number): WorkshopChainView | undefined {
+  if (event.type === 'ChainStarted') {
+    const { data } = event;
+    const details = {
+      chainId: data.chainId,
+      name: data.name,
+      description: data.description,
+      fundingProgramme: data.fundingProgramme,
+      esfOperationId: data.esfOperationId,
+      period: { start: data.periodStart, end: data.periodEnd },
+      startedAt: data.at,
+      revision,
+      lastPosition,
+    };
+    if (view) return Object.assign(view, details);
+    return {
+      ...details,
+      status: 'active',
+      closedAt: null,
+      closeReason: null,
+      lastPaymentOn: null,
+      retentionEndsOn: null,
+      ...figuresOf([], {}),
+      facts: { workshopOrder: idMap() },
+    };
+  }
+  // Nothing but ChainStarted opens a chain's stream: without it there is no chain to show.
+  if (!view) return undefined;
+  view.lastPosition = lastPosition;
+  view.revision = revision;
+  switch (event.type) {
+    case 'ChainDetailsUpdated': {
+      const { data } = event;
+      view.name = data.name ?? view.name;
+      view.description = data.description ?? view.description;
+      view.fundingProgramme = data.fundingProgramme ?? view.fundingProgramme;
+      view.esfOperationId = data.esfOperationId ?? view.esfOperationId;
+      view.period = { start: data.periodStart ?? view.period.start, end: data.periodEnd ?? view.period.end };
+      break;
+    }
+    case 'WorkshopAddedToChain': {
+      const { workshopId, order } = event.data;
+      view.facts.workshopOrder = asIdMap(view.facts.workshopOrder);
+      view.facts.workshopOrder[workshopId] = order;
+      const index = indexOfWorkshop(view.workshops, workshopId);
+      // Not planned yet: the plan will find its place in workshopOrder.
+      if (index >= 0 && view.workshops[index].order !== order) {
+        view.workshops[index].order = order;
+        placeMoved(view, index);
+      }
+      break;
+    }
+    case 'LastPaymentRecorded':
+      view.lastPaymentOn = event.data.paidOn;
+      view.retentionEndsOn = event.data.retentionEndsOn;
+      break;
+    case 'ChainClosed':
+      view.status = 'closed';
+      view.closedAt = event.data.at;
+      view.closeReason = event.data.reason;
+      break;
+    default:
+      break;
+  }
+  return view;
+}

@@ -1,0 +1,37 @@
+import type { ChainWorkshop, PlanningMeetingCounts, WorkshopChainView, WorkshopFacts } from '../workshop-chain.view';
+import { sumOf, valuesOf } from './common';
+import { expenseSummary } from './expenses';
+import { feedbackSummary } from './feedback';
+import { pledgeSummary } from './pledges';
+import { registrationFigures } from './registrations';
+
+function planningMeetingCounts(kinds: string[]): PlanningMeetingCounts {
+  const partner = kinds.filter((kind) => kind === 'partner').length;
+  return { partner, coreTeam: kinds.length - partner };
+}
+
+/** A planning meeting set: counted again for the workshop, the chain's totals moved by the difference. */
+export function planningMeetingsChanged(view: WorkshopChainView, workshop: ChainWorkshop): void {
+  const before = workshop.planningMeetings;
+  workshop.planningMeetings = planningMeetingCounts(valuesOf(workshop.facts.planningMeetings));
+  view.totals.planningMeetings.partner += workshop.planningMeetings.partner - before.partner;
+  view.totals.planningMeetings.coreTeam += workshop.planningMeetings.coreTeam - before.coreTeam;
+}
+
+export type OwnFigures = Pick<
+  ChainWorkshop,
+  'registrations' | 'attendance' | 'feedback' | 'pledges' | 'expenses' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked'
+>;
+
+/** The figures of a workshop that depend on its own facts only. */
+export function ownFigures(facts: WorkshopFacts): OwnFigures {
+  return {
+    ...registrationFigures(valuesOf(facts.registrations)),
+    feedback: feedbackSummary(valuesOf(facts.feedbackRatings)),
+    pledges: pledgeSummary(valuesOf(facts.pledges)),
+    expenses: expenseSummary(valuesOf(facts.expenses)),
+    citizensHeard: sumOf(valuesOf(facts.citizenInputs), (heard) => heard),
+    planningMeetings: planningMeetingCounts(valuesOf(facts.planningMeetings)),
+    collaborationsSparked: Object.keys(facts.collaborations).length,
+  };
+}

@@ -1,0 +1,120 @@
+import { EXPENSE_CATEGORIES, PLEDGE_KINDS } from '@kuhina/domain';
+import type { AttendanceCounts, ChainTotals, ChainWorkshop, ExpenseSummary, PlanningMeetingCounts, PledgeSummary, Rating, RegistrationCounts } from '../workshop-chain.view';
+import { RATINGS } from './common';
+import type { ExpenseCategory } from './expenses';
+import { feedbackFrom } from './feedback';
+import type { OwnFigures } from './own';
+import { emptyPledgeStatus, type PledgeKind } from './pledges';
+
+export interface DistinctTotals {
+  uniqueParticipants: number;
+  returningParticipants: number;
+  organizationsReached: number;
+}
+
+/** Running sums of the workshops' own figures: built from scratch (`totalsOf`) or moved by one workshop's change (`totalsAfter`). */
+interface TotalsSums {
+  registrations: RegistrationCounts;
+  attendance: AttendanceCounts;
+  distribution: Record<Rating, number>;
+  byStatus: PledgeSummary['byStatus'];
+  kinds: Partial<Record<PledgeKind, { count: number; inKindValueCents: number; fulfilledInKindValueCents: number }>>;
+  categories: Partial<Record<ExpenseCategory, number>>;
+  expenses: { count: number; totalCents: number; voidedCount: number; correctedCount: number };
+  planningMeetings: PlanningMeetingCounts;
+  pledgeCount: number;
+  citizensHeard: number;
+  collaborationsSparked: number;
+}
+
+function sumsFrom(): TotalsSums {
+  return {
+    registrations: { registered: 0, waitlisted: 0, cancelled: 0 },
+    attendance: { onSite: 0, remote: 0, total: 0 },
+    distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+    byStatus: emptyPledgeStatus(),
+    kinds: {},
+    categories: {},
+    expenses: { count: 0, totalCents: 0, voidedCount: 0, correctedCount: 0 },
+    planningMeetings: { partner: 0, coreTeam: 0 },
+    pledgeCount: 0,
+    citizensHeard: 0,
+    collaborationsSparked: 0,
+  };
+}
+
+/** Adds (sign 1) or takes away (sign -1) one workshop's own figures. */
+function addFigures(sums: TotalsSums, workshop: OwnFigures, sign: 1 | -1): void {
+  for (const key of ['registered', 'waitlisted', 'cancelled'] as const) sums.registrations[key] += sign * workshop.registrations[key];
+  for (const key of ['onSite', 'remote', 'total'] as const) sums.attendance[key] += sign * workshop.attendance[key];
+  for (const rating of RATINGS) sums.distribution[rating] += sign * workshop.feedback.distribution[rating];
+  sums.pledgeCount += sign * workshop.pledges.count;
+  for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) {
+    sums.byStatus[status].count += sign * workshop.pledges.byStatus[status].count;
+    sums.byStatus[status].inKindValueCents += sign * workshop.pledges.byStatus[status].inKindValueCents;
+  }
+  for (const [kind, summary] of Object.entries(workshop.pledges.byKind) as Array<[PledgeKind, PledgeSummary['byKind'][PledgeKind]]>) {
+    if (!summary) continue;
+    const total = (sums.kinds[kind] ??= { count: 0, inKindValueCents: 0, fulfilledInKindValueCents: 0 });
+    total.count += sign * summary.count;
+    total.inKindValueCents += sign * summary.inKindValueCents;
+    total.fulfilledInKindValueCents += sign * summary.fulfilledInKindValueCents;
+  }
+  for (const [category, cents] of Object.entries(workshop.expenses.byCategory) as Array<[ExpenseCategory, number]>) {
+    sums.categories[category] = (sums.categories[category] ?? 0) + sign * cents;
+  }
+  sums.expenses.count += sign * workshop.expenses.count;
+  sums.expenses.totalCents += sign * workshop.expenses.totalCents;
+  sums.expenses.voidedCount += sign * workshop.expenses.voidedCount;
+  sums.expenses.correctedCount += sign * workshop.expenses.correctedCount;
+  sums.planningMeetings.partner += sign * workshop.planningMeetings.partner;
+  sums.planningMeetings.coreTeam += sign * workshop.planningMeetings.coreTeam;
+  sums.citizensHeard += sign * workshop.citizensHeard;
+  sums.collaborationsSparked += sign * workshop.collaborationsSparked;
+}
+
+/**
+ * The totals from the sums. A pledge kind shows while some pledge has it (count > 0); an expense category shows
+ * while some workshop shows it, which a sum of 0 cannot tell (an expense of 0 cents): `showsCategory` decides.
+ */
+function totalsFrom(sums: TotalsSums, workshops: number, distinct: DistinctTotals, showsCategory: (category: ExpenseCategory) => boolean): ChainTotals {
+  // Same key order as the per-workshop summaries (vocabulary order), whatever order the workshops came in.
+  const byKind: PledgeSummary['byKind'] = {};
+  for (const kind of PLEDGE_KINDS) {
+    const summary = sums.kinds[kind];
+    if (summary && summary.count > 0) byKind[kind] = summary;
+  }
+  const byCategory: ExpenseSummary['byCategory'] = {};
+  for (const category of EXPENSE_CATEGORIES) {
+    const cents = sums.categories[category];
+    if (cents !== undefined && showsCategory(category)) byCategory[category] = cents;
+  }
+  return {
+    workshops,
+    registrations: sums.registrations,
+    attendance: sums.attendance,
+    uniqueParticipants: distinct.uniqueParticipants,
+    returningParticipants: distinct.returningParticipants,
+    organizationsReached: distinct.organizationsReached,
+    feedback: feedbackFrom(sums.distribution),
+    pledges: { count: sums.pledgeCount, byKind, byStatus: sums.byStatus, inKindValueFulfilledCents: sums.byStatus.fulfilled.inKindValueCents },
+    inKindValueFulfilledCents: sums.byStatus.fulfilled.inKindValueCents,
+    expenses: {
+      count: sums.expenses.count,
+      totalCents: sums.expenses.totalCents,
+      byCategory,
+      voidedCount: sums.expenses.voidedCount,
+      correctedCount: sums.expenses.correctedCount,
+    },
+    citizensHeard: sums.citizensHeard,
+    planningMeetings: sums.planningMeetings,
+    collaborationsSparked: sums.collaborationsSparked,
+  };
+}
+
+/** The chain's totals: sums of the workshops' own figures, plus the distinct counts. */
+export function totalsOf(workshops: readonly ChainWorkshop[], distinct: DistinctTotals): ChainTotals {
+  const sums = sumsFrom();
+  for (const workshop of workshops) addFigures(sums, workshop, 1);
+  return totalsFrom(sums, workshops.length, distinct, () => true);
+}
