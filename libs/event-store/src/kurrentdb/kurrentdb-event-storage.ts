@@ -1,40 +1,11 @@
 import { errorMessage } from '../error-message';
-import {
-  BACKWARDS,
-  END,
-  ErrorType,
-  FORWARDS,
-  KurrentDBClient,
-  NO_STREAM,
-  ANY,
-  START,
-  STREAM_EXISTS,
-  eventTypeFilter,
-  excludeSystemEvents,
-  jsonEvent,
-  streamNameFilter,
-  type AllStreamRecordedEvent,
-  type AllStreamSubscription,
-  type AppendStreamState,
-  type JSONType,
-  type Position,
-  type ReadPosition,
-  type RecordedEvent as KurrentRecordedEvent,
-} from '@kurrent/kurrentdb-client';
-import {
-  WrongExpectedRevisionError,
-  type AppendResult,
-  type ChainedEvent,
-  type EventMetadata,
-  type EventStorage,
-  type ExpectedRevision,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-  type StreamHead,
-  type StreamName,
-  type Unsubscribe,
-} from '../event-store.port';
+import { BACKWARDS, END, FORWARDS, KurrentDBClient, excludeSystemEvents, type AllStreamSubscription } from '@kurrent/kurrentdb-client';
+import type { AppendResult, ChainedEvent, EventStorage, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamHead, StreamName, Unsubscribe } from '../event-store.port';
+import { isSystemEvent, toEventData, toPortError, toStreamState } from './kurrentdb-mapping';
+import { headPositionOf, positionOf, readAllEvents, readStreamEvents, streamsFromProjection } from './kurrentdb-reads';
+
+// Still exported from here, where they were first defined (the package index re-exports toStreamState from this path).
+export { toPortError, toStreamState } from './kurrentdb-mapping';
 
 export interface KurrentDbEventStorageOptions {
   /** e.g. `kurrentdb://localhost:2113?tls=false`; reading `$all` / `$streams` on a secure node needs admin credentials in it. */
@@ -54,25 +25,7 @@ export interface KurrentDbEventStorageOptions {
   resubscribeDelayMs?: number;
 }
 
-/** Only user streams: `$`-streams (system, metadata `$$x`, projections `$ce-x`, `$et-x`, ...) are KurrentDB's own. */
-const USER_STREAMS = streamNameFilter({ regex: '^[^$]' });
-/** The largest 64-bit value: what older servers put where a stream read has no `$all` position. */
-const NO_POSITION = 2n ** 64n - 1n;
 const PAGE = 4096;
-
-/** Maps the port's expectation to KurrentDB's stream state. */
-export function toStreamState(expected: ExpectedRevision): AppendStreamState {
-  switch (expected) {
-    case 'no-stream':
-      return NO_STREAM;
-    case 'exists':
-      return STREAM_EXISTS;
-    case 'any':
-      return ANY;
-    default:
-      return BigInt(expected);
-  }
-}
 
 /**
  * Event storage on KurrentDB (EventStoreDB) through the official client. Our event id is the
@@ -107,15 +60,7 @@ export class KurrentDbEventStorage implements EventStorage {
         throw new Error(`Event ${event.id} is chained as ${event.stream}@${event.revision}, expected ${stream}@${first + index}`);
       }
     });
-    const data = events.map((event) =>
-      jsonEvent({
-        id: event.id,
-        type: event.type,
-        // Any JSON value is a valid body; the client's type only lists the common shapes.
-        data: event.data as JSONType,
-        metadata: { ...event.metadata, stream, revision: event.revision, prevHash: event.prevHash, hash: event.hash },
-      }),
-    );
+    const data = events.map((event) => toEventData(event, stream));
     let appended;
     try {
       // One append call is one atomic write on the server: all events or none.
@@ -125,7 +70,7 @@ export class KurrentDbEventStorage implements EventStorage {
     }
     const revision = events[events.length - 1]!.revision;
     // The append answer's position is not documented to be the last event's: read it back to be exact.
-    const position = (await this.positionOf(stream, revision)) ?? appended.position?.commit;
+    const position = (await positionOf(this.client, stream, revision)) ?? appended.position?.commit;
     if (position === undefined) throw new Error(`KurrentDB gave no $all position for ${stream}@${revision} (server older than 22.6?)`);
     this.notify(position);
     return { stream, revision, position, duplicate: false };
@@ -136,7 +81,7 @@ export class KurrentDbEventStorage implements EventStorage {
     const wanted = new Set(eventIds.map((id) => id.toLowerCase()));
     const found: RecordedEvent[] = [];
     // Newest first: a retry concerns recent events. Bounded window, see `findByIdsWindow`.
-    for (const event of await this.read(stream, { direction: BACKWARDS, fromRevision: END, maxCount: this.findByIdsWindow })) {
+    for (const event of await readStreamEvents(this.client, stream, { direction: BACKWARDS, fromRevision: END, maxCount: this.findByIdsWindow })) {
       if (!wanted.has(event.id.toLowerCase())) continue;
       found.push(event);
       if (found.length === wanted.size) break;
@@ -145,49 +90,21 @@ export class KurrentDbEventStorage implements EventStorage {
   }
 
   async streamHead(stream: StreamName): Promise<StreamHead | null> {
-    const [last] = await this.read(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const [last] = await readStreamEvents(this.client, stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
     return last ? { revision: last.revision, hash: last.hash } : null;
   }
 
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     if (options.maxCount === 0) return [];
-    return this.read(stream, {
+    return readStreamEvents(this.client, stream, {
       direction: FORWARDS,
       fromRevision: BigInt(Math.max(0, options.fromRevision ?? 0)),
       maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
     });
   }
 
-  async readAll(after: bigint | null, maxCount: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be an integer >= 0, got ${maxCount}`);
-    const out: RecordedEvent[] = [];
-    if (options.types?.length === 0) return out;
-    // Filtered on the server: the other types never cross the wire. `$`-types (system events) cannot match.
-    const filter = options.types === undefined ? USER_STREAMS : eventTypeFilter({ regex: `^(?:${options.types.map(escapeRegex).join('|')})$` });
-    // Events appended through gRPC are implicit transactions: their prepare position equals their
-    // commit position, so the commit position alone is enough to resume from.
-    let from: ReadPosition = after === null ? START : { commit: after, prepare: after };
-    let floor = after;
-    while (out.length < maxCount) {
-      // +1: reading from a position includes the event at that position, which was already delivered.
-      const want = maxCount - out.length + 1;
-      let seen = 0;
-      let last: Position | undefined;
-      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: want, filter })) {
-        seen += 1;
-        const event = resolved.event;
-        if (!event) continue;
-        last = event.position;
-        if (floor !== null && event.position.commit <= floor) continue;
-        if (isSystemEvent(event)) continue;
-        out.push(toRecordedEvent(event, event.position.commit));
-        if (out.length === maxCount) break;
-      }
-      if (out.length >= maxCount || seen < want || !last) break;
-      from = last;
-      floor = last.commit;
-    }
-    return out;
+  readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return readAllEvents(this.client, after, maxCount, options);
   }
 
   /** KurrentDB keeps no index by event id: the log is read from the start until the event shows up. */
@@ -203,7 +120,7 @@ export class KurrentDbEventStorage implements EventStorage {
 
   async *listStreams(): AsyncIterable<StreamName> {
     if (this.listStreamsFrom !== 'all-scan') {
-      const names = await this.streamsFromProjection();
+      const names = await streamsFromProjection(this.client);
       if (names) {
         yield* names;
         return;
@@ -213,21 +130,8 @@ export class KurrentDbEventStorage implements EventStorage {
     yield* this.streamsFromScan();
   }
 
-  async headPosition(): Promise<bigint | null> {
-    let from: ReadPosition = END;
-    for (;;) {
-      let seen = 0;
-      let last: Position | undefined;
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 64, filter: USER_STREAMS })) {
-        seen += 1;
-        const event = resolved.event;
-        if (!event) continue;
-        if (!isSystemEvent(event)) return event.position.commit;
-        last = event.position;
-      }
-      if (seen < 64 || !last) return null;
-      from = last;
-    }
+  headPosition(): Promise<bigint | null> {
+    return headPositionOf(this.client);
   }
 
   subscribe(listener: (position: bigint) => void): Unsubscribe {
@@ -246,54 +150,6 @@ export class KurrentDbEventStorage implements EventStorage {
     this.listeners.clear();
     this.stopSubscription();
     await this.client.dispose();
-  }
-
-  /** Reads a stream, an absent stream being empty. */
-  private async read(
-    stream: StreamName,
-    options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END; maxCount: number },
-  ): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const resolved of this.client.readStream(stream, options)) {
-        if (!resolved.event) continue;
-        const position = resolved.event.position?.commit;
-        if (position === undefined || position === NO_POSITION) {
-          throw new Error(`KurrentDB returned ${stream}@${resolved.event.revision} without its $all position (server older than 22.6?)`);
-        }
-        events.push(toRecordedEvent(resolved.event, position));
-      }
-    } catch (error) {
-      if (isKurrentError(error, ErrorType.STREAM_NOT_FOUND)) return [];
-      throw error;
-    }
-    return events;
-  }
-
-  private async positionOf(stream: StreamName, revision: number): Promise<bigint | undefined> {
-    for await (const resolved of this.client.readStream(stream, { fromRevision: BigInt(revision), maxCount: 1, requiresLeader: true })) {
-      const position = resolved.event?.position?.commit;
-      return position === undefined || position === NO_POSITION ? undefined : position;
-    }
-    return undefined;
-  }
-
-  /** Names from `$streams` (one link per stream, data `0@<name>`), or null when the projection is off or not readable. */
-  private async streamsFromProjection(): Promise<StreamName[] | null> {
-    const names = new Set<StreamName>();
-    try {
-      for await (const resolved of this.client.readStream('$streams', { resolveLinkTos: false })) {
-        const link = resolved.event;
-        if (!link) continue;
-        const text = typeof link.data === 'string' ? link.data : Buffer.from(link.data as Uint8Array).toString('utf8');
-        const name = text.slice(text.indexOf('@') + 1);
-        if (name.length > 0 && !name.startsWith('$')) names.add(name);
-      }
-    } catch (error) {
-      if (isKurrentError(error, ErrorType.STREAM_NOT_FOUND) || isKurrentError(error, ErrorType.ACCESS_DENIED)) return null;
-      throw error;
-    }
-    return [...names];
   }
 
   /** Every stream name, from one pass over `$all` (user streams only). Cost: the size of the log. */
@@ -365,47 +221,4 @@ export class KurrentDbEventStorage implements EventStorage {
       }
     }
   }
-}
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function isSystemEvent(event: { streamId: string; type: string }): boolean {
-  return event.streamId.startsWith('$') || event.type.startsWith('$');
-}
-
-/** KurrentDB's WrongExpectedVersionError becomes the port's WrongExpectedRevisionError; anything else passes through. */
-export function toPortError(error: unknown, stream: StreamName, expected: ExpectedRevision): unknown {
-  if (!isKurrentError(error, ErrorType.WRONG_EXPECTED_VERSION)) return error;
-  const actual = (error as { actualState?: unknown }).actualState;
-  return new WrongExpectedRevisionError(stream, expected, typeof actual === 'bigint' && actual >= 0n ? Number(actual) : 'no-stream');
-}
-
-function isKurrentError(error: unknown, type: ErrorType): boolean {
-  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === type;
-}
-
-const CHAIN_FIELDS = new Set(['stream', 'revision', 'prevHash', 'hash']);
-
-/**
- * Rebuilds our event from a KurrentDB record. Revision and stream come from the server (the
- * metadata copies are informational); an event written past Kuhina (no chain fields, binary body)
- * is still returned as found, so that verification reports it instead of reads failing.
- */
-function toRecordedEvent(event: KurrentRecordedEvent | AllStreamRecordedEvent, position: bigint): RecordedEvent {
-  const stored = typeof event.metadata === 'object' && event.metadata !== null && !(event.metadata instanceof Uint8Array) && !Array.isArray(event.metadata)
-    ? (event.metadata as Record<string, unknown>)
-    : {};
-  const metadata: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(stored)) if (!CHAIN_FIELDS.has(key)) metadata[key] = value;
-  return {
-    id: event.id.toLowerCase(),
-    stream: event.streamId,
-    revision: Number(event.revision),
-    position,
-    type: event.type,
-    data: event.isJson ? event.data : Buffer.from(event.data as Uint8Array).toString('base64'),
-    metadata: metadata as unknown as EventMetadata,
-    prevHash: typeof stored.prevHash === 'string' ? stored.prevHash : null,
-    hash: typeof stored.hash === 'string' ? stored.hash : '',
-  };
 }

@@ -1,6 +1,6 @@
 import { ANY, NO_STREAM, STREAM_EXISTS, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
 import { WrongExpectedRevisionError } from '../event-store.port';
-import { toPortError, toStreamState } from './kurrentdb-event-storage';
+import { toPortError, toStreamState } from './kurrentdb-mapping';
 
 // The mapping between the port and the KurrentDB client is pure and testable without a server;
 // the adapter's behaviour against a server is proven by the contract suite when KURRENTDB_URL is set.

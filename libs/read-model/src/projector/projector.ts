@@ -1,18 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { errorMessage, positionText, type ReadAllOptions, type RecordedEvent } from '@kuhina/event-store';
-import type { Projection, ViewLookup } from '../projection';
-import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
+import { errorMessage, positionText } from '@kuhina/event-store';
+import type { Projection } from '../projection';
+import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore } from '../read-store.port';
+import { BatchRunner, type EventLog } from './projector-batch';
 import type { ProjectorLease } from './projector-lease';
 
-/**
- * What the projector needs of the event store: pages of the log, and a signal when it grows. A log may ignore
- * `options.types` (the projector routes by type anyway); honouring it spares reading the events no projection handles.
- */
-export interface EventLog {
-  readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  headPosition(): Promise<bigint | null>;
-  subscribe(listener: (position: bigint) => void): () => void;
-}
+export type { EventLog } from './projector-batch';
 
 export interface ProjectorOptions {
   projections: readonly Projection[];
@@ -69,86 +62,6 @@ export interface ProjectorProgress {
   head: bigint | null;
 }
 
-const maxPosition = (a: bigint | null, b: bigint): bigint => (a !== null && a > b ? a : b);
-
-/** A document of the batch: parsed once, changed by every event of the batch, written once at the end. */
-interface WorkingDocument {
-  /** The projection that last changed it (its `indexesOf` is used at the write); null while only looked up. */
-  projection: Projection | null;
-  /** undefined: the projection deleted it (or it does not exist). */
-  doc: ViewDocument | undefined;
-  /** Some event of the batch changed it: write (or delete) it at the end. */
-  dirty: boolean;
-}
-
-/** collection → id → document; undefined: known not to exist. */
-type Documents = Map<string, Map<string, ViewDocument | undefined>>;
-
-/**
- * The documents of one batch (and the lookups into them), over the documents the previous batch committed
- * (`carried`) and the unit of work. Every document is read and parsed at most once per batch.
- */
-class BatchDocuments {
-  private readonly working = new Map<string, Map<string, WorkingDocument>>();
-
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly carried: Documents | null,
-  ) {}
-
-  /** The batch's entry for a document if it is at hand without reading the store, else undefined. */
-  at(collection: string, id: string): WorkingDocument | undefined {
-    let documents = this.working.get(collection);
-    const entry = documents?.get(id);
-    if (entry !== undefined) return entry;
-    const kept = this.carried?.get(collection);
-    if (kept === undefined || !kept.has(id)) return undefined;
-    if (documents === undefined) this.working.set(collection, (documents = new Map()));
-    const carried: WorkingDocument = { projection: null, doc: kept.get(id), dirty: false };
-    documents.set(id, carried);
-    return carried;
-  }
-
-  /** The batch's entry for a document, read from the unit of work the first time. */
-  async entry(collection: string, id: string): Promise<WorkingDocument> {
-    const entry = this.at(collection, id);
-    if (entry !== undefined) return entry;
-    const stored = await this.uow.get(collection, id);
-    let documents = this.working.get(collection);
-    if (documents === undefined) this.working.set(collection, (documents = new Map()));
-    // Another event of the batch may have loaded it while this read was pending: keep that one.
-    const loaded = documents.get(id);
-    if (loaded !== undefined) return loaded;
-    const fresh: WorkingDocument = { projection: null, doc: stored ?? undefined, dirty: false };
-    documents.set(id, fresh);
-    return fresh;
-  }
-
-  readonly lookup: ViewLookup = {
-    get: async <T extends ViewDocument>(collection: string, id: string): Promise<T | null> => ((await this.entry(collection, id)).doc ?? null) as T | null,
-    peek: <T extends ViewDocument>(collection: string, id: string): T | null | undefined => {
-      const entry = this.at(collection, id);
-      return entry === undefined ? undefined : ((entry.doc ?? null) as T | null);
-    },
-  };
-
-  /** Stages every changed document in the unit of work; returns all documents of the batch, as they are now. */
-  stage(): Documents {
-    const all: Documents = new Map();
-    for (const [collection, documents] of this.working) {
-      const docs = new Map<string, ViewDocument | undefined>();
-      all.set(collection, docs);
-      for (const [id, { projection, doc, dirty }] of documents) {
-        docs.set(id, doc);
-        if (!dirty) continue;
-        if (doc === undefined) this.uow.delete(collection, id);
-        else this.uow.put(collection, id, doc, projection?.indexesOf?.(doc, id));
-      }
-    }
-    return all;
-  }
-}
-
 /**
  * Reads the log from the lowest checkpoint of its projections in batches, applies each event to every
  * projection that has not seen it, and commits the changed views together with every projection's
@@ -160,17 +73,10 @@ export class Projector {
   private readonly batchSize: number;
   private readonly pageSize: number;
   private readonly byName = new Map<string, Projection>();
-  // Hot path: asked for every event of a rebuild. Event type → the projections handling it, in array order.
-  private readonly routes = new Map<string, readonly Projection[]>();
   private readonly checkpoints = new Map<string, bigint | null>();
   private readonly committed = new EventEmitter();
-  /**
-   * The documents as the last batch committed them (the projector owns these objects): the next batch of the same
-   * catch-up starts from them instead of reading and parsing them again (a chain's large document is touched by
-   * every batch while its workshops come in). Valid only while nothing else wrote the views since that commit, so
-   * kept within one `catchUp` (which holds the lease, when there is one) and dropped by `reset` and by a failed batch.
-   */
-  private carried: Documents | null = null;
+  /** Reads, applies and commits the batches; moves `checkpoints` at each commit. */
+  private readonly batches: BatchRunner;
   private running: Promise<void> | null = null;
   private again = false;
   private unsubscribe: (() => void) | null = null;
@@ -196,8 +102,8 @@ export class Projector {
     for (const projection of options.projections) {
       if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       this.byName.set(projection.name, projection);
-      for (const type of new Set(projection.eventTypes)) this.routes.set(type, [...(this.routes.get(type) ?? []), projection]);
     }
+    this.batches = new BatchRunner(log, store, options.projections, this.checkpoints, this.batchSize, this.pageSize, (events, head) => this.batchCommitted(events, head));
     this.committed.setMaxListeners(0);
   }
 
@@ -263,7 +169,7 @@ export class Projector {
     let applied = 0;
     try {
       for (;;) {
-        const n = await this.runBatch();
+        const n = await this.batches.run();
         applied += n;
         if (n === 0 || this.stopped) return applied;
         // Someone waits for the lease (a rebuild's switch): pause here; the rest follows once they are done.
@@ -274,7 +180,7 @@ export class Projector {
       }
     } finally {
       // Between two catch-ups another process may write the views (it takes the lease meanwhile).
-      this.carried = null;
+      this.batches.dropCarried();
     }
   }
 
@@ -307,7 +213,7 @@ export class Projector {
       if (!projection) throw new Error(`Unknown projection ${name}; known: ${[...this.byName.keys()].join(', ')}`);
       return projection;
     });
-    this.carried = null;
+    this.batches.dropCarried();
     await this.store.transaction(async (uow) => {
       uow.clear([...new Set(projections.map((p) => p.collection))]);
       for (const p of projections) uow.setCheckpoint(p.name, { position: null, versions: { [p.name]: p.version } });
@@ -380,96 +286,13 @@ export class Projector {
     return this.options.lease?.wanted?.() ?? false;
   }
 
-  private async runBatch(): Promise<number> {
-    const from = this.position;
-    // The batch reads no further than the head as it is now: a projection already there needs nothing of this batch,
-    // so its types need not be read, and an event appended meanwhile is left to the next batch for every projection.
-    const head = await this.log.headPosition();
-    if (head === null || (from !== null && head <= from)) return 0;
-    // Checkpoints at the start of the batch: a projection skips the events it has seen (one rebuilt while the others carry on).
-    const seen = new Map<Projection, bigint | null>();
-    const types = new Set<string>();
-    for (const projection of this.options.projections) {
-      const checkpoint = this.checkpoints.get(projection.name) ?? null;
-      seen.set(projection, checkpoint);
-      if (checkpoint === null || checkpoint < head) for (const type of projection.eventTypes) types.add(type);
-    }
-    // Only the events some projection behind the head handles: the others (people's records, the access log, seals)
-    // are skipped by the store itself.
-    const wanted = { types: [...types] };
-    let asked = Math.min(this.pageSize, this.batchSize);
-    let page = await this.log.readAll(from, asked, wanted);
-    // Taken, not shared: if this batch fails, the documents it changed in place must not be used again.
-    const carried = this.carried;
-    this.carried = null;
-    let committed: Documents | null = null;
-    let read = 0;
-    // How far the batch has seen the log: the last event read, or the head once no event of the types is left before it.
-    let reached: bigint | null = from;
-    await this.store.transaction(async (uow) => {
-      // The batch works on parsed documents and writes each changed one once, at the end: a large view
-      // touched by thousands of events of the batch is parsed once and serialised once, not per event.
-      // The batch owns its documents (a store hands out copies; carried ones are the projector's own), so
-      // mutator projections (`apply`) change them in place, with no copy per event.
-      const batch = new BatchDocuments(uow, carried);
-      for (;;) {
-        // Appended after the head was read: the next batch's (a projection at the head did not ask for its type).
-        let end = page.length;
-        while (end > 0 && page[end - 1]!.position > head) end--;
-        // Inline, awaiting only what is really asynchronous: on a rebuild's hot path most events need no promise at all.
-        for (let i = 0; i < end; i++) {
-          const event = page[i]!;
-          const projections = this.routes.get(event.type);
-          if (projections === undefined) continue;
-          for (const projection of projections) {
-            const checkpoint = seen.get(projection)!;
-            if (checkpoint !== null && event.position <= checkpoint) continue;
-            const routed = projection.keysOf(event, batch.lookup);
-            const keys = Array.isArray(routed) ? routed : await routed;
-            for (const key of keys) {
-              const entry = batch.at(projection.collection, key) ?? (await batch.entry(projection.collection, key));
-              const current = entry.doc;
-              if (projection.apply) {
-                entry.doc = projection.apply(current, event, key);
-                // A mutator may have changed `current` in place: only "nothing before, nothing after" is surely unchanged.
-                if (current === undefined && entry.doc === undefined) continue;
-              } else {
-                const updated = projection.project(current, event, key);
-                if (updated === current) continue;
-                entry.doc = updated;
-              }
-              entry.dirty = true;
-              entry.projection = projection;
-            }
-          }
-        }
-        read += end;
-        if (end > 0) reached = page[end - 1]!.position;
-        // An empty page (not merely a short one: a log may return fewer than asked before its end), or one reaching
-        // past the head: every event of the types up to the head has been read.
-        if (page.length === 0 || end < page.length) {
-          reached = head;
-          break;
-        }
-        if (read >= this.batchSize) break;
-        asked = Math.min(this.pageSize, this.batchSize - read);
-        page = await this.log.readAll(reached, asked, wanted);
-      }
-      committed = batch.stage();
-      for (const projection of this.options.projections) {
-        const checkpoint: Checkpoint = { position: maxPosition(seen.get(projection)!, reached!), versions: { [projection.name]: projection.version } };
-        uow.setCheckpoint(projection.name, checkpoint);
-      }
-    });
-    this.carried = committed;
-    for (const projection of this.options.projections) this.checkpoints.set(projection.name, maxPosition(seen.get(projection)!, reached!));
+  /** After each committed batch (the checkpoints already moved). */
+  private batchCommitted(events: number, head: bigint): void {
     // A committed batch ends a run of failures (health reports it at once, not at the end of the catch-up).
     this.lastError = null;
     this.failuresInARow = 0;
     this.committed.emit('commit');
-    this.options.onBatch?.({ position: this.position, events: read, head });
-    // 0: the batch only moved the checkpoints to the head (no event of the types was left): the catch-up is done.
-    return read;
+    this.options.onBatch?.({ position: this.position, events, head });
   }
 
   /** For diagnostics and the read-your-writes header. */

@@ -1,0 +1,116 @@
+import {
+  BACKWARDS,
+  END,
+  ErrorType,
+  FORWARDS,
+  START,
+  eventTypeFilter,
+  type KurrentDBClient,
+  type Position,
+  type ReadPosition,
+} from '@kurrent/kurrentdb-client';
+import type { ReadAllOptions, RecordedEvent, StreamName } from '../event-store.port';
+import { NO_POSITION, USER_STREAMS, escapeRegex, isKurrentError, isSystemEvent, toRecordedEvent } from './kurrentdb-mapping';
+
+// The reads of the KurrentDB adapter, over the client: a stream, `$all` (filtered on the server), the head, `$streams`.
+
+/** Reads a stream, an absent stream being empty. */
+export async function readStreamEvents(
+  client: KurrentDBClient,
+  stream: StreamName,
+  options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END; maxCount: number },
+): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  try {
+    for await (const resolved of client.readStream(stream, options)) {
+      if (!resolved.event) continue;
+      const position = resolved.event.position?.commit;
+      if (position === undefined || position === NO_POSITION) {
+        throw new Error(`KurrentDB returned ${stream}@${resolved.event.revision} without its $all position (server older than 22.6?)`);
+      }
+      events.push(toRecordedEvent(resolved.event, position));
+    }
+  } catch (error) {
+    if (isKurrentError(error, ErrorType.STREAM_NOT_FOUND)) return [];
+    throw error;
+  }
+  return events;
+}
+
+/** The `$all` position of a stream's event, read from the leader (undefined: none known). */
+export async function positionOf(client: KurrentDBClient, stream: StreamName, revision: number): Promise<bigint | undefined> {
+  for await (const resolved of client.readStream(stream, { fromRevision: BigInt(revision), maxCount: 1, requiresLeader: true })) {
+    const position = resolved.event?.position?.commit;
+    return position === undefined || position === NO_POSITION ? undefined : position;
+  }
+  return undefined;
+}
+
+/** Events of user streams after `after` in `$all`, system events left out; with `options.types`, only those types. */
+export async function readAllEvents(client: KurrentDBClient, after: bigint | null, maxCount: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be an integer >= 0, got ${maxCount}`);
+  const out: RecordedEvent[] = [];
+  if (options.types?.length === 0) return out;
+  // Filtered on the server: the other types never cross the wire. `$`-types (system events) cannot match.
+  const filter = options.types === undefined ? USER_STREAMS : eventTypeFilter({ regex: `^(?:${options.types.map(escapeRegex).join('|')})$` });
+  // Events appended through gRPC are implicit transactions: their prepare position equals their
+  // commit position, so the commit position alone is enough to resume from.
+  let from: ReadPosition = after === null ? START : { commit: after, prepare: after };
+  let floor = after;
+  while (out.length < maxCount) {
+    // +1: reading from a position includes the event at that position, which was already delivered.
+    const want = maxCount - out.length + 1;
+    let seen = 0;
+    let last: Position | undefined;
+    for await (const resolved of client.readAll({ fromPosition: from, maxCount: want, filter })) {
+      seen += 1;
+      const event = resolved.event;
+      if (!event) continue;
+      last = event.position;
+      if (floor !== null && event.position.commit <= floor) continue;
+      if (isSystemEvent(event)) continue;
+      out.push(toRecordedEvent(event, event.position.commit));
+      if (out.length === maxCount) break;
+    }
+    if (out.length >= maxCount || seen < want || !last) break;
+    from = last;
+    floor = last.commit;
+  }
+  return out;
+}
+
+/** The `$all` position of the last event of a user stream (null: none). */
+export async function headPositionOf(client: KurrentDBClient): Promise<bigint | null> {
+  let from: ReadPosition = END;
+  for (;;) {
+    let seen = 0;
+    let last: Position | undefined;
+    for await (const resolved of client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 64, filter: USER_STREAMS })) {
+      seen += 1;
+      const event = resolved.event;
+      if (!event) continue;
+      if (!isSystemEvent(event)) return event.position.commit;
+      last = event.position;
+    }
+    if (seen < 64 || !last) return null;
+    from = last;
+  }
+}
+
+/** Names from `$streams` (one link per stream, data `0@<name>`), or null when the projection is off or not readable. */
+export async function streamsFromProjection(client: KurrentDBClient): Promise<StreamName[] | null> {
+  const names = new Set<StreamName>();
+  try {
+    for await (const resolved of client.readStream('$streams', { resolveLinkTos: false })) {
+      const link = resolved.event;
+      if (!link) continue;
+      const text = typeof link.data === 'string' ? link.data : Buffer.from(link.data as Uint8Array).toString('utf8');
+      const name = text.slice(text.indexOf('@') + 1);
+      if (name.length > 0 && !name.startsWith('$')) names.add(name);
+    }
+  } catch (error) {
+    if (isKurrentError(error, ErrorType.STREAM_NOT_FOUND) || isKurrentError(error, ErrorType.ACCESS_DENIED)) return null;
+    throw error;
+  }
+  return [...names];
+}
