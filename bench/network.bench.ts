@@ -1,7 +1,7 @@
 /**
  * npm run bench:network — the analysts' side, each figure against a limit measured in the same run.
  * 1. Metrics: a synthetic chain whose network has 20,000 organisations and ~200,000 ties (co-attendance of
- *    organisations at 1,053 workshops of 20) is written into the embedded read store; the real API answers
+ *    organisations at 1,053 workshops of 20, each through one attending person) is written into the embedded read store; the real API answers
  *    GET /network/metrics over it (HTTP stack in-process: read the views, assemble, label, compute, serialise).
  *    The limit: graphology's own functions (Louvain, betweenness, density, components, modularity, degrees)
  *    on the same graph, already built.
@@ -22,7 +22,7 @@ import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 import type { NetworkAnswer, NetworkMetrics } from '@kuhina/analytics';
 import { loadConfig } from '@kuhina/application';
 import { seededRandom } from '@kuhina/domain';
-import { replayNetworkFromLog, SqliteReadStore, type NetworkOrigin, type NetworkWorkshopView } from '@kuhina/read-model';
+import { replayNetworkFromLog, SqliteReadStore, type NetworkAttendance, type NetworkWorkshopView } from '@kuhina/read-model';
 import { networkProjection } from '@kuhina/read-model/projections/network';
 import { createApp } from '../apps/api/src/create-app';
 import { writeBenchmarkLog } from './synthetic-log';
@@ -50,8 +50,9 @@ async function writeSyntheticNetwork(dataDir: string, organizations: number, per
     for (let w = 0; w < workshops; w++) {
       const workshopId = uuid(2, w);
       const date = new Date(Date.UTC(2023, 0, 1) + w * 86_400_000).toISOString();
-      const origin = (k: number): NetworkOrigin => ({ workshopId, date, position: String(w * 100 + k + 1) });
-      const attending: Record<string, NetworkOrigin> = {};
+      const position = (k: number): string => String(w * 100 + k + 1);
+      // One attending person per organisation and workshop (an organisation attends through its people).
+      const attending: Record<string, NetworkAttendance> = {};
       for (let k = 0; k < perWorkshop; k++) {
         // Walk a shuffled order of all organisations so each attends (about) once before any attends twice.
         if (slot % organizations === 0) {
@@ -60,11 +61,12 @@ async function writeSyntheticNetwork(dataDir: string, organizations: number, per
             [order[i], order[swap]] = [order[swap]!, order[i]!];
           }
         }
-        attending[uuid(1, order[slot++ % organizations]!)] = origin(k);
+        attending[uuid(3, slot)] = { organizationId: uuid(1, order[slot % organizations]!), role: 'participant', position: position(k) };
+        slot++;
       }
       const doc: NetworkWorkshopView = {
-        workshopId, chainId: CHAIN, title: `Workshop ${w + 1}`, startsAt: date, order: w, cancelled: false, createdBy: origin(0),
-        attendingOrganizations: attending, participants: {}, coOrganizers: {}, pledges: {}, registrationOrganizations: {}, lastPosition: String(w * 100 + perWorkshop),
+        workshopId, chainId: CHAIN, title: `Workshop ${w + 1}`, startsAt: date, heldOn: null, order: w, cancelled: false, createdBy: { workshopId, date, position: position(0) },
+        attendances: attending, coOrganizers: {}, pledges: {}, registrationOrganizations: {}, lastPosition: String(w * 100 + perWorkshop),
       };
       uow.put('network-workshops', workshopId, doc, networkProjection.indexesOf!(doc, workshopId));
     }

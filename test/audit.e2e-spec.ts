@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { AuditLedger, EsfIndicators, EventRef, EventTrace, Figure } from '@kuhina/application';
 import { DEMO_CHAIN_ID, figuresOf } from '@kuhina/application';
 import type { RecordedEvent } from '@kuhina/event-store';
+import { roleOf, type WorkshopRole } from '@kuhina/domain';
 import { apiHarness, type ApiHarness, type Problem } from './support/api-harness';
 
 const chain = DEMO_CHAIN_ID;
@@ -85,10 +86,17 @@ describe('Auditors on the 2023 demo: ledger, indicators and trace, every figure 
   describe('GET /audit/indicators', () => {
     it('counts as participants exactly the people who attended a co-development workshop, broken down with unknown buckets that add up', () => {
       const coDevelopment = new Set(log.filter((e) => e.type === 'WorkshopPlanned' && (e.data as { kind: string }).kind === 'co-development').map((e) => (e.data as { workshopId: string }).workshopId));
-      const attendees = new Set(log.filter((e) => e.type === 'AttendanceRecorded' && coDevelopment.has((e.data as { workshopId: string }).workshopId)).map((e) => (e.data as { personId: string }).personId));
+      const attendances = log.filter((e) => e.type === 'AttendanceRecorded' && coDevelopment.has((e.data as { workshopId: string }).workshopId));
+      const asParticipant = (e: RecordedEvent) => roleOf(e.data as { role?: WorkshopRole }) === 'participant';
+      const attendees = new Set(attendances.filter(asParticipant).map((e) => (e.data as { personId: string }).personId));
       const { total, byGender, byAgeBand, byLabourMarketStatus, byEducationLevel } = indicators.participants;
 
       expect(total.value).toBe(attendees.size);
+      // The people who ran the workshops attended too, and are left out of the participants (counted apart by role).
+      const staff = new Set(attendances.filter((e) => !asParticipant(e)).map((e) => (e.data as { personId: string }).personId));
+      expect(staff.size).toBeGreaterThan(0);
+      expect(total.people).toHaveLength(attendees.size);
+      expect(indicators.countedApart.byRole.organiser.value + indicators.countedApart.byRole.host.value + indicators.countedApart.byRole.speaker.value).toBeGreaterThanOrEqual(staff.size);
       expect(total.value).toBeGreaterThan(50);
       for (const breakdown of [byGender, byAgeBand, byLabourMarketStatus, byEducationLevel]) {
         expect(sum(breakdown)).toBe(total.value);
@@ -103,14 +111,16 @@ describe('Auditors on the 2023 demo: ledger, indicators and trace, every figure 
       expect(Object.keys(byType)).toEqual(['public-administration', 'sme', 'ngo', 'higher-education', 'other']);
       expect(sum(byType)).toBe(total.value);
       expect(total.organizations).toHaveLength(total.value);
-      // The demo's second workshop is a street event (a bench café): its people are counted apart, as citizens met.
+      // The demo's second workshop is a street event (a bench café): its citizens are the tally recorded with their
+      // input; the people registered there ran it (hosts, organisers) and are never counted as citizens.
       const streetEvents = new Set(log.filter((e) => e.type === 'WorkshopPlanned' && (e.data as { kind: string }).kind === 'street-event').map((e) => (e.data as { workshopId: string }).workshopId));
       const inStreetEvent = (e: RecordedEvent) => streetEvents.has((e.data as { workshopId: string }).workshopId);
-      const met = log.filter((e) => e.type === 'AttendanceRecorded' && inStreetEvent(e)).length;
+      const ranIt = log.filter((e) => e.type === 'AttendanceRecorded' && inStreetEvent(e));
       const heard = log.filter((e) => e.type === 'CitizenInputCollected' && inStreetEvent(e)).reduce((total, e) => total + (e.data as { citizensHeard: number }).citizensHeard, 0);
       expect(streetEvents.size).toBe(1);
-      expect(met).toBeGreaterThan(0);
-      expect(indicators.countedApart.streetEventCitizens.value).toBe(met + heard);
+      expect(ranIt.length).toBeGreaterThan(0);
+      expect(ranIt.every((e) => roleOf(e.data as { role?: WorkshopRole }) !== 'participant')).toBe(true);
+      expect(indicators.countedApart.streetEventCitizens.value).toBe(heard);
       expect(indicators.countedApart.informationEventAttendees.value).toBe(0);
     });
 

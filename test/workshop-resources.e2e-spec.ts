@@ -51,6 +51,7 @@ const citizenInputBody = {
   topic: 'What would make everyday life in Pori better, and who should do it?',
   summary: 'Citizens asked for low-threshold meeting places and help with digital services for the elderly.',
   citizensHeard: 126,
+  countingMethod: 'tally',
   collectedAt: '2023-06-14T17:00:00+03:00',
 };
 const summaryBody = {

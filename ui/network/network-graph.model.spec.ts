@@ -86,6 +86,12 @@ describe('network page model', () => {
     expect(sut.map((s) => s.title)).toEqual(['First', 'Unordered', 'Webinar']);
   });
 
+  it('steps to the day a workshop was held when it is not the day it started (a two-day workshop held on its second)', () => {
+    const [held] = timelineOf([{ ...workshop('two-days', 'Two days', 0, '2023-05-01T10:00:00.000Z'), heldOn: '2023-05-02' }]);
+
+    expect(held!.day).toBe('2023-05-02');
+  });
+
   it('shows, as of a workshop, what was created by the end of its day; "all" shows everything', () => {
     const [rauma, pori, kemi] = timelineOf(nodes);
 

@@ -20,8 +20,8 @@ export interface TimelineStep {
 
 const dayOf = (isoDate: string): string => isoDate.slice(0, 10);
 
-/** The workshop's own day: its start, else the day it joined the network (a workshop planned without a start). */
-export const workshopDay = (node: GraphNode): string => dayOf(node.startsAt ?? node.createdBy.date);
+/** The workshop's own day: the day it was held, else its start, else the day it joined the network (a workshop planned without a start). */
+export const workshopDay = (node: GraphNode): string => node.heldOn ?? dayOf(node.startsAt ?? node.createdBy.date);
 
 const nodeTitle = (node: GraphNode): string => node.label ?? `Workshop ${node.entityId.slice(0, 8)}`;
 

@@ -397,6 +397,8 @@ function renderDetails(): void {
   fact('Sector', node.sector);
   fact('Region', node.region);
   fact('Starts', node.startsAt?.slice(0, 10));
+  fact('Held', node.heldOn);
+  fact('Roles', node.roles?.join(', '));
   fact('In the network since', `${node.createdBy.date.slice(0, 10)}${origin ? ` (${origin.title})` : ''}`);
 
   const list = make('ul', undefined, 'ties');

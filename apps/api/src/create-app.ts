@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { KuhinaConfig } from '@kuhina/application';
 import { AppModule } from './app.module';
+import { describeBusinessDates } from './common/http/business-date-docs';
 import { limitJsonNesting } from './common/http/json-body';
 import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
 import { toProblem } from './common/problem/problem-details.filter';
@@ -59,6 +60,7 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
           'Event-sourced back-office for chains of social-innovation workshops (ESF+).',
           '',
           '* Every write answers `{ id, position }`; `position` is the log position (a decimal string) to pass as `consistentWith` on reads.',
+          "* Business time: every write records when its fact happened (`occurredAt`). Without it a workshop's fact is dated by the workshop's own date once that is past, a fact with a date of its own (an expense's `incurredOn`) by that date, and nothing is dated in the future; where no date can be inferred and what the write is about lies far back, the answer is `422 BUSINESS_TIME.REQUIRED`. Each write's description says which date it records (\"Business date\").",
           '* Send `Idempotency-Key` on writes: a retry with the same key and body returns the first answer and appends nothing; the same key with another body is `422`.',
           '* Answers about one resource carry `ETag: "<revision>"`; send it back as `If-Match` to refuse a write on a changed resource (`412`).',
           '* Errors are RFC 9457 `application/problem+json` with a stable `code` and, for validation, `errors[]` naming each field and rule.',
@@ -72,6 +74,8 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (see README: where the generated keys are)' })
       .build(),
   );
+  // Which date every write records, from the one table of business-date rules (a test checks that none is missing).
+  describeBusinessDates(document);
   SwaggerModule.setup('docs', app, document, { swaggerOptions: { persistAuthorization: true }, jsonDocumentUrl: 'docs/json' });
   return app;
 }

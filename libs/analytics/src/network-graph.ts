@@ -1,3 +1,4 @@
+import type { WorkshopRole } from '@kuhina/domain';
 import type { NetworkEdge, NetworkNode, NetworkOrigin } from '@kuhina/read-model';
 
 /** A node of the network as the API serves it: labelled, and people only as pseudonyms for analysts and auditors. */
@@ -11,9 +12,12 @@ export interface NetworkAnswerNode {
   /** Organisations: sector and region from the organisations view. */
   sector?: string | null;
   region?: string | null;
-  /** Workshops: start and 0-based place in the chain. */
+  /** Workshops: start, the day held (YYYY-MM-DD, once held) and 0-based place in the chain. */
   startsAt?: string | null;
+  heldOn?: string | null;
   order?: number | null;
+  /** People: the roles they had at the workshops in the answer (participant, organiser, host, speaker). */
+  roles?: WorkshopRole[];
   createdBy: NetworkOrigin;
 }
 

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       projector: 'embedded',
       sealEvery: 0,
       consistencyTimeoutMs: 5000,
+      backdateMarginDays: 30,
     });
   });
 
@@ -28,6 +29,8 @@ describe('loadConfig', () => {
     );
     expect(sut).toMatchObject({ dataDir: '/tmp/k', port: 9090, kurrentdbUrl: 'kurrentdb://localhost:2113?tls=false', demo: false, sealEvery: 10_000 });
     expect(loadConfig({ KUHINA_CONSISTENCY_TIMEOUT_MS: '250' }).consistencyTimeoutMs).toBe(250);
+    expect(loadConfig({ KUHINA_BACKDATE_MARGIN_DAYS: '90' }).backdateMarginDays).toBe(90);
+    expect(loadConfig({ KUHINA_BACKDATE_MARGIN_DAYS: '0' }).backdateMarginDays).toBe(0);
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
     expect(loadConfig({ PORT: ' ' }).port).toBe(3000);
     expect(loadConfig({ PORT: '0' }).port).toBe(0);
@@ -56,6 +59,8 @@ describe('loadConfig', () => {
     [{ KUHINA_SEAL_EVERY: '-5' }, /KUHINA_SEAL_EVERY/],
     [{ KUHINA_SEAL_EVERY: 'hourly' }, /KUHINA_SEAL_EVERY/],
     [{ KUHINA_CONSISTENCY_TIMEOUT_MS: 'soon' }, /KUHINA_CONSISTENCY_TIMEOUT_MS/],
+    [{ KUHINA_BACKDATE_MARGIN_DAYS: 'a month' }, /KUHINA_BACKDATE_MARGIN_DAYS/],
+    [{ KUHINA_BACKDATE_MARGIN_DAYS: '-1' }, /KUHINA_BACKDATE_MARGIN_DAYS/],
     [{ KUHINA_CONSISTENCY_TIMEOUT_MS: '-1' }, /KUHINA_CONSISTENCY_TIMEOUT_MS/],
     [{ KUHINA_CONSISTENCY_TIMEOUT_MS: '600001' }, /KUHINA_CONSISTENCY_TIMEOUT_MS/],
     [{ KURRENTDB_URL: 'localhost:2113' }, /KURRENTDB_URL/],

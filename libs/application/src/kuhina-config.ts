@@ -23,6 +23,11 @@ export interface KuhinaConfig {
   sealEvery: number;
   /** How long a view read with `consistentWith` waits for the projector before answering 503 (ms). */
   consistencyTimeoutMs: number;
+  /**
+   * How far back (days) a write without `occurredAt` whose business date cannot be inferred may be dated by the
+   * clock; beyond it the request must say when (422 BUSINESS_TIME.REQUIRED).
+   */
+  backdateMarginDays: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!(consistencyTimeoutMs <= 600_000)) {
     throw new ConfigError(`KUHINA_CONSISTENCY_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000, got "${env.KUHINA_CONSISTENCY_TIMEOUT_MS}"`);
   }
+  const margin = (env.KUHINA_BACKDATE_MARGIN_DAYS ?? '30').trim();
+  const backdateMarginDays = /^\d{1,5}$/.test(margin) ? Number(margin) : Number.NaN;
+  if (Number.isNaN(backdateMarginDays)) throw new ConfigError(`KUHINA_BACKDATE_MARGIN_DAYS must be a whole number of days, got "${env.KUHINA_BACKDATE_MARGIN_DAYS}"`);
   const config: KuhinaConfig = {
     dataDir: resolve(nonEmpty(env.KUHINA_DATA_DIR) ?? './data'),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -69,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     projector,
     sealEvery,
     consistencyTimeoutMs,
+    backdateMarginDays,
   };
   const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   if (overrides.dataDir) merged.dataDir = resolve(overrides.dataDir);

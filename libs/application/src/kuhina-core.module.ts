@@ -11,6 +11,7 @@ import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { PersonalDataEraser } from './retention/personal-data-eraser';
 import { SealLogHandler } from './seal-log/seal-log.handler';
 import type { KuhinaConfig } from './kuhina-config';
+import { BusinessTimePolicy } from './business-time/business-time';
 
 export const KUHINA_CONFIG = Symbol('KUHINA_CONFIG');
 export const PRIVACY_SECRETS = Symbol('PRIVACY_SECRETS');
@@ -49,6 +50,7 @@ export class KuhinaCoreModule {
         { provide: PersonalDataCipher, useFactory: (keys: KeyStore) => new PersonalDataCipher(keys), inject: [KEY_STORE] },
         { provide: BlindIndex, useFactory: (secrets: PrivacySecrets) => new BlindIndex(secrets.blindIndexKey), inject: [PRIVACY_SECRETS] },
         StoresLifecycle,
+        { provide: BusinessTimePolicy, useValue: new BusinessTimePolicy(config.backdateMarginDays) },
         // The use cases, one per folder: the API's controllers, the CLI and the demo seed dispatch to the same ones.
         ExecuteDomainCommandHandler,
         RegisterPersonHandler,
@@ -59,7 +61,7 @@ export class KuhinaCoreModule {
         ErasePersonHandler,
         SealLogHandler,
       ],
-      exports: [KUHINA_CONFIG, PRIVACY_SECRETS, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
+      exports: [KUHINA_CONFIG, BusinessTimePolicy, PRIVACY_SECRETS, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
     };
   }
 }

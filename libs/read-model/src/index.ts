@@ -21,4 +21,5 @@ export { WORKSHOP_DETAIL_COLLECTION } from './projections/workshop-detail/worksh
 export { WORKSHOP_REGISTRATIONS_COLLECTION } from './projections/workshop-registrations/workshop-registrations.view';
 export * from './projections/network/network.view';
 export * from './projections/network/network-assembly';
+export * from './projections/network/network-dates';
 export * from './replay/network-replay';

@@ -8,7 +8,7 @@ import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { asOfLimit, replayNetworkFromLog, type NetworkCut } from '@kuhina/read-model';
 import { chainIdArgument } from '../cli-arguments';
 import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
-import { LOG_POSITION } from '@kuhina/domain';
+import { LOG_POSITION, WORKSHOP_ROLES, type WorkshopRole } from '@kuhina/domain';
 
 const FORMATS = ['gexf', 'graphml', 'csv', 'kumu', 'json'] as const;
 type ReplayFormat = (typeof FORMATS)[number];
@@ -27,6 +27,11 @@ const date = (value: string): string => {
 const position = (value: string): bigint => {
   if (!LOG_POSITION.pattern.test(value)) throw new InvalidArgumentError(`must be ${LOG_POSITION.expected}`);
   return BigInt(value);
+};
+const roles = (value: string): WorkshopRole[] => {
+  const listed = value.split(',').map((role) => role.trim());
+  if (!listed.every((role) => (WORKSHOP_ROLES as readonly string[]).includes(role))) throw new InvalidArgumentError(`must be a comma-separated list of ${WORKSHOP_ROLES.join(', ')}`);
+  return listed as WorkshopRole[];
 };
 const format = (value: string): ReplayFormat => {
   if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${FORMATS.join(', ')}`);
@@ -53,14 +58,19 @@ export function registerReplay(program: Command): void {
     .command('replay')
     .description("replay the log into a chain's network as it stood at a date or position, and export it (people as pseudonyms)")
     .requiredOption('--chain <id>', 'the chain (UUID)', chainIdArgument)
-    .option('--until <date>', 'business date (end of that day, UTC) or date-time to replay until; default: now', date)
+    .option('--until <date>', "business date (end of that day, UTC) or date-time: what was dated by then (a workshop's facts by the workshop's date); default: everything", date)
     .option('--until-position <position>', 'log position to replay until', position)
+    .option('--roles <roles>', `only the attendances of these roles, comma-separated (${WORKSHOP_ROLES.join(', ')}); default: all`, roles)
     .option('--format <format>', `${FORMATS.join(' | ')} (csv writes <out>-nodes.csv and <out>-edges.csv)`, format, 'json')
     .option('--out <file>', 'where to write; default: standard output (not for csv)')
     .option('--progress', 'always show the progress bar (default: only for logs over 20,000 events)')
-    .action(async (options: { chain: string; until?: string; untilPosition?: bigint; format: ReplayFormat; out?: string; progress?: boolean }, command: Command) => {
+    .action(async (options: { chain: string; until?: string; untilPosition?: bigint; roles?: WorkshopRole[]; format: ReplayFormat; out?: string; progress?: boolean }, command: Command) => {
       if (options.format === 'csv' && options.out === undefined) throw new Error('--format csv writes two files: give --out <file>');
-      const cut: NetworkCut = { ...(options.until === undefined ? {} : { asOf: options.until }), ...(options.untilPosition === undefined ? {} : { untilPosition: options.untilPosition }) };
+      const cut: NetworkCut = {
+        ...(options.until === undefined ? {} : { asOf: options.until }),
+        ...(options.untilPosition === undefined ? {} : { untilPosition: options.untilPosition }),
+        ...(options.roles === undefined ? {} : { roles: options.roles }),
+      };
       await withReadOnlyContext(
         command.optsWithGlobals<GlobalOptions>(),
         async (app) => {

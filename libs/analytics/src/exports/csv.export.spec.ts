@@ -25,11 +25,14 @@ describe('toCsvNodes', () => {
       label: `Tom & Jerry's <"Säätiö"> ö`,
       sector: 'ngo',
       region: 'Satakunta',
+      roles: '',
+      held_on: '',
       created_date: '2023-04-19T10:00:00.000Z',
       created_workshop: 'w1',
       created_position: '10',
     });
     expect(sut.find((row) => row.id === 'org:c')).toMatchObject({ label: 'Kävelykadun Paahtimo Oy', sector: '', region: 'Uusimaa' });
+    expect(sut.find((row) => row.id === 'person:p-2')).toMatchObject({ roles: 'participant;speaker' });
   });
 
   it('keeps commas, quotes and line breaks inside one cell', () => {
@@ -49,7 +52,7 @@ describe('toCsvNodes', () => {
 describe('toCsvEdges', () => {
   const answer = mixedNetworkFixture();
 
-  it('parses back with csv-parse to one row per edge with endpoints, type, weight, origin and workshops', () => {
+  it('parses back with csv-parse to one row per edge with endpoints, type, weight, roles, origin and workshops', () => {
     const csv = toCsvEdges(answer);
     const sut = read(csv);
 
@@ -61,12 +64,15 @@ describe('toCsvEdges', () => {
         target: e.target,
         type: e.type,
         weight: String(e.weight),
+        role: e.role ?? '',
+        source_roles: (e.sourceRoles ?? []).join(';'),
+        target_roles: (e.targetRoles ?? []).join(';'),
         created_date: e.createdBy.date,
         created_workshop: e.createdBy.workshopId,
         created_position: e.createdBy.position,
         workshops: e.workshops.join(';'),
       })),
     );
-    expect(sut.find((row) => row.type === 'co-attendance')?.workshops).toBe('w1;w2');
+    expect(sut.find((row) => row.type === 'co-attendance')).toMatchObject({ workshops: 'w1;w2', source_roles: 'organiser', target_roles: 'participant;speaker' });
   });
 });

@@ -4,20 +4,23 @@ import type { NetworkAnswer } from '../network-graph';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export const CSV_EXTENSION = 'csv';
 
-export const CSV_NODE_COLUMNS = ['id', 'type', 'label', 'sector', 'region', 'created_date', 'created_workshop', 'created_position'] as const;
+export const CSV_NODE_COLUMNS = ['id', 'type', 'label', 'sector', 'region', 'roles', 'held_on', 'created_date', 'created_workshop', 'created_position'] as const;
 export const CSV_EDGE_COLUMNS = [
   'id',
   'source',
   'target',
   'type',
   'weight',
+  'role',
+  'source_roles',
+  'target_roles',
   'created_date',
   'created_workshop',
   'created_position',
   'workshops',
 ] as const;
 
-/** Separator of the workshop ids in the `workshops` column (ids never contain it; a comma would need quoting). */
+/** Separator of the workshop ids in the `workshops` column and of roles (ids and roles never contain it; a comma would need quoting). */
 export const CSV_LIST_SEPARATOR = ';';
 
 /**
@@ -44,6 +47,8 @@ export function toCsvNodes(answer: NetworkAnswer, options: CsvOptions = {}): str
       label: node.label ?? '',
       sector: node.sector ?? '',
       region: node.region ?? '',
+      roles: (node.roles ?? []).join(CSV_LIST_SEPARATOR),
+      held_on: node.heldOn ?? '',
       created_date: node.createdBy.date,
       created_workshop: node.createdBy.workshopId,
       created_position: node.createdBy.position,
@@ -60,6 +65,9 @@ export function toCsvEdges(answer: NetworkAnswer, options: CsvOptions = {}): str
       target: edge.target,
       type: edge.type,
       weight: edge.weight,
+      role: edge.role ?? '',
+      source_roles: (edge.sourceRoles ?? []).join(CSV_LIST_SEPARATOR),
+      target_roles: (edge.targetRoles ?? []).join(CSV_LIST_SEPARATOR),
       created_date: edge.createdBy.date,
       created_workshop: edge.createdBy.workshopId,
       created_position: edge.createdBy.position,

@@ -39,11 +39,12 @@ describe('toGexf', () => {
       position: 10,
     });
     expect(sut.getNodeAttributes('workshop:w2')).toMatchObject({ label: 'Työpaja 2: Pori', type: 'workshop', order: 1, startsAt: '2023-06-14T08:00:00.000Z' });
+    expect(sut.getNodeAttributes('person:p-2')).toMatchObject({ roles: ['participant', 'speaker'] });
     // No sector: no attvalue rather than an empty one.
     expect(sut.getNodeAttributes('org:c')).not.toHaveProperty('sector');
   });
 
-  it('parses back with every edge: endpoints, direction, kind, weight and attributes', () => {
+  it('parses back with every edge: endpoints, direction, kind, weight and attributes (roles included)', () => {
     const sut = parse(Graph, toGexf(answer));
 
     expect(sut.type).toBe('mixed');
@@ -55,6 +56,8 @@ describe('toGexf', () => {
       expect(sut.getEdgeAttributes(expected.id)).toEqual({
         kind: expected.type,
         type: expected.type,
+        ...(expected.role ? { role: expected.role } : {}),
+        ...(expected.sourceRoles ? { sourceRoles: expected.sourceRoles, targetRoles: expected.targetRoles } : {}),
         weight: expected.weight,
         workshops: expected.workshops,
         workshop: expected.createdBy.workshopId,

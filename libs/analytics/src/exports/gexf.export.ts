@@ -18,12 +18,17 @@ const NODE_ATTRIBUTES: ReadonlyArray<readonly [string, GexfAttributeType]> = [
   ['sector', 'string'],
   ['region', 'string'],
   ['startsAt', 'string'],
+  ['heldOn', 'string'],
   ['order', 'integer'],
+  ['roles', 'liststring'],
   ['workshop', 'string'],
   ['position', 'long'],
 ];
 const EDGE_ATTRIBUTES: ReadonlyArray<readonly [string, GexfAttributeType]> = [
   ['type', 'string'],
+  ['role', 'string'],
+  ['sourceRoles', 'liststring'],
+  ['targetRoles', 'liststring'],
   ['workshops', 'liststring'],
   ['workshop', 'string'],
   ['position', 'long'],
@@ -66,7 +71,9 @@ export function toGexf(answer: NetworkAnswer): string {
         sector: node.sector,
         region: node.region,
         startsAt: node.startsAt,
+        heldOn: node.heldOn,
         order: node.order,
+        roles: node.roles === undefined ? undefined : gexfList(node.roles),
         workshop: node.createdBy.workshopId,
         position: node.createdBy.position,
       }),
@@ -90,6 +97,9 @@ export function toGexf(answer: NetworkAnswer): string {
     lines.push(
       ...attvalues({
         type: edge.type,
+        role: edge.role,
+        sourceRoles: edge.sourceRoles === undefined ? undefined : gexfList(edge.sourceRoles),
+        targetRoles: edge.targetRoles === undefined ? undefined : gexfList(edge.targetRoles),
         workshops: gexfList(edge.workshops),
         workshop: edge.createdBy.workshopId,
         position: edge.createdBy.position,

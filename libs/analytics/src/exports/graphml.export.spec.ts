@@ -34,9 +34,10 @@ describe('toGraphml', () => {
       created_position: 10,
     });
     expect(sut.getNodeAttributes('workshop:w1')).toMatchObject({ label: 'Työpaja 1: Rauma', order: 0, starts_at: '2023-04-19T10:00:00.000Z' });
+    expect(sut.getNodeAttributes('person:p-2')).toMatchObject({ roles: 'participant;speaker' });
   });
 
-  it('parses back with every edge, its endpoints, type, weight, direction flag and workshops', () => {
+  it('parses back with every edge, its endpoints, type, weight, direction flag, roles and workshops', () => {
     const sut = parse(Graph, toGraphml(answer));
 
     expect(sut.type).toBe('undirected');
@@ -48,6 +49,8 @@ describe('toGraphml', () => {
         type: expected.type,
         weight: expected.weight,
         directed: NETWORK_EDGE_DIRECTED[expected.type],
+        ...(expected.role ? { role: expected.role } : {}),
+        ...(expected.sourceRoles ? { source_roles: expected.sourceRoles.join(';'), target_roles: expected.targetRoles!.join(';') } : {}),
         created_date: expected.createdBy.date,
         created_workshop: expected.createdBy.workshopId,
         created_position: Number(expected.createdBy.position),

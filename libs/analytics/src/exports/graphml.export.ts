@@ -8,7 +8,7 @@ export const GRAPHML_EXTENSION = 'graphml';
 type GraphmlType = 'string' | 'int' | 'long' | 'double' | 'boolean';
 type Key = { id: string; for: 'node' | 'edge'; name: string; type: GraphmlType };
 
-/** Separator of the workshop ids in the `workshops` value (GraphML has no list type; ids never contain it). */
+/** Separator of the workshop ids in the `workshops` value and of roles (GraphML has no list type; ids and roles never contain it). */
 export const GRAPHML_LIST_SEPARATOR = ';';
 
 const KEYS: readonly Key[] = [
@@ -18,6 +18,8 @@ const KEYS: readonly Key[] = [
   { id: 'n_sector', for: 'node', name: 'sector', type: 'string' },
   { id: 'n_region', for: 'node', name: 'region', type: 'string' },
   { id: 'n_starts_at', for: 'node', name: 'starts_at', type: 'string' },
+  { id: 'n_held_on', for: 'node', name: 'held_on', type: 'string' },
+  { id: 'n_roles', for: 'node', name: 'roles', type: 'string' },
   { id: 'n_order', for: 'node', name: 'order', type: 'int' },
   { id: 'n_created_date', for: 'node', name: 'created_date', type: 'string' },
   { id: 'n_created_workshop', for: 'node', name: 'created_workshop', type: 'string' },
@@ -25,6 +27,9 @@ const KEYS: readonly Key[] = [
   { id: 'e_type', for: 'edge', name: 'type', type: 'string' },
   { id: 'e_weight', for: 'edge', name: 'weight', type: 'double' },
   { id: 'e_directed', for: 'edge', name: 'directed', type: 'boolean' },
+  { id: 'e_role', for: 'edge', name: 'role', type: 'string' },
+  { id: 'e_source_roles', for: 'edge', name: 'source_roles', type: 'string' },
+  { id: 'e_target_roles', for: 'edge', name: 'target_roles', type: 'string' },
   { id: 'e_created_date', for: 'edge', name: 'created_date', type: 'string' },
   { id: 'e_created_workshop', for: 'edge', name: 'created_workshop', type: 'string' },
   { id: 'e_created_position', for: 'edge', name: 'created_position', type: 'long' },
@@ -64,6 +69,8 @@ export function toGraphml(answer: NetworkAnswer, options: GraphmlOptions = {}): 
         n_sector: node.sector,
         n_region: node.region,
         n_starts_at: node.startsAt,
+        n_held_on: node.heldOn,
+        n_roles: node.roles?.join(GRAPHML_LIST_SEPARATOR),
         n_order: node.order,
         n_created_date: node.createdBy.date,
         n_created_workshop: node.createdBy.workshopId,
@@ -86,6 +93,9 @@ export function toGraphml(answer: NetworkAnswer, options: GraphmlOptions = {}): 
         e_type: edge.type,
         e_weight: edge.weight,
         e_directed: directed,
+        e_role: edge.role,
+        e_source_roles: edge.sourceRoles?.join(GRAPHML_LIST_SEPARATOR),
+        e_target_roles: edge.targetRoles?.join(GRAPHML_LIST_SEPARATOR),
         e_created_date: edge.createdBy.date,
         e_created_workshop: edge.createdBy.workshopId,
         e_created_position: edge.createdBy.position,

@@ -20,9 +20,10 @@ describe('toKumu', () => {
       'log position': '10',
     });
     expect(sut.elements.find((element) => element.id === 'workshop:w2')).toMatchObject({ 'starts at': '2023-06-14T08:00:00.000Z', 'chain order': 1 });
+    expect(sut.elements.find((element) => element.id === 'person:p-2')).toMatchObject({ roles: ['participant', 'speaker'] });
   });
 
-  it('has one connection per edge, joined to elements by id, with type, direction and weight', () => {
+  it('has one connection per edge, joined to elements by id, with type, direction, weight and roles', () => {
     const sut = JSON.parse(toKumu(answer)) as KumuBlueprint;
 
     expect(sut.connections).toEqual(
@@ -33,6 +34,8 @@ describe('toKumu', () => {
         type: e.type,
         direction: ['participated', 'co-organised', 'pledged'].includes(e.type) ? 'directed' : 'undirected',
         weight: e.weight,
+        ...(e.role ? { role: e.role } : {}),
+        ...(e.sourceRoles ? { 'from roles': e.sourceRoles, 'to roles': e.targetRoles } : {}),
         created: e.createdBy.date,
         'created by workshop': e.createdBy.workshopId,
         'log position': e.createdBy.position,

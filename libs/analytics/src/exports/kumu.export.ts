@@ -13,7 +13,10 @@ export type KumuElement = {
   region?: string;
   'entity id': string;
   'starts at'?: string;
+  'held on'?: string;
   'chain order'?: number;
+  /** People: the roles they had at the workshops (participant, organiser, host, speaker). */
+  roles?: string[];
   created: string;
   'created by workshop': string;
   'log position': string;
@@ -26,6 +29,11 @@ export type KumuConnection = {
   type: string;
   direction: 'directed' | 'undirected';
   weight: number;
+  /** participated: the person's role. */
+  role?: string;
+  /** co-attendance: the roles the people of each end had. */
+  'from roles'?: string[];
+  'to roles'?: string[];
   created: string;
   'created by workshop': string;
   'log position': string;
@@ -59,6 +67,8 @@ export function toKumuBlueprint(answer: NetworkAnswer): KumuBlueprint {
       ...(node.region ? { region: node.region } : {}),
       'entity id': node.entityId,
       ...(node.startsAt ? { 'starts at': node.startsAt } : {}),
+      ...(node.heldOn ? { 'held on': node.heldOn } : {}),
+      ...(node.roles ? { roles: [...node.roles] } : {}),
       ...(node.order !== null && node.order !== undefined ? { 'chain order': node.order } : {}),
       created: node.createdBy.date,
       'created by workshop': node.createdBy.workshopId,
@@ -73,6 +83,9 @@ export function toKumuBlueprint(answer: NetworkAnswer): KumuBlueprint {
       type: edge.type,
       direction: NETWORK_EDGE_DIRECTED[edge.type] ? 'directed' : 'undirected',
       weight: edge.weight,
+      ...(edge.role ? { role: edge.role } : {}),
+      ...(edge.sourceRoles ? { 'from roles': [...edge.sourceRoles] } : {}),
+      ...(edge.targetRoles ? { 'to roles': [...edge.targetRoles] } : {}),
       created: edge.createdBy.date,
       'created by workshop': edge.createdBy.workshopId,
       'log position': edge.createdBy.position,

@@ -1,3 +1,4 @@
+import type { WorkshopRole } from '@kuhina/domain';
 import { NETWORK_EDGE_DIRECTED, type NetworkEdge, type NetworkEdgeType, type NetworkOrigin } from '@kuhina/read-model/projections/network/network.view';
 import type { NetworkAnswer, NetworkAnswerNode } from '../network-graph';
 
@@ -25,8 +26,8 @@ export function org(
   };
 }
 
-export function person(pseudonym: string, by: NetworkOrigin = origin()): NetworkAnswerNode {
-  return { id: `person:${pseudonym}`, type: 'person', entityId: pseudonym, label: pseudonym, createdBy: by };
+export function person(pseudonym: string, by: NetworkOrigin = origin(), roles?: WorkshopRole[]): NetworkAnswerNode {
+  return { id: `person:${pseudonym}`, type: 'person', entityId: pseudonym, label: pseudonym, ...(roles ? { roles } : {}), createdBy: by };
 }
 
 export function workshop(
@@ -49,7 +50,7 @@ export function edge(
   type: NetworkEdgeType,
   a: string,
   b: string,
-  options: { weight?: number; by?: NetworkOrigin; workshops?: string[] } = {},
+  options: { weight?: number; by?: NetworkOrigin; workshops?: string[]; role?: WorkshopRole; sourceRoles?: WorkshopRole[]; targetRoles?: WorkshopRole[] } = {},
 ): NetworkEdge {
   const [source, target] = NETWORK_EDGE_DIRECTED[type] || a < b ? [a, b] : [b, a];
   const by = options.by ?? origin();
@@ -63,6 +64,9 @@ export function edge(
     workshops: options.workshops ?? [by.workshopId],
     // One join per unit of weight; the fixtures' metrics and exports read the weight, not when each join came.
     joins: Array.from({ length: options.weight ?? 1 }, () => by),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.sourceRoles ? { sourceRoles: options.sourceRoles } : {}),
+    ...(options.targetRoles ? { targetRoles: options.targetRoles } : {}),
   };
 }
 
@@ -89,16 +93,16 @@ export function mixedNetworkFixture(): NetworkAnswer {
       org('a', { label: 'Rauman kaupunki', sector: 'public-administration', region: 'Satakunta', by: origin('w1', '2023-02-18T08:00:00.000Z', 3) }),
       org('b', { label: `Tom & Jerry's <"Säätiö"> ö`, sector: 'ngo', region: 'Satakunta', by: w1 }),
       org('c', { label: 'Kävelykadun Paahtimo Oy', sector: null, region: 'Uusimaa', by: w2 }),
-      person('p-1', w1),
-      person('p-2', w2),
+      person('p-1', w1, ['participant']),
+      person('p-2', w2, ['participant', 'speaker']),
     ],
     [
       edge('co-organised', 'org:a', 'workshop:w1', { by: origin('w1', '2023-02-18T08:00:00.000Z', 4) }),
       edge('pledged', 'org:a', 'workshop:w1', { weight: 2, by: origin('w1', '2023-03-10T10:00:00.000Z', 5) }),
-      edge('participated', 'person:p-1', 'workshop:w1', { by: w1 }),
-      edge('co-attendance', 'org:a', 'org:b', { weight: 2, by: w1, workshops: ['w1', 'w2'] }),
-      edge('participated', 'person:p-1', 'workshop:w2', { by: w2 }),
-      edge('participated', 'person:p-2', 'workshop:w2', { by: w2 }),
+      edge('participated', 'person:p-1', 'workshop:w1', { by: w1, role: 'participant' }),
+      edge('co-attendance', 'org:a', 'org:b', { weight: 2, by: w1, workshops: ['w1', 'w2'], sourceRoles: ['organiser'], targetRoles: ['participant', 'speaker'] }),
+      edge('participated', 'person:p-1', 'workshop:w2', { by: w2, role: 'participant' }),
+      edge('participated', 'person:p-2', 'workshop:w2', { by: w2, role: 'speaker' }),
       edge('collaboration', 'org:b', 'org:c', { by: origin('w2', '2023-08-01T12:00:00.000Z', 30) }),
     ],
   );

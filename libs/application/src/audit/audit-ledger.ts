@@ -156,16 +156,21 @@ export function participantsFigure(facts: ChainFacts): Figure {
 export const participationEvents = (participation: Participation): RecordedEvent[] =>
   participation.registration ? [participation.registration, participation.attendance] : [participation.attendance];
 
-/** Participations that make someone an ESF participant: attended (after registering) a co-development workshop. */
+/**
+ * Participations that make someone an ESF participant: attended (after registering) a co-development workshop as a
+ * participant. Organisers, hosts and speakers ran it: counted apart (see the indicators' `countedApart.byRole`).
+ */
 export function coDevelopmentParticipations(facts: ChainFacts): Participation[] {
-  return facts.participations.filter((p) => facts.workshops.get(p.workshopId)?.kind === 'co-development');
+  return facts.participations.filter((p) => p.role === 'participant' && facts.workshops.get(p.workshopId)?.kind === 'co-development');
 }
 
 /** The organisations the chain reached (co-organisers, pledgers, organisations of attendees), each with its first event. */
 export function reachedOrganizations(facts: ChainFacts): Map<string, RecordedEvent[]> {
   const reached = new Map<string, RecordedEvent[]>();
+  const hub = facts.hubOrganization?.organizationId ?? null;
+  // The hub's own organisation runs the chain: it is never one the chain supported.
   const touch = (organizationId: string | null, event: RecordedEvent) => {
-    if (organizationId === null) return;
+    if (organizationId === null || organizationId === hub) return;
     const events = reached.get(organizationId);
     if (events) events.push(event);
     else reached.set(organizationId, [event]);

@@ -26,9 +26,9 @@ const event = (stream: string, type: string, data: Record<string, unknown>): Rec
   };
 };
 const expense = (expenseId: string, amountCents: number, category = 'catering') => ({ workshopId: CODEV, expenseId, amountCents, category, fundingSource: 'esf', receiptReference: `R-${expenseId}`, description: 'x', incurredOn: '2023-04-19', recordedAt: 'x' });
-const attend = (workshopId: string, personId: string) => [
-  event(`workshop-${workshopId}`, 'ParticipantRegistered', { workshopId, registrationId: `reg-${workshopId}-${personId}`, personId, organizationId: ORG }),
-  event(`workshop-${workshopId}`, 'AttendanceRecorded', { workshopId, registrationId: `reg-${workshopId}-${personId}`, personId, organizationId: ORG }),
+const attend = (workshopId: string, personId: string, role?: string, organizationId = ORG) => [
+  event(`workshop-${workshopId}`, 'ParticipantRegistered', { workshopId, registrationId: `reg-${workshopId}-${personId}`, personId, organizationId, ...(role ? { role } : {}) }),
+  event(`workshop-${workshopId}`, 'AttendanceRecorded', { workshopId, registrationId: `reg-${workshopId}-${personId}`, personId, organizationId, ...(role ? { role } : {}) }),
 ];
 
 const history = (): RecordedEvent[] => {
@@ -105,5 +105,52 @@ describe('Audit reports from a chain’s events', () => {
 
     expect(paths).toEqual(expect.arrayContaining(['expenses.totalCents', `expenses.byWorkshop[${CODEV}].totalCents`, 'expenses.entries[x2].counted', 'inKind.contributions[g1].valueCents', 'counts.participants']));
     expect(figuresOf(ledger).find((f) => f.path === 'counts.participants')!.figure.sources.map((s) => s.type)).toEqual(['ParticipantRegistered', 'AttendanceRecorded', 'ParticipantRegistered', 'AttendanceRecorded']);
+  });
+
+  describe('roles: only participants are ESF+ participants; the people who ran the workshops are counted apart', () => {
+    const HUB = 'o0000000-0000-4000-8000-00000000000h';
+    const STREET = 'w0000000-0000-4000-8000-000000000004';
+    const withRoles = (): RecordedEvent[] => [
+      ...history(),
+      event(`organization-${HUB}`, 'OrganizationRegistered', { organizationId: HUB, name: 'Osaamiskeskus', sector: 'public-administration' }),
+      event(`chain-${CHAIN}`, 'ChainDetailsUpdated', { chainId: CHAIN, hubOrganizationId: HUB }),
+      ...attend(CODEV, 'core-1', 'organiser', HUB),
+      ...attend(INFO, 'core-1', 'organiser', HUB),
+      ...attend(CODEV, 'host-1', 'host'),
+      ...attend(CODEV, 'speaker-1', 'speaker', null as never),
+      event(`workshop-${STREET}`, 'WorkshopPlanned', { workshopId: STREET, chainId: CHAIN, title: 'Penkkikahvila', kind: 'street-event' }),
+      ...attend(STREET, 'host-2', 'host'),
+      event(`workshop-${STREET}`, 'CitizenInputCollected', { workshopId: STREET, inputId: 'ci-1', citizensHeard: 126, countingMethod: 'tally' }),
+      event(`workshop-${STREET}`, 'CitizenInputCollected', { workshopId: STREET, inputId: 'ci-2', citizensHeard: 4 }),
+    ];
+
+    it('counts participants only, and each other role apart, people by pseudonym', () => {
+      const sut = buildIndicators(chainFacts(CHAIN, withRoles()), (id) => `pseudo-${id}`);
+
+      expect(sut.participants.total).toMatchObject({ value: 2, people: ['pseudo-p1', 'pseudo-p2'] });
+      expect(sut.countedApart.informationEventAttendees).toMatchObject({ value: 1, people: ['pseudo-p3'] });
+      expect(sut.countedApart.byRole.organiser).toMatchObject({ value: 1, people: ['pseudo-core-1'] });
+      expect(sut.countedApart.byRole.host).toMatchObject({ value: 2, people: ['pseudo-host-1', 'pseudo-host-2'] });
+      expect(sut.countedApart.byRole.speaker).toMatchObject({ value: 1, people: ['pseudo-speaker-1'] });
+    });
+
+    it('takes the citizens heard at a street event from the tallies only, by counting method; hosts there are not citizens', () => {
+      const sut = buildIndicators(chainFacts(CHAIN, withRoles()), (id) => id);
+
+      expect(sut.countedApart.streetEventCitizens.value).toBe(130);
+      expect(sut.countedApart.streetEventCitizens.byCountingMethod).toMatchObject({ tally: 126, unspecified: 4, 'head-count': 0 });
+      expect(sut.countedApart.streetEventCitizens.sources.map((s) => s.type)).toEqual(['CitizenInputCollected', 'CitizenInputCollected']);
+    });
+
+    it('never counts the hub organisation as supported, and names it apart', () => {
+      const sut = buildIndicators(chainFacts(CHAIN, withRoles()), (id) => id);
+
+      expect(sut.organizations.total.organizations).not.toContainEqual(expect.objectContaining({ organizationId: HUB }));
+      expect(sut.organizations.total.value).toBe(1);
+      expect(sut.countedApart.hubOrganization).toEqual({ organizationId: HUB, name: 'Osaamiskeskus' });
+      // Without the hub configured, the same attendance makes it a reached organisation: the configuration is what leaves it out.
+      const unconfigured = buildIndicators(chainFacts(CHAIN, withRoles().filter((e) => e.type !== 'ChainDetailsUpdated')), (id) => id);
+      expect(unconfigured.organizations.total.value).toBe(2);
+    });
   });
 });

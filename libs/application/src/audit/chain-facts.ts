@@ -1,30 +1,34 @@
-import type {
-  AttendanceRecorded,
-  ChainStarted,
-  CitizenInputCollected,
-  EsfProfile,
-  ExpenseCategory,
-  ExpenseCorrected,
-  ExpenseRecorded,
-  ExpenseVoided,
-  FundingSource,
-  OrganizationDetailsUpdated,
-  OrganizationRegistered,
-  OrganizationSector,
-  ParticipantRegistered,
-  ParticipantWaitlisted,
-  PersonCreated,
-  PersonalDataUpdated,
-  PledgeFulfilled,
-  PledgeKind,
-  PledgeWithdrawn,
-  ResourcePledged,
-  WaitlistedParticipantPromoted,
-  WorkshopAddedToChain,
-  WorkshopCancelled,
-  WorkshopKind,
-  WorkshopPlanned,
-  CoOrganizerAdded,
+import {
+  roleOf,
+  type AttendanceRecorded,
+  type ChainDetailsUpdated,
+  type ChainStarted,
+  type CitizenCountingMethod,
+  type WorkshopRole,
+  type CitizenInputCollected,
+  type EsfProfile,
+  type ExpenseCategory,
+  type ExpenseCorrected,
+  type ExpenseRecorded,
+  type ExpenseVoided,
+  type FundingSource,
+  type OrganizationDetailsUpdated,
+  type OrganizationRegistered,
+  type OrganizationSector,
+  type ParticipantRegistered,
+  type ParticipantWaitlisted,
+  type PersonCreated,
+  type PersonalDataUpdated,
+  type PledgeFulfilled,
+  type PledgeKind,
+  type PledgeWithdrawn,
+  type ResourcePledged,
+  type WaitlistedParticipantPromoted,
+  type WorkshopAddedToChain,
+  type WorkshopCancelled,
+  type WorkshopKind,
+  type WorkshopPlanned,
+  type CoOrganizerAdded,
 } from '@kuhina/domain';
 import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 
@@ -71,11 +75,15 @@ export interface OrganizationFacts {
   events: RecordedEvent[];
 }
 
-/** One person's part in one workshop: the registration and the attendance that make them a participant. */
+/**
+ * One person's attendance at one workshop, with the registration behind it: a participant's makes them an ESF+
+ * participant; an organiser's, host's or speaker's is counted apart (they ran the workshop).
+ */
 export interface Participation {
   personId: string;
   workshopId: string;
   organizationId: string | null;
+  role: WorkshopRole;
   registration: RecordedEvent | null;
   attendance: RecordedEvent;
 }
@@ -84,12 +92,14 @@ export interface ChainFacts {
   chainId: string;
   name: string | null;
   started: RecordedEvent | null;
+  /** The hub's own organisation as the chain names it (latest), and the event that named it: never a supported organisation. */
+  hubOrganization: { organizationId: string; event: RecordedEvent } | null;
   workshops: Map<string, WorkshopFacts>;
   expenses: Map<string, ExpenseFacts>;
   pledges: Map<string, PledgeFacts>;
   coOrganizers: Array<{ workshopId: string; organizationId: string; event: RecordedEvent }>;
   participations: Participation[];
-  citizenInputs: Array<{ workshopId: string; citizensHeard: number; event: RecordedEvent }>;
+  citizenInputs: Array<{ workshopId: string; citizensHeard: number; countingMethod: CitizenCountingMethod | null; event: RecordedEvent }>;
   organizations: Map<string, OrganizationFacts>;
   /** The latest ESF categories each person gave, and the event that carries them. */
   profiles: Map<string, { profile: EsfProfile | null; event: RecordedEvent }>;
@@ -105,6 +115,7 @@ export function chainFacts(chainId: string, events: readonly RecordedEvent[]): C
     chainId,
     name: null,
     started: null,
+    hubOrganization: null,
     workshops: new Map(),
     expenses: new Map(),
     pledges: new Map(),
@@ -137,7 +148,16 @@ export function chainFacts(chainId: string, events: readonly RecordedEvent[]): C
         if (started.data.chainId === chainId) {
           facts.started = event;
           facts.name = started.data.name;
+          const hub = started.data.hubOrganizationId ?? null;
+          facts.hubOrganization = hub === null ? null : { organizationId: hub, event };
         }
+        break;
+      }
+      case 'ChainDetailsUpdated': {
+        const updated = (event as Recorded<ChainDetailsUpdated>).data;
+        if (updated.chainId !== chainId) break;
+        if (updated.name !== undefined) facts.name = updated.name;
+        if (updated.hubOrganizationId !== undefined) facts.hubOrganization = updated.hubOrganizationId === null ? null : { organizationId: updated.hubOrganizationId, event };
         break;
       }
       case 'WorkshopAddedToChain': {
@@ -207,13 +227,14 @@ export function chainFacts(chainId: string, events: readonly RecordedEvent[]): C
         registrations.set((event as Recorded<ParticipantRegistered | ParticipantWaitlisted | WaitlistedParticipantPromoted>).data.registrationId, event);
         break;
       case 'AttendanceRecorded': {
-        const { personId, workshopId, organizationId, registrationId } = (event as Recorded<AttendanceRecorded>).data;
-        facts.participations.push({ personId, workshopId, organizationId, registration: registrations.get(registrationId) ?? null, attendance: event });
+        const attended = (event as Recorded<AttendanceRecorded>).data;
+        const { personId, workshopId, organizationId, registrationId } = attended;
+        facts.participations.push({ personId, workshopId, organizationId, role: roleOf(attended), registration: registrations.get(registrationId) ?? null, attendance: event });
         break;
       }
       case 'CitizenInputCollected': {
-        const { workshopId, citizensHeard } = (event as Recorded<CitizenInputCollected>).data;
-        facts.citizenInputs.push({ workshopId, citizensHeard, event });
+        const { workshopId, citizensHeard, countingMethod } = (event as Recorded<CitizenInputCollected>).data;
+        facts.citizenInputs.push({ workshopId, citizensHeard, countingMethod: countingMethod ?? null, event });
         break;
       }
       case 'OrganizationRegistered': {

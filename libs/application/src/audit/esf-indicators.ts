@@ -1,4 +1,8 @@
 import {
+  CITIZEN_COUNTING_METHODS,
+  STAFF_ROLES,
+  type CitizenCountingMethod,
+  type StaffRole,
   ESF_AGE_BANDS,
   ESF_EDUCATION_LEVELS,
   ESF_GENDERS,
@@ -44,7 +48,10 @@ const ORGANIZATION_TYPE: Readonly<Record<OrganizationSector, EsfOrganizationType
 export interface EsfIndicators {
   chainId: string;
   lastPosition: string;
-  /** People who registered for and attended co-development workshops of the chain. */
+  /**
+   * People who registered for and attended co-development workshops of the chain as participants: the core team
+   * (organisers), partner staff (hosts) and speakers are left out here and counted in `countedApart.byRole`.
+   */
   participants: {
     total: PeopleIndicator;
     byGender: Record<EsfGender, PeopleIndicator>;
@@ -52,14 +59,21 @@ export interface EsfIndicators {
     byLabourMarketStatus: Record<EsfLabourMarketStatus, PeopleIndicator>;
     byEducationLevel: Record<EsfEducationLevel, PeopleIndicator>;
   };
-  /** Not participants in the ESF sense: counted apart. */
+  /** Not participants in the ESF sense: counted apart, so an auditor sees what was left out and why. */
   countedApart: {
-    /** People who attended open information events of the chain. */
+    /** People who attended open information events of the chain as participants. */
     informationEventAttendees: PeopleIndicator;
-    /** Citizens heard at street events (as recorded with the input collected there), plus attendances recorded at street events. */
-    streetEventCitizens: Figure;
+    /**
+     * Citizens heard at street events: the tallies recorded with the citizen input there (street events register no
+     * citizens), with how each tally was counted (`unspecified`: recorded before the method was asked).
+     */
+    streetEventCitizens: Figure & { byCountingMethod: Record<CitizenCountingMethod | 'unspecified', number> };
+    /** The people who ran the workshops, by role, among those whose attendance was recorded (any kind of workshop). */
+    byRole: Record<StaffRole, PeopleIndicator>;
+    /** The hub's own organisation (configured on the chain): it runs the chain, so it is never a supported organisation. */
+    hubOrganization: { organizationId: string; name: string | null } | null;
   };
-  /** Organisations the chain supported (co-organisers, pledgers, organisations of attendees), by ESF+ type. */
+  /** Organisations the chain supported (co-organisers, pledgers, organisations of attendees), by ESF+ type; never the hub's own. */
   organizations: {
     total: OrganizationIndicator;
     byType: Record<EsfOrganizationType, OrganizationIndicator>;
@@ -109,13 +123,21 @@ export function buildIndicators(facts: ChainFacts, pseudonymOf: (personId: strin
   }
 
   const informationEventAttendees = new PeopleCount();
-  const streetEventCitizens = new FigureBuilder();
+  const byRole = counts(STAFF_ROLES);
   for (const participation of facts.participations) {
-    const kind = facts.workshops.get(participation.workshopId)?.kind;
-    if (kind === 'information-event') informationEventAttendees.add(pseudonymOf(participation.personId), participationEvents(participation));
-    if (kind === 'street-event') streetEventCitizens.add(1, [participation.attendance]);
+    const person = pseudonymOf(participation.personId);
+    if (participation.role !== 'participant') byRole.get(participation.role)!.add(person, participationEvents(participation));
+    else if (facts.workshops.get(participation.workshopId)?.kind === 'information-event') informationEventAttendees.add(person, participationEvents(participation));
   }
-  for (const input of facts.citizenInputs) if (facts.workshops.get(input.workshopId)?.kind === 'street-event') streetEventCitizens.add(input.citizensHeard, [input.event]);
+  // Only the tallies: anyone registered at a street event ran it (a host, an organiser), never a citizen heard.
+  const streetEventCitizens = new FigureBuilder();
+  const byCountingMethod = Object.fromEntries([...CITIZEN_COUNTING_METHODS, 'unspecified'].map((method) => [method, 0])) as Record<CitizenCountingMethod | 'unspecified', number>;
+  for (const input of facts.citizenInputs) {
+    if (facts.workshops.get(input.workshopId)?.kind !== 'street-event') continue;
+    streetEventCitizens.add(input.citizensHeard, [input.event]);
+    byCountingMethod[input.countingMethod ?? 'unspecified'] += input.citizensHeard;
+  }
+  const hub = facts.hubOrganization;
 
   const organizationTotal = new FigureBuilder();
   const organizationList: OrganizationIndicator['organizations'] = [];
@@ -141,7 +163,12 @@ export function buildIndicators(facts: ChainFacts, pseudonymOf: (personId: strin
       byLabourMarketStatus: builtCounts(byLabourMarketStatus),
       byEducationLevel: builtCounts(byEducationLevel),
     },
-    countedApart: { informationEventAttendees: informationEventAttendees.build(), streetEventCitizens: streetEventCitizens.build() },
+    countedApart: {
+      informationEventAttendees: informationEventAttendees.build(),
+      streetEventCitizens: { ...streetEventCitizens.build(), byCountingMethod },
+      byRole: builtCounts(byRole),
+      hubOrganization: hub === null ? null : { organizationId: hub.organizationId, name: facts.organizations.get(hub.organizationId)?.name ?? null },
+    },
     organizations: {
       total: { ...organizationTotal.build(), organizations: organizationList },
       byType: Object.fromEntries([...byType].map(([type, { figure, organizations }]) => [type, { ...figure.build(), organizations }])) as Record<EsfOrganizationType, OrganizationIndicator>,

@@ -6,7 +6,8 @@ export class CancelRegistrationCommand {
     readonly registrationId: string,
     /** May be empty: people rarely say why. */
     readonly reason: string,
-    readonly at: string,
+    /** Business time; undefined: the workshop's date (see business-dates.ts). */
+    readonly at: string | undefined,
     readonly context: CommandContext,
   ) {}
 }

@@ -1,6 +1,7 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { WaitlistedParticipantPromoted, WorkshopState } from '@kuhina/domain';
+import { BusinessTimePolicy } from '../business-time/business-time';
 import { DomainCommandExecutor } from '../execute-domain-command/domain-command-executor';
 import { CommandHandler, EVENT_STORE, type CommandResult, type EventStore } from '@kuhina/event-store';
 import { CancelRegistrationCommand } from './cancel-registration.command';
@@ -18,8 +19,9 @@ export class CancelRegistrationHandler implements ICommandHandler<CancelRegistra
   constructor(
     handler: CommandHandler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() policy?: BusinessTimePolicy,
   ) {
-    this.commands = new DomainCommandExecutor(handler);
+    this.commands = new DomainCommandExecutor(handler, policy);
   }
 
   async execute({ workshopId, registrationId, reason, at, context }: CancelRegistrationCommand): Promise<CancelRegistrationResult> {

@@ -1,17 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ChainedEventStore, EVENT_STORE, verifyAll, type RecordedEvent } from '@kuhina/event-store';
+import { MemoryReadStore, PROJECTIONS, Projector, WORKSHOP_CHAIN_COLLECTION, WORKSHOP_DETAIL_COLLECTION, type WorkshopChainView, type WorkshopDetailView } from '@kuhina/read-model';
 import { loadConfig } from '../kuhina-config';
 import { KuhinaCoreModule } from '../kuhina-core.module';
 import { DomainError } from '@kuhina/domain';
-import { DEMO_CHAIN_ID, demoId, seedDemo, type DemoData } from './seed-demo';
-import { DEMO_COLLABORATIONS, DEMO_ORGANIZATIONS, DEMO_WORKSHOPS, FIRST_NAMES, LAST_NAMES } from './demo-2023.data';
+import { AuditReader } from '../audit/audit-reader';
+import type { EsfIndicators } from '../audit/esf-indicators';
+import { DEMO_2023, DEMO_CHAIN_ID, demoId, seedDemo, type DemoData } from './seed-demo';
+import { DEMO_CHAIN, DEMO_COLLABORATIONS, DEMO_CORE_TEAM, DEMO_CORE_TEAM_MEETINGS, DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_WORKSHOPS, FIRST_NAMES, LAST_NAMES, type Provenance } from './demo-2023.data';
 
 type Data = Record<string, unknown>;
+const STAFF = ['organiser', 'host', 'speaker'] as const;
+
+/** The source document, whitespace collapsed (the page has double spaces): every quote of the data must be in it. */
+const DOCUMENT = readFileSync(join(__dirname, 'source', '2023-workshop-chain.fi.txt'), 'utf8').replace(/\s+/g, ' ');
+const quoted = (text: string) => DOCUMENT.includes(text.replace(/\s+/g, ' ').trim());
 
 async function readAll(store: ChainedEventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
@@ -23,13 +31,31 @@ async function readAll(store: ChainedEventStore): Promise<RecordedEvent[]> {
   }
 }
 
+/** Every object of the data that says where it comes from, with where it sits. */
+function provenances(value: unknown, path: string, found: Array<{ path: string; provenance: Provenance }> = []): Array<{ path: string; provenance: Provenance }> {
+  if (Array.isArray(value)) value.forEach((item, i) => provenances(item, `${path}[${i}]`, found));
+  else if (value !== null && typeof value === 'object') {
+    if ('source' in value) found.push({ path, provenance: value as Provenance });
+    for (const [key, child] of Object.entries(value)) if (key !== 'invented') provenances(child, `${path}.${key}`, found);
+  }
+  return found;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const roleOf = (d: Data) => (d.role as string | undefined) ?? 'participant';
+
 describe('kuhina seed demo: the real 2023 chain through the command handlers (real SQLite)', () => {
   let dir: string;
   let app: INestApplicationContext;
   let store: ChainedEventStore;
   let events: RecordedEvent[];
   let firstRun: Awaited<ReturnType<typeof seedDemo>>;
+  let chain: WorkshopChainView;
+  let details: WorkshopDetailView[];
+  let indicators: EsfIndicators;
   const ofType = (type: string) => events.filter((e) => e.type === type).map((e) => e.data as Data);
+  const hubId = demoId(`organization:${DEMO_CHAIN.hubOrganization}`);
+  const workshopOf = (key: string) => chain.workshops.find((w) => w.workshopId === demoId(`workshop:${key}`))!;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kuhina-seed-'));
@@ -37,6 +63,12 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     store = app.get(EVENT_STORE);
     firstRun = await seedDemo(app.get(CommandBus));
     events = await readAll(store);
+    // The views as the API's projector builds them, and the auditor's indicators from the log (people revealed as ids).
+    const views = new MemoryReadStore();
+    await new Projector(store, views, { projections: PROJECTIONS }).catchUp();
+    chain = (await views.get<WorkshopChainView>(WORKSHOP_CHAIN_COLLECTION, DEMO_CHAIN_ID))!;
+    details = await Promise.all(chain.workshops.map(async (w) => (await views.get<WorkshopDetailView>(WORKSHOP_DETAIL_COLLECTION, w.workshopId))!));
+    indicators = await new AuditReader(store, Buffer.alloc(32, 7)).indicators(DEMO_CHAIN_ID, { revealPeople: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -44,78 +76,204 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('plans five workshops, April–October 2023, in Rauma, Pori, Kemi, Helsinki and online, all in the chain in order', () => {
-    const planned = ofType('WorkshopPlanned');
-    expect(planned.map((w) => (w.location as Data | null)?.municipality ?? 'online')).toEqual(['Rauma', 'Pori', 'Kemi', 'Helsinki', 'online']);
-    expect(planned.map((w) => w.format)).toEqual(['in-person', 'in-person', 'hybrid', 'in-person', 'webinar']);
-    expect(planned.map((w) => w.access)).toEqual(['open', 'open', 'open', 'invitation-only', 'open']);
-    expect(planned.every((w) => String(w.startsAt) >= '2023-04-01' && String(w.startsAt) < '2023-11-01')).toBe(true);
-    expect(ofType('WorkshopAddedToChain').map((a) => a.workshopId)).toEqual(planned.map((w) => w.workshopId));
-    expect(ofType('ChainStarted')[0]).toMatchObject({ chainId: DEMO_CHAIN_ID });
-    expect(ofType('WorkshopReported')).toHaveLength(5);
+  it('plans the five workshops as the document heads them: a slash with "webinaari…" is hybrid (Kemi, Helsinki), the webinar online, all April–October 2023', () => {
+    const formatOf = (heading: string) => (heading.includes('/') ? 'hybrid' : /^Työpaja\d webinaari$/.test(heading) ? 'webinar' : 'in-person');
+    expect(DEMO_WORKSHOPS.filter((w) => !quoted(w.documentHeading)).map((w) => w.documentHeading)).toEqual([]);
+
+    expect(chain.workshops.map((w) => w.location?.municipality ?? 'online')).toEqual(['Rauma', 'Pori', 'Kemi', 'Helsinki', 'online']);
+    expect(chain.workshops.map((w) => w.format)).toEqual(DEMO_WORKSHOPS.map((w) => formatOf(w.documentHeading)));
+    const helsinki = workshopOf('helsinki');
+    expect(helsinki).toMatchObject({ format: 'hybrid', access: 'invitation-only', location: { municipality: 'Helsinki' } });
+    expect(helsinki.attendance.remote).toBeGreaterThan(0);
+    expect(helsinki.attendance.onSite).toBeGreaterThan(0);
+    expect(chain.workshops.every((w) => w.startsAt >= '2023-04-01' && w.endsAt < '2023-11-01')).toBe(true);
+    expect(chain.workshops.every((w) => w.status === 'reported')).toBe(true);
+    expect(ofType('WorkshopAddedToChain').map((a) => a.workshopId)).toEqual(ofType('WorkshopPlanned').map((w) => w.workshopId));
   });
 
-  it('costs from 0 € to 2,600 € per workshop after corrections and voids, catering and travel the largest items, no speaker fees', () => {
-    const byWorkshop = new Map<string, Map<string, { amount: number; category: string; voided: boolean }>>();
+  it('dates every fact in 2023: planning from April, registrations and pledges before each workshop, what happened there on its day or after', () => {
+    expect(events.filter((e) => !e.metadata.occurredAt.startsWith('2023-')).map((e) => `${e.type} ${e.metadata.occurredAt}`)).toEqual([]);
+    const meetingDays = [...ofType('PlanningMeetingRecorded'), ...ofType('ChainMeetingRecorded')].map((m) => String(m.heldOn));
+    expect(meetingDays.filter((d) => d < '2023-04-01' || d > '2023-10-31')).toEqual([]);
+
+    const before = new Set(['PersonInvited', 'ParticipantRegistered', 'ParticipantWaitlisted', 'RegistrationOpened', 'ResourcePledged', 'PlanningMeetingRecorded', 'PledgeWithdrawn']);
+    const onOrAfter = new Set(['WorkshopHeld', 'AttendanceRecorded', 'FeedbackSubmitted', 'CitizenInputCollected', 'CitizenInputSummaryForwarded', 'ExpenseRecorded', 'ExpenseCorrected', 'ExpenseVoided', 'PledgeFulfilled', 'WorkshopReported']);
+    const misdated: string[] = [];
+    for (const planned of ofType('WorkshopPlanned')) {
+      const own = events.filter((e) => e.stream === `workshop-${String(planned.workshopId)}`);
+      const startsAt = String(planned.startsAt);
+      const plannedAt = own[0]!.metadata.occurredAt;
+      // Participants register once registration is open (the people running it need no open registration).
+      const openedAt = own.find((e) => e.type === 'RegistrationOpened')?.metadata.occurredAt ?? startsAt;
+      for (const e of own) {
+        const at = e.metadata.occurredAt;
+        const early = at < plannedAt || (e.type.startsWith('Participant') && roleOf(e.data as Data) === 'participant' && at < openedAt);
+        if (early || (before.has(e.type) && at >= startsAt) || (onOrAfter.has(e.type) && at.slice(0, 10) < startsAt.slice(0, 10))) misdated.push(`${e.type} ${at} (workshop ${startsAt})`);
+      }
+    }
+    expect(misdated).toEqual([]);
+  });
+
+  it('costs 0 € … 2,600 € per workshop (the webinar 0 €), the sums of the data after corrections and voids; catering and travel largest; speakers unpaid', () => {
+    const costs = chain.workshops.map((w) => w.expenses.totalCents);
+    const fromData = DEMO_WORKSHOPS.map((w) => sum(w.expenses.filter((x) => !x.voided).map((x) => x.correction?.amountCents ?? x.amountCents)));
+
+    expect(costs).toEqual(fromData);
+    expect(costs.every((c) => c >= 0 && c <= 260_000)).toBe(true);
+    expect(Math.min(...costs)).toBe(0);
+    expect(Math.max(...costs)).toBe(260_000);
+    expect(workshopOf('webinar').expenses.totalCents).toBe(0);
+    const ranked = Object.entries(chain.totals.expenses.byCategory).sort((a, b) => b[1] - a[1]).map(([category]) => category);
+    expect(ranked.slice(0, 2)).toEqual(['catering', 'travel']);
+    expect(chain.totals.expenses.byCategory['speaker-fees']).toBeUndefined();
+    const speakers = details.flatMap((d) => d.programme);
+    expect(speakers).toHaveLength(sum(DEMO_WORKSHOPS.flatMap((w) => w.staff.filter((s) => s.role === 'speaker').map((s) => s.count))));
+    expect(speakers.every((s) => s.paid === false && s.attended)).toBe(true);
+    expect(details.find((d) => d.workshopId === demoId('workshop:webinar'))!.programme.map((s) => s.topic)).toEqual(['Sosiaalisten innovaatioiden validointikehikko']);
+    expect(chain.totals.expenses.voidedCount).toBeGreaterThan(0);
+    expect(chain.totals.expenses.correctedCount).toBeGreaterThan(0);
+  });
+
+  it('registers the core team as organisers at every workshop, partner staff as hosts and the speakers, as many as the data has, all attending', () => {
+    for (const w of DEMO_WORKSHOPS) {
+      const staffCount = (role: 'host' | 'speaker') => sum(w.staff.filter((s) => s.role === role).map((s) => s.count));
+      const expected = { organiser: DEMO_CORE_TEAM.members.length, host: staffCount('host'), speaker: staffCount('speaker') };
+      const { staff, registrations } = workshopOf(w.key);
+      expect([w.key, staff]).toEqual([w.key, Object.fromEntries(STAFF.map((role) => [role, { registered: expected[role], attended: expected[role] }]))]);
+      expect([w.key, registrations.registered + registrations.waitlisted + registrations.cancelled]).toEqual([w.key, sum(w.participants.from.map((p) => p.count))]);
+    }
+    expect(chain.totals.staff.organiser.attended).toBe(DEMO_CORE_TEAM.members.length * DEMO_WORKSHOPS.length);
+  });
+
+  it('counts as ESF+ participants only those who attended as participants: the core team, hosts and speakers are counted apart, by role', () => {
+    const coDevelopment = new Set(ofType('WorkshopPlanned').filter((w) => w.kind === 'co-development').map((w) => String(w.workshopId)));
+    const attended = ofType('AttendanceRecorded');
+    const participants = new Set(attended.filter((a) => roleOf(a) === 'participant' && coDevelopment.has(String(a.workshopId))).map((a) => String(a.personId)));
+    const everyone = new Set(attended.map((a) => String(a.personId)));
+    const coreTeam = DEMO_CORE_TEAM.members.map((m) => demoId(`person:${m.key}`));
+
+    expect([...indicators.participants.total.people].sort()).toEqual([...participants].sort());
+    expect(indicators.participants.total.value).toBe(participants.size);
+    // People who only ever ran workshops are the difference: the exclusion is not vacuous.
+    expect(everyone.size - participants.size).toBeGreaterThanOrEqual(coreTeam.length + 3);
+    expect(coreTeam.filter((id) => participants.has(id))).toEqual([]);
+    for (const role of STAFF) {
+      const people = new Set(attended.filter((a) => roleOf(a) === role).map((a) => String(a.personId)));
+      expect([role, [...indicators.countedApart.byRole[role].people].sort()]).toEqual([role, [...people].sort()]);
+    }
+    expect([...indicators.countedApart.byRole.organiser.people].sort()).toEqual([...coreTeam].sort());
+    expect(chain.totals.uniqueParticipants).toBe(participants.size);
+  });
+
+  it('registers no citizen at the Pori street event: its citizens heard are the tally of the citizen input, counted apart with the counting method', () => {
+    const pori = DEMO_WORKSHOPS.find((w) => w.key === 'pori')!;
+    const view = workshopOf('pori');
+    const tally = pori.citizenInput!.citizensHeard;
+
+    expect(view.kind).toBe('street-event');
+    expect(view.registrations).toEqual({ registered: 0, waitlisted: 0, cancelled: 0 });
+    expect(view.attendance.total).toBe(0);
+    expect(view.staff.host.attended).toBeGreaterThan(0);
+    expect(view.citizensHeard).toBe(tally);
+    expect(ofType('ParticipantRegistered').filter((r) => r.workshopId === view.workshopId && roleOf(r) === 'participant')).toEqual([]);
+    expect(indicators.countedApart.streetEventCitizens.value).toBe(tally);
+    expect(indicators.countedApart.streetEventCitizens.byCountingMethod[pori.citizenInput!.countingMethod]).toBe(tally);
+    expect(ofType('CitizenInputSummaryForwarded')).toEqual([expect.objectContaining({ recipients: pori.citizenInput!.recipients })]);
+  });
+
+  it('leaves the hub organisation, whose core team ran every workshop, out of the organisations reached', () => {
+    const touched = new Set<string>();
     for (const e of events) {
       const d = e.data as Data;
-      const expenses = byWorkshop.get(String(d.workshopId)) ?? new Map();
-      byWorkshop.set(String(d.workshopId), expenses);
-      if (e.type === 'ExpenseRecorded') expenses.set(String(d.expenseId), { amount: Number(d.amountCents), category: String(d.category), voided: false });
-      if (e.type === 'ExpenseCorrected') Object.assign(expenses.get(String(d.expenseId))!, { amount: Number(d.amountCents), category: String(d.category) });
-      if (e.type === 'ExpenseVoided') expenses.get(String(d.expenseId))!.voided = true;
+      if (['ParticipantRegistered', 'ParticipantWaitlisted', 'AttendanceRecorded', 'ResourcePledged', 'CoOrganizerAdded'].includes(e.type) && typeof d.organizationId === 'string') touched.add(d.organizationId);
+      if (e.type === 'WorkshopPlanned') for (const id of d.coOrganizerIds as string[]) touched.add(id);
     }
-    const totals = ofType('WorkshopPlanned').map((w) => [...(byWorkshop.get(String(w.workshopId))?.values() ?? [])].filter((x) => !x.voided).reduce((sum, x) => sum + x.amount, 0));
-    expect(Math.min(...totals)).toBe(0);
-    expect(Math.max(...totals)).toBe(260_000);
-    const byCategory = new Map<string, number>();
-    for (const expenses of byWorkshop.values()) for (const x of expenses.values()) if (!x.voided) byCategory.set(x.category, (byCategory.get(x.category) ?? 0) + x.amount);
-    const ranked = [...byCategory.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
-    expect(ranked.slice(0, 2)).toEqual(['catering', 'travel']);
-    expect(byCategory.has('speaker-fees')).toBe(false);
-    expect(ofType('ExpenseVoided').length).toBeGreaterThan(0);
-    expect(ofType('ExpenseCorrected').length).toBeGreaterThan(0);
+
+    expect(touched.has(hubId)).toBe(true);
+    expect(chain.hubOrganizationId).toBe(hubId);
+    expect(chain.totals.organizationsReached).toBe(touched.size - 1);
+    expect(chain.workshops.flatMap((w) => w.newOrganizationIds)).not.toContain(hubId);
+    expect(indicators.countedApart.hubOrganization).toEqual({ organizationId: hubId, name: DEMO_ORGANIZATIONS.find((o) => o.key === DEMO_CHAIN.hubOrganization)!.name });
+    expect(indicators.organizations.total.organizations.map((o) => o.organizationId)).not.toContain(hubId);
   });
 
-  it('registers about 150 fictitious people, some attending several workshops, with a waitlist promotion', () => {
-    expect(firstRun.people).toBeGreaterThanOrEqual(130);
-    expect(firstRun.people).toBeLessThanOrEqual(170);
-    const workshopsByPerson = new Map<string, Set<string>>();
-    for (const a of ofType('AttendanceRecorded')) {
-      const set = workshopsByPerson.get(String(a.personId)) ?? new Set<string>();
-      set.add(String(a.workshopId));
-      workshopsByPerson.set(String(a.personId), set);
+  it('holds the ~30 core-team meetings on the chain (a few face to face) and 5–6 partner meetings per workshop with partners', () => {
+    const coreTeam = DEMO_CORE_TEAM_MEETINGS.meetings.length;
+    const partner = sum(DEMO_WORKSHOPS.map((w) => w.planning.partnerMeetings));
+
+    expect(coreTeam).toBeGreaterThanOrEqual(28);
+    expect(coreTeam).toBeLessThanOrEqual(32);
+    expect(chain.chainMeetings).toEqual({ partner: 0, coreTeam });
+    expect(chain.workshops.map((w) => w.planningMeetings)).toEqual(DEMO_WORKSHOPS.map((w) => ({ partner: w.planning.partnerMeetings, coreTeam: 0 })));
+    expect(chain.totals.planningMeetings).toEqual({ partner, coreTeam });
+    const documented = DEMO_WORKSHOPS.filter((w) => w.planning.source === 'document').map((w) => w.planning.partnerMeetings);
+    expect(documented.length).toBeGreaterThanOrEqual(4);
+    expect(documented.every((n) => n >= 5 && n <= 6)).toBe(true);
+    const faceToFace = ofType('ChainMeetingRecorded').filter((m) => m.online === false).length;
+    expect(faceToFace).toBeGreaterThan(0);
+    expect(faceToFace).toBeLessThanOrEqual(5);
+  });
+
+  it('marks every fact the document does not give as invented, and quotes the document verbatim for the rest', () => {
+    const data = { DEMO_CHAIN, DEMO_ORGANIZATIONS, DEMO_CORE_TEAM, DEMO_CORE_TEAM_MEETINGS, DEMO_WORKSHOPS, DEMO_COLLABORATIONS, DEMO_PEOPLE };
+    const all = provenances(data, 'data');
+    const item = (path: string) => all.find((p) => p.path === path);
+
+    expect(all.filter(({ provenance: p }) => p.source !== 'document' && p.source !== 'invented').map((p) => p.path)).toEqual([]);
+    expect(all.filter(({ provenance: p }) => p.source === 'document' && !quoted(p.basis)).map((p) => `${p.path}: ${p.provenance.basis}`)).toEqual([]);
+    expect(all.filter(({ provenance: p }) => p.basis.trim() === '' || Object.values(p.invented ?? {}).some((why) => why.trim() === '')).map((p) => p.path)).toEqual([]);
+    // Every listed thing says where it comes from.
+    const lists = { DEMO_ORGANIZATIONS, 'DEMO_CORE_TEAM.members': DEMO_CORE_TEAM.members, DEMO_WORKSHOPS, DEMO_COLLABORATIONS };
+    for (const [name, list] of Object.entries(lists)) list.forEach((_, i) => expect([name, i, item(`data.${name}[${i}]`)?.provenance.source]).toEqual([name, i, expect.any(String)]));
+    for (const [i, w] of DEMO_WORKSHOPS.entries()) {
+      for (const part of ['planning', 'participants', 'registrationForm', 'sustainability'] as const) expect(item(`data.DEMO_WORKSHOPS[${i}].${part}`)).toBeDefined();
+      for (const list of ['staff', 'pledges', 'expenses'] as const) w[list].forEach((_, j) => expect(item(`data.DEMO_WORKSHOPS[${i}].${list}[${j}]`)).toBeDefined());
+      // No dates, amounts, values or head counts are in the document.
+      expect([w.key, w.invented?.startsAt]).toEqual([w.key, expect.any(String)]);
+      expect(w.expenses.filter((x) => x.source !== 'invented')).toEqual([]);
+      expect(w.pledges.filter((p) => p.source !== 'invented' && !p.invented?.value)).toEqual([]);
+      expect([w.key, w.participants.source === 'invented' || w.participants.from.length === 0]).toEqual([w.key, true]);
     }
-    const returning = [...workshopsByPerson.values()].filter((s) => s.size > 1).length;
-    expect(returning).toBeGreaterThanOrEqual(15);
+    expect(DEMO_WORKSHOPS.find((w) => w.citizenInput)!.citizenInput!.invented).toEqual(expect.objectContaining({ recipients: expect.any(String), citizensHeard: expect.any(String) }));
+    // Organisations the document does not name are invented and say so in their names.
+    expect(DEMO_ORGANIZATIONS.filter((o) => (o.source === 'invented') !== o.name.includes('(fictitious')).map((o) => o.key)).toEqual([]);
+    // People: all fictitious; the only person the document names (its author) is none of them.
+    expect([DEMO_PEOPLE.source, ...DEMO_CORE_TEAM.members.map((m) => m.source)]).toEqual(Array(1 + DEMO_CORE_TEAM.members.length).fill('invented'));
+    expect(quoted('Paula Alanen')).toBe(true);
+    const names = [...FIRST_NAMES.flatMap((f) => LAST_NAMES.map((l) => `${f} ${l}`)), ...DEMO_CORE_TEAM.members.map((m) => `${m.firstName} ${m.lastName}`)];
+    expect(names).not.toContain('Paula Alanen');
+    expect(FIRST_NAMES).not.toContain('Paula');
+  });
+
+  it('registers about 150 fictitious people, some attending several workshops, with a waitlist promotion at the invitation-only workshop', () => {
+    expect(firstRun.people).toBeGreaterThanOrEqual(120);
+    expect(firstRun.people).toBeLessThanOrEqual(170);
+    expect(chain.totals.returningParticipants).toBeGreaterThanOrEqual(10);
+    // "osa osallistuikin useampaan työpajaan": every later workshop with participants has some who came before.
+    expect(chain.workshops.slice(1).filter((w) => w.registrations.registered > 0).map((w) => w.returningParticipants > 0)).toEqual([true, true, true]);
     expect(ofType('ParticipantWaitlisted').length).toBeGreaterThan(0);
     expect(ofType('WaitlistedParticipantPromoted').length).toBeGreaterThan(0);
-    expect(ofType('PersonInvited').length).toBeGreaterThan(0);
+    const invited = ofType('PersonInvited');
+    expect(invited.length).toBe(sum(DEMO_WORKSHOPS.filter((w) => w.access === 'invitation-only').flatMap((w) => w.participants.from.map((p) => p.count))));
+    expect(invited.every((i) => roleOf(i) === 'participant')).toBe(true);
   });
 
-  it('records the pledges (city hall, tent space, storage room, materials and method, coffee, expertise), feedback, citizen input, meetings, sustainability and collaborations', () => {
+  it('records the pledges (city hall, tent space, storage room, materials and method, coffee), feedback where the document says so, sustainability and collaborations', () => {
     const pledgeKinds = new Set(ofType('ResourcePledged').map((p) => p.kind));
     for (const kind of ['venue', 'storage', 'materials', 'expertise', 'catering']) expect(pledgeKinds).toContain(kind);
-    expect(ofType('PledgeFulfilled').length).toBeGreaterThan(5);
-    expect(ofType('PledgeWithdrawn')).toHaveLength(1);
-    const ratings = ofType('FeedbackSubmitted').map((f) => f.rating as number);
-    expect(ratings.length).toBeGreaterThan(40);
-    expect(ratings.every((r) => Number.isInteger(r) && r >= 1 && r <= 5)).toBe(true);
-    expect(ofType('CitizenInputCollected')[0]).toMatchObject({ citizensHeard: 126 });
-    expect(ofType('CitizenInputSummaryForwarded')).toHaveLength(1);
-    const meetings = ofType('PlanningMeetingRecorded');
-    expect(meetings.filter((m) => m.kind === 'core-team')).toHaveLength(30);
-    expect(meetings.filter((m) => m.kind === 'partner').length).toBeGreaterThanOrEqual(25);
-    expect(ofType('SustainabilityPracticesRecorded')).toHaveLength(5);
-    const collaborations = ofType('CollaborationRecorded');
-    expect(collaborations.length).toBeGreaterThanOrEqual(2);
-    expect(collaborations.every((c) => typeof c.sparkedByWorkshopId === 'string')).toBe(true);
+    expect(ofType('PledgeFulfilled')).toHaveLength(sum(DEMO_WORKSHOPS.map((w) => w.pledges.filter((p) => !p.withdrawn).length)));
+    expect(ofType('PledgeWithdrawn')).toHaveLength(sum(DEMO_WORKSHOPS.map((w) => w.pledges.filter((p) => p.withdrawn).length)));
+    const withFeedback = new Set(DEMO_WORKSHOPS.filter((w) => w.feedback).map((w) => demoId(`workshop:${w.key}`)));
+    expect(new Set(ofType('FeedbackSubmitted').map((f) => String(f.workshopId)))).toEqual(withFeedback);
+    expect(ofType('FeedbackSubmitted').every((f) => Number.isInteger(f.rating) && (f.rating as number) >= 1 && (f.rating as number) <= 5)).toBe(true);
+    expect(ofType('SustainabilityPracticesRecorded')).toHaveLength(DEMO_WORKSHOPS.length);
+    expect(ofType('CollaborationRecorded')).toHaveLength(DEMO_COLLABORATIONS.length);
   });
 
   it('keeps no personal data in clear in the log', () => {
     const log = JSON.stringify(events.map((e) => [e.data, e.metadata]));
     expect(log).not.toContain('@example.org');
-    const fullNames = FIRST_NAMES.flatMap((f) => LAST_NAMES.map((l) => `${f} ${l}`));
+    const fullNames = [...FIRST_NAMES.flatMap((f) => LAST_NAMES.map((l) => `${f} ${l}`)), ...DEMO_CORE_TEAM.members.map((m) => `${m.firstName} ${m.lastName}`)];
     expect(fullNames.filter((name) => log.includes(name))).toEqual([]);
     expect(ofType('PersonCreated').every((p) => (p.personalData as Data).alg === 'A256GCM')).toBe(true);
   });
@@ -149,13 +307,9 @@ describe('kuhina seed demo runs the same checks as the API (real SQLite)', () =>
 
   it('refuses a step naming an unknown organisation with 404 ORGANIZATION.NOT_FOUND, as POST /workshops/:id/pledges does, and appends nothing of it', async () => {
     // The first workshop's first pledge names an organisation the data never registers (a typo'd key).
-    const [first, ...rest] = DEMO_WORKSHOPS;
+    const [first, ...rest] = DEMO_2023.workshops;
     const [pledge, ...otherPledges] = first!.pledges;
-    const typo: DemoData = {
-      organizations: DEMO_ORGANIZATIONS,
-      workshops: [{ ...first!, pledges: [{ ...pledge!, org: 'roastry' }, ...otherPledges] }, ...rest],
-      collaborations: DEMO_COLLABORATIONS,
-    };
+    const typo: DemoData = { ...DEMO_2023, workshops: [{ ...first!, pledges: [{ ...pledge!, org: 'roastry' }, ...otherPledges] }, ...rest] };
     const store = app.get<ChainedEventStore>(EVENT_STORE);
 
     const refusal = seedDemo(app.get(CommandBus), () => undefined, typo);

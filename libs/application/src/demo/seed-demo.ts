@@ -12,7 +12,23 @@ import { RegisterParticipantCommand } from '../register-participant/register-par
 import type { RegisterParticipantResult } from '../register-participant/register-participant.handler';
 import { CancelRegistrationCommand } from '../cancel-registration/cancel-registration.command';
 import type { CancelRegistrationResult } from '../cancel-registration/cancel-registration.handler';
-import { DEMO_CHAIN, DEMO_COLLABORATIONS, DEMO_ORGANIZATIONS, DEMO_WORKSHOPS, FIRST_NAMES, LAST_NAMES, type DemoWorkshop } from './demo-2023.data';
+import {
+  DEMO_CHAIN,
+  DEMO_COLLABORATIONS,
+  DEMO_CORE_TEAM,
+  DEMO_CORE_TEAM_MEETINGS,
+  DEMO_ORGANIZATIONS,
+  DEMO_WORKSHOPS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  type DemoChain,
+  type DemoChainMeeting,
+  type DemoCollaboration,
+  type DemoNamedPerson,
+  type DemoOrganization,
+  type DemoWorkshop,
+  type Mode,
+} from './demo-2023.data';
 
 /** Every id of the demo derives from this namespace and a readable key, so a second run finds the same ids and appends nothing. */
 const NAMESPACE = '6f1c2a9e-2023-4c0d-9a51-6b2d3f4e5a60';
@@ -32,10 +48,10 @@ export interface SeedReport {
   appended: number;
   organizations: number;
   people: number;
+  /** Every registration: participants and the people who ran the workshops (organisers, hosts, speakers). */
   registrations: number;
   lastPosition: bigint | null;
 }
-
 
 interface DemoPerson {
   key: string;
@@ -44,29 +60,61 @@ interface DemoPerson {
   lastName: string;
 }
 
-/**
- * Loads the real 2023 chain of five workshops (docs/architecture.md) through the same use cases the API's
- * controllers dispatch on the CommandBus — plan (and add to the chain), register, cancel, and the generic one with
- * its reference checks — so seeded data passes every check typed-in data does. Idempotent: every command id is
- * derived from a stable key, so running it twice appends nothing.
- */
+type Role = 'participant' | 'organiser' | 'host' | 'speaker';
+
 /** What the seed loads: the 2023 chain by default; tests give it altered data to see the checks refuse a bad step. */
 export interface DemoData {
-  organizations: typeof DEMO_ORGANIZATIONS;
-  workshops: typeof DEMO_WORKSHOPS;
-  collaborations: typeof DEMO_COLLABORATIONS;
+  chain: DemoChain;
+  organizations: DemoOrganization[];
+  /** The hub's people: organisers at every workshop. */
+  coreTeam: DemoNamedPerson[];
+  /** Recorded on the chain, not on a workshop. */
+  coreTeamMeetings: DemoChainMeeting[];
+  workshops: DemoWorkshop[];
+  collaborations: DemoCollaboration[];
 }
 
-const DEMO_2023: DemoData = { organizations: DEMO_ORGANIZATIONS, workshops: DEMO_WORKSHOPS, collaborations: DEMO_COLLABORATIONS };
+export const DEMO_2023: DemoData = {
+  chain: DEMO_CHAIN,
+  organizations: DEMO_ORGANIZATIONS,
+  coreTeam: DEMO_CORE_TEAM.members,
+  coreTeamMeetings: DEMO_CORE_TEAM_MEETINGS.meetings,
+  workshops: DEMO_WORKSHOPS,
+  collaborations: DEMO_COLLABORATIONS,
+};
 
+const DAY_MS = 86_400_000;
+const day = (iso: string, offsetDays: number) => new Date(Date.parse(iso) + offsetDays * DAY_MS).toISOString();
+
+/** `count` days from `first` to `last` (YYYY-MM-DD), evenly spread; a weekend day moves to the Friday before. */
+function spreadDays(first: string, last: string, count: number): string[] {
+  const from = Date.parse(`${first}T00:00:00.000Z`);
+  const span = Math.max(0, Date.parse(`${last}T00:00:00.000Z`) - from);
+  return Array.from({ length: count }, (_, n) => {
+    const date = new Date(from + Math.round((count === 1 ? 0 : (span * n) / (count - 1)) / DAY_MS) * DAY_MS);
+    const weekday = date.getUTCDay();
+    const back = weekday === 6 ? 1 : weekday === 0 ? 2 : 0;
+    return new Date(Math.max(from, date.getTime() - back * DAY_MS)).toISOString().slice(0, 10);
+  });
+}
+
+/**
+ * Loads the real 2023 chain of five workshops (demo-2023.data.ts) through the same use cases the API's controllers
+ * dispatch on the CommandBus — plan (and add to the chain), register, cancel, and the generic one with its reference
+ * checks — so seeded data passes every check typed-in data does. Every write carries its business date (`at`), in
+ * 2023: a workshop's planning, pledges and registrations before it, what happened there on its day, the
+ * bookkeeping after it. Idempotent: every command id is derived from a stable key, so running it twice appends nothing.
+ */
 export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) => void = () => undefined, data: DemoData = DEMO_2023): Promise<SeedReport> {
   const random = seededRandom(2023);
-  const report: SeedReport = { chainId: DEMO_CHAIN_ID, commands: 0, appended: 0, organizations: 0, people: 0, registrations: 0, lastPosition: null };
+  const chainId = demoId(`chain:${data.chain.key}`);
+  const report: SeedReport = { chainId, commands: 0, appended: 0, organizations: 0, people: 0, registrations: 0, lastPosition: null };
   // Each command stands for one request of the back-office, as if typed in: its own correlation id, so that an
   // auditor's trace of a demo event lists what that request did, not the whole seed.
   const context = (key: string): CommandContext => ({ commandId: demoId(`cmd:${key}`), actor: 'seed', correlationId: `seed-demo-2023:${key}` });
   const orgId = (key: string) => demoId(`organization:${key}`);
   const workshopId = (key: string) => demoId(`workshop:${key}`);
+  const started = `${data.chain.startedOn}T07:00:00.000Z`;
 
   const track = (result: { duplicate?: boolean; events?: unknown[]; position: bigint | null; created?: boolean }) => {
     report.commands++;
@@ -80,33 +128,44 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     return result;
   };
 
-  // The chain.
-  await run('chain', 'chain', {
-    type: 'StartChain',
-    at: '2023-02-01T09:00:00.000Z',
-    data: {
-      chainId: DEMO_CHAIN_ID,
-      name: DEMO_CHAIN.name,
-      description: DEMO_CHAIN.description,
-      fundingProgramme: DEMO_CHAIN.fundingProgramme,
-      esfOperationId: DEMO_CHAIN.esfOperationId,
-      periodStart: DEMO_CHAIN.periodStart,
-      periodEnd: DEMO_CHAIN.periodEnd,
-    },
-  });
-
-  // Organisations.
+  // Organisations first: the chain names the hub's own, which must exist.
   for (const [index, org] of data.organizations.entries()) {
     await run('organization', `org:${org.key}`, {
       type: 'RegisterOrganization',
-      at: '2023-02-01T09:30:00.000Z',
+      at: started,
       data: { organizationId: orgId(org.key), name: org.name, sector: org.sector, municipality: org.municipality, region: org.region, businessId: null, website: null },
     });
     report.organizations++;
     onProgress({ step: 'organisations', done: index + 1, total: data.organizations.length });
   }
 
-  // People: a pool per organisation; later workshops draw partly on people who came before (returning participants).
+  await run('chain', 'chain', {
+    type: 'StartChain',
+    at: day(started, 0.05),
+    data: {
+      chainId,
+      name: data.chain.name,
+      description: data.chain.description,
+      fundingProgramme: data.chain.fundingProgramme,
+      esfOperationId: data.chain.esfOperationId,
+      periodStart: data.chain.periodStart,
+      periodEnd: data.chain.periodEnd,
+      hubOrganizationId: orgId(data.chain.hubOrganization),
+    },
+  });
+
+  // The core team's own meetings (~30) served the whole chain: recorded on it, not on a workshop.
+  for (const [index, meeting] of data.coreTeamMeetings.entries()) {
+    await run('chain', `chain-meeting:${meeting.heldOn}`, {
+      type: 'RecordChainMeeting',
+      at: `${meeting.heldOn}T10:00:00.000Z`,
+      data: { chainId, meetingId: demoId(`chain-meeting:${meeting.heldOn}`), heldOn: meeting.heldOn, kind: 'core-team', online: meeting.online, organizationIds: [orgId(data.chain.hubOrganization)], notes: meeting.notes },
+    });
+    onProgress({ step: 'core-team meetings', done: index + 1, total: data.coreTeamMeetings.length });
+  }
+
+  // People: pools per organisation, one of its participants and one of its staff (hosts, speakers); later workshops
+  // draw partly on people who came before, so that returning participants are participants who came back.
   const pools = new Map<string, DemoPerson[]>();
   let nameIndex = 0;
   const newPerson = (orgKey: string): DemoPerson => {
@@ -115,6 +174,30 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     nameIndex++;
     return { key: `person:${nameIndex}`, orgKey, firstName: first, lastName: last };
   };
+  const shuffled = <T>(items: T[]): T[] => {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy;
+  };
+  /** `count` people of an organisation not yet at this workshop: about a quarter of them people who came before in the same capacity. */
+  const draw = (orgKey: string, staff: boolean, count: number, taken: Set<string>): DemoPerson[] => {
+    const poolKey = `${staff ? 'staff' : 'participants'}:${orgKey}`;
+    const pool = pools.get(poolKey) ?? [];
+    const available = pool.filter((p) => !taken.has(p.key));
+    const chosen = shuffled(available).slice(0, Math.min(available.length, Math.ceil(count / 4)));
+    while (chosen.length < count) {
+      const fresh = newPerson(orgKey);
+      pool.push(fresh);
+      chosen.push(fresh);
+    }
+    pools.set(poolKey, pool);
+    for (const person of chosen) taken.add(person.key);
+    return chosen;
+  };
+
   const personIds = new Map<string, string>();
   const ensurePerson = async (person: DemoPerson, at: string): Promise<string> => {
     const known = personIds.get(person.key);
@@ -146,6 +229,9 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     return result.personId;
   };
 
+  const coreTeam: DemoPerson[] = data.coreTeam.map((m) => ({ key: `person:${m.key}`, orgKey: m.org, firstName: m.firstName, lastName: m.lastName }));
+  for (const member of coreTeam) await ensurePerson(member, day(started, 0.1));
+
   for (const [index, workshop] of data.workshops.entries()) {
     await seedWorkshop(workshop, index);
     onProgress({ step: 'workshops', done: index + 1, total: data.workshops.length });
@@ -154,14 +240,13 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
   async function seedWorkshop(w: DemoWorkshop, index: number): Promise<void> {
     const id = workshopId(w.key);
     const k = (what: string) => `${w.key}:${what}`;
-    const day = (iso: string, offsetDays: number) => new Date(Date.parse(iso) + offsetDays * 86_400_000).toISOString();
     const heldOn = w.startsAt.slice(0, 10);
 
     const planned = await bus.execute<PlanWorkshopCommand, PlanWorkshopResult>(
       new PlanWorkshopCommand(
         id,
         {
-          chainId: DEMO_CHAIN_ID,
+          chainId,
           title: w.title,
           theme: w.theme,
           method: w.method,
@@ -175,27 +260,28 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
           capacity: w.capacity,
           coOrganizerIds: w.coOrganizers.map(orgId),
         },
-        day(w.registrationOpensAt, -30),
+        `${w.planning.startsOn}T06:00:00.000Z`,
         context(k('plan')),
       ),
     );
     track(planned.workshop);
     if (planned.chain) track(planned.chain);
 
-    // About 5–6 online planning meetings with partners and 6 core-team meetings per workshop (~30 in all).
-    for (let m = 0; m < w.partnerMeetings + w.coreTeamMeetings; m++) {
-      const partner = m < w.partnerMeetings;
+    // Joint planning with the partners, in Teams but for the last `faceToFace` (a site visit), until three days before.
+    const meetingDays = spreadDays(w.planning.startsOn, day(w.startsAt, -3).slice(0, 10), w.planning.partnerMeetings);
+    for (const [m, heldOnDay] of meetingDays.entries()) {
+      const online = m < w.planning.partnerMeetings - w.planning.faceToFace;
       await run('workshop', k(`meeting:${m}`), {
         type: 'RecordPlanningMeeting',
-        at: day(w.startsAt, -70 + m * 5),
+        at: `${heldOnDay}T10:00:00.000Z`,
         data: {
           workshopId: id,
           meetingId: demoId(k(`meeting:${m}`)),
-          heldOn: day(w.startsAt, -70 + m * 5).slice(0, 10),
-          kind: partner ? 'partner' : 'core-team',
-          online: m % 6 !== 5, // almost all in Teams; a few face to face
-          organizationIds: partner ? ['hub', ...w.coOrganizers].map(orgId) : [orgId('hub')],
-          notes: partner ? 'Joint planning with partners (Teams).' : 'Core team meeting.',
+          heldOn: heldOnDay,
+          kind: 'partner',
+          online,
+          organizationIds: [data.chain.hubOrganization, ...w.planning.partners].map(orgId),
+          notes: online ? 'Joint planning with partners (Teams).' : 'Joint planning and site visit with partners (face to face).',
         },
       });
     }
@@ -203,7 +289,7 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     for (const pledge of w.pledges) {
       await run('workshop', k(`pledge:${pledge.key}`), {
         type: 'PledgeResource',
-        at: day(w.startsAt, -40),
+        at: day(w.startsAt, -14),
         data: {
           workshopId: id,
           pledgeId: demoId(`pledge:${pledge.key}`),
@@ -216,33 +302,16 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
       });
     }
 
-    await run('workshop', k('open'), { type: 'OpenRegistration', at: w.registrationOpensAt, data: { workshopId: id } });
+    if (w.registrationOpensAt) await run('workshop', k('open'), { type: 'OpenRegistration', at: w.registrationOpensAt, data: { workshopId: id } });
 
-    // Participants: per organisation, about a quarter of any later appearance are people who came before.
-    const participants: DemoPerson[] = [];
-    for (const [orgKey, baseCount] of w.participantsFrom) {
-      const count = Math.round(baseCount * 1.2);
-      const pool = pools.get(orgKey) ?? [];
-      const returning = pool.length === 0 ? 0 : Math.min(pool.length, Math.ceil(count / 4));
-      const chosen = [...pool].sort(() => random() - 0.5).slice(0, returning);
-      while (chosen.length < count) {
-        const fresh = newPerson(orgKey);
-        pool.push(fresh);
-        chosen.push(fresh);
-      }
-      pools.set(orgKey, pool);
-      participants.push(...chosen);
-    }
-
-    const registrationIds: Array<{ registrationId: string; person: DemoPerson; status: string; mode: 'on-site' | 'remote' }> = [];
-    const span = Date.parse(w.startsAt) - 2 * 86_400_000 - Date.parse(w.registrationOpensAt);
-    for (const [n, person] of participants.entries()) {
-      const at = new Date(Date.parse(w.registrationOpensAt) + Math.floor((span * (n + 1)) / (participants.length + 1))).toISOString();
+    const taken = new Set<string>();
+    const registrations: Array<{ registrationId: string; person: DemoPerson; role: Role; status: string; mode: Mode }> = [];
+    const register = async (person: DemoPerson, role: Role, mode: Mode, at: string, details: { expectations?: string | null; advanceQuestions?: string[]; topic?: string }) => {
       const personId = await ensurePerson(person, at);
-      if (w.access === 'invitation-only') {
-        await run('workshop', k(`invite:${person.key}`), { type: 'InvitePerson', at: day(at, -3), data: { workshopId: id, personId } });
+      // Invitations are for participants; the people running the workshop need none.
+      if (role === 'participant' && w.access === 'invitation-only') {
+        await run('workshop', k(`invite:${person.key}`), { type: 'InvitePerson', at: day(at, -3), data: { workshopId: id, personId, role } });
       }
-      const mode = w.format === 'webinar' || (w.format === 'hybrid' && random() < w.remoteShare) ? 'remote' : 'on-site';
       const registrationId = demoId(k(`registration:${person.key}`));
       const result = await bus.execute<RegisterParticipantCommand, RegisterParticipantResult>(
         new RegisterParticipantCommand(
@@ -252,8 +321,11 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
           {
             organizationId: orgId(person.orgKey),
             attendanceMode: mode,
-            expectations: w.access === 'invitation-only' || random() < 0.3 ? 'To meet others working on social innovation and hear about the competence centre.' : null,
-            advanceQuestions: w.advanceQuestions.length > 0 && random() < 0.5 ? ['How will the competence centre support regional actors?'] : [],
+            expectations: details.expectations ?? null,
+            advanceQuestions: details.advanceQuestions ?? [],
+            role,
+            // Speakers were unpaid: "Puhujille ei maksettu palkkioita".
+            speaker: role === 'speaker' ? { topic: details.topic ?? null, paid: false } : null,
           },
           at,
           context(k(`register:${person.key}`)),
@@ -261,26 +333,54 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
       );
       track(result.workshop);
       report.registrations++;
-      registrationIds.push({ registrationId, person, status: result.status, mode });
+      registrations.push({ registrationId, person, role, status: result.status, mode });
+    };
+
+    // The people who ran it, a week before: the core team as organisers, partner staff as hosts, the speakers.
+    const staffAt = (n: number) => day(w.startsAt, -7 + n / 1440);
+    const defaultMode: Mode = w.format === 'webinar' ? 'remote' : 'on-site';
+    let n = 0;
+    for (const member of coreTeam) {
+      taken.add(member.key);
+      await register(member, 'organiser', defaultMode, staffAt(n++), {});
+    }
+    for (const group of w.staff) {
+      for (const person of draw(group.org, true, group.count, taken)) await register(person, group.role, group.mode ?? defaultMode, staffAt(n++), { topic: group.topic });
     }
 
-    // A late cancellation frees a seat: the first waitlisted person is promoted (its own event).
-    const registered = registrationIds.filter((r) => r.status === 'registered');
-    if (registrationIds.some((r) => r.status === 'waitlisted') || index === 0) {
-      const cancelled = registered[registered.length - 1]!;
+    // Participants register from the opening until two days before.
+    const participants = w.participants.from.flatMap(({ org, count }) => draw(org, false, count, taken));
+    if (participants.length > 0 && !w.registrationOpensAt) throw new Error(`Demo workshop ${w.key} has participants but no registration`);
+    const opens = Date.parse(w.registrationOpensAt ?? w.startsAt);
+    const span = Date.parse(w.startsAt) - 2 * DAY_MS - opens;
+    for (const [p, person] of participants.entries()) {
+      const at = new Date(opens + Math.floor((span * (p + 1)) / (participants.length + 1))).toISOString();
+      const mode: Mode = w.format === 'webinar' || (w.format === 'hybrid' && random() < w.participants.remoteShare) ? 'remote' : 'on-site';
+      const form = w.registrationForm;
+      await register(person, 'participant', mode, at, {
+        expectations: form.expectations !== null && random() < 0.8 ? form.expectations : null,
+        advanceQuestions: form.advanceQuestion !== null && random() < 0.5 ? [form.advanceQuestion] : [],
+      });
+    }
+
+    // A late cancellation frees a seat: the first waitlisted participant is promoted (its own event).
+    const seated = registrations.filter((r) => r.role === 'participant' && r.status === 'registered');
+    if (seated.length > 0 && (registrations.some((r) => r.status === 'waitlisted') || index === 0)) {
+      const cancelled = seated[seated.length - 1]!;
       const cancellation = await bus.execute<CancelRegistrationCommand, CancelRegistrationResult>(
         new CancelRegistrationCommand(id, cancelled.registrationId, 'Schedule clash', day(w.startsAt, -2), context(k('cancel-one'))),
       );
       track(cancellation.workshop);
       cancelled.status = 'cancelled';
-      const promoted = registrationIds.find((r) => r.registrationId === cancellation.promoted);
+      const promoted = registrations.find((r) => r.registrationId === cancellation.promoted);
       if (promoted) promoted.status = 'registered';
     }
 
-    await run('workshop', k('close'), { type: 'CloseRegistration', at: day(w.startsAt, -1), data: { workshopId: id } });
+    if (w.registrationOpensAt) await run('workshop', k('close'), { type: 'CloseRegistration', at: day(w.startsAt, -1), data: { workshopId: id } });
     await run('workshop', k('held'), { type: 'MarkHeld', at: w.endsAt, data: { workshopId: id, heldOn } });
 
-    const attendees = registrationIds.filter((r) => r.status === 'registered' && random() < 0.88);
+    // Everyone who ran it came; about nine participants in ten did.
+    const attendees = registrations.filter((r) => r.status === 'registered' && (r.role !== 'participant' || random() < 0.88));
     await run('workshop', k('attendance'), {
       type: 'RecordAttendance',
       at: w.endsAt,
@@ -288,32 +388,37 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     });
 
     for (const pledge of w.pledges) {
-      const withdrawn = pledge.key === 'hki-venue-offer';
-      await run('workshop', k(`pledge-outcome:${pledge.key}`), withdrawn
-        ? { type: 'WithdrawPledge', at: day(w.startsAt, -10), data: { workshopId: id, pledgeId: demoId(`pledge:${pledge.key}`), reason: 'Another venue was booked; the offer was not needed' } }
-        : { type: 'FulfilPledge', at: w.endsAt, data: { workshopId: id, pledgeId: demoId(`pledge:${pledge.key}`) } });
+      await run(
+        'workshop',
+        k(`pledge-outcome:${pledge.key}`),
+        pledge.withdrawn
+          ? { type: 'WithdrawPledge', at: day(w.startsAt, -10), data: { workshopId: id, pledgeId: demoId(`pledge:${pledge.key}`), reason: pledge.withdrawn } }
+          : { type: 'FulfilPledge', at: w.endsAt, data: { workshopId: id, pledgeId: demoId(`pledge:${pledge.key}`) } },
+      );
     }
 
     if (w.citizenInput) {
+      const input = w.citizenInput;
       await run('workshop', k('citizen-input'), {
         type: 'CollectCitizenInput',
         at: w.endsAt,
-        data: { workshopId: id, inputId: demoId(k('citizen-input')), topic: w.citizenInput.topic, summary: w.citizenInput.summary, citizensHeard: w.citizenInput.citizensHeard, collectedAt: w.endsAt },
+        data: { workshopId: id, inputId: demoId(k('citizen-input')), topic: input.topic, summary: input.summary, citizensHeard: input.citizensHeard, countingMethod: input.countingMethod, collectedAt: w.endsAt },
       });
       await run('workshop', k('citizen-summary'), {
         type: 'ForwardCitizenInputSummary',
         at: day(w.endsAt, 14),
-        data: { workshopId: id, summary: w.citizenInput.summary, recipients: w.citizenInput.recipients, forwardedAt: day(w.endsAt, 14) },
+        data: { workshopId: id, summary: input.summary, recipients: input.recipients, forwardedAt: day(w.endsAt, 14) },
       });
     }
 
-    // Feedback was collected at the co-development workshops (the street event heard citizens instead).
-    if (w.kind === 'co-development') {
-      for (const [n, attendee] of attendees.entries()) {
+    // Feedback from the participants where the document says it was collected.
+    if (w.feedback) {
+      const participantAttendees = attendees.filter((a) => a.role === 'participant');
+      for (const [f, attendee] of participantAttendees.entries()) {
         if (random() > 0.6) continue;
         const roll = random();
         const rating = roll < 0.05 ? 2 : roll < 0.2 ? 3 : roll < 0.6 ? 4 : 5;
-        const anonymousForm = n % 5 === 4; // some gave feedback on an anonymous form
+        const anonymousForm = f % 5 === 4; // some gave feedback on an anonymous form
         await run('workshop', k(`feedback:${attendee.person.key}`), {
           type: 'SubmitFeedback',
           at: day(w.endsAt, 1),
@@ -332,7 +437,7 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     await run('workshop', k('sustainability'), {
       type: 'RecordSustainabilityPractices',
       at: w.endsAt,
-      data: { workshopId: id, practices: w.sustainability, notes: w.sustainabilityNotes },
+      data: { workshopId: id, practices: w.sustainability.practices, notes: w.sustainability.notes },
     });
 
     for (const expense of w.expenses) {
@@ -382,6 +487,6 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     });
   }
 
-  await run('chain', 'chain:last-payment', { type: 'RecordLastPayment', at: `${DEMO_CHAIN.lastPaymentOn}T10:00:00.000Z`, data: { chainId: DEMO_CHAIN_ID, paidOn: DEMO_CHAIN.lastPaymentOn } });
+  await run('chain', 'chain:last-payment', { type: 'RecordLastPayment', at: `${data.chain.lastPaymentOn}T10:00:00.000Z`, data: { chainId, paidOn: data.chain.lastPaymentOn } });
   return report;
 }

@@ -30,7 +30,7 @@ describe('DomainCommandExecutor: chain commands', () => {
       const result = await executor.execute('chain', { type: 'StartChain', data: { chainId: id, ...details }, at: startedAt }, harness.context());
 
       expect(result.revision).toBe(0);
-      expect(await harness.eventsOf(chainStream(id))).toEqual([{ type: 'ChainStarted', data: { chainId: id, ...details, at: startedAt } }]);
+      expect(await harness.eventsOf(chainStream(id))).toEqual([{ type: 'ChainStarted', data: { chainId: id, ...details, hubOrganizationId: null, at: startedAt } }]);
     });
 
     it('refuses a different chain under an existing id with CHAIN.ALREADY_EXISTS', async () => {

@@ -21,10 +21,11 @@ type ReferencesOf = { [T in AnyDomainCommand['type']]: ((data: Extract<AnyDomain
  */
 const REFERENCES: ReferencesOf = {
   // chain
-  StartChain: null,
-  UpdateChainDetails: null,
+  StartChain: (d) => ({ organizations: [d.hubOrganizationId ?? null] }),
+  UpdateChainDetails: (d) => ({ organizations: [d.hubOrganizationId ?? null] }),
   // Sent by PlanWorkshop's use case right after the workshop is planned.
   AddWorkshopToChain: null,
+  RecordChainMeeting: (d) => ({ organizations: d.organizationIds }),
   RecordLastPayment: null,
   CloseChain: null,
   // collaboration

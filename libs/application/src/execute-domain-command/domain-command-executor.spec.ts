@@ -1,4 +1,4 @@
-import { collaborationDecider, collaborationStream, personDecider, personStream, workshopStream } from '@kuhina/domain';
+import { chainStream, collaborationDecider, collaborationStream, personDecider, personStream, workshopStream } from '@kuhina/domain';
 import type { CommandContext } from '@kuhina/event-store';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import type { AggregateName, CommandOf } from '../aggregates';
@@ -180,6 +180,34 @@ describe('DomainCommandExecutor', () => {
         ...sendTo('person')(() => ({ type: 'ChangeAffiliation', data: { personId, organizationId: missingOrganization }, at: AT }), () => personStream(personId)),
       },
       {
+        name: "StartChain's hub organisation",
+        code: 'ORGANIZATION.NOT_FOUND',
+        details: { organizationId: missingOrganization },
+        ...sendTo('chain')(
+          () => ({
+            type: 'StartChain',
+            data: { chainId: newWorkshopId, name: 'Chain 2024', fundingProgramme: 'ESF+', esfOperationId: 'S1', periodStart: '2024-01-01', periodEnd: '2024-12-31', description: '', hubOrganizationId: missingOrganization },
+            at: AT,
+          }),
+          () => chainStream(newWorkshopId),
+        ),
+      },
+      {
+        name: "UpdateChainDetails's hub organisation",
+        code: 'ORGANIZATION.NOT_FOUND',
+        details: { organizationId: missingOrganization },
+        ...sendTo('chain')(() => ({ type: 'UpdateChainDetails', data: { chainId, hubOrganizationId: missingOrganization }, at: AT }), () => chainStream(chainId)),
+      },
+      {
+        name: "RecordChainMeeting's organisations",
+        code: 'ORGANIZATION.NOT_FOUND',
+        details: { organizationId: missingOrganization },
+        ...sendTo('chain')(
+          () => ({ type: 'RecordChainMeeting', data: { chainId, meetingId: 'm-1', heldOn: '2023-03-02', kind: 'partner', online: true, organizationIds: [organizationId, missingOrganization], notes: '' }, at: AT }),
+          () => chainStream(chainId),
+        ),
+      },
+      {
         name: "CreatePerson's organisation",
         code: 'ORGANIZATION.NOT_FOUND',
         details: { organizationId: missingOrganization },
@@ -292,6 +320,7 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   StartChain: true,
   UpdateChainDetails: true,
   AddWorkshopToChain: true,
+  RecordChainMeeting: true,
   RecordLastPayment: true,
   CloseChain: true,
   RecordCollaboration: true,

@@ -1,7 +1,8 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler as CqrsCommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandler, type CommandResult } from '@kuhina/event-store';
 import type { AggregateName } from '../aggregates';
+import { BusinessTimePolicy } from '../business-time/business-time';
 import { DomainCommandExecutor } from './domain-command-executor';
 import { ExecuteDomainCommand } from './execute-domain-command.command';
 
@@ -10,8 +11,8 @@ import { ExecuteDomainCommand } from './execute-domain-command.command';
 export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomainCommand, CommandResult<unknown>> {
   private readonly executor: DomainCommandExecutor;
 
-  constructor(@Inject(CommandHandler) handler: CommandHandler) {
-    this.executor = new DomainCommandExecutor(handler);
+  constructor(@Inject(CommandHandler) handler: CommandHandler, @Optional() policy?: BusinessTimePolicy) {
+    this.executor = new DomainCommandExecutor(handler, policy);
   }
 
   execute<A extends AggregateName>(message: ExecuteDomainCommand<A>): Promise<CommandResult<unknown>> {

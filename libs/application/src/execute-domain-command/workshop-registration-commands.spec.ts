@@ -76,7 +76,7 @@ describe('DomainCommandExecutor: workshop registration commands', () => {
 
       await executor.execute('workshop', { type: 'InvitePerson', data: { workshopId, personId }, at: AT }, harness.context());
 
-      expect((await harness.eventsOf(workshopStream(workshopId))).slice(1)).toEqual([{ type: 'PersonInvited', data: { workshopId, personId, invitedAt: AT } }]);
+      expect((await harness.eventsOf(workshopStream(workshopId))).slice(1)).toEqual([{ type: 'PersonInvited', data: { workshopId, personId, role: 'participant', invitedAt: AT } }]);
     });
 
     it('refuses an open workshop with WORKSHOP.NOT_INVITATION_ONLY', async () => {
@@ -120,8 +120,8 @@ describe('DomainCommandExecutor: workshop registration commands', () => {
       // What the old handler returned as `recorded`: the attendances this command recorded (those of an overlapping sheet are not counted again).
       expect(result.events.filter((event) => event.type === 'AttendanceRecorded')).toHaveLength(1);
       expect((await harness.eventsOf(workshopStream(workshopId))).slice(6)).toEqual([
-        { type: 'AttendanceRecorded', data: { workshopId, registrationId: r1, personId: p1, organizationId: null, mode: 'on-site', recordedAt: AT } },
-        { type: 'AttendanceRecorded', data: { workshopId, registrationId: r2, personId: p2, organizationId: null, mode: 'on-site', recordedAt: AT } },
+        { type: 'AttendanceRecorded', data: { workshopId, registrationId: r1, personId: p1, organizationId: null, mode: 'on-site', role: 'participant', recordedAt: AT } },
+        { type: 'AttendanceRecorded', data: { workshopId, registrationId: r2, personId: p2, organizationId: null, mode: 'on-site', role: 'participant', recordedAt: AT } },
       ]);
     });
 

@@ -2,7 +2,18 @@ import type { NetworkAnswer, NetworkAnswerNode } from '@kuhina/analytics';
 import { ChainErrors, notFound } from '@kuhina/domain';
 import type { EventStore } from '@kuhina/event-store';
 import { pseudonym } from '@kuhina/privacy';
-import { comparePositions, ORGANIZATION_LIST_COLLECTION, WORKSHOP_CHAIN_COLLECTION, networkOf, networkStreamsOf, replayNetworkFromStreams, type NetworkCut, type PositionedNetwork, type ReadStore } from '@kuhina/read-model';
+import {
+  comparePositions,
+  filterOf,
+  ORGANIZATION_LIST_COLLECTION,
+  WORKSHOP_CHAIN_COLLECTION,
+  networkOf,
+  networkStreamsOf,
+  replayNetworkFromStreams,
+  type NetworkCut,
+  type PositionedNetwork,
+  type ReadStore,
+} from '@kuhina/read-model';
 
 /** Who reads: only the backoffice sees people's ids; every other role sees stable pseudonyms. */
 export interface NetworkAudience {
@@ -24,10 +35,14 @@ export class NetworkReader {
     private readonly pseudonymKey: Buffer,
   ) {}
 
-  /** The chain's network now, or at `cut`. 404 (CHAIN.NOT_FOUND) for a chain the views never saw. */
-  async read(chainId: string, audience: NetworkAudience, cut?: NetworkCut): Promise<NetworkAnswer> {
-    if (cut === undefined || (cut.asOf === undefined && cut.untilPosition === undefined)) {
-      const live = await networkOf(this.views, chainId);
+  /**
+   * The chain's network now, or at `cut` (by business date and/or log position), with the attendances of `cut.roles`
+   * only when given. 404 (CHAIN.NOT_FOUND) for a chain the views never saw.
+   */
+  async read(chainId: string, audience: NetworkAudience, cut: NetworkCut = {}): Promise<NetworkAnswer> {
+    if (cut.asOf === undefined && cut.untilPosition === undefined) {
+      // Roles alone need no time travel: the live documents, assembled without the other roles.
+      const live = await networkOf(this.views, chainId, filterOf(cut));
       // A chain with no workshop yet has an empty network; a chain the views never saw does not exist.
       const lastPosition = Object.keys(live.network.nodes).length === 0 ? later(live.lastPosition, await this.chainPosition(chainId)) : live.lastPosition;
       return this.render({ network: live.network, lastPosition }, audience);
@@ -54,12 +69,12 @@ export class NetworkReader {
         const entityId = audience.revealPeople ? node.entityId : pseudonym(node.entityId, this.pseudonymKey);
         const id = `person:${entityId}`;
         renamed.set(node.id, id);
-        nodes.push({ id, type: 'person', entityId, label: audience.revealPeople ? null : entityId, createdBy: node.createdBy });
+        nodes.push({ id, type: 'person', entityId, label: audience.revealPeople ? null : entityId, roles: node.roles, createdBy: node.createdBy });
       } else if (node.type === 'organization') {
         const org = await this.views.get<OrganizationDoc>(ORGANIZATION_LIST_COLLECTION, node.entityId);
         nodes.push({ id: node.id, type: 'organization', entityId: node.entityId, label: org?.name ?? null, sector: org?.sector ?? null, region: org?.region ?? null, createdBy: node.createdBy });
       } else {
-        nodes.push({ id: node.id, type: 'workshop', entityId: node.entityId, label: node.title, startsAt: node.startsAt, order: node.order, createdBy: node.createdBy });
+        nodes.push({ id: node.id, type: 'workshop', entityId: node.entityId, label: node.title, startsAt: node.startsAt, heldOn: node.heldOn, order: node.order, createdBy: node.createdBy });
       }
     }
     const rename = (id: string) => renamed.get(id) ?? id;

@@ -5,7 +5,8 @@ export class PlanWorkshopCommand {
   constructor(
     readonly workshopId: string,
     readonly plan: WorkshopPlan,
-    readonly at: string,
+    /** Business time; undefined: the rule of PlanWorkshop (the planned start when past, else now). */
+    readonly at: string | undefined,
     readonly context: CommandContext,
   ) {}
 }

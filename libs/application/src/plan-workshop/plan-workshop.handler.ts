@@ -1,6 +1,8 @@
+import { Optional } from '@nestjs/common';
 import { CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ChainErrors, chainDecider, chainStream, conflict, notFound, type ChainState, type WorkshopState } from '@kuhina/domain';
 import { CommandHandler, deriveCommandId, type CommandResult } from '@kuhina/event-store';
+import { BusinessTimePolicy } from '../business-time/business-time';
 import { DomainCommandExecutor } from '../execute-domain-command/domain-command-executor';
 import { stepContext } from '../use-case-steps';
 import { PlanWorkshopCommand } from './plan-workshop.command';
@@ -16,8 +18,11 @@ export interface PlanWorkshopResult {
 export class PlanWorkshopHandler implements ICommandHandler<PlanWorkshopCommand, PlanWorkshopResult> {
   private readonly commands: DomainCommandExecutor;
 
-  constructor(private readonly handler: CommandHandler) {
-    this.commands = new DomainCommandExecutor(handler);
+  constructor(
+    private readonly handler: CommandHandler,
+    @Optional() policy?: BusinessTimePolicy,
+  ) {
+    this.commands = new DomainCommandExecutor(handler, policy);
   }
 
   async execute({ workshopId, plan, at, context }: PlanWorkshopCommand): Promise<PlanWorkshopResult> {
@@ -26,10 +31,11 @@ export class PlanWorkshopHandler implements ICommandHandler<PlanWorkshopCommand,
 
     const workshop = await this.commands.execute('workshop', { type: 'PlanWorkshop', data: { workshopId, ...plan }, at }, context);
     if (plan.chainId === null) return { workshop, chain: null };
-    // A derived command id makes a retry of the whole request idempotent on the chain stream too.
+    // A derived command id makes a retry of the whole request idempotent on the chain stream too. The workshop joins
+    // the chain when it was planned: the plan's business time, inferred or given.
     const chain = await this.commands.execute(
       'chain',
-      { type: 'AddWorkshopToChain', data: { chainId: plan.chainId, workshopId }, at },
+      { type: 'AddWorkshopToChain', data: { chainId: plan.chainId, workshopId }, at: workshop.occurredAt },
       stepContext(context, deriveCommandId(context.commandId, 'add-to-chain')),
     );
     return { workshop, chain };

@@ -1,4 +1,4 @@
-import type { AttendanceMode } from '@kuhina/domain';
+import type { AttendanceMode, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
 import type { CommandContext } from '@kuhina/event-store';
 import type { PersonalData } from '@kuhina/privacy';
 
@@ -11,6 +11,10 @@ export interface RegistrationDetails {
   attendanceMode: AttendanceMode;
   expectations: string | null;
   advanceQuestions: string[];
+  /** Default participant; organisers, hosts and speakers run the workshop and take no seat. */
+  role?: WorkshopRole;
+  /** Speakers only. */
+  speaker?: SpeakerDetails | null;
 }
 
 export class RegisterParticipantCommand {
@@ -19,7 +23,8 @@ export class RegisterParticipantCommand {
     readonly registrationId: string,
     readonly participant: Participant,
     readonly details: RegistrationDetails,
-    readonly at: string,
+    /** Business time; undefined: the workshop's date (see business-dates.ts); an inline person is recorded now. */
+    readonly at: string | undefined,
     readonly context: CommandContext,
   ) {}
 }

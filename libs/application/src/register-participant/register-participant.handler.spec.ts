@@ -15,7 +15,7 @@ describe('RegisterParticipantHandler', () => {
   let module: TestingModule;
   let sut: RegisterParticipantHandler;
   const workshopId = 'd35fae90-b1c2-4d64-9f80-91a2b3c4d5e6';
-  const details: RegistrationDetails = { organizationId: null, attendanceMode: 'on-site', expectations: 'Meeting Rauma NGOs', advanceQuestions: ['What did the NGO survey find?'] };
+  const details: RegistrationDetails = { organizationId: null, attendanceMode: 'on-site', expectations: 'Meeting Rauma NGOs', advanceQuestions: ['What did the NGO survey find?'], role: 'participant', speaker: null };
   const aino = { name: 'Aino Virtanen', email: 'aino.virtanen@example.org', phone: null, organizationId: null };
 
   beforeEach(async () => {

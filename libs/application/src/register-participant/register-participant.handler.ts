@@ -1,7 +1,9 @@
+import { Optional } from '@nestjs/common';
 import { CommandBus, CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { registrationStatus, requireRegistrable, workshopDecider, workshopStream, type RegistrationStatus, type WorkshopState } from '@kuhina/domain';
 import { CommandHandler, deriveCommandId, type CommandResult } from '@kuhina/event-store';
 import { RegisterPerson, type RegisterPersonResult } from '../register-person/register-person.command';
+import { BusinessTimePolicy } from '../business-time/business-time';
 import { DomainCommandExecutor } from '../execute-domain-command/domain-command-executor';
 import { requireOrganizations } from '../execute-domain-command/reference-checks';
 import { laterPosition, stepContext } from '../use-case-steps';
@@ -23,8 +25,9 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
   constructor(
     private readonly handler: CommandHandler,
     private readonly bus: CommandBus,
+    @Optional() policy?: BusinessTimePolicy,
   ) {
-    this.commands = new DomainCommandExecutor(handler);
+    this.commands = new DomainCommandExecutor(handler, policy);
   }
 
   async execute({ workshopId, registrationId, participant, details, at, context }: RegisterParticipantCommand): Promise<RegisterParticipantResult> {
@@ -40,7 +43,8 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
       await this.refuseEarly(workshopId, registrationId, details);
       const { organizationId, ...personalData } = participant.person;
       const person = await this.bus.execute<RegisterPerson, RegisterPersonResult>(
-        new RegisterPerson({ personalData, organizationId, at }, stepContext(context, deriveCommandId(context.commandId, 'person'))),
+        // A person is a register fact: recorded now unless the request said when (business-dates.ts, CreatePerson).
+        new RegisterPerson({ personalData, organizationId, at: at ?? new Date().toISOString() }, stepContext(context, deriveCommandId(context.commandId, 'person'))),
       );
       personId = person.personId;
       personPosition = person.position;

@@ -16,6 +16,7 @@ const details: ChainDetails = {
   periodStart: '2023-01-01',
   periodEnd: '2023-12-31',
   description: 'Five workshops preparing the competence centre',
+  hubOrganizationId: null,
 };
 
 // Small factories keep each rule readable: only what the rule is about is spelled out.
@@ -203,6 +204,35 @@ describe('Chain decider', () => {
     });
   });
 
+  describe('RecordChainMeeting: planning meetings of the chain as a whole', () => {
+    const meeting = { meetingId: 'cm-1', heldOn: '2023-03-02', kind: 'core-team' as const, online: true, organizationIds: [], notes: 'Weekly core-team meeting' };
+    const recordMeeting = (overrides: Partial<typeof meeting> = {}): ChainCommand => ({ type: 'RecordChainMeeting', data: { chainId, ...meeting, ...overrides }, at });
+    const meetingRecorded: ChainEvent = { type: 'ChainMeetingRecorded', data: { chainId, ...meeting, at } };
+
+    it('records a meeting; the same again is a retry, another meeting under its id is refused', () => {
+      sut.given([chainStarted()]).when(recordMeeting()).then([meetingRecorded]);
+      sut.given([chainStarted(), meetingRecorded]).when(recordMeeting()).thenNothingHappens();
+      sut.given([chainStarted(), meetingRecorded]).when(recordMeeting({ heldOn: '2023-03-09' })).thenThrows(ChainErrors.MEETING_ALREADY_EXISTS);
+    });
+
+    it('refuses a bad date or kind, and a closed chain', () => {
+      sut.given([chainStarted()]).when(recordMeeting({ heldOn: '2023-02-30' })).thenThrows(ChainErrors.INVALID_DATE);
+      sut.given([chainStarted()]).when(recordMeeting({ kind: 'lunch' as never })).thenThrows(ChainErrors.INVALID_FIELD);
+      sut.given([chainStarted(), chainClosed()]).when(recordMeeting()).thenThrows(ChainErrors.CLOSED);
+    });
+  });
+
+  describe('hub organisation: the chain names its own organisation', () => {
+    it('is kept from the start and can be set or cleared later; chains started before it have none', () => {
+      sut.given([]).when(startChain({ hubOrganizationId: 'org-hub' })).then([chainStarted({ hubOrganizationId: 'org-hub' })]);
+      const legacy: ChainEvent = { type: 'ChainStarted', data: { chainId, ...details, hubOrganizationId: undefined, at } };
+      expect(fold(chainDecider, [legacy])).toMatchObject({ hubOrganizationId: null });
+      sut.given([legacy]).when(updateDetails({ hubOrganizationId: 'org-hub' })).then([{ type: 'ChainDetailsUpdated', data: { chainId, hubOrganizationId: 'org-hub', at: later } }]);
+      sut.given([chainStarted({ hubOrganizationId: 'org-hub' })]).when(updateDetails({ hubOrganizationId: null })).then([{ type: 'ChainDetailsUpdated', data: { chainId, hubOrganizationId: null, at: later } }]);
+      sut.given([chainStarted({ hubOrganizationId: 'org-hub' })]).when(updateDetails({ hubOrganizationId: 'org-hub' })).thenNothingHappens();
+    });
+  });
+
   describe('state', () => {
     it('keeps workshops in order and remembers closing', () => {
       const state = fold(chainDecider, [chainStarted(), workshopAdded('w-1', 0), workshopAdded('w-2', 1), chainClosed()]);
@@ -214,6 +244,7 @@ describe('Chain decider', () => {
         workshopIds: ['w-1', 'w-2'],
         lastPaidOn: null,
         retentionEndsOn: null,
+        meetings: {},
         closedAt: later,
         closeReason: 'All five workshops held',
       });

@@ -4,6 +4,7 @@ import type {
   AddWorkshopToChain,
   ChainCommand,
   CloseChain,
+  RecordChainMeeting,
   RecordLastPayment,
   StartChain,
   UpdateChainDetails,
@@ -13,6 +14,8 @@ import { CHAIN_DETAIL_FIELDS, type ChainDetails, type ChainEvent } from './chain
 import type { ActiveChain, ChainState, ClosedChain } from './chain.state';
 import { fieldChecks } from '../shared/field-checks';
 import { retentionEndsOn } from './retention';
+import { PLANNING_MEETING_KINDS } from '../workshop/workshop.events';
+import { fingerprint } from '../workshop/workshop.validation';
 
 const chainField = fieldChecks(ChainErrors.BLANK_FIELD, { date: ChainErrors.INVALID_DATE });
 
@@ -29,6 +32,7 @@ function validateDetails(details: Partial<ChainDetails>, merged: ChainDetails, c
     if (given(field)) chainField.date(details[field], field);
   }
   if (given('description')) chainField.anyText(details.description, 'description');
+  if (given('hubOrganizationId')) chainField.idOrNull(details.hubOrganizationId ?? null, 'hubOrganizationId');
   if (merged.periodEnd < merged.periodStart) {
     throw invalid(ChainErrors.PERIOD_INVALID, 'periodEnd is before periodStart', {
       periodStart: merged.periodStart,
@@ -44,6 +48,8 @@ const detailsOf = (source: ChainDetails): ChainDetails => ({
   periodStart: source.periodStart,
   periodEnd: source.periodEnd,
   description: source.description,
+  // Absent in chains started before the hub organisation was asked for.
+  hubOrganizationId: source.hubOrganizationId ?? null,
 });
 
 /** The chain the command is about, or the refusal when there is none (or it is another one). */
@@ -83,13 +89,13 @@ function updateChainDetails(command: UpdateChainDetails, state: ChainState): Cha
   const chain = existing(state, command.data.chainId);
   const proposed: Partial<ChainDetails> = {};
   for (const field of CHAIN_DETAIL_FIELDS) {
-    if (command.data[field] !== undefined) proposed[field] = command.data[field];
+    if (command.data[field] !== undefined) (proposed as Record<string, unknown>)[field] = command.data[field];
   }
   validateDetails(proposed, { ...detailsOf(chain), ...proposed }, false);
   const changes: Partial<ChainDetails> = {};
   for (const field of CHAIN_DETAIL_FIELDS) {
     const value = proposed[field];
-    if (value !== undefined && value !== chain[field]) changes[field] = value;
+    if (value !== undefined && value !== (chain[field] ?? null)) (changes as Record<string, unknown>)[field] = value;
   }
   if (Object.keys(changes).length === 0) return [];
   if (chain.status === 'closed') throw conflict(ChainErrors.CLOSED, `Chain ${chain.chainId} is closed`, { chainId: chain.chainId });
@@ -104,6 +110,27 @@ function addWorkshop(command: AddWorkshopToChain, state: ChainState): ChainEvent
   if (chain.workshopIds.includes(workshopId)) return [];
   if (chain.status === 'closed') throw conflict(ChainErrors.CLOSED, `Chain ${chain.chainId} is closed`, { chainId: chain.chainId });
   return [{ type: 'WorkshopAddedToChain', data: { chainId: chain.chainId, workshopId, order: chain.workshopIds.length, at: command.at } }];
+}
+
+const meetingField = fieldChecks(ChainErrors.INVALID_FIELD, { date: ChainErrors.INVALID_DATE });
+
+function recordChainMeeting(command: RecordChainMeeting, state: ChainState): ChainEvent[] {
+  const chain = existing(state, command.data.chainId);
+  const { meetingId, heldOn, kind, online, organizationIds, notes } = command.data;
+  meetingField.text(meetingId, 'meetingId');
+  meetingField.date(heldOn, 'heldOn');
+  meetingField.oneOf(kind, PLANNING_MEETING_KINDS, 'kind');
+  meetingField.boolean(online, 'online');
+  meetingField.strings(organizationIds, 'organizationIds', true);
+  meetingField.anyText(notes, 'notes');
+  const key = fingerprint(heldOn, kind, online, organizationIds);
+  const known = chain.meetings[meetingId];
+  if (known !== undefined) {
+    if (known === key) return [];
+    throw conflict(ChainErrors.MEETING_ALREADY_EXISTS, `Meeting id ${meetingId} is taken`, { meetingId });
+  }
+  if (chain.status === 'closed') throw conflict(ChainErrors.CLOSED, `Chain ${chain.chainId} is closed`, { chainId: chain.chainId });
+  return [{ type: 'ChainMeetingRecorded', data: { chainId: chain.chainId, meetingId, heldOn, kind, online, organizationIds: [...organizationIds], notes, at: command.at } }];
 }
 
 function recordLastPayment(command: RecordLastPayment, state: ChainState): ChainEvent[] {
@@ -146,6 +173,8 @@ function decide(command: ChainCommand, state: ChainState): ChainEvent[] {
       return updateChainDetails(command, state);
     case 'AddWorkshopToChain':
       return addWorkshop(command, state);
+    case 'RecordChainMeeting':
+      return recordChainMeeting(command, state);
     case 'RecordLastPayment':
       return recordLastPayment(command, state);
     case 'CloseChain':
@@ -166,6 +195,7 @@ function evolve(state: ChainState, event: ChainEvent): ChainState {
         workshopIds: [],
         lastPaidOn: null,
         retentionEndsOn: null,
+        meetings: {},
       };
     case 'ChainDetailsUpdated': {
       // Events never reach an empty chain in a sound stream; ignoring keeps evolve total.
@@ -173,13 +203,18 @@ function evolve(state: ChainState, event: ChainEvent): ChainState {
       const next = { ...state };
       for (const field of CHAIN_DETAIL_FIELDS) {
         const value = event.data[field];
-        if (value !== undefined) next[field] = value;
+        if (value !== undefined) (next as Record<string, unknown>)[field] = value;
       }
       return next;
     }
     case 'WorkshopAddedToChain':
       if (state.status === 'empty') return state;
       return { ...state, workshopIds: [...state.workshopIds, event.data.workshopId] };
+    case 'ChainMeetingRecorded': {
+      if (state.status === 'empty') return state;
+      const { meetingId, heldOn, kind, online, organizationIds } = event.data;
+      return { ...state, meetings: { ...state.meetings, [meetingId]: fingerprint(heldOn, kind, online, organizationIds) } };
+    }
     case 'LastPaymentRecorded':
       if (state.status === 'empty') return state;
       return { ...state, lastPaidOn: event.data.paidOn, retentionEndsOn: event.data.retentionEndsOn };

@@ -14,6 +14,10 @@ export const ChainErrors = {
   PERIOD_INVALID: 'CHAIN.PERIOD_INVALID',
   /** A last payment earlier than the one already recorded would shorten ESF retention. */
   PAYMENT_BEFORE_LAST_PAYMENT: 'CHAIN.PAYMENT_BEFORE_LAST_PAYMENT',
+  /** The meeting id is taken by a different meeting. */
+  MEETING_ALREADY_EXISTS: 'CHAIN.MEETING_ALREADY_EXISTS',
+  /** A field of a command is not of the expected form; `details.field` names it. */
+  INVALID_FIELD: 'CHAIN.INVALID_FIELD',
 } as const;
 
 export type ChainErrorCode = (typeof ChainErrors)[keyof typeof ChainErrors];

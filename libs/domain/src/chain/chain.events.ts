@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { PlanningMeetingKind } from '../workshop/workshop.events';
 
 /** The descriptive part of a chain, editable until the chain is closed. */
 export interface ChainDetails {
@@ -12,6 +13,11 @@ export interface ChainDetails {
   /** ISO date `YYYY-MM-DD`, not before periodStart. */
   periodEnd: string;
   description: string;
+  /**
+   * The hub's own organisation (the competence centre running the chain): it organises, so it is never counted
+   * among the organisations the chain supported. Null when not configured (absent in chains started before it).
+   */
+  hubOrganizationId?: string | null;
 }
 
 export const CHAIN_DETAIL_FIELDS = [
@@ -21,6 +27,7 @@ export const CHAIN_DETAIL_FIELDS = [
   'periodStart',
   'periodEnd',
   'description',
+  'hubOrganizationId',
 ] as const satisfies readonly (keyof ChainDetails)[];
 
 export interface ChainStartedData extends ChainDetails {
@@ -50,14 +57,24 @@ export type LastPaymentRecorded = DomainEvent<
   }
 >;
 
+/**
+ * A planning meeting of the chain as a whole (the core team's meetings serve every workshop, not one):
+ * `kind` as for a workshop's planning meetings; `organizationIds` the partners present, if any.
+ */
+export type ChainMeetingRecorded = DomainEvent<
+  'ChainMeetingRecorded',
+  { chainId: string; meetingId: string; heldOn: string; kind: PlanningMeetingKind; online: boolean; organizationIds: string[]; notes: string; at: string }
+>;
+
 export type ChainClosed = DomainEvent<'ChainClosed', { chainId: string; reason: string; at: string }>;
 
-export type ChainEvent = ChainStarted | ChainDetailsUpdated | WorkshopAddedToChain | LastPaymentRecorded | ChainClosed;
+export type ChainEvent = ChainStarted | ChainDetailsUpdated | WorkshopAddedToChain | ChainMeetingRecorded | LastPaymentRecorded | ChainClosed;
 
 export const CHAIN_EVENT_TYPES = [
   'ChainStarted',
   'ChainDetailsUpdated',
   'WorkshopAddedToChain',
+  'ChainMeetingRecorded',
   'LastPaymentRecorded',
   'ChainClosed',
 ] as const;

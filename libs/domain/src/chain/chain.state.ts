@@ -8,6 +8,8 @@ export interface ChainData extends ChainDetails {
   lastPaidOn: string | null;
   /** Derived from lastPaidOn by `retentionEndsOn` (retention.ts); kept so readers need not recompute it. */
   retentionEndsOn: string | null;
+  /** meetingId → fingerprint of the meeting (a retry yields no event, a reused id is refused). */
+  meetings: Readonly<Record<string, string>>;
 }
 
 export interface ActiveChain extends ChainData {

@@ -5,7 +5,10 @@ import type {
   FundingSource,
   PlanningMeetingKind,
   PledgeKind,
+  SpeakerDetails,
   SustainabilityPractice,
+  WorkshopRole,
+  CitizenCountingMethod,
   WorkshopLocation,
   WorkshopPlan,
 } from './workshop.events';
@@ -30,7 +33,7 @@ export type OpenRegistration = DomainCommand<'OpenRegistration', { workshopId: s
 
 export type CloseRegistration = DomainCommand<'CloseRegistration', { workshopId: string }>;
 
-export type InvitePerson = DomainCommand<'InvitePerson', { workshopId: string; personId: string }>;
+export type InvitePerson = DomainCommand<'InvitePerson', { workshopId: string; personId: string; /** Default participant. */ role?: WorkshopRole }>;
 
 export type RegisterParticipant = DomainCommand<
   'RegisterParticipant',
@@ -42,6 +45,11 @@ export type RegisterParticipant = DomainCommand<
     attendanceMode: AttendanceMode;
     expectations: string | null;
     advanceQuestions: string[];
+    /** Participants take seats; organisers, hosts and speakers run the workshop and take none. */
+    /** Default participant. */
+    role?: WorkshopRole;
+    /** Speakers only (null otherwise); a speaker without details is an unpaid one with no topic given. */
+    speaker?: SpeakerDetails | null;
   }
 >;
 
@@ -113,7 +121,16 @@ export type SubmitFeedback = DomainCommand<
 
 export type CollectCitizenInput = DomainCommand<
   'CollectCitizenInput',
-  { workshopId: string; inputId: string; topic: string; summary: string; citizensHeard: number; collectedAt: string }
+  {
+    workshopId: string;
+    inputId: string;
+    topic: string;
+    summary: string;
+    citizensHeard: number;
+    /** How the citizens heard were counted (the API asks for it; absent = not said). */
+    countingMethod?: CitizenCountingMethod;
+    collectedAt: string;
+  }
 >;
 
 export type ForwardCitizenInputSummary = DomainCommand<

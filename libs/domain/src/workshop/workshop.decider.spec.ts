@@ -133,7 +133,7 @@ describe('Workshop decider', () => {
         attendanceRecorded('r-cleo', 'cleo', 'remote'),
       ];
       const state = fold(workshopDecider, history);
-      expect(state.status === 'held' && state.counts).toEqual({ registered: 2, waitlisted: 0, cancelled: 2, attended: 2, attendedOnSite: 1, attendedRemote: 1 });
+      expect(state.status === 'held' && state.counts).toMatchObject({ registered: 2, waitlisted: 0, cancelled: 2, attended: 2, attendedOnSite: 1, attendedRemote: 1 });
       expect(state.status === 'held' && state.waitlist).toEqual([]);
     });
 

@@ -47,6 +47,8 @@ export const WorkshopErrors = {
   /** The registration is waitlisted or cancelled, so it holds no seat (attendance, feedback). */
   REGISTRATION_NOT_REGISTERED: 'REGISTRATION.NOT_REGISTERED',
   REGISTRATION_INVALID_FIELD: 'REGISTRATION.INVALID_FIELD',
+  /** Citizens at a street event are a tally with the citizen input; only the people running it register (as hosts, organisers, speakers). */
+  REGISTRATION_STREET_EVENT_CITIZEN: 'REGISTRATION.STREET_EVENT_CITIZEN',
 
   /** Attendance was recorded with the other mode already. */
   ATTENDANCE_ALREADY_RECORDED: 'ATTENDANCE.ALREADY_RECORDED',

@@ -16,6 +16,29 @@ export type WorkshopAccess = (typeof WORKSHOP_ACCESS)[number];
 export const ATTENDANCE_MODES = ['on-site', 'remote'] as const;
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
+/**
+ * Who a person is at a workshop. Only participants count in the ESF+ participant figures; the others run it:
+ * organisers (the hub's core team), hosts (partner staff), speakers or presenters.
+ */
+export const WORKSHOP_ROLES = ['participant', 'organiser', 'host', 'speaker'] as const;
+export type WorkshopRole = (typeof WORKSHOP_ROLES)[number];
+/** The roles of the people who run a workshop: they take no seat and are counted apart from participants. */
+export const STAFF_ROLES = ['organiser', 'host', 'speaker'] as const satisfies readonly WorkshopRole[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Events recorded before roles existed carry none: everyone registered then was a participant. */
+export const roleOf = (data: { role?: WorkshopRole | null }): WorkshopRole => data.role ?? 'participant';
+
+/** What a speaker presents; speakers are unpaid as a rule, and a paid one is recorded as such. */
+export interface SpeakerDetails {
+  topic: string | null;
+  paid: boolean;
+}
+
+/** How the citizens heard at a street event were counted. */
+export const CITIZEN_COUNTING_METHODS = ['tally', 'head-count', 'forms', 'estimate'] as const;
+export type CitizenCountingMethod = (typeof CITIZEN_COUNTING_METHODS)[number];
+
 export const PLEDGE_KINDS = ['venue', 'materials', 'expertise', 'catering', 'storage', 'equipment', 'marketing', 'other'] as const;
 export type PledgeKind = (typeof PLEDGE_KINDS)[number];
 
@@ -108,7 +131,8 @@ export type RegistrationOpened = DomainEvent<'RegistrationOpened', { workshopId:
 
 export type RegistrationClosed = DomainEvent<'RegistrationClosed', { workshopId: string; closedAt: string }>;
 
-export type PersonInvited = DomainEvent<'PersonInvited', { workshopId: string; personId: string; invitedAt: string }>;
+/** `role` absent: recorded before roles (a participant). */
+export type PersonInvited = DomainEvent<'PersonInvited', { workshopId: string; personId: string; role?: WorkshopRole; invitedAt: string }>;
 
 interface RegistrationData {
   workshopId: string;
@@ -119,6 +143,10 @@ interface RegistrationData {
   attendanceMode: AttendanceMode;
   expectations: string | null;
   advanceQuestions: string[];
+  /** Absent in events recorded before roles: a participant (read it with `roleOf`). */
+  role?: WorkshopRole;
+  /** Set for speakers only. */
+  speaker?: SpeakerDetails | null;
 }
 
 export type ParticipantRegistered = DomainEvent<'ParticipantRegistered', RegistrationData & { registeredAt: string }>;
@@ -155,6 +183,8 @@ export type AttendanceRecorded = DomainEvent<
     personId: string;
     organizationId: string | null;
     mode: AttendanceMode;
+    /** The registration's role (absent in events recorded before roles: a participant). */
+    role?: WorkshopRole;
     recordedAt: string;
   }
 >;
@@ -216,9 +246,21 @@ export type FeedbackSubmitted = DomainEvent<
   }
 >;
 
+/**
+ * Citizens heard at a street event are a tally, not registrations: `citizensHeard` people gave input, counted
+ * by `countingMethod` (absent in events recorded before it was asked).
+ */
 export type CitizenInputCollected = DomainEvent<
   'CitizenInputCollected',
-  { workshopId: string; inputId: string; topic: string; summary: string; citizensHeard: number; collectedAt: string }
+  {
+    workshopId: string;
+    inputId: string;
+    topic: string;
+    summary: string;
+    citizensHeard: number;
+    countingMethod?: CitizenCountingMethod;
+    collectedAt: string;
+  }
 >;
 
 export type CitizenInputSummaryForwarded = DomainEvent<

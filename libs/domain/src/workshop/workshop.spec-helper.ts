@@ -1,5 +1,5 @@
 import type { WorkshopCommand } from './workshop.commands';
-import type { AttendanceMode, ExpenseFigures, PledgeKind, WorkshopEvent, WorkshopPlan } from './workshop.events';
+import type { AttendanceMode, ExpenseFigures, PledgeKind, SpeakerDetails, WorkshopEvent, WorkshopPlan, WorkshopRole } from './workshop.events';
 
 // Given-When-Then material shared by the workshop decider's specs (one spec per area, plus the composition's).
 
@@ -53,6 +53,8 @@ export const workshopCancelled = event('WorkshopCancelled', { reason: 'Speaker f
 export interface RegistrationOptions {
   organizationId?: string | null;
   attendanceMode?: AttendanceMode;
+  role?: WorkshopRole;
+  speaker?: SpeakerDetails | null;
 }
 export const registrationFields = (registrationId: string, personId: string, options: RegistrationOptions = {}) => ({
   registrationId,
@@ -61,6 +63,8 @@ export const registrationFields = (registrationId: string, personId: string, opt
   attendanceMode: options.attendanceMode ?? ('on-site' as AttendanceMode),
   expectations: 'Meet other developers',
   advanceQuestions: ['How do we fund a pilot?'],
+  role: options.role ?? ('participant' as WorkshopRole),
+  speaker: options.speaker ?? (options.role === 'speaker' ? { topic: null, paid: false } : null),
 });
 export const register = (registrationId: string, personId: string, options?: RegistrationOptions) =>
   command('RegisterParticipant', registrationFields(registrationId, personId, options));
@@ -76,8 +80,8 @@ export const promoted = (registrationId: string, personId: string) =>
 
 export const recordAttendance = (...attendees: [string, AttendanceMode][]) =>
   command('RecordAttendance', { attendees: attendees.map(([registrationId, mode]) => ({ registrationId, mode })) });
-export const attendanceRecorded = (registrationId: string, personId: string, mode: AttendanceMode = 'on-site') =>
-  event('AttendanceRecorded', { registrationId, personId, organizationId: 'org-ngo', mode, recordedAt: at });
+export const attendanceRecorded = (registrationId: string, personId: string, mode: AttendanceMode = 'on-site', role: WorkshopRole = 'participant') =>
+  event('AttendanceRecorded', { registrationId, personId, organizationId: 'org-ngo', mode, role, recordedAt: at });
 
 export const pledgeFields: { organizationId: string; kind: PledgeKind; description: string; inKindValueCents: number; valuationBasis: string } = {
   organizationId: 'org-city-of-rauma',

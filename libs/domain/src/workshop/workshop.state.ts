@@ -7,6 +7,7 @@ import type {
   SustainabilityPractice,
   WorkshopLocation,
   WorkshopPlan,
+  WorkshopRole,
 } from './workshop.events';
 
 // The state keeps only what the decider needs to enforce invariants and to recognise retries;
@@ -19,6 +20,7 @@ export interface RegistrationEntry {
   status: RegistrationStatus;
   /** How the person actually attended, once recorded. */
   attended: AttendanceMode | null;
+  role: WorkshopRole;
   /** Fingerprint of the registering command, to tell a retry (no events) from a reused id (conflict). */
   key: string;
 }

@@ -104,6 +104,36 @@ describe('CommandHandler over a real SQLite event store', () => {
     });
   });
 
+  it('dates a command without `at` by its `timed` option, from the state the decision sees and the recording time; a retry answers the first date', async () => {
+    const sut = new CommandHandler(store, { clock });
+    await sut.handle(counter, 'counter-1', open, ctx());
+    const seen: Array<{ state: CounterState; recordedAt: string }> = [];
+    const context = ctx();
+    // E.g. a workshop's fact dated by the workshop: here, a date that depends on the total so far.
+    const options = {
+      timed: (state: CounterState, recordedAt: string): CounterCommand => {
+        seen.push({ state, recordedAt });
+        return { type: 'Add', data: { by: 2 }, at: state.status === 'open' && state.total === 0 ? '2024-03-14T07:00:00.000Z' : recordedAt };
+      },
+    };
+
+    const result = await sut.handle(counter, 'counter-1', { type: 'Add', data: { by: 2 } }, context, options);
+    const retry = await sut.handle(counter, 'counter-1', { type: 'Add', data: { by: 2 } }, context, options);
+
+    const [, added] = await store.readStream('counter-1');
+    expect(seen).toEqual([{ state: { status: 'open', total: 0 }, recordedAt: '2026-11-27T08:00:00.000Z' }]);
+    expect(added!.metadata).toMatchObject({ occurredAt: '2024-03-14T07:00:00.000Z', recordedAt: '2026-11-27T08:00:00.000Z' });
+    expect(result.occurredAt).toBe('2024-03-14T07:00:00.000Z');
+    expect(retry).toMatchObject({ duplicate: true, occurredAt: '2024-03-14T07:00:00.000Z' });
+  });
+
+  it('refuses, as a programming error, a command with neither `at` nor `timed`', async () => {
+    const sut = new CommandHandler(store, { clock });
+
+    await expect(sut.handle(counter, 'counter-1', { type: 'Open', data: { id: 'c' } }, ctx())).rejects.toThrow(/no business time/);
+    expect(await store.readStream('counter-1')).toEqual([]);
+  });
+
   it('answers a retried command (same command id) with the first result and appends nothing — also from a fresh handler after a restart', async () => {
     const context = ctx();
     await new CommandHandler(store, { clock }).handle(counter, 'counter-1', open, ctx());

@@ -31,7 +31,26 @@ export interface CommandResult<S> {
   position: bigint | null;
   /** True when the command had already been handled: nothing was appended. */
   duplicate: boolean;
+  /**
+   * The business time the command was decided at (its events' `occurredAt`); for a duplicate, that of the first
+   * attempt. Lets a use case date its next step like its first.
+   */
+  occurredAt: string;
   state: S;
+}
+
+/** A command whose business time may still be open: `HandleOptions.timed` supplies it from the loaded state. */
+export type CommandWithOptionalTime<C> = C extends DomainCommand<infer T, infer D> ? { type: T; data: D; at?: string } : never;
+
+export interface HandleOptions<C, S> {
+  /**
+   * The command as decided, from the stream's state as loaded for the decision and the recording time: its business
+   * time (e.g. a workshop's fact defaults to the workshop's own date) and the fields that default to it. Called before
+   * every decision (again after a concurrent write), so the date follows the state the decision saw; it may refuse
+   * (throw a DomainError) like the decider. Without it the command must carry its `at`. `decide` stays pure: it sees a
+   * plain command.
+   */
+  timed?: (state: S, recordedAt: string) => C;
 }
 
 export interface CommandHandlerOptions {
@@ -66,11 +85,17 @@ export class CommandHandler {
   async handle<C extends DomainCommand<string, unknown>, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
     stream: StreamName,
-    command: C,
+    requested: C | CommandWithOptionalTime<C>,
     context: CommandContext,
+    options: HandleOptions<C, S> = {},
   ): Promise<CommandResult<S>> {
     const previous = await this.previousResult(decider, stream, context.commandId);
     if (previous) return previous;
+    const timed = (state: S, recordedAt: string): C => {
+      if (options.timed) return options.timed(state, recordedAt);
+      if (requested.at === undefined) throw new Error(`${requested.type} on ${stream} has no business time and no rule to infer one`);
+      return requested as C;
+    };
 
     let current = await this.load(decider, stream);
     for (let attempt = 0; ; attempt++) {
@@ -82,8 +107,11 @@ export class CommandHandler {
         }
       }
 
+      const recordedAt = this.clock().toISOString();
+      let command: C;
       let decided: E[];
       try {
+        command = timed(current.state, recordedAt);
         decided = decider.decide(command, current.state);
       } catch (error) {
         // A refusal based on a possibly stale cache is confirmed against the store before it is final.
@@ -91,14 +119,14 @@ export class CommandHandler {
         const fresh = await this.catchUp(decider, stream, current);
         if (fresh.revision === current.revision) throw error;
         current = fresh;
+        command = timed(current.state, recordedAt);
         decided = decider.decide(command, current.state);
       }
 
       if (decided.length === 0) {
-        return { stream, events: [], revision: current.revision, position: current.position, duplicate: false, state: current.state };
+        return { stream, events: [], revision: current.revision, position: current.position, duplicate: false, occurredAt: command.at, state: current.state };
       }
 
-      const recordedAt = this.clock().toISOString();
       const toAppend: EventToAppend[] = decided.map((event, index) => ({
         id: deriveEventId(context.commandId, stream, index),
         type: event.type,
@@ -125,7 +153,7 @@ export class CommandHandler {
         this.cache.set<S>(stream, { state, revision: result.revision, position: result.position });
         const firstRevision = result.revision - toAppend.length + 1;
         const events = toAppend.map((event, index) => ({ id: event.id, type: event.type, revision: firstRevision + index }));
-        return { stream, events, revision: result.revision, position: result.position, duplicate: false, state };
+        return { stream, events, revision: result.revision, position: result.position, duplicate: false, occurredAt: command.at, state };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         this.cache.delete(stream);
@@ -200,6 +228,7 @@ export class CommandHandler {
       revision: last.revision,
       position: last.position,
       duplicate: true,
+      occurredAt: first.metadata.occurredAt,
       state: current.state,
     };
   }

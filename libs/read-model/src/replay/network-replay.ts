@@ -1,18 +1,24 @@
-import { chainStream, collaborationStream, workshopStream } from '@kuhina/domain';
+import { chainStream, collaborationStream, workshopStream, type WorkshopRole } from '@kuhina/domain';
 import type { ReadAllOptions, RecordedEvent } from '@kuhina/event-store';
 import type { Projection } from '../projection';
 import { collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection } from '../projections/network';
-import { assembleNetwork, comparePositions } from '../projections/network/network-assembly';
+import { assembleNetwork } from '../projections/network/network-assembly';
+import { comparePositions, type NetworkFilter } from '../projections/network/network-dates';
 import { NETWORK_COLLABORATIONS_COLLECTION, NETWORK_WORKSHOPS_COLLECTION, type NetworkCollaborationView, type NetworkView, type NetworkWorkshopView } from '../projections/network/network.view';
 import { workshopChainIndexProjection } from '../projections/workshop-chain-index';
 import { Projector, type EventLog } from '../projector/projector';
 import type { Page, ReadStore, ViewDocument } from '../read-store.port';
 import { MemoryReadStore } from '../stores/memory-read-store';
 
-/** Where a replay stops: a business date (the whole day when it is a bare date, UTC), a log position, or both. */
+/**
+ * Which network: as it stood at a business date (the whole day when it is a bare date, UTC), as the log stood at a
+ * position, or both; and only the attendances of some roles.
+ */
 export interface NetworkCut {
   asOf?: string;
   untilPosition?: bigint;
+  /** Attendances of these roles only (default: all): an analyst may leave organisers out. */
+  roles?: readonly WorkshopRole[];
 }
 
 /**
@@ -45,11 +51,18 @@ export function asOfLimit(asOf: string): number {
   return limit;
 }
 
-/** Whether an event is inside the cut: recorded at or before `untilPosition` and happened at or before `asOf`. */
+/**
+ * Whether an event is replayed: recorded at or before `untilPosition`. A business date does not cut events (a 2024
+ * workshop entered today has today's events): it cuts the assembled network by the dates of its nodes and ties.
+ */
 export function inCut(cut: NetworkCut): (event: RecordedEvent) => boolean {
-  const limit = cut.asOf === undefined ? null : asOfLimit(cut.asOf);
   const until = cut.untilPosition ?? null;
-  return (event) => (until === null || event.position <= until) && (limit === null || Date.parse(event.metadata.occurredAt) <= limit);
+  return (event) => until === null || event.position <= until;
+}
+
+/** What the assembly keeps of the replayed documents: what is dated up to `asOf`, the attendances of `roles`. */
+export function filterOf(cut: NetworkCut): NetworkFilter {
+  return { ...(cut.asOf === undefined ? {} : { until: asOfLimit(cut.asOf) }), ...(cut.roles === undefined ? {} : { roles: cut.roles }) };
 }
 
 /** Progress of a replay, for progress bars: events read so far, and the position to reach. */
@@ -133,29 +146,32 @@ export interface PositionedNetwork {
 
 const later = (a: string, b: string): string => (comparePositions(a, b) >= 0 ? a : b);
 
-/** The network documents of a chain in a store (live or replayed), assembled. */
-export async function networkOf(store: ReadStore, chainId: string): Promise<PositionedNetwork> {
+/** The network documents of a chain in a store (live or replayed), assembled, kept to `filter`. */
+export async function networkOf(store: ReadStore, chainId: string, filter: NetworkFilter = {}): Promise<PositionedNetwork> {
   const [workshops, collaborations] = await Promise.all([
     chainDocuments<NetworkWorkshopView>(store, NETWORK_WORKSHOPS_COLLECTION, chainId),
     chainDocuments<NetworkCollaborationView>(store, NETWORK_COLLABORATIONS_COLLECTION, chainId),
   ]);
   const lastPosition = [...workshops, ...collaborations].reduce((latest, doc) => later(latest, doc.lastPosition), '0');
-  return { network: assembleNetwork(chainId, workshops, collaborations), lastPosition };
+  return { network: assembleNetwork(chainId, workshops, collaborations, filter), lastPosition };
 }
 
 async function replay(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainId: string, cut: NetworkCut, onProgress?: ReplayProgress): Promise<PositionedNetwork> {
+  // A date that is none is refused before any reading.
+  const filter = filterOf(cut);
   const head = await log.headPosition();
   const target = cut.untilPosition !== undefined && (head === null || cut.untilPosition < head) ? cut.untilPosition : head;
   const store = new MemoryReadStore();
   // Large batches: nothing waits on a throw-away store's commits.
   const projector = new Projector(new CutLog(log, cut, target, onProgress), store, { projections: NETWORK_REPLAY_PROJECTIONS, batchSize: 10_000 });
   await projector.catchUp();
-  return networkOf(store, chainId);
+  return networkOf(store, chainId, filter);
 }
 
 /**
- * Time travel over the whole log: replays every event inside the cut through the network projections into
- * a throw-away memory store, then assembles the chain's network from it (`kuhina replay`, benchmarks).
+ * Time travel over the whole log: replays every event up to the cut's position through the network projections into
+ * a throw-away memory store, then assembles the chain's network from it, kept to the cut's date and roles
+ * (`kuhina replay`, benchmarks).
  */
 export function replayNetworkFromLog(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainId: string, cut: NetworkCut = {}, onProgress?: ReplayProgress): Promise<PositionedNetwork> {
   return replay(log, chainId, cut, onProgress);
@@ -185,5 +201,6 @@ export async function replayNetworkFromStreams(
   const merged: RecordedEvent[] = [];
   for (const stream of new Set(streams)) for (const event of await events.readStream(stream)) if (keep(event)) merged.push(event);
   merged.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
-  return replay(new ArrayLog(merged), chainId, {});
+  const { untilPosition: _cutAlready, ...rest } = cut;
+  return replay(new ArrayLog(merged), chainId, rest);
 }

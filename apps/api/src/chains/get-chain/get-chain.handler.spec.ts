@@ -39,6 +39,8 @@ describe('GetChainHandler', () => {
         workshopIds: [rauma, pori],
         lastPaidOn: '2024-03-28',
         retentionEndsOn: '2029-12-31',
+        hubOrganizationId: null,
+        chainMeetings: { partner: 0, coreTeam: 0 },
         closedAt: '2024-04-02T12:00:00.000Z',
         closeReason: 'Operation ended',
         // Neither workshop was planned: the chain names them, the view has no figures for them.

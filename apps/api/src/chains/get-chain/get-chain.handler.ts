@@ -21,6 +21,10 @@ export interface ChainView {
   workshopIds: string[];
   lastPaidOn: string | null;
   retentionEndsOn: string | null;
+  /** The hub's own organisation: it runs the chain, so it is never among the organisations reached. */
+  hubOrganizationId: string | null;
+  /** Planning meetings held for the chain as a whole (beside each workshop's own). */
+  chainMeetings: WorkshopChainView['chainMeetings'];
   closedAt: string | null;
   closeReason: string | null;
   /** Each planned workshop with its figures, in chain order. */
@@ -57,6 +61,8 @@ export class GetChainHandler implements IQueryHandler<GetChainQuery, ChainQueryR
         workshopIds: inChainOrder(view.facts.workshopOrder),
         lastPaidOn: view.lastPaymentOn,
         retentionEndsOn: view.retentionEndsOn,
+        hubOrganizationId: view.hubOrganizationId,
+        chainMeetings: view.chainMeetings,
         closedAt: view.closedAt,
         closeReason: view.closeReason,
         workshops: view.workshops.map(({ facts: _facts, ...figures }) => figures),

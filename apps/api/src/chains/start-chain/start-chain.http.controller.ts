@@ -37,6 +37,7 @@ export class StartChainHttpController {
           periodStart: dto.periodStart,
           periodEnd: dto.periodEnd,
           description: dto.description ?? '',
+          hubOrganizationId: dto.hubOrganizationId ?? null,
         },
         at: businessTime(dto),
       },

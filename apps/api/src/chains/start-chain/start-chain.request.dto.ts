@@ -34,4 +34,15 @@ export class StartChainRequestDto extends BusinessTimeDto {
   @IsOptional()
   @TextOf(TEXT.LONG, { emptyAllowed: true })
   description?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: '0b6f2c1e-3d4a-4b5c-8d9e-0f1a2b3c4d5e',
+    description: "The hub's own organisation (the competence centre running the chain): it organises, so it is never counted among the organisations the chain supported or reached",
+  })
+  @IsOptional()
+  @IsUUID()
+  hubOrganizationId?: string | null;
 }

@@ -19,7 +19,7 @@ export class UpdateChainDetailsHttpController {
 
   @Post(':id/details')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change some details of a chain (name, programme, operation id, period, description); fields left out stay as they are' })
+  @ApiOperation({ summary: 'Change some details of a chain (name, programme, operation id, period, description, hub organisation); fields left out stay as they are' })
   @ApiOkResponse({ type: CommandResponse })
   async update(
     @Param('id', uuidParam('id')) id: string,
@@ -30,7 +30,7 @@ export class UpdateChainDetailsHttpController {
     const changes: Partial<ChainDetails> = {};
     for (const field of CHAIN_DETAIL_FIELDS) {
       const value = dto[field];
-      if (value !== undefined) changes[field] = value;
+      if (value !== undefined) (changes as Record<string, unknown>)[field] = value;
     }
     return sendDomainCommand(this.bus, reply, id, 'chain', { type: 'UpdateChainDetails', data: { chainId: id, ...changes }, at: businessTime(dto) }, context);
   }

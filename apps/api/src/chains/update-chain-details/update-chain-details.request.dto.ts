@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ValidateIf } from 'class-validator';
+import { IsUUID, ValidateIf } from 'class-validator';
 import { TEXT } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
 import { IsIsoDate, TextOf } from '../../common/validation/rules.decorators';
@@ -38,4 +38,15 @@ export class UpdateChainDetailsRequestDto extends BusinessTimeDto {
   @ValidateIf(given)
   @TextOf(TEXT.LONG, { emptyAllowed: true })
   description?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: '0b6f2c1e-3d4a-4b5c-8d9e-0f1a2b3c4d5e',
+    description: "The hub's own organisation (the competence centre running the chain): it organises, so it is never counted among the organisations the chain supported or reached; null clears it",
+  })
+  @ValidateIf((_: object, value: unknown) => value !== undefined && value !== null)
+  @IsUUID()
+  hubOrganizationId?: string | null;
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { AddCollaborationPartnerRequestDto } from './add-collaboration-partner.request.dto';
@@ -31,7 +31,7 @@ export class AddCollaborationPartnerHttpController {
       reply,
       id,
       'collaboration', // Without joinedOn the decider takes the date of the business time.
-      { type: 'AddCollaborationPartner', data: { collaborationId: id, organizationId: dto.organizationId, ...(dto.joinedOn ? { joinedOn: dto.joinedOn } : {}) }, at: businessTime(dto) },
+      { type: 'AddCollaborationPartner', data: { collaborationId: id, organizationId: dto.organizationId, ...(dto.joinedOn ? { joinedOn: dto.joinedOn } : {}) }, at: givenBusinessTime(dto) },
       context,
     );
   }

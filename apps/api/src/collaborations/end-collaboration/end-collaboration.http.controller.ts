@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { EndCollaborationRequestDto } from './end-collaboration.request.dto';
@@ -31,7 +31,7 @@ export class EndCollaborationHttpController {
       reply,
       id,
       'collaboration',
-      { type: 'EndCollaboration', data: { collaborationId: id, endedOn: dto.endedOn, outcome: dto.outcome }, at: businessTime(dto) },
+      { type: 'EndCollaboration', data: { collaborationId: id, endedOn: dto.endedOn, outcome: dto.outcome }, at: givenBusinessTime(dto) },
       context,
     );
   }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BusinessTimeRequiredError } from '@kuhina/application';
 import { DomainError } from '@kuhina/domain';
 import { EventIdConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
 import { IdempotencyKeyReusedError, RequestValidationError } from './http-problems';
@@ -38,6 +39,13 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
 
   if (error instanceof RequestValidationError) {
     return make(400, ApiErrors.REQUEST_INVALID, 'The request is not valid', error.message, { errors: error.errors });
+  }
+  if (error instanceof BusinessTimeRequiredError) {
+    // Names the field like a validation problem, so that a form can point at it.
+    return make(422, error.code, 'Say when this happened', error.message, {
+      details: error.details,
+      errors: [{ field: `body.${error.field}`, rule: 'required', message: error.message }],
+    });
   }
   if (error instanceof DomainError) {
     const status = DOMAIN_STATUS[error.kind];

@@ -109,7 +109,7 @@ describe('validation decorators built from the shared rules', () => {
     // Strict ISO 8601, and JavaScript reads it (as the next day): the shared rule, like the domain, refuses it.
     expect(await occurredAt('2023-04-19T24:00Z')).toEqual([['body.occurredAt', 'matches']]);
 
-    const input = { topic: 'Services', summary: 'More evening hours', citizensHeard: 42 };
+    const input = { topic: 'Services', summary: 'More evening hours', citizensHeard: 42, countingMethod: 'tally' };
     expect(await rulesOf(CollectCitizenInputRequestDto, { ...input, collectedAt: '2023-06-14' })).toEqual([]);
     expect(await rulesOf(CollectCitizenInputRequestDto, { ...input, collectedAt: '2023-06-14T17:00:00+03:00' })).toEqual([]);
     expect(await rulesOf(CollectCitizenInputRequestDto, { ...input, collectedAt: '2023-06-14T17:00:00', citizensHeard: INTEGER.CITIZENS_HEARD.max + 1 })).toEqual([

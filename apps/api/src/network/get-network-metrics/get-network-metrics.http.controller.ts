@@ -18,7 +18,7 @@ export class GetNetworkMetricsHttpController {
   @ApiOperation({
     summary: "Metrics of a chain's network: per node, per network, and the growth curve along the chain",
     description:
-      'Per node: degree, weighted degree, betweenness, Louvain community. Per network: nodes, edges, density, connected components and the share of the largest, modularity, the share of organisation ties that cross sectors and regions. Per workshop of the chain: new ties, new organisations reached, returning participants. Computed with graphology; `asOf` / `untilPosition` give the metrics of the network as it stood then.',
+      'Per node: degree, weighted degree, betweenness, Louvain community. Per network: nodes, edges, density, connected components and the share of the largest, modularity, the share of organisation ties that cross sectors and regions. Per workshop of the chain: new ties, new organisations reached, returning participants. Computed with graphology; `asOf` / `untilPosition` give the metrics of the network as it stood then, `roles` those of the attendances of some roles only (as `GET /network`).',
   })
   @ApiOkResponse({ description: '{ summary, nodes, growth, ... }' })
   get(@Query() query: NetworkCutQueryDto, @Req() request: FastifyRequest): Promise<NetworkMetrics> {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches, ValidateBy } from 'class-validator';
 import { asOfLimit, type NetworkCut } from '@kuhina/read-model';
 import { ViewQueryDto } from '../../common/views/page-query.dto';
-import { LOG_POSITION } from '@kuhina/domain';
+import { LOG_POSITION, WORKSHOP_ROLES, type WorkshopRole } from '@kuhina/domain';
 
 /**
  * An ISO 8601 date or date-time the replay's cut can read, of a day that exists: the cut's own parser decides
@@ -25,14 +25,28 @@ const IsAsOf = () =>
     },
   });
 
-/** Which chain, and optionally when: shared by the network, its metrics and its exports. */
+/** Roles as the query writes them: `participant,host`. */
+const rolesIn = (value: string): string[] => value.split(',').map((role) => role.trim());
+
+/** A comma-separated list of workshop roles, each one known (an unknown one would silently leave everyone out). */
+const IsRoleList = () =>
+  ValidateBy({
+    name: 'isWorkshopRoles',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && rolesIn(value).every((role) => (WORKSHOP_ROLES as readonly string[]).includes(role)),
+      defaultMessage: () => `roles must be a comma-separated list of ${WORKSHOP_ROLES.join(', ')}`,
+    },
+  });
+
+/** Which chain, and optionally when and whose attendances: shared by the network, its metrics and its exports. */
 export class NetworkCutQueryDto extends ViewQueryDto {
   @ApiProperty({ format: 'uuid', example: 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93' })
   @IsUUID('all')
   chainId!: string;
 
   @ApiPropertyOptional({
-    description: 'Time travel by business date: the network as it stood at the end of this day (UTC), or at this instant for a date-time.',
+    description:
+      "Time travel by business date: the network as it stood at the end of this day (UTC), or at this instant for a date-time. What a workshop brought in (its node, attendances, co-organisers, pledges) is dated by the workshop's own date — the day it was held, else its planned start — however late it was typed in; collaborations by their own dates.",
     example: '2023-05-31',
   })
   @IsOptional()
@@ -43,9 +57,18 @@ export class NetworkCutQueryDto extends ViewQueryDto {
   @IsOptional()
   @Matches(LOG_POSITION.pattern, { message: `untilPosition must be ${LOG_POSITION.expected}` })
   untilPosition?: string;
+
+  @ApiPropertyOptional({
+    description: `Only the attendances of these roles, comma-separated (${WORKSHOP_ROLES.join(', ')}); default: all. E.g. \`participant\` leaves the people running the workshops (organisers, hosts, speakers) and the ties only they made out. Co-organising, pledges and collaborations stay.`,
+    example: 'participant,host',
+  })
+  @IsOptional()
+  @IsRoleList()
+  roles?: string;
 }
 
 export const cutOf = (query: NetworkCutQueryDto): NetworkCut => ({
   ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
   ...(query.untilPosition === undefined ? {} : { untilPosition: BigInt(query.untilPosition) }),
+  ...(query.roles === undefined ? {} : { roles: rolesIn(query.roles) as WorkshopRole[] }),
 });

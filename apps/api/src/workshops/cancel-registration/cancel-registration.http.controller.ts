@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { CancelRegistrationCommand, type CancelRegistrationResult } from '@kuhina/application';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
@@ -33,7 +33,7 @@ export class CancelRegistrationHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CancelRegistrationResponse> {
     const result = await this.bus.execute<CancelRegistrationCommand, CancelRegistrationResult>(
-      new CancelRegistrationCommand(workshopId, registrationId, dto.reason ?? '', businessTime(dto), context),
+      new CancelRegistrationCommand(workshopId, registrationId, dto.reason ?? '', givenBusinessTime(dto), context),
     );
     withEtag(reply, result.workshop.revision);
     return { id: registrationId, position: positionText(result.workshop.position), promoted: result.promoted };

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { ChangeCapacityRequestDto } from './change-capacity.request.dto';
@@ -26,6 +26,6 @@ export class ChangeCapacityHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return sendDomainCommand(this.bus, reply, id, 'workshop', { type: 'ChangeCapacity', data: { workshopId: id, capacity: dto.capacity }, at: businessTime(dto) }, context);
+    return sendDomainCommand(this.bus, reply, id, 'workshop', { type: 'ChangeCapacity', data: { workshopId: id, capacity: dto.capacity }, at: givenBusinessTime(dto) }, context);
   }
 }

@@ -37,7 +37,7 @@ export class CollectCitizenInputHttpController {
       reply,
       inputId,
       'workshop',
-      { type: 'CollectCitizenInput', data: { workshopId, inputId, topic: dto.topic, summary: dto.summary, citizensHeard: dto.citizensHeard, collectedAt: dto.collectedAt ?? at }, at: at },
+      { type: 'CollectCitizenInput', data: { workshopId, inputId, topic: dto.topic, summary: dto.summary, citizensHeard: dto.citizensHeard, countingMethod: dto.countingMethod, collectedAt: dto.collectedAt ?? at }, at: at },
       context,
     );
   }

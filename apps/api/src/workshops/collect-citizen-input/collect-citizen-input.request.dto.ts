@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
-import { INTEGER, TEXT } from '@kuhina/domain';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { CITIZEN_COUNTING_METHODS, INTEGER, TEXT, type CitizenCountingMethod } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
 import { IntegerIn, IsIsoDateOrDateTime, TextOf } from '../../common/validation/rules.decorators';
 
@@ -20,9 +20,20 @@ export class CollectCitizenInputRequestDto extends BusinessTimeDto {
   @TextOf(TEXT.LONG)
   summary!: string;
 
-  @ApiProperty({ description: 'How many citizens were heard', example: 126 })
+  @ApiProperty({
+    description: 'How many citizens gave input: a tally, not registrations (citizens at a street event are not registered; the partner staff running it register as hosts)',
+    example: 126,
+  })
   @IntegerIn(INTEGER.CITIZENS_HEARD)
   citizensHeard!: number;
+
+  @ApiProperty({
+    enum: CITIZEN_COUNTING_METHODS,
+    example: 'tally',
+    description: 'How citizensHeard was counted: tally (marks as people gave input), head-count, forms (written answers counted), estimate',
+  })
+  @IsIn(CITIZEN_COUNTING_METHODS)
+  countingMethod!: CitizenCountingMethod;
 
   @ApiPropertyOptional({ description: 'When the input was collected: a date or a date-time with offset; default: the business time of this write', example: '2023-06-14T17:00:00+03:00' })
   @IsOptional()

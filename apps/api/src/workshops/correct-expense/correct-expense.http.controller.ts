@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { CorrectExpenseRequestDto } from './correct-expense.request.dto';
@@ -38,7 +38,7 @@ export class CorrectExpenseHttpController {
       {
         type: 'CorrectExpense',
         data: { workshopId, expenseId, amountCents: dto.amountCents, category: dto.category, fundingSource: dto.fundingSource, receiptReference: dto.receiptReference, reason: dto.reason },
-        at: businessTime(dto),
+        at: givenBusinessTime(dto),
       },
       context,
     );

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { ForwardCitizenInputSummaryRequestDto } from './forward-citizen-input-summary.request.dto';
@@ -29,13 +29,13 @@ export class ForwardCitizenInputSummaryHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const at = businessTime(dto);
+    // Without forwardedAt, the summary was forwarded at the write's business time (filled in by its rule).
     return sendDomainCommand(
       this.bus,
       reply,
       workshopId,
       'workshop',
-      { type: 'ForwardCitizenInputSummary', data: { workshopId, summary: dto.summary, recipients: [...dto.recipients], forwardedAt: dto.forwardedAt ?? at }, at: at },
+      { type: 'ForwardCitizenInputSummary', data: { workshopId, summary: dto.summary, recipients: [...dto.recipients], forwardedAt: dto.forwardedAt }, at: givenBusinessTime(dto) },
       context,
     );
   }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { FulfilPledgeRequestDto } from './fulfil-pledge.request.dto';
@@ -30,6 +30,6 @@ export class FulfilPledgeHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return sendDomainCommand(this.bus, reply, pledgeId, 'workshop', { type: 'FulfilPledge', data: { workshopId, pledgeId }, at: businessTime(dto) }, context);
+    return sendDomainCommand(this.bus, reply, pledgeId, 'workshop', { type: 'FulfilPledge', data: { workshopId, pledgeId }, at: givenBusinessTime(dto) }, context);
   }
 }

@@ -1,4 +1,4 @@
-import { chainDecider, chainStream, workshopDecider, workshopStream } from '@kuhina/domain';
+import { chainDecider, chainStream, noRegistrations, workshopDecider, workshopStream } from '@kuhina/domain';
 import { AT, givenChain, givenWorkshop, markHeld, openRegistration, RAUMA_PLAN, registration } from '@kuhina/application/workshop-fixtures.spec-helper';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import { projectedViews } from '../../common/views/projected-views.spec-helper';
@@ -60,7 +60,8 @@ describe('GetWorkshopHandler', () => {
         heldOn: '2023-04-19',
         reportedAt: null,
         cancelledAt: null,
-        counts: { registered: 2, waitlisted: 1, cancelled: 1, attended: 1, invited: 0 },
+        counts: { registered: 2, waitlisted: 1, cancelled: 1, attended: 1, invited: 0, staff: noRegistrations().staff },
+        programme: [],
         detail: {
           pledges: [],
           expenses: [],

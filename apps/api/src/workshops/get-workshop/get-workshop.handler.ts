@@ -14,7 +14,7 @@ export type WorkshopDetailExtras = Pick<
  * The workshop's one set of counts: the registration figures as the domain's counting function (`recount`) folds them
  * (the same figures as the registrations list and the chain's workshop), with the invitations beside them.
  */
-export type WorkshopCounts = Pick<RegistrationCounts, 'registered' | 'waitlisted' | 'cancelled' | 'attended'> & {
+export type WorkshopCounts = Pick<RegistrationCounts, 'registered' | 'waitlisted' | 'cancelled' | 'attended' | 'staff'> & {
   /** People invited (invitation-only workshops). */
   invited: number;
 };
@@ -39,7 +39,10 @@ export interface WorkshopDetails {
   heldOn: string | null;
   reportedAt: string | null;
   cancelledAt: string | null;
+  /** Participants at the top level (they take seats and are what ESF+ counts); organisers, hosts and speakers in `staff`. */
   counts: WorkshopCounts;
+  /** The speakers and presenters of the programme (who they are: the backoffice's registration list). */
+  programme: WorkshopDetailView['programme'];
   detail: WorkshopDetailExtras;
 }
 
@@ -81,7 +84,8 @@ function detailsOf(view: WorkshopDetailView): WorkshopDetails {
     heldOn: dates.heldOn,
     reportedAt: dates.reportedAt,
     cancelledAt: dates.cancelledAt,
-    counts: { registered: counts.registered, waitlisted: counts.waitlisted, cancelled: counts.cancelled, attended: counts.attended, invited: view.invited },
+    counts: { registered: counts.registered, waitlisted: counts.waitlisted, cancelled: counts.cancelled, attended: counts.attended, staff: counts.staff, invited: view.invited },
+    programme: view.programme,
     detail: {
       pledges: view.pledges,
       expenses: view.expenses,

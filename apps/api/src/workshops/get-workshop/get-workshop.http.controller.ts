@@ -12,13 +12,35 @@ import { GetWorkshopQuery } from './get-workshop.query';
 
 const STATUSES: WorkshopDetails['status'][] = ['planned', 'registration-open', 'registration-closed', 'held', 'reported', 'cancelled'];
 
+class StaffCountResponse {
+  @ApiProperty({ example: 2, description: 'Active registrations in this role' }) registered!: number;
+  @ApiProperty({ example: 2, description: 'Of them, whose attendance was recorded' }) attended!: number;
+}
+
+/** The people who ran the workshop, by role: counted apart from the participants. */
+class StaffCountsResponse {
+  @ApiProperty({ type: StaffCountResponse, description: "The hub's core team" }) organiser!: StaffCountResponse;
+  @ApiProperty({ type: StaffCountResponse, description: 'Partner staff' }) host!: StaffCountResponse;
+  @ApiProperty({ type: StaffCountResponse, description: 'Speakers and presenters' }) speaker!: StaffCountResponse;
+}
+
+class ProgrammeSpeakerResponse {
+  @ApiProperty({ format: 'uuid' }) registrationId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) organizationId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'The social-innovation validation framework in practice' }) topic!: string | null;
+  @ApiProperty({ example: false, description: 'Speakers are unpaid as a rule' }) paid!: boolean;
+  @ApiProperty({ enum: ['registered', 'cancelled'] }) status!: 'registered' | 'cancelled';
+  @ApiProperty({ example: true }) attended!: boolean;
+}
+
 /** The workshop's one set of counts: the same figures as GET /workshops/:id/registrations and the chain's workshop. */
 export class WorkshopCountsResponse implements WorkshopCounts {
-  @ApiProperty({ example: 31, description: 'Seats taken: registrations now registered (promoted ones included)' }) registered!: number;
+  @ApiProperty({ example: 31, description: 'Seats taken by participants: registrations now registered (promoted ones included)' }) registered!: number;
   @ApiProperty({ example: 4 }) waitlisted!: number;
   @ApiProperty({ example: 2 }) cancelled!: number;
   @ApiProperty({ example: 29, description: 'Registrations whose attendance was recorded (on site or remote)' }) attended!: number;
   @ApiProperty({ example: 0, description: 'People invited (invitation-only workshops); not registrations' }) invited!: number;
+  @ApiProperty({ type: StaffCountsResponse, description: 'Organisers, hosts and speakers: they take no seat and are not participants in any figure above' }) staff!: StaffCountsResponse;
 }
 
 /** For the OpenAPI description; the answer is the handler's WorkshopDetails. */
@@ -44,6 +66,7 @@ export class WorkshopResponse implements WorkshopDetails {
   @ApiProperty({ type: WorkshopCountsResponse, description: 'Registration counts, folded by the one counting function every answer uses' }) counts!: WorkshopCountsResponse;
   @ApiProperty({ type: Object, description: 'Pledges, expenses (with corrections and voids), totals, dates, citizen input, planning meetings, sustainability' })
   detail!: WorkshopDetails['detail'];
+  @ApiProperty({ type: [ProgrammeSpeakerResponse], description: "The programme's speakers and presenters, in the order they registered" }) programme!: ProgrammeSpeakerResponse[];
 }
 
 @ApiTags('workshops')

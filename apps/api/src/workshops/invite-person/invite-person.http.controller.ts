@@ -26,6 +26,6 @@ export class InvitePersonHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return sendDomainCommand(this.bus, reply, dto.personId, 'workshop', { type: 'InvitePerson', data: { workshopId: id, personId: dto.personId }, at: businessTime(dto) }, context);
+    return sendDomainCommand(this.bus, reply, dto.personId, 'workshop', { type: 'InvitePerson', data: { workshopId: id, personId: dto.personId, role: dto.role ?? 'participant' }, at: businessTime(dto) }, context);
   }
 }

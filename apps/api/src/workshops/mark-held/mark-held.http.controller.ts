@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { MarkHeldRequestDto } from './mark-held.request.dto';
@@ -21,6 +21,6 @@ export class MarkHeldHttpController {
   @ApiOperation({ summary: 'Record that the workshop took place (closes an open registration first); attendance, feedback and the report follow' })
   @ApiOkResponse({ type: CommandResponse })
   async held(@Param('id', uuidParam('id')) id: string, @Body() dto: MarkHeldRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return sendDomainCommand(this.bus, reply, id, 'workshop', { type: 'MarkHeld', data: { workshopId: id, heldOn: dto.heldOn }, at: businessTime(dto) }, context);
+    return sendDomainCommand(this.bus, reply, id, 'workshop', { type: 'MarkHeld', data: { workshopId: id, heldOn: dto.heldOn }, at: givenBusinessTime(dto) }, context);
   }
 }

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { laterPosition, PlanWorkshopCommand, type PlanWorkshopResult } from '@kuhina/application';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { PlanWorkshopRequestDto } from './plan-workshop.request.dto';
@@ -40,7 +40,7 @@ export class PlanWorkshopHttpController {
           capacity: dto.capacity ?? null,
           coOrganizerIds: dto.coOrganizerIds ?? [],
         },
-        businessTime(dto),
+        givenBusinessTime(dto),
         context,
       ),
     );

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
@@ -39,7 +39,7 @@ export class PledgeResourceHttpController {
       {
         type: 'PledgeResource',
         data: { workshopId, pledgeId, organizationId: dto.organizationId, kind: dto.kind, description: dto.description, inKindValueCents: dto.inKindValueCents, valuationBasis: dto.valuationBasis },
-        at: businessTime(dto),
+        at: givenBusinessTime(dto),
       },
       context,
     );

@@ -6,7 +6,7 @@ import { ExecuteDomainCommand } from '@kuhina/application';
 import type { WorkshopState } from '@kuhina/domain';
 import type { CommandContext, CommandResult } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RecordAttendanceRequestDto } from './record-attendance.request.dto';
@@ -34,7 +34,7 @@ export class RecordAttendanceHttpController {
   ): Promise<RecordAttendanceResponse> {
     const attendees = dto.attendees.map(({ registrationId, mode }) => ({ registrationId, mode }));
     const result = await this.bus.execute<ExecuteDomainCommand<'workshop'>, CommandResult<WorkshopState>>(
-      new ExecuteDomainCommand('workshop', { type: 'RecordAttendance', data: { workshopId: id, attendees }, at: businessTime(dto) }, context),
+      new ExecuteDomainCommand('workshop', { type: 'RecordAttendance', data: { workshopId: id, attendees }, at: givenBusinessTime(dto) }, context),
     );
     withEtag(reply, result.revision);
     // Attendances recorded before (an overlapping sheet) are not counted again; on a retry, those of the first attempt.

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RecordSustainabilityPracticesRequestDto } from './record-sustainability-practices.request.dto';
@@ -34,7 +34,7 @@ export class RecordSustainabilityPracticesHttpController {
       reply,
       workshopId,
       'workshop',
-      { type: 'RecordSustainabilityPractices', data: { workshopId, practices: [...dto.practices], notes: dto.notes ?? '' }, at: businessTime(dto) },
+      { type: 'RecordSustainabilityPractices', data: { workshopId, practices: [...dto.practices], notes: dto.notes ?? '' }, at: givenBusinessTime(dto) },
       context,
     );
   }

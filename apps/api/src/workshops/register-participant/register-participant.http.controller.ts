@@ -34,6 +34,8 @@ export class RegisterParticipantHttpController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Register a participant: an existing person (personId) or one described inline (person: created, or reused by e-mail). Seats go first come first served; when full, the participant is waitlisted.',
+    description:
+      'Also registers the people who run the workshop, with `role`: organiser, host or speaker. They take no seat, are never waitlisted, and count apart from the participants in every figure (ESF+ indicators count participants only).',
   })
   @ApiCreatedResponse({ type: RegistrationResponse, description: 'id: the registration id; ETag: the workshop revision' })
   async register(
@@ -48,7 +50,14 @@ export class RegisterParticipantHttpController {
         workshopId,
         registrationId,
         participantOf(dto),
-        { organizationId: dto.organizationId ?? null, attendanceMode: dto.attendanceMode, expectations: dto.expectations ?? null, advanceQuestions: dto.advanceQuestions ?? [] },
+        {
+          organizationId: dto.organizationId ?? null,
+          attendanceMode: dto.attendanceMode,
+          expectations: dto.expectations ?? null,
+          advanceQuestions: dto.advanceQuestions ?? [],
+          role: dto.role ?? 'participant',
+          speaker: dto.speaker ? { topic: dto.speaker.topic ?? null, paid: dto.speaker.paid ?? false } : null,
+        },
         businessTime(dto),
         context,
       ),

@@ -1,10 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { ATTENDANCE_MODES, LIST, TEXT, type AttendanceMode } from '@kuhina/domain';
+import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ATTENDANCE_MODES, LIST, TEXT, WORKSHOP_ROLES, type AttendanceMode, type WorkshopRole } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
 import { ParticipantPersonDto } from './participant-person.request.dto';
 import { ListOf, TextOf } from '../../common/validation/rules.decorators';
+
+/** What a speaker or presenter brings to the programme. */
+export class SpeakerDto {
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'The social-innovation validation framework in practice', description: 'The talk or presentation, as the programme lists it' })
+  @IsOptional()
+  @TextOf(TEXT.TITLE)
+  topic?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Speakers are unpaid as a rule; true records a paid one (the fee itself is an expense, speaker-fees)' })
+  @IsOptional()
+  @IsBoolean()
+  paid?: boolean;
+}
 
 /** Exactly one of `personId` and `person` (checked in the controller, which names both fields). */
 export class RegisterParticipantRequestDto extends BusinessTimeDto {
@@ -28,6 +41,22 @@ export class RegisterParticipantRequestDto extends BusinessTimeDto {
   @IsOptional()
   @IsUUID()
   organizationId?: string | null;
+
+  @ApiPropertyOptional({
+    enum: WORKSHOP_ROLES,
+    default: 'participant',
+    description:
+      'participant: takes a seat and counts in the ESF+ participant figures. The people who run the workshop take no seat, need no open registration or invitation, and are counted apart by role: organiser (the hub core team), host (partner staff, e.g. at a street event), speaker (or presenter). A street event registers no participants: its citizens are a tally with the citizen input.',
+  })
+  @IsOptional()
+  @IsIn(WORKSHOP_ROLES)
+  role?: WorkshopRole;
+
+  @ApiPropertyOptional({ type: SpeakerDto, nullable: true, description: 'Speakers only: the topic and whether they were paid (default unpaid)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SpeakerDto)
+  speaker?: SpeakerDto | null;
 
   @ApiProperty({ enum: ATTENDANCE_MODES, example: 'on-site', description: 'remote needs a hybrid or webinar workshop; nobody attends a webinar on site' })
   @IsIn(ATTENDANCE_MODES)

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RescheduleWorkshopRequestDto } from './reschedule-workshop.request.dto';
@@ -32,7 +32,7 @@ export class RescheduleWorkshopHttpController {
       reply,
       id,
       'workshop',
-      { type: 'RescheduleWorkshop', data: { workshopId: id, startsAt: dto.startsAt, endsAt: dto.endsAt, location }, at: businessTime(dto) },
+      { type: 'RescheduleWorkshop', data: { workshopId: id, startsAt: dto.startsAt, endsAt: dto.endsAt, location }, at: givenBusinessTime(dto) },
       context,
     );
   }

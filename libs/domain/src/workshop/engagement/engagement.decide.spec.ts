@@ -6,6 +6,7 @@ import {
   at,
   citizenInputCollected,
   collectCitizenInput,
+  citizenInput,
   command,
   event,
   feedbackSubmitted,
@@ -82,6 +83,12 @@ describe('Workshop decider: engagement', () => {
       sut.given([...planned(), workshopCancelled]).when(collectCitizenInput()).thenThrows(E.CANCELLED);
       sut.given(planned()).when(collectCitizenInput({ citizensHeard: -1 })).thenThrows(E.CITIZEN_INPUT_INVALID_FIELD);
       sut.given(planned()).when(collectCitizenInput({ citizensHeard: 2.5 })).thenThrows(E.CITIZEN_INPUT_INVALID_FIELD);
+    });
+
+    it('keeps how the citizens were counted, and refuses an unknown method', () => {
+      const tallied = { ...citizenInput, countingMethod: 'tally' as const };
+      sut.given(planned({ kind: 'street-event' })).when(command('CollectCitizenInput', tallied)).then([event('CitizenInputCollected', tallied)]);
+      sut.given(planned({ kind: 'street-event' })).when(command('CollectCitizenInput', { ...citizenInput, countingMethod: 'guess' as never })).thenThrows(E.CITIZEN_INPUT_INVALID_FIELD);
     });
 
     it('a retry gives no events; other input under the same id is refused', () => {

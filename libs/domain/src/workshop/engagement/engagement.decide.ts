@@ -8,7 +8,7 @@ import type {
   SubmitFeedback,
 } from '../workshop.commands';
 import { WorkshopErrors as E } from '../workshop.errors';
-import { PLANNING_MEETING_KINDS, SUSTAINABILITY_PRACTICES, type WorkshopEvent } from '../workshop.events';
+import { CITIZEN_COUNTING_METHODS, PLANNING_MEETING_KINDS, SUSTAINABILITY_PRACTICES, type WorkshopEvent } from '../workshop.events';
 import { citizenInputKey, feedbackKey, forwardKey, meetingKey } from '../workshop.fingerprints';
 import {
   cancelledError,
@@ -87,6 +87,7 @@ export function collectCitizenInput({ data }: CollectCitizenInput, state: Worksh
       value: data.citizensHeard,
     });
   }
+  if (data.countingMethod !== undefined) citizenInputField.oneOf(data.countingMethod, CITIZEN_COUNTING_METHODS, 'countingMethod');
   citizenInputField.dateOrDateTime(data.collectedAt, 'collectedAt');
   const known = idMapGet(w.citizenInputs, data.inputId);
   if (known !== undefined) {
@@ -103,6 +104,7 @@ export function collectCitizenInput({ data }: CollectCitizenInput, state: Worksh
         topic: data.topic,
         summary: data.summary,
         citizensHeard: data.citizensHeard,
+        ...(data.countingMethod === undefined ? {} : { countingMethod: data.countingMethod }),
         collectedAt: data.collectedAt,
       },
     },

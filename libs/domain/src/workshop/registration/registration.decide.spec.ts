@@ -67,7 +67,7 @@ describe('Workshop decider: registration and attendance', () => {
   describe('InvitePerson: invitations exist for invitation-only workshops', () => {
     it('invites a person to an invitation-only workshop', () => {
       sut.given(planned(invitationOnly)).when(command('InvitePerson', { personId: 'anna' })).then([
-        event('PersonInvited', { personId: 'anna', invitedAt: at }),
+        event('PersonInvited', { personId: 'anna', role: 'participant', invitedAt: at }),
       ]);
     });
 
@@ -265,6 +265,49 @@ describe('Workshop decider: registration and attendance', () => {
     it('refuses a different mode than the one recorded, or two modes in one batch', () => {
       sut.given([...held, attendanceRecorded('r-anna', 'anna', 'on-site')]).when(recordAttendance(['r-anna', 'remote'])).thenThrows(E.ATTENDANCE_ALREADY_RECORDED);
       sut.given(held).when(recordAttendance(['r-anna', 'remote'], ['r-anna', 'on-site'])).thenThrows(E.ATTENDANCE_CONFLICTING_MODES);
+    });
+  });
+  describe('Roles: organisers, hosts and speakers run the workshop; only participants take seats', () => {
+    const full = { capacity: 1 };
+    const staffOf = (role: 'organiser' | 'host' | 'speaker') => ({ role, organizationId: 'org-hub' });
+
+    it('registers staff beside a full workshop, never waitlisting them, and keeps their role', () => {
+      sut.given(withAnna(full)).when(register('r-core', 'core', staffOf('organiser'))).then([registered('r-core', 'core', staffOf('organiser'))]);
+      sut.given(withAnna(full)).when(register('r-bob', 'bob')).then([waitlisted('r-bob', 'bob', 1)]);
+      const state = fold(workshopDecider, [...withAnna(full), registered('r-core', 'core', staffOf('organiser'))]);
+      expect(state.status === 'registration-open' && state.counts).toMatchObject({ registered: 1, staff: { organiser: { registered: 1, attended: 0 } } });
+    });
+
+    it('lets staff register before registration opens, after it closes, and without an invitation', () => {
+      sut.given(planned()).when(register('r-host', 'host', staffOf('host'))).then([registered('r-host', 'host', staffOf('host'))]);
+      sut.given([...open(), registrationClosed]).when(register('r-host', 'host', staffOf('host'))).then([registered('r-host', 'host', staffOf('host'))]);
+      sut.given(open(invitationOnly)).when(register('r-core', 'core', staffOf('organiser'))).then([registered('r-core', 'core', staffOf('organiser'))]);
+      sut.given(heldWithAnna()).when(register('r-core', 'core', staffOf('organiser'))).thenThrows(E.ALREADY_HELD);
+    });
+
+    it('records a speaker as unpaid unless said otherwise, with the topic; speaker details belong to speakers only', () => {
+      sut.given(open()).when(register('r-sp', 'sp', staffOf('speaker'))).then([registered('r-sp', 'sp', { ...staffOf('speaker'), speaker: { topic: null, paid: false } })]);
+      const talk = { topic: 'The validation framework', paid: true };
+      sut.given(open()).when(register('r-sp', 'sp', { ...staffOf('speaker'), speaker: talk })).then([registered('r-sp', 'sp', { ...staffOf('speaker'), speaker: talk })]);
+      sut.given(open()).when(register('r-p', 'p', { speaker: talk })).thenThrows(E.REGISTRATION_INVALID_FIELD);
+      sut.given(open()).when(register('r-p', 'p', { role: 'visitor' as never })).thenThrows(E.REGISTRATION_INVALID_FIELD);
+    });
+
+    it('takes no citizens as registrations at a street event: they are a tally with the citizen input; hosts register', () => {
+      const street = { kind: 'street-event' as const };
+      sut.given(open(street)).when(register('r-c', 'citizen')).thenThrows(E.REGISTRATION_STREET_EVENT_CITIZEN);
+      sut.given(open(street)).when(register('r-host', 'host', staffOf('host'))).then([registered('r-host', 'host', staffOf('host'))]);
+    });
+
+    it('frees no seat when a staff registration is cancelled, so nobody is promoted', () => {
+      const given = [...withAnna(full), registered('r-core', 'core', staffOf('organiser')), waitlisted('r-bob', 'bob', 1)];
+      sut.given(given).when(cancelRegistration('r-core')).then([registrationCancelled('r-core', 'core', 'registered')]);
+      sut.given(given).when(cancelRegistration('r-anna')).then([registrationCancelled('r-anna', 'anna', 'registered'), promoted('r-bob', 'bob')]);
+    });
+
+    it('carries the role into the attendance', () => {
+      const given = [...withAnna(), registered('r-core', 'core', staffOf('organiser')), registrationClosed, workshopHeld];
+      sut.given(given).when(recordAttendance(['r-core', 'on-site'])).then([{ ...attendanceRecorded('r-core', 'core', 'on-site', 'organiser'), data: { ...attendanceRecorded('r-core', 'core', 'on-site', 'organiser').data, organizationId: 'org-hub' } }]);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { assertNever } from '../../shared/decider';
-import { conflict, invalid } from '../../shared/domain-error';
+import { conflict, invalid, unprocessable } from '../../shared/domain-error';
 import { idMapGet, idMapHas } from '../id-map';
 import type {
   CancelRegistration,
@@ -12,7 +12,10 @@ import type {
 import { WorkshopErrors as E } from '../workshop.errors';
 import {
   ATTENDANCE_MODES,
+  WORKSHOP_ROLES,
   type AttendanceMode,
+  type SpeakerDetails,
+  type WorkshopRole,
   type AttendanceRecorded,
   type WaitlistedParticipantPromoted,
   type WorkshopEvent,
@@ -111,6 +114,7 @@ export function closeRegistration({ data, at }: CloseRegistration, state: Worksh
 export function invitePerson({ data, at }: InvitePerson, state: WorkshopState): WorkshopEvent[] {
   const w = existing(state, data.workshopId);
   workshopField.text(data.personId, 'personId');
+  const role = workshopField.oneOf(data.role ?? 'participant', WORKSHOP_ROLES, 'role');
   requireNotYetHeld(w, 'invite');
   if (w.plan.access !== 'invitation-only') {
     throw conflict(E.NOT_INVITATION_ONLY, `Workshop ${w.workshopId} is open to all; invitations are not needed`, {
@@ -118,7 +122,35 @@ export function invitePerson({ data, at }: InvitePerson, state: WorkshopState): 
     });
   }
   if (idMapHas(w.invitedPersonIds, data.personId)) return [];
-  return [{ type: 'PersonInvited', data: { workshopId: w.workshopId, personId: data.personId, invitedAt: at } }];
+  return [{ type: 'PersonInvited', data: { workshopId: w.workshopId, personId: data.personId, role, invitedAt: at } }];
+}
+
+/** The role and speaker details of a registration, checked: speaker details belong to speakers only. */
+function checkedRole(data: { role?: unknown; speaker?: unknown }): { role: WorkshopRole; speaker: SpeakerDetails | null } {
+  const role = registrationField.oneOf(data.role ?? 'participant', WORKSHOP_ROLES, 'role');
+  if (data.speaker === null || data.speaker === undefined) return { role, speaker: role === 'speaker' ? { topic: null, paid: false } : null };
+  if (role !== 'speaker') {
+    throw invalid(E.REGISTRATION_INVALID_FIELD, 'speaker must be null unless role is speaker', { field: 'speaker', expected: 'null unless role is speaker', value: data.speaker });
+  }
+  const given = data.speaker as Partial<SpeakerDetails>;
+  return { role, speaker: { topic: registrationField.nonBlankOrNull(given.topic ?? null, 'speaker.topic'), paid: registrationField.boolean(given.paid ?? false, 'speaker.paid') } };
+}
+
+/**
+ * Who may register in a role: a street event's citizens are a tally (never registrations); the people who run a
+ * workshop (organisers, hosts, speakers) need no open registration or invitation, and take no seat.
+ */
+function requireRoleAllowed(w: ExistingWorkshop, role: WorkshopRole): void {
+  if (role === 'participant') {
+    if (w.plan.kind === 'street-event') {
+      throw unprocessable(
+        E.REGISTRATION_STREET_EVENT_CITIZEN,
+        `Workshop ${w.workshopId} is a street event: the citizens heard there are a tally recorded with the citizen input, not registrations; register the people running it as hosts, organisers or speakers`,
+        { workshopId: w.workshopId, kind: w.plan.kind, role },
+      );
+    }
+    requireRegistrationOpen(w);
+  } else requireNotYetHeld(w, 'register the people running it');
 }
 
 export function registerParticipant({ data, at }: RegisterParticipant, state: WorkshopState): WorkshopEvent[] {
@@ -129,16 +161,17 @@ export function registerParticipant({ data, at }: RegisterParticipant, state: Wo
   registrationField.oneOf(data.attendanceMode, ATTENDANCE_MODES, 'attendanceMode');
   registrationField.textOrNull(data.expectations, 'expectations');
   registrationField.strings(data.advanceQuestions, 'advanceQuestions', true);
+  const { role, speaker } = checkedRole(data);
 
   const known = idMapGet(w.registrations, data.registrationId);
   if (known) {
-    if (known.key === registrationKey(data)) return [];
+    if (known.key === registrationKey({ ...data, role })) return [];
     throw conflict(E.REGISTRATION_ALREADY_EXISTS, `Registration id ${data.registrationId} is taken`, {
       registrationId: data.registrationId,
     });
   }
-  requireRegistrationOpen(w);
-  if (w.plan.access === 'invitation-only' && !idMapHas(w.invitedPersonIds, data.personId)) {
+  requireRoleAllowed(w, role);
+  if (role === 'participant' && w.plan.access === 'invitation-only' && !idMapHas(w.invitedPersonIds, data.personId)) {
     throw conflict(E.NOT_INVITED, `Workshop ${w.workshopId} is invitation-only and the person was not invited`, {
       workshopId: w.workshopId,
       personId: data.personId,
@@ -161,9 +194,11 @@ export function registerParticipant({ data, at }: RegisterParticipant, state: Wo
     attendanceMode: data.attendanceMode,
     expectations: data.expectations,
     advanceQuestions: [...data.advanceQuestions],
+    role,
+    speaker,
   };
-  // Someone already waiting keeps priority over a newcomer even if a seat looks free.
-  const seatFree = (w.capacity === null || w.counts.registered < w.capacity) && w.waitlist.length === 0;
+  // Someone already waiting keeps priority over a newcomer even if a seat looks free. Staff take no seat.
+  const seatFree = role !== 'participant' || ((w.capacity === null || w.counts.registered < w.capacity) && w.waitlist.length === 0);
   if (seatFree) return [{ type: 'ParticipantRegistered', data: { ...registration, registeredAt: at } }];
   return [{ type: 'ParticipantWaitlisted', data: { ...registration, position: w.waitlist.length + 1, waitlistedAt: at } }];
 }
@@ -180,8 +215,9 @@ export function requireRegistrable(state: WorkshopState, data: Omit<RegisterPart
   registrationField.oneOf(data.attendanceMode, ATTENDANCE_MODES, 'attendanceMode');
   registrationField.textOrNull(data.expectations, 'expectations');
   registrationField.strings(data.advanceQuestions, 'advanceQuestions', true);
+  const { role } = checkedRole(data);
   if (idMapHas(w.registrations, data.registrationId)) return;
-  requireRegistrationOpen(w);
+  requireRoleAllowed(w, role);
   requireModeOffered(w, data.attendanceMode);
 }
 
@@ -212,7 +248,8 @@ export function cancelRegistration({ data, at }: CancelRegistration, state: Work
       },
     },
   ];
-  if (registration.status === 'registered') {
+  // Only a participant's seat goes to the waitlist: the people running the workshop take none.
+  if (registration.status === 'registered' && registration.role === 'participant') {
     events.push(...promotions(w, w.capacity, w.counts.registered - 1, w.waitlist, at));
   }
   return events;
@@ -257,6 +294,7 @@ export function recordAttendance({ data, at }: RecordAttendance, state: Workshop
         personId: registration.personId,
         organizationId: registration.organizationId,
         mode,
+        role: registration.role,
         recordedAt: at,
       },
     });

@@ -2,15 +2,16 @@ import { assertNever } from '../../shared/decider';
 import { idMapDelete, idMapGet, idMapSet } from '../id-map';
 import { recount, statusAfter, type RegistrationStatus } from '../registration-counts';
 import { dataOf } from '../workshop.evolve-helpers';
-import type {
-  AttendanceRecorded,
-  ParticipantRegistered,
-  ParticipantWaitlisted,
-  PersonInvited,
-  RegistrationCancelled,
-  RegistrationClosed,
-  RegistrationOpened,
-  WaitlistedParticipantPromoted,
+import {
+  roleOf,
+  type AttendanceRecorded,
+  type ParticipantRegistered,
+  type ParticipantWaitlisted,
+  type PersonInvited,
+  type RegistrationCancelled,
+  type RegistrationClosed,
+  type RegistrationOpened,
+  type WaitlistedParticipantPromoted,
 } from '../workshop.events';
 import { registrationKey } from '../workshop.fingerprints';
 import type { ExistingWorkshop, RegistrationEntry, WorkshopData } from '../workshop.state';
@@ -64,7 +65,7 @@ export function evolveRegistration(w: ExistingWorkshop, event: RegistrationEvent
     case 'ParticipantWaitlisted': {
       const { registrationId, personId, organizationId, attendanceMode } = event.data;
       const status = statusOf(event);
-      const entry: RegistrationEntry = { personId, organizationId, attendanceMode, status, attended: null, key: registrationKey(event.data) };
+      const entry: RegistrationEntry = { personId, organizationId, attendanceMode, status, attended: null, role: roleOf(event.data), key: registrationKey(event.data) };
       return {
         ...w,
         ...withEntry(w, registrationId, idMapGet(w.registrations, registrationId), entry),

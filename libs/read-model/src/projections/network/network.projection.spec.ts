@@ -75,6 +75,8 @@ const pledge = (pledgeId: string, organizationId = ROASTERY) =>
   });
 
 const origin = (event: RecordedEvent, workshopId: string) => ({ workshopId, date: event.metadata.occurredAt, position: event.position.toString() });
+/** A workshop's facts keep only their log position: the workshop's date dates them all (see network-dates.ts). */
+const pos = (event: RecordedEvent) => event.position.toString();
 
 describe('network projection (one document per workshop)', () => {
   // The projector runs the routing index before the network, per event; so does the spec.
@@ -92,12 +94,12 @@ describe('network projection (one document per workshop)', () => {
           chainId: CHAIN,
           title: 'Rauma futures workshop',
           startsAt: '2023-04-20T09:00:00+03:00',
+          heldOn: null,
           order: null,
           cancelled: false,
           createdBy: origin(planned, W1),
-          attendingOrganizations: {},
-          participants: {},
-          coOrganizers: { [RAUMA]: origin(planned, W1), [COACHES]: origin(planned, W1) },
+          attendances: {},
+          coOrganizers: { [RAUMA]: pos(planned), [COACHES]: pos(planned) },
           pledges: {},
           registrationOrganizations: {},
           lastPosition: planned.position.toString(),
@@ -133,7 +135,7 @@ describe('network projection (one document per workshop)', () => {
       .when(added)
       .then((view, outcome) => {
         expect(outcome.keys).toEqual([W1]);
-        expect(view?.coOrganizers).toEqual({ [RAUMA]: origin(planned, W1), [COACHES]: origin(added, W1) });
+        expect(view?.coOrganizers).toEqual({ [RAUMA]: pos(planned), [COACHES]: pos(added) });
       });
   });
 
@@ -155,6 +157,20 @@ describe('network projection (one document per workshop)', () => {
       .then((view) => expect(view).toMatchObject({ startsAt: '2023-04-27T09:00:00+03:00', cancelled: true }));
   });
 
+  it('WorkshopHeld keeps the day it was held: it dates everything the workshop brought in, however late it was typed in', async () => {
+    // A two-day workshop held on its second day; the events' own business time is 1 January (entered in one sitting).
+    await spec()
+      .given([plan(W1, { endsAt: '2023-04-21T15:00:00+03:00' }), ...attendee(W1, 'r1', 'p1', RAUMA), ...attendee(W1, 'r2', 'p2', COACHES)])
+      .when(on(W1, 'WorkshopHeld', { heldOn: '2023-04-21' }))
+      .then((view) => {
+        expect(view).toMatchObject({ heldOn: '2023-04-21', startsAt: '2023-04-20T09:00:00+03:00' });
+        const sut = assembleNetwork(CHAIN, [view!], []);
+        const dates = new Set([...Object.values(sut.nodes), ...Object.values(sut.edges)].map((item) => item.createdBy.date));
+        expect(dates).toEqual(new Set(['2023-04-21T06:00:00.000Z']));
+        expect(Object.values(sut.edges).filter((edge) => edge.type === 'co-attendance')).toHaveLength(1);
+      });
+  });
+
   it('ParticipantRegistered and ParticipantWaitlisted keep the registration’s organisation, and bring nobody in', async () => {
     const given = [plan(W1), register(W1, 'r1', 'p1', RAUMA)];
     const waitlisted = on(W1, 'ParticipantWaitlisted', {
@@ -172,33 +188,42 @@ describe('network projection (one document per workshop)', () => {
       .when(waitlisted)
       .then((view) => {
         expect(view?.registrationOrganizations).toEqual({ r1: RAUMA, r2: null });
-        expect(view?.participants).toEqual({});
-        expect(view?.attendingOrganizations).toEqual({});
+        expect(view?.attendances).toEqual({});
       });
   });
 
-  it('AttendanceRecorded adds the participant and their organisation, with the attendance as origin', async () => {
+  it('AttendanceRecorded adds the attendance with its organisation, its role (participant when the event has none) and position', async () => {
     const planned = plan(W1);
     const [registered, attended] = attendee(W1, 'r1', 'p1', RAUMA);
     await spec()
       .given([planned, registered])
       .when(attended)
-      .then((view) => {
-        expect(view?.participants).toEqual({ p1: origin(attended, W1) });
-        expect(view?.attendingOrganizations).toEqual({ [RAUMA]: origin(attended, W1) });
-      });
+      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: RAUMA, role: 'participant', position: pos(attended) } }));
   });
 
-  it('a second person of an organisation already present keeps the organisation’s first attendance', async () => {
+  it('AttendanceRecorded keeps the role of a person who ran the workshop', async () => {
+    const given = [plan(W1), register(W1, 'r1', 'p1', COACHES)];
+    const attended = on(W1, 'AttendanceRecorded', { registrationId: 'r1', personId: 'p1', organizationId: COACHES, mode: 'on-site', role: 'host', recordedAt: '2023-04-20T16:00:00+03:00' });
+    await spec()
+      .given(given)
+      .when(attended)
+      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: COACHES, role: 'host', position: pos(attended) } }));
+  });
+
+  it('a second person of an organisation already present is an attendance of their own', async () => {
     const planned = plan(W1);
     const first = attendee(W1, 'r1', 'p1', RAUMA);
+    const registered = register(W1, 'r2', 'p2', RAUMA);
+    const second = attend(W1, 'r2', 'p2', RAUMA);
     await spec()
-      .given([planned, ...first, register(W1, 'r2', 'p2', RAUMA)])
-      .when(attend(W1, 'r2', 'p2', RAUMA))
-      .then((view) => {
-        expect(view?.attendingOrganizations).toEqual({ [RAUMA]: origin(first[1], W1) });
-        expect(Object.keys(view?.participants ?? {})).toEqual(['p1', 'p2']);
-      });
+      .given([planned, ...first, registered])
+      .when(second)
+      .then((view) =>
+        expect(view?.attendances).toEqual({
+          p1: { organizationId: RAUMA, role: 'participant', position: pos(first[1]!) },
+          p2: { organizationId: RAUMA, role: 'participant', position: pos(second) },
+        }),
+      );
   });
 
   it('an attendance naming no organisation falls back to the registration’s organisation', async () => {
@@ -207,20 +232,17 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given(given)
       .when(attended)
-      .then((view) => expect(view?.attendingOrganizations).toEqual({ [COACHES]: origin(attended, W1) }));
+      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: COACHES, role: 'participant', position: pos(attended) } }));
   });
 
   it('a person without an organisation participates but brings no organisation', async () => {
     await spec()
       .given([plan(W1), register(W1, 'r1', 'p1', null)])
       .when(attend(W1, 'r1', 'p1', null))
-      .then((view) => {
-        expect(Object.keys(view?.participants ?? {})).toEqual(['p1']);
-        expect(view?.attendingOrganizations).toEqual({});
-      });
+      .then((view) => expect(view?.attendances.p1).toMatchObject({ organizationId: null }));
   });
 
-  it('ResourcePledged keeps each pledge by id with its organisation and origin', async () => {
+  it('ResourcePledged keeps each pledge by id with its organisation and position', async () => {
     const planned = plan(W1);
     const first = pledge('pl1');
     const second = pledge('pl2');
@@ -229,8 +251,8 @@ describe('network projection (one document per workshop)', () => {
       .when(second)
       .then((view) =>
         expect(view?.pledges).toEqual({
-          pl1: { organizationId: ROASTERY, origin: origin(first, W1) },
-          pl2: { organizationId: ROASTERY, origin: origin(second, W1) },
+          pl1: { organizationId: ROASTERY, position: pos(first) },
+          pl2: { organizationId: ROASTERY, position: pos(second) },
         }),
       );
   });
@@ -242,22 +264,19 @@ describe('network projection (one document per workshop)', () => {
       .thenNothingChanges();
   });
 
-  it('is idempotent if applied twice (a replayed attendance keeps the first origins)', async () => {
+  it('is idempotent if applied twice (a second attendance of the same person keeps the first)', async () => {
     const planned = plan(W1);
     const first = attendee(W1, 'r1', 'p1', RAUMA);
     await spec()
       .given([planned, ...first, register(W1, 'r2', 'p1', RAUMA)])
       .when(attend(W1, 'r2', 'p1', RAUMA))
-      .then((view) => {
-        expect(view?.participants).toEqual({ p1: origin(first[1], W1) });
-        expect(view?.attendingOrganizations).toEqual({ [RAUMA]: origin(first[1], W1) });
-      });
+      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: RAUMA, role: 'participant', position: pos(first[1]!) } }));
   });
 
   it('an unrelated event changes nothing', async () => {
     await spec()
-      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA)])
-      .when(on(W1, 'WorkshopHeld', { heldOn: '2023-04-20' }))
+      .given([plan(W1), ...attendee(W1, 'r1', 'p1', RAUMA), on(W1, 'WorkshopHeld', { heldOn: '2023-04-20' })])
+      .when(on(W1, 'WorkshopReported', { summary: 'Held as planned', reportedAt: '2023-04-21T10:00:00+03:00' }))
       .thenNothingChanges();
   });
 });
@@ -379,7 +398,8 @@ describe('the network assembled from the projected documents', () => {
         const workshops = [...outcome.collection<NetworkWorkshopView>('network-workshops').values()];
         const sut = assembleNetwork(CHAIN, workshops, [...outcome.documents.values()] as NetworkCollaborationView[]);
         const [low, high] = [RAUMA, COACHES].sort();
-        expect(sut.edges[`co-attendance:org:${low}|org:${high}`]).toMatchObject({ weight: 2, workshops: [W1, W2], createdBy: origin(joinedAtW1, W1) });
+        // Dated by W1's own start, not by when the attendance was typed in (the events' business time here is 1 January).
+        expect(sut.edges[`co-attendance:org:${low}|org:${high}`]).toMatchObject({ weight: 2, workshops: [W1, W2], createdBy: { workshopId: W1, date: '2023-04-20T06:00:00.000Z', position: pos(joinedAtW1!) } });
         expect(sut.edges[`collaboration:org:${low}|org:${high}`]).toMatchObject({ weight: 1, workshops: [W1] });
         expect(Object.values(sut.edges).filter((edge) => edge.type === 'participated')).toHaveLength(4);
       });

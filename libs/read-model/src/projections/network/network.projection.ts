@@ -1,4 +1,5 @@
 import type { Recorded, RecordedEvent } from '@kuhina/event-store';
+import { roleOf } from '@kuhina/domain';
 import type {
   AttendanceRecorded,
   CoOrganizerAdded,
@@ -10,6 +11,7 @@ import type {
   ResourcePledged,
   WorkshopAddedToChain,
   WorkshopCancelled,
+  WorkshopHeld,
   WorkshopPlanned,
   WorkshopRescheduled,
 } from '@kuhina/domain';
@@ -28,6 +30,7 @@ import {
 
 /** The recorded form of each domain event, so `switch (event.type)` narrows `data`. */
 
+/** Collaborations keep the business time of their own events; a workshop's facts only their position (see network.view.ts). */
 const originOf = (event: RecordedEvent, workshopId: string): NetworkOrigin => ({
   workshopId,
   date: event.metadata.occurredAt,
@@ -52,6 +55,7 @@ type WorkshopNetworkEvent = Recorded<
   | WorkshopAddedToChain
   | WorkshopPlanned
   | WorkshopRescheduled
+  | WorkshopHeld
   | WorkshopCancelled
   | CoOrganizerAdded
   | ParticipantRegistered
@@ -64,6 +68,7 @@ const WORKSHOP_EVENT_TYPES: readonly WorkshopNetworkEvent['type'][] = [
   'WorkshopAddedToChain',
   'WorkshopPlanned',
   'WorkshopRescheduled',
+  'WorkshopHeld',
   'WorkshopCancelled',
   'CoOrganizerAdded',
   'ParticipantRegistered',
@@ -78,11 +83,11 @@ const newWorkshop = (workshopId: string, chainId: string, createdBy: NetworkOrig
   chainId,
   title: null,
   startsAt: null,
+  heldOn: null,
   order: null,
   cancelled: false,
   createdBy,
-  attendingOrganizations: idMap(),
-  participants: idMap(),
+  attendances: idMap(),
   coOrganizers: idMap(),
   pledges: idMap(),
   registrationOrganizations: idMap(),
@@ -90,16 +95,15 @@ const newWorkshop = (workshopId: string, chainId: string, createdBy: NetworkOrig
 });
 
 function attended(view: NetworkWorkshopView, event: Recorded<AttendanceRecorded>): void {
-  const { workshopId, registrationId, personId } = event.data;
-  setFirst(view.participants, personId, originOf(event, workshopId));
+  const { registrationId, personId } = event.data;
   const organizationId = event.data.organizationId ?? view.registrationOrganizations[registrationId] ?? null;
-  // Another person of an organisation already present (or a replay) keeps the organisation's first attendance.
-  if (organizationId !== null) setFirst(view.attendingOrganizations, organizationId, originOf(event, workshopId));
+  // A second attendance of the same person (or a replay) keeps the first.
+  setFirst(view.attendances, personId, { organizationId, role: roleOf(event.data), position: eventPositionText(event) });
 }
 
 /**
  * The workshop document after `event`, changed in place (the position guard and lastPosition are the caller's);
- * undefined when there is no document and the event does not make one. Each fact gets an origin object of its own.
+ * undefined when there is no document and the event does not make one. Each fact gets an object of its own.
  */
 function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopNetworkEvent, key: string): NetworkWorkshopView | undefined {
   switch (event.type) {
@@ -114,7 +118,7 @@ function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopN
       // A plan naming no chain reaches an existing document only (the workshop was added to a chain first).
       const current = view ?? (chainId === null ? undefined : newWorkshop(key, chainId, originOf(event, key)));
       if (current === undefined) return undefined;
-      for (const organizationId of coOrganizerIds) setFirst(current.coOrganizers, organizationId, originOf(event, key));
+      for (const organizationId of coOrganizerIds) setFirst(current.coOrganizers, organizationId, eventPositionText(event));
       current.title = title;
       current.startsAt = startsAt;
       return current;
@@ -129,11 +133,14 @@ function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopN
     case 'WorkshopRescheduled':
       view.startsAt = event.data.startsAt;
       break;
+    case 'WorkshopHeld':
+      view.heldOn = event.data.heldOn;
+      break;
     case 'WorkshopCancelled':
       view.cancelled = true;
       break;
     case 'CoOrganizerAdded':
-      setFirst(view.coOrganizers, event.data.organizationId, originOf(event, key));
+      setFirst(view.coOrganizers, event.data.organizationId, eventPositionText(event));
       break;
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted':
@@ -143,7 +150,7 @@ function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopN
       attended(view, event);
       break;
     case 'ResourcePledged':
-      setFirst(view.pledges, event.data.pledgeId, { organizationId: event.data.organizationId, origin: originOf(event, key) });
+      setFirst(view.pledges, event.data.pledgeId, { organizationId: event.data.organizationId, position: eventPositionText(event) });
       break;
     default:
       break;
@@ -153,8 +160,7 @@ function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopN
 
 /** The document's maps, as idMaps (they are plain objects when read from the store): the draft gains ids in them. */
 function draftMaps(view: NetworkWorkshopView): void {
-  view.attendingOrganizations = asIdMap(view.attendingOrganizations);
-  view.participants = asIdMap(view.participants);
+  view.attendances = asIdMap(view.attendances);
   view.coOrganizers = asIdMap(view.coOrganizers);
   view.pledges = asIdMap(view.pledges);
   view.registrationOrganizations = asIdMap(view.registrationOrganizations);
@@ -165,15 +171,15 @@ const workshopSortKey = (view: NetworkWorkshopView): string =>
   view.order === null ? `~${view.startsAt ?? ''}` : String(view.order).padStart(6, '0');
 
 /**
- * The network facts of each workshop of a chain (attending organisations, participants, co-organisers,
- * pledges), each with the workshop, business date and log position that brought it in. One small document
+ * The network facts of each workshop of a chain (attendances with their organisation and role, co-organisers,
+ * pledges), each with the log position that brought it in; the workshop's date (start, held day) dates them all. One small document
  * per workshop keeps every event's work constant; `assembleNetwork` derives the chain's graph at query time.
  * Needs the workshop-chain index earlier in the projector's array.
  */
 export const networkProjection = mutatorProjection<NetworkWorkshopView>({
   name: 'network',
-  // 2: per-workshop documents instead of one graph per chain.
-  version: 2,
+  // 2: per-workshop documents instead of one graph per chain. 3: facts dated by the workshop (heldOn kept), attendances with roles.
+  version: 3,
   collection: NETWORK_WORKSHOPS_COLLECTION,
   eventTypes: WORKSHOP_EVENT_TYPES,
   readsFrom: [WORKSHOP_CHAIN_INDEX],

@@ -3,10 +3,16 @@ export const NETWORK_WORKSHOPS_COLLECTION = 'network-workshops';
 /** One small document per collaboration sparked by a workshop of a chain (see NetworkCollaborationView). */
 export const NETWORK_COLLABORATIONS_COLLECTION = 'network-collaborations';
 
+import type { WorkshopRole } from '@kuhina/domain';
+
 /** What first brought a node or an edge into the network: the workshop, its business date and its log position. */
 export interface NetworkOrigin {
   workshopId: string;
-  /** Business time of the event (metadata.occurredAt). */
+  /**
+   * Business date: for what a workshop brought in (its node, attendances, co-organisers, pledges), the workshop's own
+   * date — the day it was held (at its planned start's time of day) once held, else its planned or rescheduled start —
+   * whenever it was recorded; for a collaboration's partners, the business time of the event (their own dates).
+   */
   date: string;
   /** Log position of the event, as a decimal string. */
   position: string;
@@ -16,27 +22,39 @@ export interface NetworkOrigin {
 // Stored documents (what the projections write; each event touches one small document)
 // ------------------------------------------------------------------------------------------------
 
+/** One person's attendance at a workshop: the organisation they came for, their role, and the event's position. */
+export type NetworkAttendance = {
+  organizationId: string | null;
+  /** Participant for attendances recorded before roles. */
+  role: WorkshopRole;
+  /** Log position (decimal string) of their first attendance there. */
+  position: string;
+};
+
 // Type aliases, not interfaces: only aliases are assignable to the store's `Record<string, unknown>` documents.
-/** The network facts of one workshop of a chain, listed by `chainId`. */
+/**
+ * The network facts of one workshop of a chain, listed by `chainId`. Facts keep only the log position that brought
+ * them: they are all dated by the workshop's date, which a reschedule or the held day still moves (`networkDateOf`).
+ */
 export type NetworkWorkshopView = {
   workshopId: string;
   chainId: string;
   /** Null only when the workshop joined the chain after it was planned (its plan was not routed to this chain). */
   title: string | null;
   startsAt: string | null;
+  /** YYYY-MM-DD, once held. */
+  heldOn: string | null;
   /** 0-based place in the chain, once WorkshopAddedToChain was seen. */
   order: number | null;
   cancelled: boolean;
-  /** Origin of the workshop node: the event that brought the workshop into the chain's network. */
+  /** The event that brought the workshop into the chain's network; its date only stands in while the workshop's start is unknown. */
   createdBy: NetworkOrigin;
-  /** organizationId → first attendance of one of its people at this workshop. */
-  attendingOrganizations: Record<string, NetworkOrigin>;
   /** personId → their first attendance at this workshop. */
-  participants: Record<string, NetworkOrigin>;
-  /** organizationId → when it became a co-organiser. */
-  coOrganizers: Record<string, NetworkOrigin>;
-  /** pledgeId → who pledged, and when (withdrawn pledges stay: the tie was made). */
-  pledges: Record<string, { organizationId: string; origin: NetworkOrigin }>;
+  attendances: Record<string, NetworkAttendance>;
+  /** organizationId → log position of when it became a co-organiser. */
+  coOrganizers: Record<string, string>;
+  /** pledgeId → who pledged, and the log position (withdrawn pledges stay: the tie was made). */
+  pledges: Record<string, { organizationId: string; position: string }>;
   /** registrationId → the organisation given at registration (fallback when an attendance names none). */
   registrationOrganizations: Record<string, string | null>;
   /** Log position (decimal string) of the last event applied. */
@@ -74,6 +92,8 @@ export interface PersonNode {
   type: 'person';
   entityId: string;
   createdBy: NetworkOrigin;
+  /** The roles they had at the workshops in the network (participant, organiser, host, speaker), in that order. */
+  roles: WorkshopRole[];
 }
 
 export interface WorkshopNode {
@@ -84,9 +104,12 @@ export interface WorkshopNode {
   /** Null only when the workshop joined the chain after it was planned (its plan was not routed to this chain). */
   title: string | null;
   startsAt: string | null;
+  /** YYYY-MM-DD once held. */
+  heldOn: string | null;
   /** 0-based place in the chain, once WorkshopAddedToChain was seen. */
   order: number | null;
   cancelled: boolean;
+  /** Dated by the workshop's own date. */
   createdBy: NetworkOrigin;
 }
 
@@ -120,10 +143,15 @@ export interface NetworkEdge {
   /** The workshops behind the edge, in the order they added to it. */
   workshops: string[];
   /**
-   * Every workshop, pledge or collaboration that added to the weight, in log order (`weight` = their number):
-   * the weight as of a date is the number of joins up to it (what the network page's slider shows).
+   * Every workshop, pledge or collaboration that added to the weight, by date then log position (`weight` = their
+   * number): the weight as of a date is the number of joins up to it (what the network page's slider shows).
    */
   joins: NetworkOrigin[];
+  /** participated: the person's role at the workshop. */
+  role?: WorkshopRole;
+  /** co-attendance: the roles the people of the source (target) organisation had at the shared workshops. */
+  sourceRoles?: WorkshopRole[];
+  targetRoles?: WorkshopRole[];
 }
 
 /** GET /network?chainId= — the graph a chain's workshops grew, assembled from the workshop and collaboration documents. */

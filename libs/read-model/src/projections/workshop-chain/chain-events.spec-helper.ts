@@ -31,6 +31,8 @@ export const ORG = {
   roastery: uuid('0a000000', 5),
   lapinAmk: uuid('0a000000', 6),
   socialEnterprise: uuid('0a000000', 7),
+  /** The hub's own organisation (the competence centre). */
+  hub: uuid('0a000000', 8),
 };
 
 export const chainStarted = (chainId = CHAIN, over: Partial<ChainStartedData> = {}) =>
@@ -80,6 +82,24 @@ export const registered = (workshopId: string, registrationId: string, personId:
     advanceQuestions: [],
     registeredAt: '2023-04-01T12:00:00+03:00',
   });
+
+/** Someone who runs the workshop (organiser, host, speaker) registered and, if `attendedToo`, attended. */
+export const staffRegistered = (workshopId: string, registrationId: string, personId: string, organizationId: string | null, role: 'organiser' | 'host' | 'speaker') =>
+  recorded('ParticipantRegistered', {
+    workshopId,
+    registrationId,
+    personId,
+    organizationId,
+    attendanceMode: 'on-site' as AttendanceMode,
+    expectations: null,
+    advanceQuestions: [],
+    role,
+    speaker: role === 'speaker' ? { topic: 'Validation framework', paid: false } : null,
+    registeredAt: '2023-04-01T12:00:00+03:00',
+  });
+
+export const staffAttended = (workshopId: string, registrationId: string, personId: string, organizationId: string | null, role: 'organiser' | 'host' | 'speaker') =>
+  recorded('AttendanceRecorded', { workshopId, registrationId, personId, organizationId, mode: 'on-site' as AttendanceMode, role, recordedAt: '2023-04-20T13:00:00+03:00' });
 
 export const waitlisted = (workshopId: string, registrationId: string, personId: string, organizationId: string | null, position = 1) =>
   recorded('ParticipantWaitlisted', {

@@ -2,7 +2,23 @@ import { inChainOrder } from './figures/chain-order';
 import { ownFigures } from './figures/own';
 import { organizationsReachedBy } from './figures/returning';
 import { totalsOf } from './figures/totals';
-import type { ChainWorkshop, WorkshopChainView, WorkshopEntry } from './workshop-chain.view';
+import type { ChainWorkshop, PlanningMeetingCounts, WorkshopChainView, WorkshopEntry } from './workshop-chain.view';
+
+/** What the chain itself says that the workshops' figures depend on. */
+export interface ChainContext {
+  /** Never an organisation reached: it runs the chain. */
+  hubOrganizationId: string | null;
+  /** The chain's own planning meetings, added to the totals. */
+  chainMeetings: PlanningMeetingCounts;
+}
+
+export const NO_CHAIN_CONTEXT: ChainContext = { hubOrganizationId: null, chainMeetings: { partner: 0, coreTeam: 0 } };
+
+/** The context of a stored chain (documents from before the hub organisation and chain meetings have neither). */
+export const chainContextOf = (view: Pick<WorkshopChainView, 'hubOrganizationId' | 'chainMeetings'>): ChainContext => ({
+  hubOrganizationId: view.hubOrganizationId ?? null,
+  chainMeetings: view.chainMeetings ?? { partner: 0, coreTeam: 0 },
+});
 
 // Every figure of the chain view is derived from the facts, so applying an event twice cannot count
 // anything twice. `figuresOf` derives them all from scratch (the reference); the projection uses it when
@@ -16,13 +32,13 @@ import type { ChainWorkshop, WorkshopChainView, WorkshopEntry } from './workshop
 // touched workshop's own figure and the chain's totals by the difference between the fact before (`was`) and after.
 
 /** Every derived figure of the chain (per workshop, in chain order, and the totals), from the facts alone. */
-export function figuresOf(unordered: WorkshopEntry[], workshopOrder: Record<string, number>): Pick<WorkshopChainView, 'workshops' | 'totals'> {
+export function figuresOf(unordered: WorkshopEntry[], workshopOrder: Record<string, number>, chain: ChainContext = NO_CHAIN_CONTEXT): Pick<WorkshopChainView, 'workshops' | 'totals'> {
   const attendedEarlier = new Set<string>();
   const returners = new Set<string>();
   const reachedEarlier = new Set<string>();
 
   const workshops = inChainOrder(unordered, workshopOrder).map((workshop): ChainWorkshop => {
-    const organizations = organizationsReachedBy(workshop);
+    const organizations = organizationsReachedBy(workshop, chain.hubOrganizationId);
     const facts = { ...workshop.facts, organizations };
     const attendees = Object.keys(facts.attendance);
     const returning = attendees.filter((personId) => attendedEarlier.has(personId));
@@ -48,11 +64,11 @@ export function figuresOf(unordered: WorkshopEntry[], workshopOrder: Record<stri
     uniqueParticipants: attendedEarlier.size,
     returningParticipants: returners.size,
     organizationsReached: reachedEarlier.size,
-  });
+  }, chain.chainMeetings);
   return { workshops, totals };
 }
 
 export const withFigures = (view: WorkshopChainView): WorkshopChainView => ({
   ...view,
-  ...figuresOf(view.workshops, view.facts.workshopOrder),
+  ...figuresOf(view.workshops, view.facts.workshopOrder, chainContextOf(view)),
 });

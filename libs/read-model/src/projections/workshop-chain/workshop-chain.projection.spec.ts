@@ -1,3 +1,4 @@
+import { noRegistrations } from '@kuhina/domain';
 import { ProjectionSpec, recorded } from '@kuhina/testing';
 import type { RecordedEvent } from '@kuhina/event-store';
 import { workshopChainIndexProjection } from '../workshop-chain-index';
@@ -26,6 +27,8 @@ import {
   registrationCancelled,
   sustainabilityRecorded,
   uuid,
+  staffAttended,
+  staffRegistered,
   waitlisted,
   workshopHeld,
   workshopPlanned,
@@ -205,6 +208,7 @@ describe('workshop-chain projection', () => {
             workshops: 3,
             registrations: { registered: 7, waitlisted: 1, cancelled: 1 },
             attendance: { onSite: 5, remote: 1, total: 6 },
+            staff: noRegistrations().staff,
             uniqueParticipants: 4,
             returningParticipants: 2,
             organizationsReached: 7,
@@ -335,12 +339,15 @@ describe('workshop-chain projection', () => {
           closeReason: null,
           lastPaymentOn: null,
           retentionEndsOn: null,
+          hubOrganizationId: null,
+          chainMeetings: { partner: 0, coreTeam: 0 },
           revision: when.revision,
           workshops: [],
           totals: {
             workshops: 0,
             registrations: { registered: 0, waitlisted: 0, cancelled: 0 },
             attendance: { onSite: 0, remote: 0, total: 0 },
+            staff: noRegistrations().staff,
             uniqueParticipants: 0,
             returningParticipants: 0,
             organizationsReached: 0,
@@ -352,7 +359,7 @@ describe('workshop-chain projection', () => {
             planningMeetings: { partner: 0, coreTeam: 0 },
             collaborationsSparked: 0,
           },
-          facts: { workshopOrder: {} },
+          facts: { workshopOrder: {}, chainMeetings: {} },
           lastPosition: when.position.toString(),
         });
     });
@@ -433,6 +440,7 @@ describe('workshop-chain projection', () => {
             coOrganizerIds: [ORG.lapinAmk],
             registrations: { registered: 0, waitlisted: 0, cancelled: 0 },
             attendance: { onSite: 0, remote: 0, total: 0 },
+            staff: noRegistrations().staff,
             feedback: zeroFeedback,
             pledges: noPledges,
             expenses: noExpenses,
@@ -736,6 +744,85 @@ describe('workshop-chain projection', () => {
       view = sut.project(view, feedbackGiven, CHAIN);
       expect(sut.project(view, feedbackGiven, CHAIN)).toBe(view);
       expect(sut.project(view, planned, CHAIN)).toBe(view);
+    });
+  });
+
+  describe('roles, the hub organisation and the chain’s own planning meetings', () => {
+    const HUB = ORG.hub;
+    /** Each event applied to a draft agrees with the figures derived from scratch (the reference). */
+    const agreesWithDerivation = (events: RecordedEvent[]): WorkshopChainView | undefined => {
+      let draft: WorkshopChainView | undefined;
+      for (const event of events) {
+        draft = sut.apply!(draft, event, CHAIN);
+        const derived = draft && withFigures(JSON.parse(JSON.stringify(draft)) as WorkshopChainView);
+        expect({ after: event.type, view: JSON.parse(JSON.stringify(draft)) }).toEqual({ after: event.type, view: derived && JSON.parse(JSON.stringify(derived)) });
+      }
+      return draft;
+    };
+    const staffed = (): RecordedEvent[] => [
+      chainStarted(CHAIN, { hubOrganizationId: HUB }),
+      workshopPlanned(RAUMA, CHAIN, { capacity: 1 }),
+      workshopPlanned(KEMI, CHAIN, { startsAt: '2023-09-12T12:00:00+03:00', endsAt: '2023-09-12T15:00:00+03:00' }),
+      staffRegistered(RAUMA, registration(1), person(1), HUB, 'organiser'),
+      staffRegistered(RAUMA, registration(2), person(2), ORG.coaching, 'host'),
+      registered(RAUMA, registration(3), person(3), ORG.socialEnterprise),
+      staffAttended(RAUMA, registration(1), person(1), HUB, 'organiser'),
+      staffAttended(RAUMA, registration(2), person(2), ORG.coaching, 'host'),
+      attended(RAUMA, registration(3), person(3), ORG.socialEnterprise),
+      // The same organiser runs the next workshop too: not a returning participant.
+      staffRegistered(KEMI, registration(4), person(1), HUB, 'organiser'),
+      staffAttended(KEMI, registration(4), person(1), HUB, 'organiser'),
+    ];
+
+    it('counts participants apart from the people who ran the workshop, and never the hub as reached', async () => {
+      agreesWithDerivation(staffed());
+      await spec()
+        .given(staffed().slice(0, -1))
+        .when(staffed().at(-1)!)
+        .then((projected) => {
+          expect(workshopOf(projected, RAUMA).registrations).toEqual({ registered: 1, waitlisted: 0, cancelled: 0 });
+          expect(workshopOf(projected, RAUMA).attendance.total).toBe(1);
+          expect(workshopOf(projected, RAUMA).staff).toEqual({ organiser: { registered: 1, attended: 1 }, host: { registered: 1, attended: 1 }, speaker: { registered: 0, attended: 0 } });
+          expect(projected?.totals.staff.organiser).toEqual({ registered: 2, attended: 2 });
+          expect(projected?.totals.uniqueParticipants).toBe(1);
+          expect(projected?.totals.returningParticipants).toBe(0);
+          expect(workshopOf(projected, KEMI).returningParticipants).toBe(0);
+          expect(workshopOf(projected, RAUMA).newOrganizationIds).not.toContain(HUB);
+          expect(workshopOf(projected, RAUMA).newOrganizationIds).toEqual(expect.arrayContaining([ORG.coaching, ORG.socialEnterprise]));
+          expect(projected).toEqual(projected && withFigures(projected));
+        });
+    });
+
+    it('ChainDetailsUpdated naming the hub later takes it out of every workshop’s organisations reached', async () => {
+      const withoutHub = [chainStarted(), ...staffed().slice(1)];
+      const before = agreesWithDerivation(withoutHub);
+      expect(before?.totals.organizationsReached).toBeGreaterThan(0);
+      const reachedBefore = before!.totals.organizationsReached;
+      await spec()
+        .given(withoutHub)
+        .when(recorded('ChainDetailsUpdated', { chainId: CHAIN, hubOrganizationId: HUB, at: '2023-05-01T09:00:00+03:00' }))
+        .then((view) => {
+          expect(view?.hubOrganizationId).toBe(HUB);
+          expect(view?.totals.organizationsReached).toBe(reachedBefore - 1);
+          expect(workshopOf(view, RAUMA).newOrganizationIds).not.toContain(HUB);
+          expect(view).toEqual(view && withFigures(view));
+        });
+    });
+
+    it('ChainMeetingRecorded: counts the chain’s own meetings once each, in the totals beside the workshops’ meetings', async () => {
+      const meeting = (meetingId: string, kind: 'partner' | 'core-team') =>
+        recorded('ChainMeetingRecorded', { chainId: CHAIN, meetingId, heldOn: '2023-03-02', kind, online: true, organizationIds: [], notes: '', at: '2023-03-02T09:00:00+02:00' });
+      const given = [chainStarted(), workshopPlanned(RAUMA, CHAIN), planningMeeting(RAUMA, 'pm-1', 'partner'), meeting('cm-1', 'core-team')];
+      await spec()
+        .given(given)
+        .when(meeting('cm-2', 'core-team'))
+        .then((view) => {
+          expect(view?.chainMeetings).toEqual({ partner: 0, coreTeam: 2 });
+          expect(view?.totals.planningMeetings).toEqual({ partner: 1, coreTeam: 2 });
+          expect(workshopOf(view, RAUMA).planningMeetings).toEqual({ partner: 1, coreTeam: 0 });
+          // A derivation from scratch keeps the chain's own meetings in the totals.
+          expect(view).toEqual(view && withFigures(view));
+        });
     });
   });
 });

@@ -19,7 +19,8 @@ import { WORKSHOP_CHAIN_COLLECTION, type WorkshopChainView } from './workshop-ch
 export const workshopChainProjection = mutatorProjection<WorkshopChainView>({
   name: 'workshop-chain',
   // 3: the chain stream's revision (the ETag of GET /chains/:id); registration and attendance figures by the domain's count.
-  version: 3,
+  // 4: roles (participants apart from staff), the hub organisation never reached, the chain's own planning meetings.
+  version: 4,
   collection: WORKSHOP_CHAIN_COLLECTION,
   eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
   readsFrom: [WORKSHOP_CHAIN_INDEX],

@@ -1,4 +1,4 @@
-import { WORKSHOP_EVENT_TYPES, type ChainEvent, type CollaborationRecorded, type WorkshopEvent } from '@kuhina/domain';
+import { CHAIN_EVENT_TYPES, WORKSHOP_EVENT_TYPES, type ChainEvent, type CollaborationRecorded, type WorkshopEvent } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
 import { lookupThen, type ViewLookup } from '../../projection';
 import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-chain-index';
@@ -12,7 +12,7 @@ export type WorkshopViewEvent = Exclude<ChainViewEvent, ChainEvent>;
 /** One type of workshop event, narrowed. */
 export type WorkshopViewEventOf<T extends WorkshopViewEvent['type']> = Extract<WorkshopViewEvent, { type: T }>;
 
-export const CHAIN_TYPES: ReadonlySet<string> = new Set(['ChainStarted', 'ChainDetailsUpdated', 'WorkshopAddedToChain', 'LastPaymentRecorded', 'ChainClosed']);
+export const CHAIN_TYPES: ReadonlySet<string> = new Set<ChainEvent['type']>(CHAIN_EVENT_TYPES);
 
 // Every workshop event but the two that change no figure of the chain view.
 export const WORKSHOP_TYPES: ReadonlySet<string> = new Set(WORKSHOP_EVENT_TYPES.filter((type) => type !== 'PersonInvited' && type !== 'CitizenInputSummaryForwarded'));

@@ -3,11 +3,14 @@ import type {
   ExpenseCategory,
   PlanningMeetingKind,
   PledgeKind,
+  StaffCount,
+  StaffRole,
   SustainabilityPractice,
   WorkshopAccess,
   WorkshopFormat,
   WorkshopKind,
   WorkshopLocation,
+  WorkshopRole,
 } from '@kuhina/domain';
 
 export const WORKSHOP_CHAIN_COLLECTION = 'workshop-chains';
@@ -25,6 +28,8 @@ export interface RegistrationFact {
   status: 'registered' | 'waitlisted' | 'cancelled';
   /** How the person attended, once recorded (the workshop's attendance figures count these). */
   attended: AttendanceMode | null;
+  /** Participants count in the figures; organisers, hosts and speakers in `staff` (absent in old documents: participant). */
+  role: WorkshopRole;
 }
 
 export interface AttendanceFact {
@@ -52,15 +57,17 @@ export interface ExpenseFact {
 export interface WorkshopFacts {
   /** registrationId → registration. */
   registrations: Record<string, RegistrationFact>;
-  /** personId → how the person attended. */
+  /** personId → how the person attended, participants only (returning participants count these). */
   attendance: Record<string, AttendanceFact>;
+  /** personId → how someone who ran the workshop (organiser, host, speaker) attended: never a participant. */
+  staffAttendance: Record<string, AttendanceFact & { role: StaffRole }>;
   /** pledgeId → pledge. */
   pledges: Record<string, PledgeFact>;
   /** expenseId → expense. */
   expenses: Record<string, ExpenseFact>;
   /** feedbackId → rating 1..5 (nothing else: who gave it stays out of this view). */
   feedbackRatings: Record<string, number>;
-  /** inputId → citizens heard. */
+  /** inputId → citizens heard (the tally recorded with the input: street events register no citizens). */
   citizenInputs: Record<string, number>;
   /** meetingId → kind. */
   planningMeetings: Record<string, PlanningMeetingKind>;
@@ -133,6 +140,9 @@ export interface ExpenseSummary {
   correctedCount: number;
 }
 
+/** People who ran a workshop, by role (registered and attended): counted apart from the participants. */
+export type StaffCounts = Record<StaffRole, StaffCount>;
+
 export interface PlanningMeetingCounts {
   partner: number;
   coreTeam: number;
@@ -153,8 +163,10 @@ export interface ChainWorkshop {
   access: WorkshopAccess;
   capacity: number | null;
   coOrganizerIds: string[];
+  /** Participants only; the people who ran the workshop are in `staff`. */
   registrations: RegistrationCounts;
   attendance: AttendanceCounts;
+  staff: StaffCounts;
   feedback: FeedbackSummary;
   pledges: PledgeSummary;
   expenses: ExpenseSummary;
@@ -175,6 +187,7 @@ export type DerivedWorkshopFigure =
   | 'order'
   | 'registrations'
   | 'attendance'
+  | 'staff'
   | 'feedback'
   | 'pledges'
   | 'expenses'
@@ -190,19 +203,22 @@ export type WorkshopEntry = Omit<ChainWorkshop, DerivedWorkshopFigure> & { order
 
 export interface ChainTotals {
   workshops: number;
+  /** Participants only: organisers, hosts and speakers are in `staff`. */
   registrations: RegistrationCounts;
   attendance: AttendanceCounts;
-  /** Distinct people who attended at least one workshop. */
+  staff: StaffCounts;
+  /** Distinct participants who attended at least one workshop. */
   uniqueParticipants: number;
   /** Distinct people who attended more than one workshop. */
   returningParticipants: number;
-  /** Distinct organisations that attended, registered, co-organised or pledged. */
+  /** Distinct organisations that attended, registered, co-organised or pledged (never the hub's own). */
   organizationsReached: number;
   feedback: FeedbackSummary;
   pledges: PledgeSummary;
   inKindValueFulfilledCents: number;
   expenses: ExpenseSummary;
   citizensHeard: number;
+  /** The workshops' planning meetings plus the chain's own (`chainMeetings`). */
   planningMeetings: PlanningMeetingCounts;
   collaborationsSparked: number;
 }
@@ -221,6 +237,10 @@ export type WorkshopChainView = {
   closeReason: string | null;
   lastPaymentOn: string | null;
   retentionEndsOn: string | null;
+  /** The hub's own organisation: it runs the chain, so it is never among the organisations reached. */
+  hubOrganizationId: string | null;
+  /** Planning meetings held for the chain as a whole (the core team's, mostly), apart from the workshops' own. */
+  chainMeetings: PlanningMeetingCounts;
   /** Revision of the chain's stream after its last event applied (workshop events leave it): the ETag of GET /chains/:id. */
   revision: number;
   /** In chain order (workshops not yet ordered by the chain come last, by start). */
@@ -229,6 +249,8 @@ export type WorkshopChainView = {
   facts: {
     /** workshopId → order, from WorkshopAddedToChain (it may arrive before or after the plan). */
     workshopOrder: Record<string, number>;
+    /** meetingId → kind, of the chain's own planning meetings. */
+    chainMeetings: Record<string, PlanningMeetingKind>;
   };
   lastPosition: string;
 };

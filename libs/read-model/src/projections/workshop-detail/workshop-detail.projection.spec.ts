@@ -1,4 +1,4 @@
-import { countRegistrations, type ExpenseRecorded, type ResourcePledged, type WorkshopEvent, type WorkshopPlanned } from '@kuhina/domain';
+import { countRegistrations, noRegistrations, type ExpenseRecorded, type ResourcePledged, type WorkshopEvent, type WorkshopPlanned } from '@kuhina/domain';
 import { ProjectionSpec, recorded } from '@kuhina/testing';
 import { workshopDetailProjection as sut } from './workshop-detail.projection';
 import type { WorkshopDetailView } from './workshop-detail.view';
@@ -121,7 +121,7 @@ describe('workshop-detail projection', () => {
           coOrganizerIds: [CITY],
           status: 'planned',
           dates: { plannedAt: '2023-02-01T10:00:00+02:00', registrationOpenedAt: null, heldOn: null },
-          counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, attendedOnSite: 0, attendedRemote: 0 },
+          counts: noRegistrations(),
           invited: 0,
           pledges: [],
           expenses: [],
@@ -256,7 +256,7 @@ describe('workshop-detail projection', () => {
       .when(event('AttendanceRecorded', { registrationId: 'r2', personId: BO, organizationId: null, mode: 'on-site', recordedAt: '2023-04-20T16:00:00+03:00' }))
       .then((view) => {
         expect(view?.counts).toEqual(countRegistrations(Object.values(view?.facts.registrations ?? {})));
-        expect(view?.counts).toEqual({ registered: 2, waitlisted: 1, cancelled: 0, attended: 1, attendedOnSite: 1, attendedRemote: 0 });
+        expect(view?.counts).toEqual({ ...noRegistrations(), registered: 2, waitlisted: 1, attended: 1, attendedOnSite: 1 });
       });
   });
 
@@ -488,5 +488,52 @@ describe('workshop-detail projection', () => {
       .given([plan(), event('WorkshopHeld', { heldOn: '2023-04-20' })])
       .when(event('FeedbackSubmitted', { feedbackId: 'f1', registrationId: null, anonymous: true, rating: 5, comment: null, submittedAt: '2023-04-20T16:00:00+03:00' }))
       .thenNothingChanges();
+  });
+
+  describe('roles: the programme lists the speakers; the people who ran the workshop count apart', () => {
+    const staff = (registrationId: string, personId: string, role: 'organiser' | 'host' | 'speaker', speaker: { topic: string | null; paid: boolean } | null = null) =>
+      event('ParticipantRegistered', { registrationId, personId, organizationId: NGO, attendanceMode: 'on-site', expectations: null, advanceQuestions: [], role, speaker, registeredAt: '2023-04-01T12:00:00+03:00' });
+
+    it('a speaker joins the programme with topic and fee status, beside the counts', async () => {
+      await ProjectionSpec.for(sut)
+        .given([plan(), register('r1', ANNA), staff('r2', BO, 'organiser')])
+        .when(staff('r3', 'p-speaker', 'speaker', { topic: 'Validation framework', paid: false }))
+        .then((view) => {
+          expect(view?.programme).toEqual([{ registrationId: 'r3', organizationId: NGO, topic: 'Validation framework', paid: false, status: 'registered', attended: false }]);
+          expect(view?.counts).toMatchObject({ registered: 1, staff: { organiser: { registered: 1, attended: 0 }, speaker: { registered: 1, attended: 0 } } });
+        });
+    });
+
+    it('the speaker’s attendance and cancellation show on the programme', async () => {
+      const given = [plan(), staff('r3', 'p-speaker', 'speaker', { topic: null, paid: true }), event('WorkshopHeld', { heldOn: '2023-04-20' })];
+      await ProjectionSpec.for(sut)
+        .given(given)
+        .when(event('AttendanceRecorded', { registrationId: 'r3', personId: 'p-speaker', organizationId: NGO, mode: 'on-site', role: 'speaker', recordedAt: '2023-04-20T12:00:00+03:00' }))
+        .then((view) => {
+          expect(view?.programme[0]).toMatchObject({ attended: true, paid: true });
+          expect(view?.counts.staff.speaker).toEqual({ registered: 1, attended: 1 });
+          expect(view?.counts.attended).toBe(0);
+        });
+      await ProjectionSpec.for(sut)
+        .given([plan(), staff('r3', 'p-speaker', 'speaker')])
+        .when(event('RegistrationCancelled', { registrationId: 'r3', personId: 'p-speaker', previousStatus: 'registered', reason: 'ill', cancelledAt: '2023-04-10T08:00:00+03:00' }))
+        .then((view) => {
+          expect(view?.programme[0]?.status).toBe('cancelled');
+          expect(view?.counts.staff.speaker.registered).toBe(0);
+          expect(view?.counts.cancelled).toBe(0);
+        });
+    });
+
+    it('keeps how the citizens heard were counted with each input (null when the record does not say)', async () => {
+      const input = (inputId: string, countingMethod?: 'tally') =>
+        event('CitizenInputCollected', { inputId, topic: 'Arki', summary: 'Kohtaamispaikkoja', citizensHeard: 10, ...(countingMethod ? { countingMethod } : {}), collectedAt: '2023-06-14' });
+      await ProjectionSpec.for(sut)
+        .given([plan({ kind: 'street-event' }), input('ci-1')])
+        .when(input('ci-2', 'tally'))
+        .then((view) => {
+          expect(view?.citizenInput.inputs.map((i) => i.countingMethod)).toEqual([null, 'tally']);
+          expect(view?.citizenInput.citizensHeard).toBe(20);
+        });
+    });
   });
 });

@@ -1,11 +1,12 @@
 import type { Recorded, RecordedEvent } from '@kuhina/event-store';
-import { isWorkshopEventType, noRegistrations, recount, statusAfter, WORKSHOP_EVENT_TYPES, type CountedRegistration, type WorkshopAddedToChain, type WorkshopEvent } from '@kuhina/domain';
+import { isWorkshopEventType, noRegistrations, recount, roleOf, statusAfter, WORKSHOP_EVENT_TYPES, type CountedRegistration, type WorkshopAddedToChain, type WorkshopEvent } from '@kuhina/domain';
 import { alreadyApplied, asIdMap, byWorkshopOf, copyJson, idMap, mutatorProjection, eventPositionText } from '../../projection';
 import type { PutOptions } from '../../read-store.port';
 import {
   WORKSHOP_DETAIL_COLLECTION,
   type WorkshopDetailExpense,
   type WorkshopDetailPledge,
+  type WorkshopDetailSpeaker,
   type WorkshopDetailView,
 } from './workshop-detail.view';
 
@@ -90,6 +91,7 @@ function planned(event: Extract<HandledEvent, { type: 'WorkshopPlanned' }>): Wor
     cancellationReason: null,
     reportSummary: null,
     counts: noRegistrations(),
+    programme: [],
     invited: 0,
     pledges: [],
     expenses: [],
@@ -138,14 +140,21 @@ function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
       return;
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted':
-      setRegistration(view, event.data.registrationId, { status: statusAfter(event.type)!, attended: null });
+      setRegistration(view, event.data.registrationId, { status: statusAfter(event.type)!, attended: null, role: roleOf(event.data) });
+      if (roleOf(event.data) === 'speaker') {
+        const { registrationId, organizationId, speaker } = event.data;
+        view.programme ??= [];
+        upsert(view.programme, (s) => s.registrationId, { registrationId, organizationId, topic: speaker?.topic ?? null, paid: speaker?.paid ?? false, status: 'registered', attended: false });
+      }
       return;
     case 'WaitlistedParticipantPromoted':
     case 'RegistrationCancelled':
       changeRegistration(view, event.data.registrationId, { status: statusAfter(event.type)! });
+      if (event.type === 'RegistrationCancelled') updateById(view.programme ?? [], (s) => s.registrationId, event.data.registrationId, (s): WorkshopDetailSpeaker => ({ ...s, status: 'cancelled' }));
       return;
     case 'AttendanceRecorded':
       changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
+      updateById(view.programme ?? [], (s) => s.registrationId, event.data.registrationId, (s): WorkshopDetailSpeaker => ({ ...s, attended: true }));
       return;
     case 'ResourcePledged': {
       const { workshopId: _w, ...pledge } = event.data;
@@ -195,7 +204,7 @@ function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
       return;
     case 'CitizenInputCollected': {
       const { workshopId: _w, ...input } = event.data;
-      upsert(view.citizenInput.inputs, (i) => i.inputId, input);
+      upsert(view.citizenInput.inputs, (i) => i.inputId, { ...input, countingMethod: input.countingMethod ?? null });
       view.citizenInput.citizensHeard = view.citizenInput.inputs.reduce((sum, i) => sum + i.citizensHeard, 0);
       return;
     }
@@ -241,7 +250,8 @@ const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
 export const workshopDetailProjection = mutatorProjection<WorkshopDetailView>({
   name: 'workshop-detail',
   // 2: counts by the domain's `recount` (attendedTotal → attended), invited beside them, the stream's revision.
-  version: 2,
+  // 3: roles (staff counts, the programme's speakers) and how citizens heard were counted.
+  version: 3,
   collection: WORKSHOP_DETAIL_COLLECTION,
   eventTypes: EVENT_TYPES,
 

@@ -1,4 +1,5 @@
 import type {
+  CitizenCountingMethod,
   CountedRegistration,
   ExpenseFigures,
   ExpenseRecorded,
@@ -45,7 +46,21 @@ export interface WorkshopDetailCitizenInput {
   topic: string;
   summary: string;
   citizensHeard: number;
+  /** How the citizens heard were counted; null when the record does not say (recorded before it was asked). */
+  countingMethod: CitizenCountingMethod | null;
   collectedAt: string;
+}
+
+/** A speaker or presenter on the workshop's programme (who they are is in the backoffice's registration list). */
+export interface WorkshopDetailSpeaker {
+  registrationId: string;
+  organizationId: string | null;
+  topic: string | null;
+  /** Speakers are unpaid as a rule; a paid one is recorded as such. */
+  paid: boolean;
+  /** Whether the speaker's registration still stands and whether they were there. */
+  status: 'registered' | 'cancelled';
+  attended: boolean;
 }
 
 export interface WorkshopDetailSummaryForwarding {
@@ -84,8 +99,13 @@ export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } 
   };
   cancellationReason: string | null;
   reportSummary: string | null;
-  /** The registration figures, folded by the domain's one counting function (`recount`), as every answer shows them. */
+  /**
+   * The registration figures, folded by the domain's one counting function (`recount`), as every answer shows them:
+   * participants at the top level, the people who ran the workshop (organisers, hosts, speakers) in `counts.staff`.
+   */
   counts: RegistrationCounts;
+  /** The programme's speakers and presenters, in the order they registered. */
+  programme: WorkshopDetailSpeaker[];
   /** People invited (invitation-only workshops): not registrations, so beside the counts. */
   invited: number;
   pledges: WorkshopDetailPledge[];

@@ -1,4 +1,4 @@
-import { countRegistrations, type WorkshopEvent } from '@kuhina/domain';
+import { countRegistrations, noRegistrations, type WorkshopEvent } from '@kuhina/domain';
 import { ProjectionSpec, recorded } from '@kuhina/testing';
 import { workshopRegistrationsProjection as sut } from './workshop-registrations.projection';
 import type { WorkshopRegistration } from './workshop-registrations.view';
@@ -67,7 +67,7 @@ describe('workshop-registrations projection', () => {
         registrations: {},
         waitlist: [],
         invitations: {},
-        counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, attendedOnSite: 0, attendedRemote: 0 },
+        counts: noRegistrations(),
         invited: 0,
         lastPosition: planned.position.toString(),
       });
@@ -93,6 +93,8 @@ describe('workshop-registrations projection', () => {
           attended: null,
           expectations: 'Learn the framework',
           advanceQuestions: ['How are indicators chosen?'],
+          role: 'participant',
+          speaker: null,
         });
         expect(view?.counts.registered).toBe(1);
       });
@@ -156,7 +158,7 @@ describe('workshop-registrations projection', () => {
       .given([plan()])
       .when(event('PersonInvited', { personId: 'p9', invitedAt: '2023-08-15T10:00:00+03:00' }))
       .then((view) => {
-        expect(view?.invitations).toEqual({ p9: { personId: 'p9', invitedAt: '2023-08-15T10:00:00+03:00' } });
+        expect(view?.invitations).toEqual({ p9: { personId: 'p9', role: 'participant', invitedAt: '2023-08-15T10:00:00+03:00' } });
         expect(view?.invited).toBe(1);
       });
   });

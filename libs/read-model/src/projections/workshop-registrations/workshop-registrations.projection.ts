@@ -2,6 +2,7 @@ import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 import {
   noRegistrations,
   recount,
+  roleOf,
   statusAfter,
   type AttendanceRecorded,
   type ParticipantRegistered,
@@ -94,7 +95,7 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
       return; // only makes the (empty) document exist: an existing workshop lists no registrations, not 404
     case 'PersonInvited': {
       const { personId, invitedAt } = event.data;
-      view.invitations[personId] = { personId, invitedAt };
+      view.invitations[personId] = { personId, role: roleOf(event.data), invitedAt };
       view.invited = Object.keys(view.invitations).length;
       return;
     }
@@ -117,6 +118,8 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
         attended: null,
         expectations,
         advanceQuestions: [...advanceQuestions],
+        role: roleOf(event.data),
+        speaker: event.data.speaker ? { ...event.data.speaker } : null,
       });
       if (waitlistedAt !== null && !view.waitlist.includes(registrationId)) view.waitlist.push(registrationId);
       placeWaitlist(view, null);
@@ -146,7 +149,8 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
 export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistrationsView>({
   name: 'workshop-registrations',
   // 2: counts by the domain's `recount` (with attendedOnSite and attendedRemote), invited beside them.
-  version: 2,
+  // 3: roles (participants counted apart from organisers, hosts and speakers).
+  version: 3,
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
   eventTypes: EVENT_TYPES,
 

@@ -1,4 +1,4 @@
-import type { AttendanceMode, RegistrationCounts, RegistrationStatus } from '@kuhina/domain';
+import type { AttendanceMode, RegistrationCounts, RegistrationStatus, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
 
 export const WORKSHOP_REGISTRATIONS_COLLECTION = 'workshop-registrations';
 
@@ -21,6 +21,10 @@ export interface WorkshopRegistration {
   attended: AttendanceMode | null;
   expectations: string | null;
   advanceQuestions: string[];
+  /** participant, or one of the people running the workshop (organiser, host, speaker): only participants take seats and count in ESF+ figures. */
+  role: WorkshopRole;
+  /** Speakers only: their topic and whether they were paid. */
+  speaker: SpeakerDetails | null;
 }
 
 // A type alias, not an interface: only aliases are assignable to the store's `Record<string, unknown>` documents.
@@ -32,7 +36,7 @@ export type WorkshopRegistrationsView = {
   /** Waitlisted registration ids, first come first served (the source of `waitlistPosition`). */
   waitlist: string[];
   /** By person id (invitation-only workshops). */
-  invitations: Record<string, { personId: string; invitedAt: string }>;
+  invitations: Record<string, { personId: string; role: WorkshopRole; invitedAt: string }>;
   /** The registration figures, folded by the domain's one counting function (`recount`), as every answer shows them. */
   counts: RegistrationCounts;
   /** People invited (invitation-only workshops): not registrations, so beside the counts. */

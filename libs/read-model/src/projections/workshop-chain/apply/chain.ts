@@ -1,8 +1,8 @@
 import type { ChainEvent } from '@kuhina/domain';
 import { asIdMap, idMap } from '../../../projection';
-import { figuresOf } from '../workshop-chain.figures';
+import { NO_CHAIN_CONTEXT, figuresOf } from '../workshop-chain.figures';
 import type { WorkshopChainView } from '../workshop-chain.view';
-import { indexOfWorkshop, placeMoved } from './workshops';
+import { indexOfWorkshop, placeMoved, recomputeAll } from './workshops';
 
 /** The chain's details and workshops after a chain-stream event, changed in place (or made, by ChainStarted). */
 export function applyChainEvent(view: WorkshopChainView | undefined, event: ChainEvent, lastPosition: string, revision: number): WorkshopChainView | undefined {
@@ -19,7 +19,13 @@ export function applyChainEvent(view: WorkshopChainView | undefined, event: Chai
       revision,
       lastPosition,
     };
-    if (view) return Object.assign(view, details);
+    const hubOrganizationId = data.hubOrganizationId ?? null;
+    if (view) {
+      const hubChanged = (view.hubOrganizationId ?? null) !== hubOrganizationId;
+      Object.assign(view, details, { hubOrganizationId });
+      if (hubChanged) recomputeAll(view);
+      return view;
+    }
     return {
       ...details,
       status: 'active',
@@ -27,8 +33,10 @@ export function applyChainEvent(view: WorkshopChainView | undefined, event: Chai
       closeReason: null,
       lastPaymentOn: null,
       retentionEndsOn: null,
-      ...figuresOf([], {}),
-      facts: { workshopOrder: idMap() },
+      hubOrganizationId,
+      chainMeetings: { partner: 0, coreTeam: 0 },
+      ...figuresOf([], {}, NO_CHAIN_CONTEXT),
+      facts: { workshopOrder: idMap(), chainMeetings: idMap() },
     };
   }
   // Nothing but ChainStarted opens a chain's stream: without it there is no chain to show.
@@ -43,6 +51,22 @@ export function applyChainEvent(view: WorkshopChainView | undefined, event: Chai
       view.fundingProgramme = data.fundingProgramme ?? view.fundingProgramme;
       view.esfOperationId = data.esfOperationId ?? view.esfOperationId;
       view.period = { start: data.periodStart ?? view.period.start, end: data.periodEnd ?? view.period.end };
+      if (data.hubOrganizationId !== undefined && data.hubOrganizationId !== (view.hubOrganizationId ?? null)) {
+        // Which organisations count as reached changes in every workshop.
+        view.hubOrganizationId = data.hubOrganizationId;
+        recomputeAll(view);
+      }
+      break;
+    }
+    case 'ChainMeetingRecorded': {
+      const { meetingId, kind } = event.data;
+      view.facts.chainMeetings = asIdMap(view.facts.chainMeetings ?? {});
+      if (Object.hasOwn(view.facts.chainMeetings, meetingId)) break;
+      view.facts.chainMeetings[meetingId] = kind;
+      view.chainMeetings ??= { partner: 0, coreTeam: 0 };
+      const key = kind === 'partner' ? 'partner' : 'coreTeam';
+      view.chainMeetings[key]++;
+      view.totals.planningMeetings[key]++;
       break;
     }
     case 'WorkshopAddedToChain': {

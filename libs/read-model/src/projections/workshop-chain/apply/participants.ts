@@ -1,4 +1,4 @@
-import { statusAfter } from '@kuhina/domain';
+import { roleOf, statusAfter } from '@kuhina/domain';
 import { registrationChanged } from '../figures/registrations';
 import { newAttendee } from '../figures/returning';
 import type { WorkshopViewEventOf } from '../workshop-chain.routing';
@@ -27,7 +27,7 @@ export function participantSignedUp(
 ): void {
   const { registrationId, personId, organizationId } = event.data;
   if (own(facts.registrations, registrationId)) return;
-  const fact: RegistrationFact = { personId, organizationId, status: statusAfter(event.type)!, attended: null };
+  const fact: RegistrationFact = { personId, organizationId, status: statusAfter(event.type)!, attended: null, role: roleOf(event.data) };
   facts.registrations[registrationId] = fact;
   registrationChanged(view, workshop, undefined, fact);
   reach(view, index, organizationId);
@@ -41,7 +41,7 @@ export function waitlistedPromoted(view: WorkshopChainView, workshop: ChainWorks
 
 export function registrationCancelled(view: WorkshopChainView, workshop: ChainWorkshop, facts: WorkshopFacts, event: WorkshopViewEventOf<'RegistrationCancelled'>): void {
   const { registrationId, personId } = event.data;
-  const registration: RegistrationFact = own(facts.registrations, registrationId) ?? { personId, organizationId: null, status: 'cancelled', attended: null };
+  const registration: RegistrationFact = own(facts.registrations, registrationId) ?? { personId, organizationId: null, status: 'cancelled', attended: null, role: 'participant' };
   setRegistration(view, workshop, registrationId, { ...registration, status: statusAfter(event.type)! });
 }
 
@@ -55,6 +55,8 @@ export function attendanceRecorded(
   const { personId, registrationId, mode } = event.data;
   const registration = own(facts.registrations, registrationId);
   const organizationId = event.data.organizationId ?? registration?.organizationId ?? null;
+  const role = roleOf(event.data);
+  if (role !== 'participant') return staffAttended(view, index, workshop, facts, { registrationId, organizationId, mode, role }, personId);
   const fact: AttendanceFact = { registrationId, organizationId, mode };
   const earlier = own(facts.attendance, personId);
   if (earlier && sameAttendance(earlier, fact)) return;
@@ -70,4 +72,19 @@ export function attendanceRecorded(
   if (attendedAs) setRegistration(view, workshop, registrationId, attendedAs);
   if (!earlier) newAttendee(view, index, personId);
   reach(view, index, organizationId);
+}
+
+/**
+ * Someone who ran the workshop attended: counted in its staff figures (through the registration) and reaching their
+ * organisation, never as a participant (returning participants and unique participants leave them out).
+ */
+function staffAttended(view: WorkshopChainView, index: number, workshop: ChainWorkshop, facts: WorkshopFacts, fact: WorkshopFacts['staffAttendance'][string], personId: string): void {
+  facts.staffAttendance ??= {};
+  const earlier = own(facts.staffAttendance, personId);
+  if (earlier && sameAttendance(earlier, fact)) return;
+  facts.staffAttendance[personId] = fact;
+  const registration = own(facts.registrations, fact.registrationId);
+  if (registration !== undefined && registration.attended !== fact.mode) setRegistration(view, workshop, fact.registrationId, { ...registration, attended: fact.mode });
+  if (earlier && earlier.organizationId !== fact.organizationId) return recomputeAll(view);
+  reach(view, index, fact.organizationId);
 }

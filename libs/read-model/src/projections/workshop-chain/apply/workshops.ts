@@ -3,7 +3,7 @@ import { asIdMap, copyJson, idMap } from '../../../projection';
 import { compareInChainOrder, orderIn } from '../figures/chain-order';
 import { ownFigures } from '../figures/own';
 import { forgetWhere, organizationReached } from '../figures/returning';
-import { figuresOf } from '../workshop-chain.figures';
+import { chainContextOf, figuresOf } from '../workshop-chain.figures';
 import type { ChainWorkshop, WorkshopChainView, WorkshopEntry, WorkshopFacts } from '../workshop-chain.view';
 
 // The chain's workshops in a draft: their facts, their places in the chain's order, the organisations they reach.
@@ -13,6 +13,7 @@ export const own = <T>(map: Record<string, T>, id: string): T | undefined => (Ob
 const emptyFacts = (): WorkshopFacts => ({
   registrations: idMap(),
   attendance: idMap(),
+  staffAttendance: idMap(),
   pledges: idMap(),
   expenses: idMap(),
   feedbackRatings: idMap(),
@@ -29,6 +30,7 @@ export function draftFacts(workshop: ChainWorkshop): WorkshopFacts {
   workshop.facts = {
     registrations: asIdMap(facts.registrations),
     attendance: asIdMap(facts.attendance),
+    staffAttendance: asIdMap(facts.staffAttendance ?? {}),
     pledges: asIdMap(facts.pledges),
     expenses: asIdMap(facts.expenses),
     feedbackRatings: asIdMap(facts.feedbackRatings),
@@ -70,7 +72,7 @@ export function indexOfWorkshop(workshops: readonly ChainWorkshop[], workshopId:
 /** Every figure derived again from the facts (the reference derivation): for the rare changes that move many figures. */
 export function recomputeAll(view: WorkshopChainView): void {
   forgetWhere(view);
-  const { workshops, totals } = figuresOf(view.workshops, view.facts.workshopOrder);
+  const { workshops, totals } = figuresOf(view.workshops, view.facts.workshopOrder, chainContextOf(view));
   view.workshops = workshops;
   view.totals = totals;
 }
@@ -111,7 +113,7 @@ export function addPlanned(view: WorkshopChainView, entry: WorkshopEntry): void 
 /** An organisation named by a new fact of workshop `index`: if the workshop reaches it for the first time, a fact and figures. */
 export function reach(view: WorkshopChainView, index: number, organizationId: string | null | undefined): void {
   const { organizations } = view.workshops[index].facts;
-  if (typeof organizationId !== 'string' || Object.hasOwn(organizations, organizationId)) return;
+  if (typeof organizationId !== 'string' || Object.hasOwn(organizations, organizationId) || organizationId === view.hubOrganizationId) return;
   organizations[organizationId] = true;
   organizationReached(view, index, organizationId);
 }

@@ -20,7 +20,7 @@ export function planningMeetingsChanged(view: WorkshopChainView, workshop: Chain
 
 export type OwnFigures = Pick<
   ChainWorkshop,
-  'registrations' | 'attendance' | 'feedback' | 'pledges' | 'expenses' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked'
+  'registrations' | 'attendance' | 'staff' | 'feedback' | 'pledges' | 'expenses' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked'
 >;
 
 /** The figures of a workshop that depend on its own facts only. */

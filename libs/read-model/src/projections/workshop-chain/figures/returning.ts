@@ -5,13 +5,20 @@ import { valuesOf } from './common';
 // Returning participants and organisations new to the chain: who attended, and which organisations were reached,
 // in which workshops.
 
-/** Organisations a workshop reached: their people attended or registered, or they co-organised or pledged. */
-export function organizationsReachedBy(workshop: Pick<WorkshopEntry, 'coOrganizerIds' | 'facts'>): Record<string, true> {
+/**
+ * Organisations a workshop reached: their people attended or registered (in any role), or they co-organised or
+ * pledged. The hub's own organisation runs the chain: never reached.
+ */
+export function organizationsReachedBy(workshop: Pick<WorkshopEntry, 'coOrganizerIds' | 'facts'>, hubOrganizationId: string | null): Record<string, true> {
   const reached = idMap<true>();
-  for (const id of workshop.coOrganizerIds) reached[id] = true;
-  for (const fact of valuesOf(workshop.facts.attendance)) if (fact.organizationId !== null) reached[fact.organizationId] = true;
-  for (const fact of valuesOf(workshop.facts.registrations)) if (fact.organizationId !== null) reached[fact.organizationId] = true;
-  for (const fact of valuesOf(workshop.facts.pledges)) reached[fact.organizationId] = true;
+  const add = (id: string | null) => {
+    if (id !== null && id !== hubOrganizationId) reached[id] = true;
+  };
+  for (const id of workshop.coOrganizerIds) add(id);
+  for (const fact of valuesOf(workshop.facts.attendance)) add(fact.organizationId);
+  for (const fact of valuesOf(workshop.facts.staffAttendance ?? {})) add(fact.organizationId);
+  for (const fact of valuesOf(workshop.facts.registrations)) add(fact.organizationId);
+  for (const fact of valuesOf(workshop.facts.pledges)) add(fact.organizationId);
   return reached;
 }
 

@@ -1,5 +1,5 @@
-import { EXPENSE_CATEGORIES, PLEDGE_KINDS } from '@kuhina/domain';
-import type { AttendanceCounts, ChainTotals, ChainWorkshop, ExpenseSummary, PlanningMeetingCounts, PledgeSummary, Rating, RegistrationCounts } from '../workshop-chain.view';
+import { EXPENSE_CATEGORIES, PLEDGE_KINDS, STAFF_ROLES } from '@kuhina/domain';
+import type { AttendanceCounts, ChainTotals, ChainWorkshop, ExpenseSummary, PlanningMeetingCounts, PledgeSummary, Rating, RegistrationCounts, StaffCounts } from '../workshop-chain.view';
 import { RATINGS } from './common';
 import type { ExpenseCategory } from './expenses';
 import { feedbackFrom } from './feedback';
@@ -16,6 +16,7 @@ export interface DistinctTotals {
 interface TotalsSums {
   registrations: RegistrationCounts;
   attendance: AttendanceCounts;
+  staff: StaffCounts;
   distribution: Record<Rating, number>;
   byStatus: PledgeSummary['byStatus'];
   kinds: Partial<Record<PledgeKind, { count: number; inKindValueCents: number; fulfilledInKindValueCents: number }>>;
@@ -31,6 +32,7 @@ function sumsFrom(): TotalsSums {
   return {
     registrations: { registered: 0, waitlisted: 0, cancelled: 0 },
     attendance: { onSite: 0, remote: 0, total: 0 },
+    staff: Object.fromEntries(STAFF_ROLES.map((role) => [role, { registered: 0, attended: 0 }])) as StaffCounts,
     distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
     byStatus: emptyPledgeStatus(),
     kinds: {},
@@ -47,6 +49,10 @@ function sumsFrom(): TotalsSums {
 function addFigures(sums: TotalsSums, workshop: OwnFigures, sign: 1 | -1): void {
   for (const key of ['registered', 'waitlisted', 'cancelled'] as const) sums.registrations[key] += sign * workshop.registrations[key];
   for (const key of ['onSite', 'remote', 'total'] as const) sums.attendance[key] += sign * workshop.attendance[key];
+  for (const role of STAFF_ROLES) {
+    sums.staff[role].registered += sign * workshop.staff[role].registered;
+    sums.staff[role].attended += sign * workshop.staff[role].attended;
+  }
   for (const rating of RATINGS) sums.distribution[rating] += sign * workshop.feedback.distribution[rating];
   sums.pledgeCount += sign * workshop.pledges.count;
   for (const status of ['pending', 'fulfilled', 'withdrawn'] as const) {
@@ -93,6 +99,7 @@ function totalsFrom(sums: TotalsSums, workshops: number, distinct: DistinctTotal
     workshops,
     registrations: sums.registrations,
     attendance: sums.attendance,
+    staff: sums.staff,
     uniqueParticipants: distinct.uniqueParticipants,
     returningParticipants: distinct.returningParticipants,
     organizationsReached: distinct.organizationsReached,
@@ -112,9 +119,11 @@ function totalsFrom(sums: TotalsSums, workshops: number, distinct: DistinctTotal
   };
 }
 
-/** The chain's totals: sums of the workshops' own figures, plus the distinct counts. */
-export function totalsOf(workshops: readonly ChainWorkshop[], distinct: DistinctTotals): ChainTotals {
+/** The chain's totals: sums of the workshops' own figures (and the chain's own planning meetings), plus the distinct counts. */
+export function totalsOf(workshops: readonly ChainWorkshop[], distinct: DistinctTotals, chainMeetings: PlanningMeetingCounts = { partner: 0, coreTeam: 0 }): ChainTotals {
   const sums = sumsFrom();
   for (const workshop of workshops) addFigures(sums, workshop, 1);
+  sums.planningMeetings.partner += chainMeetings.partner;
+  sums.planningMeetings.coreTeam += chainMeetings.coreTeam;
   return totalsFrom(sums, workshops.length, distinct, () => true);
 }
