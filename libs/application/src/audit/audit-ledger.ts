@@ -1,4 +1,4 @@
-import { EXPENSE_CATEGORIES, FUNDING_SOURCES, type ExpenseCategory, type FundingSource, type PledgeKind } from '@kuhina/domain';
+import { EXPENSE_CATEGORIES, FUNDING_SOURCES, STAFF_ROLES, type ExpenseCategory, type FundingSource, type PledgeKind, type StaffRole } from '@kuhina/domain';
 import { eventRef, FigureBuilder, type EventRef, type Figure } from './audit-records';
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { ChainFacts, Participation } from './chain-facts';
@@ -64,8 +64,10 @@ export interface AuditLedger {
     pledgedCents: Figure;
   };
   counts: {
-    /** People who registered for and attended a co-development workshop of the chain (see /audit/indicators). */
+    /** People who registered for and attended a co-development workshop of the chain as participants (see /audit/indicators). */
     participants: Figure;
+    /** Left out of `participants`: the distinct people who ran the workshops and attended, by role. */
+    staff: Record<StaffRole, Figure>;
     /** Organisations that co-organised, pledged, or whose people attended a workshop of the chain. */
     organizations: Figure;
   };
@@ -137,7 +139,7 @@ export function buildLedger(facts: ChainFacts): AuditLedger {
       byFundingSource: built(byFundingSource),
     },
     inKind: { contributions, deliveredCents: delivered.build(), pledgedCents: pledged.build() },
-    counts: { participants: participantsFigure(facts), organizations: organizationsFigure(facts) },
+    counts: { participants: participantsFigure(facts), staff: staffFigures(facts), organizations: organizationsFigure(facts) },
   };
 }
 
@@ -150,6 +152,18 @@ export function participantsFigure(facts: ChainFacts): Figure {
     counted.add(participation.personId);
   }
   return figure.build();
+}
+
+/** The distinct people who attended a workshop of the chain (any kind) in each role that runs it. */
+export function staffFigures(facts: ChainFacts): Record<StaffRole, Figure> {
+  const figures = Object.fromEntries(STAFF_ROLES.map((role) => [role, { figure: new FigureBuilder(), people: new Set<string>() }]));
+  for (const participation of facts.participations) {
+    if (participation.role === 'participant') continue;
+    const { figure, people } = figures[participation.role]!;
+    figure.add(people.has(participation.personId) ? 0 : 1, participationEvents(participation));
+    people.add(participation.personId);
+  }
+  return Object.fromEntries(STAFF_ROLES.map((role) => [role, figures[role]!.figure.build()])) as Record<StaffRole, Figure>;
 }
 
 /** The registration (or promotion) and the attendance behind one participation. */

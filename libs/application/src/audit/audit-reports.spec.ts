@@ -132,6 +132,10 @@ describe('Audit reports from a chain’s events', () => {
       expect(sut.countedApart.byRole.organiser).toMatchObject({ value: 1, people: ['pseudo-core-1'] });
       expect(sut.countedApart.byRole.host).toMatchObject({ value: 2, people: ['pseudo-host-1', 'pseudo-host-2'] });
       expect(sut.countedApart.byRole.speaker).toMatchObject({ value: 1, people: ['pseudo-speaker-1'] });
+      // The ledger's counts say the same, each traceable to the registrations and attendances behind it.
+      const ledger = buildLedger(chainFacts(CHAIN, withRoles()));
+      expect([ledger.counts.participants.value, ledger.counts.staff.organiser.value, ledger.counts.staff.host.value, ledger.counts.staff.speaker.value]).toEqual([2, 1, 2, 1]);
+      expect(ledger.counts.staff.organiser.sources.map((s) => s.type)).toEqual(['ParticipantRegistered', 'AttendanceRecorded', 'ParticipantRegistered', 'AttendanceRecorded']);
     });
 
     it('takes the citizens heard at a street event from the tallies only, by counting method; hosts there are not citizens', () => {
