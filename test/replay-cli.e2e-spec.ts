@@ -37,6 +37,19 @@ describe('kuhina replay (built binary, demo data)', () => {
     expect(now.nodes.filter((node) => node.type === 'organization').every((node) => typeof node.label === 'string')).toBe(true);
   }, 60_000);
 
+  it('keeps only the attendances of --roles, and refuses an unknown role', async () => {
+    const now = await json();
+    const participants = await json('--roles', 'participant');
+    const bad = await cli('replay', '--chain', DEMO_CHAIN_ID, '--roles', 'participant,boss');
+
+    const participated = (answer: NetworkAnswer) => answer.edges.filter((edge) => edge.type === 'participated');
+    expect(participated(participants).length).toBeGreaterThan(0);
+    expect(participated(participants).every((edge) => edge.role === 'participant')).toBe(true);
+    expect(participated(participants).length).toBe(participated(now).filter((edge) => edge.role === 'participant').length);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('must be a comma-separated list of participant, organiser, host, speaker');
+  }, 60_000);
+
   it('writes GEXF, GraphML, Kumu and the two CSV lists to --out, each parsing back to the same network', async () => {
     const expected = await json('--until', '2023-09-30');
     const out = (name: string) => join(dir, name);
@@ -84,13 +97,13 @@ describe('kuhina replay (built binary, demo data)', () => {
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toEqual(JSON.parse(replayed.stdout));
     expect(ledger.code).toBe(0);
-    const rows = parseCsv(readFileSync(join(dir, 'ledger.csv'), 'utf8'), { columns: true }) as Array<{ section: string; event_id: string }>;
+    const rows = parseCsv(readFileSync(join(dir, 'ledger.csv'), 'utf8'), { columns: true }) as Array<{ section: string; last_event_id: string }>;
     expect(rows.filter((row) => row.section === 'expense').length).toBeGreaterThan(10);
-    expect(rows.every((row) => row.event_id.length === 36)).toBe(true);
+    expect(rows.every((row) => row.last_event_id.length === 36)).toBe(true);
     const parsed = JSON.parse(indicators.stdout) as { participants: { total: { value: number; people: string[] } } };
     expect(parsed.participants.total.value).toBeGreaterThan(50);
     expect(parsed.participants.total.people.some((person) => UUID.test(person))).toBe(false);
     expect(wrong.code).not.toBe(0);
-    expect(wrong.stderr).toContain('--format for ledger must be one of json, csv');
+    expect(wrong.stderr).toContain('--format for ledger must be one of json, csv, csv-history');
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { exportNetwork, NETWORK_EXPORT_FORMATS, type NetworkExportFormat } from '@kuhina/analytics';
-import { AuditReader, ledgerCsv, NetworkReader, PRIVACY_SECRETS, ReadModelModule } from '@kuhina/application';
+import { AuditReader, ledgerHistoryCsv, ledgerItemsCsv, NetworkReader, PRIVACY_SECRETS, ReadModelModule } from '@kuhina/application';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import type { PrivacySecrets } from '@kuhina/privacy';
 import { chainIdArgument } from '../cli-arguments';
@@ -9,7 +9,7 @@ import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
 
 const WHAT = ['network', 'ledger', 'indicators'] as const;
 type What = (typeof WHAT)[number];
-const FORMATS: Readonly<Record<What, readonly string[]>> = { network: NETWORK_EXPORT_FORMATS, ledger: ['json', 'csv'], indicators: ['json'] };
+const FORMATS: Readonly<Record<What, readonly string[]>> = { network: NETWORK_EXPORT_FORMATS, ledger: ['json', 'csv', 'csv-history'], indicators: ['json'] };
 
 
 /**
@@ -22,7 +22,7 @@ export function registerExport(program: Command): void {
     .description("write a chain's network (gexf, graphml, csv-nodes, csv-edges, kumu, json), audit ledger (json, csv) or ESF indicators (json) to a file")
     .argument('<what>', WHAT.join(' | '))
     .requiredOption('--chain <id>', 'the chain (UUID)', chainIdArgument)
-    .option('--format <format>', 'network: gexf | graphml | csv-nodes | csv-edges | kumu | json; ledger: json | csv; indicators: json', 'json')
+    .option('--format <format>', 'network: gexf | graphml | csv-nodes | csv-edges | kumu | json; ledger: json | csv (one row per item) | csv-history (one row per event); indicators: json', 'json')
     .option('--out <file>', 'where to write; default: standard output')
     .action(async (what: string, options: { chain: string; format: string; out?: string }, command: Command) => {
       if (!(WHAT as readonly string[]).includes(what)) throw new Error(`Unknown export ${what}; one of ${WHAT.join(', ')}`);
@@ -39,7 +39,7 @@ export function registerExport(program: Command): void {
             const audit = new AuditReader(app.get<EventStore>(EVENT_STORE), app.get<PrivacySecrets>(PRIVACY_SECRETS).pseudonymKey);
             if (what === 'ledger') {
               const ledger = await audit.ledger(options.chain, audience);
-              body = options.format === 'csv' ? ledgerCsv(ledger) : `${JSON.stringify(ledger, null, 2)}\n`;
+              body = options.format === 'json' ? `${JSON.stringify(ledger, null, 2)}\n` : options.format === 'csv' ? ledgerItemsCsv(ledger) : ledgerHistoryCsv(ledger);
             } else {
               body = `${JSON.stringify(await audit.indicators(options.chain, audience), null, 2)}\n`;
             }

@@ -3,6 +3,34 @@ import { eventRef, FigureBuilder, type EventRef, type Figure } from './audit-rec
 import type { RecordedEvent } from '@kuhina/event-store';
 import type { ChainFacts, Participation } from './chain-facts';
 
+/** One event of a ledger item (expense, in-kind pledge), with the item's amount before and after it. */
+export interface LedgerStep extends EventRef {
+  /** Null before the item's first event. */
+  amountBeforeCents: number | null;
+  amountAfterCents: number;
+  /** The reason the event gives (a correction, a void, a withdrawal), if any. */
+  reason: string | null;
+}
+
+/**
+ * Each event of an item with the amount it left: recording or pledging sets it, a correction replaces it (its own
+ * `previous` says what it replaced, as recorded then), a void or a withdrawal takes it to 0; fulfilling keeps it.
+ */
+export function ledgerSteps(events: readonly RecordedEvent[]): LedgerStep[] {
+  let amount: number | null = null;
+  return events.map((event) => {
+    const data = event.data as { amountCents?: number; inKindValueCents?: number; previous?: { amountCents?: number }; reason?: string };
+    let before = amount;
+    if (event.type === 'ExpenseRecorded') amount = data.amountCents ?? null;
+    else if (event.type === 'ResourcePledged') amount = data.inKindValueCents ?? null;
+    else if (event.type === 'ExpenseCorrected') {
+      if (typeof data.previous?.amountCents === 'number') before = data.previous.amountCents;
+      amount = data.amountCents ?? amount;
+    } else if (event.type === 'ExpenseVoided' || event.type === 'PledgeWithdrawn') amount = 0;
+    return { ...eventRef(event), amountBeforeCents: before, amountAfterCents: amount ?? 0, reason: typeof data.reason === 'string' ? data.reason : null };
+  });
+}
+
 export interface LedgerExpense {
   expenseId: string;
   workshopId: string;
@@ -13,10 +41,12 @@ export interface LedgerExpense {
   fundingSource: FundingSource;
   /** recorded, corrected (the latest figures count) or voided (shown, counted as 0). */
   status: 'recorded' | 'corrected' | 'voided';
+  /** The amount first recorded (before any correction). */
+  originalCents: number;
   /** What the expense adds to the totals: its latest amount, or 0 when voided. */
   counted: Figure;
-  /** Every event of the expense: recorded, each correction (with the figures it replaced), the void. */
-  history: EventRef[];
+  /** Every event of the expense: recorded, each correction, the void; each with the amount before and after it. */
+  history: LedgerStep[];
 }
 
 export interface LedgerWorkshopExpenses {
@@ -41,6 +71,10 @@ export interface LedgerContribution {
   delivered: boolean;
   /** The in-kind value, counted in `deliveredCents` only when delivered. */
   valueCents: Figure;
+  /** The value first pledged. */
+  originalCents: number;
+  /** Every event of the pledge (pledged, fulfilled, withdrawn), with the value before and after it. */
+  history: LedgerStep[];
 }
 
 /** GET /audit/ledger: the chain's money and in-kind contributions, every figure with the events behind it. */
@@ -99,7 +133,8 @@ export function buildLedger(facts: ChainFacts): AuditLedger {
     if (workshop) builders.push(workshop.total, workshop.byCategory.get(expense.category)!, workshop.byFundingSource.get(expense.fundingSource)!);
     for (const builder of builders) builder.add(counted, expense.events);
     const { expenseId, workshopId, description, incurredOn, receiptReference, category, fundingSource, status } = expense;
-    entries.push({ expenseId, workshopId, description, incurredOn, receiptReference, category, fundingSource, status, counted: new FigureBuilder().add(counted, expense.events).build(), history: expense.events.map(eventRef) });
+    const history = ledgerSteps(expense.events);
+    entries.push({ expenseId, workshopId, description, incurredOn, receiptReference, category, fundingSource, status, originalCents: history[0]?.amountAfterCents ?? 0, counted: new FigureBuilder().add(counted, expense.events).build(), history });
   }
 
   const delivered = new FigureBuilder();
@@ -121,6 +156,8 @@ export function buildLedger(facts: ChainFacts): AuditLedger {
       status,
       delivered: isDelivered,
       valueCents: new FigureBuilder().add(pledge.valueCents, pledge.events).build(),
+      originalCents: pledge.valueCents,
+      history: ledgerSteps(pledge.events),
     });
   }
 
