@@ -1,7 +1,6 @@
 import type { NetworkAnswer } from '@kuhina/analytics';
 import { apiHarness, type ApiHarness, type Problem, type Written } from './support/api-harness';
 
-type Registered = Written & { personId: string };
 type OpenApi = { paths: Record<string, Record<string, { description?: string; 'x-business-date'?: { command: string | null } }>> };
 
 // The clock of this machine is whatever it is: 2024 lies more than the 30-day margin back, and 2099 ahead.

@@ -63,7 +63,8 @@ describe('HTTP: workshops — planning and lifecycle', () => {
         heldOn: null,
         reportedAt: null,
         cancelledAt: null,
-        counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: 0 },
+        counts: { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, invited: 0, staff: { organiser: { registered: 0, attended: 0 }, host: { registered: 0, attended: 0 }, speaker: { registered: 0, attended: 0 } } },
+        programme: [],
         detail: expect.objectContaining({ pledges: [], expenses: [], chainOrder: null }),
       });
     });

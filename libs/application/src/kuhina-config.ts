@@ -64,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const margin = (env.KUHINA_BACKDATE_MARGIN_DAYS ?? '30').trim();
   const backdateMarginDays = /^\d{1,5}$/.test(margin) ? Number(margin) : Number.NaN;
-  if (Number.isNaN(backdateMarginDays)) throw new ConfigError(`KUHINA_BACKDATE_MARGIN_DAYS must be a whole number of days, got "${env.KUHINA_BACKDATE_MARGIN_DAYS}"`);
+  if (Number.isNaN(backdateMarginDays)) throw new ConfigError(`KUHINA_BACKDATE_MARGIN_DAYS must be a whole number of days from 0 to 99999, got "${env.KUHINA_BACKDATE_MARGIN_DAYS}"`);
   const config: KuhinaConfig = {
     dataDir: resolve(nonEmpty(env.KUHINA_DATA_DIR) ?? './data'),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',

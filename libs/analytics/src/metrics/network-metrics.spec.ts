@@ -200,6 +200,27 @@ describe('chainGrowth', () => {
     ]);
   });
 
+  it('counts participants only: the organisers, hosts and speakers who ran a workshop neither participate nor return', () => {
+    const w1 = origin('w1');
+    const w2 = origin('w2', '2023-06-14T08:00:00.000Z');
+    const answer = networkFixture(
+      [workshop('w1', { order: 0 }), workshop('w2', { order: 1 }), person('core', w1, ['organiser']), person('p1', w1, ['participant'])],
+      [
+        edge('participated', 'person:core', 'workshop:w1', { by: w1, role: 'organiser' }),
+        edge('participated', 'person:p1', 'workshop:w1', { by: w1, role: 'participant' }),
+        edge('participated', 'person:core', 'workshop:w2', { by: w2, role: 'organiser' }),
+        edge('participated', 'person:p1', 'workshop:w2', { by: w2 }),
+      ],
+    );
+
+    const sut = chainGrowth(answer);
+
+    expect(sut.map((row) => [row.workshopId, row.participants, row.returningParticipants])).toEqual([
+      ['w1', 1, 0],
+      ['w2', 1, 1],
+    ]);
+  });
+
   it('orders workshops without a place in the chain by start, after the placed ones', () => {
     const answer = networkFixture([
       workshop('late', { order: null, startsAt: '2023-12-01T10:00:00.000Z' }),
@@ -225,9 +246,10 @@ describe('networkMetrics', () => {
     // a–b known on both ends (public-administration vs ngo); b–c has no sector for c.
     expect(sut.network.crossSector).toEqual({ known: 1, crossing: 1, share: 1 });
     expect(sut.network.crossRegion).toEqual({ known: 2, crossing: 1, share: 1 / 2 });
+    // p-2 spoke at w2: a speaker runs the workshop and is no participant.
     expect(sut.growth.map((row) => [row.workshopId, row.participants, row.returningParticipants])).toEqual([
       ['w1', 1, 0],
-      ['w2', 2, 1],
+      ['w2', 1, 1],
     ]);
   });
 });

@@ -153,7 +153,7 @@ export interface GrowthRow {
   newTiesByType: Partial<Record<NetworkEdgeType, number>>;
   /** Organisation nodes this workshop brought into the network. */
   newOrganizations: number;
-  /** People with a `participated` edge to this workshop. */
+  /** People with a `participated` edge to this workshop in the participant role (not those who ran it). */
   participants: number;
   /** Of those, people who also participated in an earlier workshop of the chain. */
   returningParticipants: number;
@@ -293,10 +293,11 @@ export function chainGrowth(answer: NetworkAnswer): GrowthRow[] {
     if (row) row.newOrganizations += 1;
   }
 
-  // Participants per workshop node id, then walk the chain remembering who was seen before.
+  // Participants per workshop node id, then walk the chain remembering who was seen before. Those who ran a workshop
+  // (organisers, hosts, speakers) are no participants, as in the chain view and the ESF+ figures.
   const participantsByWorkshop = new Map<string, Set<string>>();
   for (const edge of answer.edges) {
-    if (edge.type !== 'participated') continue;
+    if (edge.type !== 'participated' || (edge.role ?? 'participant') !== 'participant') continue;
     const people = participantsByWorkshop.get(edge.target) ?? new Set<string>();
     people.add(edge.source);
     participantsByWorkshop.set(edge.target, people);

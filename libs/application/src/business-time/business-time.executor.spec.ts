@@ -83,4 +83,10 @@ describe('Business time through the use cases: a write without `at` is dated by 
     await executor.execute('chain', { type: 'UpdateChainDetails', data: { chainId, description: 'Six workshops' }, at: '2023-11-02T10:00:00.000Z' }, harness.context());
     expect((await occurredAt(chainStream(chainId))).at(-1)).toBe('2023-11-02T10:00:00.000Z');
   });
+
+  it('a write the decider refuses whatever its date gets that refusal, not a request for its date', async () => {
+    await executor.execute('chain', { type: 'CloseChain', data: { chainId, reason: 'All workshops held' }, at: '2023-12-20T10:00:00.000Z' }, harness.context());
+
+    await expect(executor.execute('chain', { type: 'UpdateChainDetails', data: { chainId, description: 'Six workshops' } }, harness.context())).rejects.toMatchObject({ code: 'CHAIN.CLOSED' });
+  });
 });

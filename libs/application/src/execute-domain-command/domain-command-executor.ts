@@ -1,6 +1,6 @@
 import { CommandHandler, type CommandContext, type CommandResult, type CommandWithOptionalTime } from '@kuhina/event-store';
 import { AGGREGATES, type AggregateName, type AggregateRoute, type CommandOf, type StateOf } from '../aggregates';
-import { BusinessTimePolicy, timedCommand, type RequestedCommand } from '../business-time/business-time';
+import { BusinessTimePolicy, BusinessTimeRequiredError, timedCommand, type RequestedCommand } from '../business-time/business-time';
 import { referencesOf, type AnyDomainCommand } from './command-references';
 import { requireReferences } from './reference-checks';
 
@@ -23,8 +23,19 @@ export class DomainCommandExecutor {
     await requireReferences(this.handler, referencesOf(command as unknown as AnyDomainCommand));
     const route = AGGREGATES[aggregate] as unknown as AggregateRoute<CommandOf<A>, StateOf<A>>;
     const stream = route.stream(command as unknown as CommandOf<A>);
+    const requested = command as RequestedCommand<CommandOf<A>>;
     return this.handler.handle(route.decider, stream, command as unknown as CommandWithOptionalTime<CommandOf<A>>, context, {
-      timed: (state, recordedAt) => timedCommand<CommandOf<A>>(command as RequestedCommand<CommandOf<A>>, state, recordedAt, this.policy),
+      timed: (state, recordedAt) => {
+        try {
+          return timedCommand<CommandOf<A>>(requested, state, recordedAt, this.policy);
+        } catch (error) {
+          if (!(error instanceof BusinessTimeRequiredError)) throw error;
+          // A write the decider refuses whatever its date (a closed chain, a bad field) gets that refusal, not a
+          // request for a date it could not use: decide (pure) with the recording time, and ask only if it passes.
+          route.decider.decide(timedCommand<CommandOf<A>>({ ...requested, at: recordedAt }, state, recordedAt, this.policy), state);
+          throw error;
+        }
+      },
     });
   }
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { CloseChainRequestDto } from './close-chain.request.dto';
@@ -26,6 +26,6 @@ export class CloseChainHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return sendDomainCommand(this.bus, reply, id, 'chain', { type: 'CloseChain', data: { chainId: id, reason: dto.reason }, at: businessTime(dto) }, context);
+    return sendDomainCommand(this.bus, reply, id, 'chain', { type: 'CloseChain', data: { chainId: id, reason: dto.reason }, at: givenBusinessTime(dto) }, context);
   }
 }

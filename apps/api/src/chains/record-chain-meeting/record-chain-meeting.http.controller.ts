@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
@@ -41,7 +41,7 @@ export class RecordChainMeetingHttpController {
       {
         type: 'RecordChainMeeting',
         data: { chainId, meetingId, heldOn: dto.heldOn, kind: dto.kind, online: dto.online, organizationIds: [...dto.organizationIds], notes: dto.notes ?? '' },
-        at: businessTime(dto),
+        at: givenBusinessTime(dto),
       },
       context,
     );

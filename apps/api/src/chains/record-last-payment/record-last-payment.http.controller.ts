@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import type { ChainState } from '@kuhina/domain';
 import type { CommandContext, CommandResult } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { RecordLastPaymentRequestDto } from './record-last-payment.request.dto';
@@ -39,7 +39,7 @@ export class RecordLastPaymentHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LastPaymentResponse> {
     const result = await this.bus.execute<ExecuteDomainCommand<'chain'>, CommandResult<ChainState>>(
-      new ExecuteDomainCommand('chain', { type: 'RecordLastPayment', data: { chainId: id, paidOn: dto.paidOn }, at: businessTime(dto) }, context),
+      new ExecuteDomainCommand('chain', { type: 'RecordLastPayment', data: { chainId: id, paidOn: dto.paidOn }, at: givenBusinessTime(dto) }, context),
     );
     withEtag(reply, result.revision);
     return { id, position: positionText(result.position), retentionEndsOn: result.state.status === 'empty' ? null : result.state.retentionEndsOn };

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { StartChainRequestDto } from './start-chain.request.dto';
@@ -39,7 +39,7 @@ export class StartChainHttpController {
           description: dto.description ?? '',
           hubOrganizationId: dto.hubOrganizationId ?? null,
         },
-        at: businessTime(dto),
+        at: givenBusinessTime(dto),
       },
       context,
     );

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { CHAIN_DETAIL_FIELDS, type ChainDetails } from '@kuhina/domain';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { UpdateChainDetailsRequestDto } from './update-chain-details.request.dto';
@@ -32,6 +32,6 @@ export class UpdateChainDetailsHttpController {
       const value = dto[field];
       if (value !== undefined) (changes as Record<string, unknown>)[field] = value;
     }
-    return sendDomainCommand(this.bus, reply, id, 'chain', { type: 'UpdateChainDetails', data: { chainId: id, ...changes }, at: businessTime(dto) }, context);
+    return sendDomainCommand(this.bus, reply, id, 'chain', { type: 'UpdateChainDetails', data: { chainId: id, ...changes }, at: givenBusinessTime(dto) }, context);
   }
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse } from '../../common/http/command-response';
 import { uuidParam } from '../../common/http/uuid-param';
 import { InvitePersonRequestDto } from './invite-person.request.dto';
@@ -26,6 +26,6 @@ export class InvitePersonHttpController {
     @Command() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return sendDomainCommand(this.bus, reply, dto.personId, 'workshop', { type: 'InvitePerson', data: { workshopId: id, personId: dto.personId, role: dto.role ?? 'participant' }, at: businessTime(dto) }, context);
+    return sendDomainCommand(this.bus, reply, dto.personId, 'workshop', { type: 'InvitePerson', data: { workshopId: id, personId: dto.personId, role: dto.role ?? 'participant' }, at: givenBusinessTime(dto) }, context);
   }
 }

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@kuhina/event-store';
 import { RegisterParticipantCommand, type Participant, type RegisterParticipantResult } from '@kuhina/application';
 import { Command } from '../../common/http/command-context';
-import { businessTime } from '../../common/http/business-time';
+import { givenBusinessTime } from '../../common/http/business-time';
 import { CommandResponse, positionText, withEtag } from '../../common/http/command-response';
 import { resourceId } from '../../common/http/resource-id';
 import { uuidParam } from '../../common/http/uuid-param';
@@ -58,7 +58,7 @@ export class RegisterParticipantHttpController {
           role: dto.role ?? 'participant',
           speaker: dto.speaker ? { topic: dto.speaker.topic ?? null, paid: dto.speaker.paid ?? false } : null,
         },
-        businessTime(dto),
+        givenBusinessTime(dto),
         context,
       ),
     );

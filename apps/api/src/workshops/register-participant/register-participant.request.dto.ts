@@ -13,7 +13,7 @@ export class SpeakerDto {
   @TextOf(TEXT.TITLE)
   topic?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'Speakers are unpaid as a rule; true records a paid one (the fee itself is an expense, speaker-fees)' })
+  @ApiPropertyOptional({ default: false, example: false, description: 'Speakers are unpaid as a rule; true records a paid one (the fee itself is an expense, speaker-fees)' })
   @IsOptional()
   @IsBoolean()
   paid?: boolean;
@@ -52,7 +52,7 @@ export class RegisterParticipantRequestDto extends BusinessTimeDto {
   @IsIn(WORKSHOP_ROLES)
   role?: WorkshopRole;
 
-  @ApiPropertyOptional({ type: SpeakerDto, nullable: true, description: 'Speakers only: the topic and whether they were paid (default unpaid)' })
+  @ApiPropertyOptional({ type: SpeakerDto, nullable: true, example: { topic: 'The social-innovation validation framework in practice', paid: false }, description: 'Speakers only: the topic and whether they were paid (default unpaid)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => SpeakerDto)
