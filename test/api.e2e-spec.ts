@@ -55,7 +55,7 @@ describe('npm start: the API on the embedded default', () => {
     expect(bannerEnd).toBeGreaterThan(0);
     expect(bannerEnd).toBeLessThan(15);
     expect(first.output()).toContain(`http://127.0.0.1:${port}/docs`);
-    expect(first.output()).toContain(`generated into ${join(dir, 'api-keys.json')}`);
+    expect(first.output()).toContain(`3 placeholder users created in ${join(dir, 'api-users.json')}`);
     expect(docs.status).toBe(200);
     expect(first.output()).toContain(`http://127.0.0.1:${port}/ui/network`);
     expect(page.status).toBe(200);

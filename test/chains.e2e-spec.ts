@@ -52,6 +52,8 @@ describe('HTTP: chains', () => {
         retentionEndsOn: null,
         hubOrganizationId: null,
         chainMeetings: { partner: 0, coreTeam: 0 },
+        chainExpenses: { count: 0, totalCents: 0, byCategory: {}, voidedCount: 0, correctedCount: 0 },
+        chainStaffMinutes: { count: 0, totalMinutes: 0, voidedCount: 0, byActivity: { planning: 0, running: 0, 'follow-up': 0, meeting: 0 } },
         closedAt: null,
         closeReason: null,
         workshops: [],

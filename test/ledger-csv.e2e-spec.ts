@@ -1,17 +1,18 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { AuditLedger } from '@kuhina/application';
-import { DEMO_CHAIN_ID } from '@kuhina/application';
+import { DEMO_CHAIN_ID, DEMO_USERS } from '@kuhina/application';
 import type { RecordedEvent } from '@kuhina/event-store';
 import { apiHarness, type ApiHarness } from './support/api-harness';
 
 const chain = DEMO_CHAIN_ID;
 type Row = Record<string, string>;
 type ChainAnswer = {
-  workshops: Array<{ workshopId: string; title: string; expenses: { totalCents: number }; pledges: { inKindValueFulfilledCents: number } }>;
-  totals: { expenses: { totalCents: number }; inKindValueFulfilledCents: number };
+  workshops: Array<{ workshopId: string; title: string; expenses: { totalCents: number }; pledges: { inKindValueFulfilledCents: number }; staffMinutes: { totalMinutes: number } }>;
+  totals: { expenses: { totalCents: number }; inKindValueFulfilledCents: number; staffMinutes: { totalMinutes: number } };
 };
 const sumPerWorkshop = (rows: Row[]) => rows.reduce((sums, row) => sums.set(row.workshop_id!, (sums.get(row.workshop_id!) ?? 0) + Number(row.counted_cents)), new Map<string, number>());
 const total = (rows: Row[]) => rows.reduce((sum, row) => sum + Number(row.counted_cents), 0);
+const byPosition = (a: { position: string }, b: { position: string }) => (BigInt(a.position) < BigInt(b.position) ? -1 : BigInt(a.position) > BigInt(b.position) ? 1 : 0);
 
 describe('The audit ledger as CSV on the 2023 demo: a sheet of items a spreadsheet sums to the reported figures, and a sheet of their history', () => {
   let api: ApiHarness;
@@ -35,7 +36,7 @@ describe('The audit ledger as CSV on the 2023 demo: a sheet of items a spreadshe
   }, 60_000);
   afterAll(() => api.close());
 
-  describe('format=csv: one row per expense and in-kind pledge', () => {
+  describe('format=csv: one row per expense (a workshop’s or the chain’s own), in-kind pledge, staff-hours entry, and the flat rate', () => {
     it('is a CSV attachment named ledger-<chain>.csv', () => {
       expect(String(items.headers['content-type'])).toMatch(/^text\/csv/);
       expect(items.headers['content-disposition']).toBe(`attachment; filename="ledger-${chain}.csv"`);
@@ -46,8 +47,12 @@ describe('The audit ledger as CSV on the 2023 demo: a sheet of items a spreadshe
 
       expect(ids('expense').sort()).toEqual(ledger.expenses.entries.map((e) => e.expenseId).sort());
       expect(ids('in-kind').sort()).toEqual(ledger.inKind.contributions.map((c) => c.pledgeId).sort());
-      expect(items.rows).toHaveLength(ledger.expenses.entries.length + ledger.inKind.contributions.length);
-      expect(items.rows.every((r) => r.scope === 'workshop' && /^\d+$/.test(r.original_cents!) && /^\d+$/.test(r.counted_cents!))).toBe(true);
+      expect(ids('staff-cost').sort()).toEqual(ledger.staffCosts.entries.map((e) => e.entryId).sort());
+      expect(ids('flat-rate')).toEqual(ledger.flatRate ? [ledger.flatRate.declaration.eventId] : []);
+      expect(items.rows).toHaveLength(ledger.expenses.entries.length + ledger.inKind.contributions.length + ledger.staffCosts.entries.length + (ledger.flatRate ? 1 : 0));
+      // A chain-level item names no workshop; a workshop's names its own.
+      for (const row of items.rows) expect([row.item_id, row.scope, row.workshop_id === '']).toEqual([row.item_id, row.scope, row.scope === 'chain']);
+      expect(items.rows.every((r) => /^\d+$/.test(r.original_cents!) && /^\d+$/.test(r.counted_cents!))).toBe(true);
     });
 
     it('sums counted_cents of the expenses per workshop to the JSON ledger and to the chain view — Helsinki 2,600 € — and over the chain to both totals', () => {
@@ -59,6 +64,39 @@ describe('The audit ledger as CSV on the 2023 demo: a sheet of items a spreadshe
       expect(perWorkshopOf(view.workshops.find((w) => w.title.includes('Helsin'))!.workshopId)).toBe(260_000);
       expect(total(items.rows.filter((r) => r.section === 'expense'))).toBe(ledger.expenses.totalCents.value);
       expect(ledger.expenses.totalCents.value).toBe(view.totals.expenses.totalCents);
+      // The chain's own expenses: the rows with no workshop, apart from the workshops' and in the totals.
+      expect(perWorkshopOf('')).toBe(ledger.expenses.chainLevel.totalCents.value);
+    });
+
+    it('sums counted_cents by section to each JSON total: the demo has staff costs and a flat-rate line', () => {
+      const bySection = Object.fromEntries(items.rows.reduce((sums, row) => sums.set(row.section!, (sums.get(row.section!) ?? 0) + Number(row.counted_cents)), new Map<string, number>()));
+
+      expect(bySection).toEqual({
+        expense: ledger.expenses.totalCents.value,
+        'in-kind': ledger.inKind.deliveredCents.value,
+        'staff-cost': ledger.staffCosts.totalCents.value,
+        'flat-rate': ledger.flatRate!.amountCents.value,
+      });
+      expect(ledger.staffCosts.totalCents.value).toBeGreaterThan(0);
+      expect(ledger.flatRate!.amountCents.value).toBe(Math.floor((2 * ledger.staffCosts.totalCents.value * ledger.flatRate!.basisPoints + 10_000) / 20_000));
+      const staffPerWorkshop = sumPerWorkshop(items.rows.filter((r) => r.section === 'staff-cost'));
+      expect(ledger.staffCosts.byWorkshop.map((w) => [w.title, staffPerWorkshop.get(w.workshopId) ?? 0])).toEqual(ledger.staffCosts.byWorkshop.map((w) => [w.title, w.totalCents.value]));
+      expect(staffPerWorkshop.get('') ?? 0).toBe(ledger.staffCosts.chainLevel.totalCents.value);
+    });
+
+    it('costs each staff-hours row at its rate (minutes × rate / 60, to the cent), shows people as pseudonyms, and its minutes are the chain view’s', () => {
+      const staff = items.rows.filter((r) => r.section === 'staff-cost');
+      const staffIds = new Set(log.filter((e) => e.type === 'HourlyRateSet').map((e) => (e.data as { personId: string }).personId));
+
+      for (const row of staff.filter((r) => r.hourly_rate_cents !== '')) {
+        expect([row.item_id, Number(row.original_cents)]).toEqual([row.item_id, Math.floor((2 * Number(row.minutes) * Number(row.hourly_rate_cents) + 60) / 120)]);
+      }
+      expect(staff.length).toBeGreaterThan(0);
+      expect(staff.some((r) => staffIds.has(r.person!))).toBe(false);
+      const counted = (rows: Row[]) => rows.filter((r) => r.status !== 'voided').reduce((sum, r) => sum + Number(r.minutes), 0);
+      expect(view.workshops.map((w) => [w.title, counted(staff.filter((r) => r.workshop_id === w.workshopId))])).toEqual(view.workshops.map((w) => [w.title, w.staffMinutes.totalMinutes]));
+      expect(counted(staff)).toBe(view.totals.staffMinutes.totalMinutes);
+      expect(view.totals.staffMinutes.totalMinutes).toBe(ledger.staffCosts.totalMinutes.value);
     });
 
     it('sums counted_cents of the in-kind pledges per workshop and over the chain to the value delivered', () => {
@@ -72,7 +110,7 @@ describe('The audit ledger as CSV on the 2023 demo: a sheet of items a spreadshe
     it('keeps the amount first recorded beside the counted one: a corrected expense shows both, a voided one counts 0', () => {
       const lunch = items.rows.find((r) => r.receipt_reference === 'INV-2023-1011-HKI-02')!;
 
-      expect(lunch).toMatchObject({ section: 'expense', status: 'corrected', original_cents: '205000', counted_cents: '195000', recorded_by: 'seed' });
+      expect(lunch).toMatchObject({ section: 'expense', status: 'corrected', original_cents: '205000', counted_cents: '195000', recorded_by: DEMO_USERS.finance });
       expect(lunch.last_event_id).toBe(ledger.expenses.entries.find((e) => e.expenseId === lunch.item_id)!.history.at(-1)!.eventId);
       for (const row of items.rows.filter((r) => r.status === 'voided' || r.status === 'withdrawn' || r.status === 'pledged')) expect([row.item_id, row.counted_cents]).toEqual([row.item_id, '0']);
     });
@@ -86,12 +124,20 @@ describe('The audit ledger as CSV on the 2023 demo: a sheet of items a spreadshe
     });
 
     it('has every event behind every item, each as the log holds it (id, stream, actor, correlation, recorded time)', () => {
-      const cited = [...ledger.expenses.entries.flatMap((e) => e.history), ...ledger.inKind.contributions.flatMap((c) => c.valueCents.sources)];
+      const cited = [
+        ...ledger.expenses.entries.flatMap((e) => e.history),
+        ...ledger.inKind.contributions.flatMap((c) => c.valueCents.sources),
+        // A staff cost's hours events and its rate's event, in log order.
+        ...ledger.staffCosts.entries.flatMap((e) => [...e.history, ...(e.rate ? [e.rate.source] : [])].sort(byPosition)),
+        ...(ledger.flatRate ? [ledger.flatRate.declaration] : []),
+      ];
 
       expect(history.rows.map((r) => r.event_id)).toEqual(cited.map((ref) => ref.eventId));
       for (const row of history.rows) {
         const event = log.find((e) => e.id === row.event_id)!;
-        expect([row.event_id, row.event_type, row.stream, row.actor, row.correlation_id, row.recorded_at]).toEqual([event.id, event.type, event.stream, event.metadata.actor, event.metadata.correlationId, event.metadata.recordedAt]);
+        // A staff member's stream names the person: the auditor sees it under the person's pseudonym.
+        const stream = event.stream.startsWith('staff-') ? expect.stringMatching(/^staff-p-[0-9a-f]+$/) : event.stream;
+        expect([row.event_id, row.event_type, row.stream, row.actor, row.correlation_id, row.recorded_at]).toEqual([event.id, event.type, stream, event.metadata.actor, event.metadata.correlationId, event.metadata.recordedAt]);
       }
     });
 
@@ -103,7 +149,7 @@ describe('The audit ledger as CSV on the 2023 demo: a sheet of items a spreadshe
         ['ExpenseRecorded', '', '205000'],
         ['ExpenseCorrected', '205000', '195000'],
       ]);
-      expect(rows[1]).toMatchObject({ actor: 'seed', occurred_at: expect.stringMatching(/^2023-11-01/) });
+      expect(rows[1]).toMatchObject({ actor: DEMO_USERS.finance, occurred_at: expect.stringMatching(/^2023-11-01/) });
       expect(rows[1]!.reason).toContain('Credit note CN-2023-1020');
     });
   });

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,18 +17,17 @@ describe('projections rebuild while the API serves', () => {
   let api: ChildProcess;
   const port = 39_000 + (process.pid % 1000);
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
-  let key: string;
+  const key = 'rebuild-office-key-0123456789';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kuhina-rebuild-'));
-    api = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { env: { ...process.env, KUHINA_DATA_DIR: dir, PORT: String(port), KURRENTDB_URL: '', MONGODB_URL: '', KUHINA_LOG_LEVEL: 'silent' } });
+    api = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { env: { ...process.env, KUHINA_DATA_DIR: dir, PORT: String(port), KURRENTDB_URL: '', MONGODB_URL: '', KUHINA_LOG_LEVEL: 'silent', KUHINA_API_KEYS: `office:backoffice:${key}` } });
     let output = '';
     api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     for (const deadline = Date.now() + 30_000; !output.includes('Kuhina is listening'); ) {
       if (Date.now() > deadline || api.exitCode !== null) throw new Error(output);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    key = (JSON.parse(readFileSync(join(dir, 'api-keys.json'), 'utf8')) as { keys: Array<{ role: string; key: string }> }).keys.find((k) => k.role === 'backoffice')!.key;
   }, 60_000);
 
   afterAll(async () => {

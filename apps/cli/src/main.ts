@@ -11,6 +11,7 @@ import { registerAuditSeal } from './audit-seal/audit-seal.cli-command';
 import { registerRetention } from './retention/retention.cli-command';
 import { registerServe } from './serve/serve.cli-command';
 import { registerExport } from './export/export.cli-command';
+import { registerKeys } from './keys/keys.cli-command';
 
 const program = new Command()
   .name('kuhina')
@@ -31,6 +32,7 @@ registerProjectionsRebuild(projections);
 registerReplay(program);
 registerExport(program);
 registerRetention(program);
+registerKeys(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof Error ? error.message : error);

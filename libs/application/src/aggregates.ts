@@ -9,6 +9,8 @@ import {
   organizationStream,
   personDecider,
   personStream,
+  staffDecider,
+  staffStream,
   workshopDecider,
   workshopStream,
   type ChainCommand,
@@ -17,6 +19,8 @@ import {
   type EmailClaimState,
   type OrganizationState,
   type PersonState,
+  type StaffCommand,
+  type StaffState,
   type WorkshopState,
   type CollaborationCommand,
   type Decider,
@@ -50,6 +54,7 @@ export const AGGREGATES = {
   emailClaim: route<EmailClaimCommand, EmailClaimState>(emailClaimDecider, (c) => emailClaimStream(c.data.blindIndex)),
   workshop: route<WorkshopCommand, WorkshopState>(workshopDecider, (c) => workshopStream(c.data.workshopId)),
   collaboration: route<CollaborationCommand, CollaborationState>(collaborationDecider, (c) => collaborationStream(c.data.collaborationId)),
+  staff: route<StaffCommand, StaffState>(staffDecider, (c) => staffStream(c.data.personId)),
 } as const;
 
 export type AggregateName = keyof typeof AGGREGATES;

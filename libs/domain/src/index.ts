@@ -10,3 +10,4 @@ export * from './collaboration';
 export * from './organization';
 export * from './person';
 export * from './workshop';
+export * from './staff';

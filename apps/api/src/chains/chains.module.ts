@@ -8,11 +8,30 @@ import { RecordChainMeetingHttpController } from './record-chain-meeting/record-
 import { RecordLastPaymentHttpController } from './record-last-payment/record-last-payment.http.controller';
 import { StartChainHttpController } from './start-chain/start-chain.http.controller';
 import { UpdateChainDetailsHttpController } from './update-chain-details/update-chain-details.http.controller';
+import { RecordChainExpenseHttpController } from './record-chain-expense/record-chain-expense.http.controller';
+import { VoidChainExpenseHttpController } from './void-chain-expense/void-chain-expense.http.controller';
+import { CorrectChainExpenseHttpController } from './correct-chain-expense/correct-chain-expense.http.controller';
+import { RecordChainStaffHoursHttpController } from './record-chain-staff-hours/record-chain-staff-hours.http.controller';
+import { VoidChainStaffHoursHttpController } from './void-chain-staff-hours/void-chain-staff-hours.http.controller';
+import { DeclareFlatRateHttpController } from './declare-flat-rate/declare-flat-rate.http.controller';
 
 @Module({
   controllers: [
-    ListChainsHttpController, StartChainHttpController, UpdateChainDetailsHttpController, RecordChainMeetingHttpController, RecordLastPaymentHttpController, CloseChainHttpController, GetChainHttpController],
-  providers: [
-    ListChainsHandler, GetChainHandler],
+    ListChainsHttpController,
+    StartChainHttpController,
+    UpdateChainDetailsHttpController,
+    RecordChainMeetingHttpController,
+    RecordLastPaymentHttpController,
+    CloseChainHttpController,
+    GetChainHttpController,
+    // The chain's own costs: expenses and staff hours of the chain as a whole, and its flat rate.
+    RecordChainExpenseHttpController,
+    VoidChainExpenseHttpController,
+    CorrectChainExpenseHttpController,
+    RecordChainStaffHoursHttpController,
+    VoidChainStaffHoursHttpController,
+    DeclareFlatRateHttpController,
+  ],
+  providers: [ListChainsHandler, GetChainHandler],
 })
 export class ChainsModule {}

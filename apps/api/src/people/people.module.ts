@@ -4,10 +4,11 @@ import { ErasePersonHttpController } from './erase-person/erase-person.http.cont
 import { GetPersonHandler } from './get-person/get-person.handler';
 import { GetPersonHttpController } from './get-person/get-person.http.controller';
 import { RegisterPersonHttpController } from './register-person/register-person.http.controller';
+import { SetHourlyRateHttpController } from './set-hourly-rate/set-hourly-rate.http.controller';
 
 // POST /people dispatches RegisterPerson, whose handler lives in KuhinaCoreModule (shared with the CLI).
 @Module({
-  controllers: [RegisterPersonHttpController, GetPersonHttpController, ChangeAffiliationHttpController, ErasePersonHttpController],
+  controllers: [RegisterPersonHttpController, GetPersonHttpController, ChangeAffiliationHttpController, ErasePersonHttpController, SetHourlyRateHttpController],
   providers: [GetPersonHandler],
 })
 export class PeopleModule {}

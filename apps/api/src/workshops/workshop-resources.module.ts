@@ -6,12 +6,14 @@ import { FulfilPledgeHttpController } from './fulfil-pledge/fulfil-pledge.http.c
 import { PledgeResourceHttpController } from './pledge-resource/pledge-resource.http.controller';
 import { RecordExpenseHttpController } from './record-expense/record-expense.http.controller';
 import { RecordPlanningMeetingHttpController } from './record-planning-meeting/record-planning-meeting.http.controller';
+import { RecordStaffHoursHttpController } from './record-staff-hours/record-staff-hours.http.controller';
 import { RecordSustainabilityPracticesHttpController } from './record-sustainability-practices/record-sustainability-practices.http.controller';
 import { SubmitFeedbackHttpController } from './submit-feedback/submit-feedback.http.controller';
 import { VoidExpenseHttpController } from './void-expense/void-expense.http.controller';
+import { VoidStaffHoursHttpController } from './void-staff-hours/void-staff-hours.http.controller';
 import { WithdrawPledgeHttpController } from './withdraw-pledge/withdraw-pledge.http.controller';
 
-/** Pledges, expenses, feedback, citizen input, planning meetings, sustainability: the workshop's resources and outcomes. */
+/** Pledges, expenses, staff hours, feedback, citizen input, planning meetings, sustainability: the workshop's resources and outcomes. */
 @Module({
   controllers: [
     PledgeResourceHttpController,
@@ -20,6 +22,8 @@ import { WithdrawPledgeHttpController } from './withdraw-pledge/withdraw-pledge.
     RecordExpenseHttpController,
     VoidExpenseHttpController,
     CorrectExpenseHttpController,
+    RecordStaffHoursHttpController,
+    VoidStaffHoursHttpController,
     SubmitFeedbackHttpController,
     CollectCitizenInputHttpController,
     ForwardCitizenInputSummaryHttpController,

@@ -6,8 +6,10 @@ import {
   parseChainStream,
   parseOrganizationStream,
   parsePersonStream,
+  parseStaffStream,
   parseWorkshopStream,
   personStream,
+  staffStream,
   workshopStream,
   type WorkshopAddedToChain,
 } from '@kuhina/domain';
@@ -15,7 +17,7 @@ import type { EventStore, RecordedEvent } from '@kuhina/event-store';
 import { pseudonym } from '@kuhina/privacy';
 import { eventRef, figuresOf, type EventRef } from './audit-records';
 import { buildLedger, type AuditLedger } from './audit-ledger';
-import { chainFacts, type ChainFacts } from './chain-facts';
+import { chainFacts, peopleIn, type ChainFacts } from './chain-facts';
 import { buildIndicators, type EsfIndicators } from './esf-indicators';
 
 /** The audit reports' own refusal (a chain's and others' are the domain's). */
@@ -26,11 +28,24 @@ export interface AuditAudience {
   revealPeople: boolean;
 }
 
+/**
+ * What caused an event, said plainly: the command it was decided by (a command writes all its events at once; an
+ * API request sends one, the demo loader and the CLI send theirs), the earlier event that led to it, or — when the
+ * event names no cause — the request alone. `request` is the correlation id: the API's request id (`X-Request-Id`),
+ * or the run of the loader or CLI command. Fields that would be empty are left out.
+ */
+export type EventCause =
+  | { kind: 'command'; id: string; request: string; summary: string }
+  | { kind: 'event'; id: string; request: string; event: EventRef; summary: string }
+  | { kind: 'request'; id: string; summary: string };
+
 /** GET /audit/trace/:eventId */
 export interface EventTrace {
-  event: EventRef & { causationId: string | null; data: unknown };
-  /** The command or event that caused it: the event itself when the cause was an event, else only its id. */
-  causedBy: { id: string | null; event: EventRef | null };
+  /** The event; `causationId` only when it has one. */
+  event: EventRef & { causationId?: string; data: unknown };
+  /** Who recorded it: the API user's name (or KUHINA_API_KEYS entry's), or the part of Kuhina that did (`seed`, `cli`, `retention`, `projector`). */
+  recordedBy: string;
+  causedBy: EventCause;
   /** Events this one caused (their causation id is this event's id). */
   caused: EventRef[];
   /** Other events of the same command (same causation id): written together, for one decision. */
@@ -61,7 +76,8 @@ export class AuditReader {
 
   async ledger(chainId: string, audience: AuditAudience): Promise<AuditLedger> {
     const facts = await this.facts(chainId);
-    return this.present(buildLedger(facts), facts, audience);
+    // The staff named by hours and rates too (their `staff-<id>` streams in the sources), not only attendees.
+    return audience.revealPeople ? buildLedger(facts) : this.pseudonymise(buildLedger(facts), peopleIn(facts));
   }
 
   async indicators(chainId: string, audience: AuditAudience): Promise<EsfIndicators> {
@@ -70,7 +86,7 @@ export class AuditReader {
     return this.present(buildIndicators(facts, (id) => (reveal ? id : pseudonym(id, this.pseudonymKey))), facts, audience);
   }
 
-  /** The facts of a chain from its own streams and those of the workshops, organisations and people it involved. */
+  /** The facts of a chain from its own streams and those of the workshops, organisations, people and staff members it involved. */
   async facts(chainId: string): Promise<ChainFacts> {
     const chainEvents = await this.events.readStream(chainStream(chainId));
     if (chainEvents.length === 0) throw notFound(ChainErrors.NOT_FOUND, `No chain ${chainId}`);
@@ -78,12 +94,19 @@ export class AuditReader {
     const workshopEvents = (await Promise.all([...new Set(workshopIds)].map((id) => this.events.readStream(workshopStream(id))))).flat();
     const organizations = new Set<string>();
     const people = new Set<string>();
+    const staff = new Set<string>();
     for (const event of workshopEvents) {
       const data = event.data as { organizationId?: unknown; personId?: unknown };
       if (typeof data.organizationId === 'string') organizations.add(data.organizationId);
       if (typeof data.personId === 'string') people.add(data.personId);
     }
-    const others = (await Promise.all([...[...organizations].map(organizationStream), ...[...people].map(personStream)].map((stream) => this.events.readStream(stream)))).flat();
+    // Hours (the workshops' and the chain's own) are costed at the rates on their people's staff streams.
+    const staffHours = new Set(['StaffHoursRecorded', 'StaffHoursVoided', 'ChainStaffHoursRecorded', 'ChainStaffHoursVoided']);
+    for (const event of [...chainEvents, ...workshopEvents]) {
+      if (staffHours.has(event.type)) staff.add((event.data as { personId: string }).personId);
+    }
+    const streams = [...[...organizations].map(organizationStream), ...[...people].map(personStream), ...[...staff].map(staffStream)];
+    const others = (await Promise.all(streams.map((stream) => this.events.readStream(stream)))).flat();
     return chainFacts(chainId, [...chainEvents, ...workshopEvents, ...others].sort(byPosition));
   }
 
@@ -145,8 +168,9 @@ export class AuditReader {
       }
     }
     const trace: EventTrace = {
-      event: { ...eventRef(target), causationId, data: target.data },
-      causedBy: { id: causationId, event: cause ? eventRef(cause) : null },
+      event: { ...eventRef(target), ...(causationId !== null ? { causationId } : {}), data: target.data },
+      recordedBy: target.metadata.actor,
+      causedBy: causeOf(target, cause, sameCommand.length),
       caused,
       sameCommand,
       sameRequest,
@@ -167,7 +191,7 @@ export class AuditReader {
   }
 
   private present<T>(report: T, facts: ChainFacts, audience: AuditAudience): T {
-    return audience.revealPeople ? report : this.pseudonymise(report, new Set([...facts.profiles.keys(), ...facts.participations.map((p) => p.personId)]));
+    return audience.revealPeople ? report : this.pseudonymise(report, peopleIn(facts));
   }
 
   /**
@@ -198,11 +222,26 @@ export class AuditReader {
   }
 }
 
+/** The trace's `causedBy`: what kind of thing the causation id names, in a sentence an auditor can read as it is. */
+function causeOf(target: RecordedEvent, cause: RecordedEvent | undefined, othersOfCommand: number): EventCause {
+  const { actor, causationId, correlationId } = target.metadata;
+  if (causationId === null) return { kind: 'request', id: correlationId, summary: `Recorded by ${actor} in request ${correlationId}, with no command or event named as its cause.` };
+  if (cause) {
+    // No stream in the sentence: a person's stream names the person, and only the fields are pseudonymised for sure.
+    const summary = `Recorded by ${actor} in request ${correlationId}, in answer to the event ${cause.type} ${cause.id} (causedBy.event).`;
+    return { kind: 'event', id: causationId, request: correlationId, event: eventRef(cause), summary };
+  }
+  const others = othersOfCommand === 0 ? 'its only event' : `written with ${othersOfCommand} other event${othersOfCommand === 1 ? '' : 's'} (sameCommand)`;
+  return { kind: 'command', id: causationId, request: correlationId, summary: `Recorded by ${actor} for command ${causationId} in request ${correlationId}: ${others}.` };
+}
+
 /** The people a trace may name: the person of the event's own stream or data, and the people of the chain it counts in. */
 function peopleOf(event: RecordedEvent, facts: ChainFacts | undefined): Set<string> {
-  const people = new Set<string>(facts ? [...facts.profiles.keys(), ...facts.participations.map((p) => p.personId)] : []);
+  // Staff members too: their `staff-<id>` streams name them as plainly as `person-<id>` does.
+  const people = facts ? peopleIn(facts) : new Set<string>();
   const personId = (event.data as { personId?: unknown }).personId;
   if (typeof personId === 'string') people.add(personId);
-  if (event.stream.startsWith('person-')) people.add(event.stream.slice('person-'.length));
+  const own = parsePersonStream(event.stream) ?? parseStaffStream(event.stream);
+  if (own !== null) people.add(own);
   return people;
 }

@@ -66,6 +66,6 @@ export function figuresOf(report: unknown, path = ''): Array<{ path: string; fig
 function figureKey(item: unknown): string | undefined {
   if (item === null || typeof item !== 'object') return undefined;
   const record = item as Record<string, unknown>;
-  for (const key of ['expenseId', 'pledgeId', 'workshopId', 'organizationId']) if (typeof record[key] === 'string') return record[key] as string;
+  for (const key of ['expenseId', 'pledgeId', 'entryId', 'workshopId', 'organizationId']) if (typeof record[key] === 'string') return record[key] as string;
   return undefined;
 }

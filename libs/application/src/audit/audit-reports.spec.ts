@@ -1,6 +1,8 @@
 import type { RecordedEvent } from '@kuhina/event-store';
+import { pseudonym } from '@kuhina/privacy';
 import { figuresOf } from './audit-records';
-import { buildLedger } from './audit-ledger';
+import { buildLedger, roundHalfUp, staffCostCents } from './audit-ledger';
+import { AuditReader } from './audit-reader';
 import { chainFacts } from './chain-facts';
 import { buildIndicators } from './esf-indicators';
 
@@ -155,6 +157,159 @@ describe('Audit reports from a chain’s events', () => {
       // Without the hub configured, the same attendance makes it a reached organisation: the configuration is what leaves it out.
       const unconfigured = buildIndicators(chainFacts(CHAIN, withRoles().filter((e) => e.type !== 'ChainDetailsUpdated')), (id) => id);
       expect(unconfigured.organizations.total.value).toBe(2);
+    });
+  });
+
+  describe('staff costs, chain-level expenses and the flat rate', () => {
+    // Staff are people: UUIDs, so the pseudonymisation finds them in stream names too.
+    const S1 = 'a1111111-0000-4000-8000-000000000001';
+    const S2 = 'a1111111-0000-4000-8000-000000000002';
+    const rate = (personId: string, rateId: string, hourlyRateCents: number, validFrom: string, validUntil: string | null) =>
+      event(`staff-${personId}`, 'HourlyRateSet', { personId, rateId, hourlyRateCents, validFrom, validUntil, basis: 'annual salary with side costs / 1,720 h', at: 'x' });
+    const hours = (entryId: string, personId: string, activity: string, workedOn: string, minutes: number, workshopId: string | null = null) =>
+      workshopId === null
+        ? event(`chain-${CHAIN}`, 'ChainStaffHoursRecorded', { chainId: CHAIN, entryId, personId, activity, workedOn, minutes, note: `note ${entryId}`, at: 'x' })
+        : event(`workshop-${workshopId}`, 'StaffHoursRecorded', { workshopId, entryId, personId, activity, workedOn, minutes, note: `note ${entryId}`, recordedAt: 'x' });
+    const chainExpense = (expenseId: string, amountCents: number) => ({ chainId: CHAIN, expenseId, amountCents, category: 'travel', fundingSource: 'esf', receiptReference: `R-${expenseId}`, description: 'Core team to Kemi', incurredOn: '2023-09-01', at: 'x' });
+    const declared = (basisPoints: number | null) => event(`chain-${CHAIN}`, 'FlatRateDeclared', { chainId: CHAIN, basisPoints, basis: 'direct-staff-costs', reference: 'Funding decision S30123, CPR art. 56', at: 'x' });
+    const staffed = (): RecordedEvent[] => [
+      ...history(),
+      rate(S1, 'r1', 3_000, '2023-01-01', '2023-06-30'),
+      rate(S1, 'r2', 3_333, '2023-07-01', null),
+      rate(S2, 'r3', 4_550, '2023-01-01', null),
+      // 190 min at 30.00 €/h = 95.00 €.
+      hours('h1', S1, 'running', '2023-04-19', 190, CODEV),
+      // 30 min at 33.33 €/h = 16.665 € → 16.67 € (half a cent up): the second period's rate.
+      hours('h2', S1, 'meeting', '2023-08-15', 30),
+      // 100 min at 45.50 €/h = 75.8333 € → 75.83 €.
+      hours('h3', S2, 'planning', '2023-03-01', 100),
+      hours('h4', S2, 'follow-up', '2023-04-20', 60, CODEV),
+      event(`workshop-${CODEV}`, 'StaffHoursVoided', { workshopId: CODEV, entryId: 'h4', personId: S2, reason: 'Recorded on the wrong workshop', voidedAt: 'x' }),
+      // Before any rate of the person: listed, counted 0, flagged.
+      hours('h5', S1, 'planning', '2022-12-31', 120),
+      event(`chain-${CHAIN}`, 'ChainExpenseRecorded', chainExpense('cx1', 20_000)),
+      event(`chain-${CHAIN}`, 'ChainExpenseCorrected', { ...chainExpense('cx1', 18_000), previous: { amountCents: 20_000, category: 'travel', fundingSource: 'esf', receiptReference: 'R-cx1' }, reason: 'Refund of one ticket' }),
+      event(`chain-${CHAIN}`, 'ChainExpenseRecorded', chainExpense('cx2', 5_000)),
+      event(`chain-${CHAIN}`, 'ChainExpenseVoided', { chainId: CHAIN, expenseId: 'cx2', reason: 'Duplicate', at: 'x' }),
+      declared(4_000),
+    ];
+    const idOf = (events: RecordedEvent[], type: string, match: (data: Record<string, unknown>) => boolean) => events.find((e) => e.type === type && match(e.data as Record<string, unknown>))!.id;
+
+    it('rounds cents half up: per entry minutes × rate / 60, and the flat rate of its basis', () => {
+      expect([staffCostCents(30, 3_333), staffCostCents(100, 4_550), staffCostCents(1, 1)]).toEqual([1_667, 7_583, 0]);
+      expect([roundHalfUp(28_125, 10), roundHalfUp(28_124, 10), roundHalfUp(0, 60)]).toEqual([2_813, 2_812, 0]);
+    });
+
+    it('costs each entry at the rate covering its day, voided and unrated entries listed and counted 0', () => {
+      const log = staffed();
+      const sut = buildLedger(chainFacts(CHAIN, log)).staffCosts;
+
+      expect(sut.entries.map((e) => [e.entryId, e.scope, e.workshopId, e.status, e.rate?.rateId ?? null, e.originalCents, e.costCents.value])).toEqual([
+        ['h1', 'workshop', CODEV, 'recorded', 'r1', 9_500, 9_500],
+        ['h2', 'chain', null, 'recorded', 'r2', 1_667, 1_667],
+        ['h3', 'chain', null, 'recorded', 'r3', 7_583, 7_583],
+        ['h4', 'workshop', CODEV, 'voided', 'r3', 4_550, 0],
+        ['h5', 'chain', null, 'recorded', null, 0, 0],
+      ]);
+      expect(sut.totalCents.value).toBe(18_750);
+      expect(sut.byWorkshop.map((w) => [w.workshopId, w.totalCents.value, w.totalMinutes.value])).toEqual([
+        [CODEV, 9_500, 190],
+        [INFO, 0, 0],
+      ]);
+      expect([sut.chainLevel.totalCents.value, sut.chainLevel.totalMinutes.value]).toEqual([9_250, 250]);
+      // Minutes worked: the voided hour is out, the unrated ones are in (and flagged).
+      expect(sut.totalMinutes.value).toBe(440);
+      expect(Object.fromEntries(Object.entries(sut.byActivity).map(([activity, t]) => [activity, [t!.totalCents.value, t!.totalMinutes.value]]))).toEqual({
+        planning: [7_583, 220],
+        running: [9_500, 190],
+        'follow-up': [0, 0],
+        meeting: [1_667, 30],
+      });
+      expect(sut.unrated.entryIds).toEqual(['h5']);
+      expect(sut.unrated.minutes.value).toBe(120);
+      expect(sut.entries.find((e) => e.entryId === 'h4')!.history.map((h) => [h.type, h.amountBeforeCents, h.amountAfterCents, h.reason])).toEqual([
+        ['StaffHoursRecorded', null, 4_550, null],
+        ['StaffHoursVoided', 4_550, 0, 'Recorded on the wrong workshop'],
+      ]);
+      // The rate applied is shown with the event that set it.
+      expect(sut.entries[1]!.rate).toMatchObject({ hourlyRateCents: 3_333, validFrom: '2023-07-01', validUntil: null, source: { eventId: idOf(log, 'HourlyRateSet', (d) => d.rateId === 'r2'), stream: `staff-${S1}` } });
+    });
+
+    it('traces a staff cost to its hours and its rate event, and the flat rate to the declaration and every staff-cost source', () => {
+      const log = staffed();
+      const ledger = buildLedger(chainFacts(CHAIN, log));
+      const h1 = ledger.staffCosts.entries.find((e) => e.entryId === 'h1')!;
+
+      expect(h1.costCents.sources.map((s) => s.eventId)).toEqual([idOf(log, 'HourlyRateSet', (d) => d.rateId === 'r1'), idOf(log, 'StaffHoursRecorded', (d) => d.entryId === 'h1')]);
+      expect(ledger.flatRate).toMatchObject({ basisPoints: 4_000, basis: 'direct-staff-costs', reference: 'Funding decision S30123, CPR art. 56', basisCents: 18_750, amountCents: { value: 7_500 } });
+      const flatSources = ledger.flatRate!.amountCents.sources.map((s) => s.type);
+      expect(flatSources.filter((type) => type === 'FlatRateDeclared')).toHaveLength(1);
+      expect(flatSources.filter((type) => type === 'HourlyRateSet')).toHaveLength(3);
+      expect(flatSources.filter((type) => type.includes('StaffHours'))).toHaveLength(6);
+      expect(ledger.flatRate!.amountCents.sources.map((s) => s.eventId)).toEqual(expect.arrayContaining(ledger.staffCosts.totalCents.sources.map((s) => s.eventId)));
+      // figuresOf names entries by their id, and a trace of the rate event finds the figures that count it.
+      const paths = figuresOf(ledger)
+        .filter((f) => f.figure.sources.some((s) => s.eventId === idOf(log, 'HourlyRateSet', (d) => d.rateId === 'r3')))
+        .map((f) => f.path);
+      expect(paths).toEqual(
+        expect.arrayContaining(['staffCosts.entries[h3].costCents', 'staffCosts.entries[h4].costCents', 'staffCosts.chainLevel.totalCents', `staffCosts.byWorkshop[${CODEV}].totalCents`, 'staffCosts.totalCents', 'flatRate.amountCents']),
+      );
+    });
+
+    it('the latest declaration holds: another percentage is recomputed, a withdrawal leaves no flat rate', () => {
+      expect(buildLedger(chainFacts(CHAIN, [...staffed(), declared(1_500)])).flatRate?.amountCents.value).toBe(2_813);
+      expect(buildLedger(chainFacts(CHAIN, [...staffed(), declared(null)])).flatRate).toBeNull();
+      expect(buildLedger(chainFacts(CHAIN, history())).flatRate).toBeNull();
+    });
+
+    it('chain-level expenses: listed with scope chain, figured apart, and the chain totals are workshops plus chain level', () => {
+      const sut = buildLedger(chainFacts(CHAIN, staffed())).expenses;
+
+      expect(sut.entries.filter((e) => e.scope === 'chain').map((e) => [e.expenseId, e.workshopId, e.status, e.originalCents, e.counted.value, e.history.map((h) => [h.type, h.amountBeforeCents, h.amountAfterCents])])).toEqual([
+        ['cx1', null, 'corrected', 20_000, 18_000, [['ChainExpenseRecorded', null, 20_000], ['ChainExpenseCorrected', 20_000, 18_000]]],
+        ['cx2', null, 'voided', 5_000, 0, [['ChainExpenseRecorded', null, 5_000], ['ChainExpenseVoided', 5_000, 0]]],
+      ]);
+      expect(sut.chainLevel.totalCents.value).toBe(18_000);
+      expect(sut.chainLevel.byCategory).toEqual({ travel: expect.objectContaining({ value: 18_000 }) });
+      expect(sut.chainLevel.byFundingSource.esf?.value).toBe(18_000);
+      expect(sut.totalCents.value).toBe(sut.byWorkshop.reduce((sum, w) => sum + w.totalCents.value, 0) + sut.chainLevel.totalCents.value);
+      expect(sut.totalCents.value).toBe(35_000);
+      expect(sut.byCategory.travel?.value).toBe(18_000);
+      expect(sut.chainLevel.totalCents.sources.map((s) => s.type)).toEqual(['ChainExpenseRecorded', 'ChainExpenseCorrected', 'ChainExpenseRecorded', 'ChainExpenseVoided']);
+    });
+
+    it('ignores another chain’s own expenses, hours and flat rate', () => {
+      const OTHER = 'c0000000-0000-4000-8000-000000000002';
+      const foreign = [
+        event(`chain-${OTHER}`, 'ChainExpenseRecorded', { ...chainExpense('cx1', 1), chainId: OTHER }),
+        event(`chain-${OTHER}`, 'ChainStaffHoursRecorded', { chainId: OTHER, entryId: 'h2', personId: S1, activity: 'meeting', workedOn: '2023-08-15', minutes: 600, note: '', at: 'x' }),
+        event(`chain-${OTHER}`, 'FlatRateDeclared', { chainId: OTHER, basisPoints: null, basis: 'direct-staff-costs', reference: 'x', at: 'x' }),
+      ];
+      const sut = buildLedger(chainFacts(CHAIN, [...staffed(), ...foreign]));
+
+      expect([sut.expenses.chainLevel.totalCents.value, sut.staffCosts.totalCents.value, sut.flatRate?.amountCents.value]).toEqual([18_000, 18_750, 7_500]);
+    });
+
+    it('the reader reads the staff members’ rate streams, and shows auditors the staff only as pseudonyms', async () => {
+      const log = staffed();
+      const store = {
+        readStream: async (stream: string) => log.filter((e) => e.stream === stream),
+        readAll: async () => [],
+        findEvent: async () => null,
+      };
+      const key = Buffer.alloc(32, 7);
+      const reader = new AuditReader(store, key);
+
+      const backoffice = await reader.ledger(CHAIN, { revealPeople: true });
+      const auditor = await reader.ledger(CHAIN, { revealPeople: false });
+
+      expect(backoffice.staffCosts.totalCents.value).toBe(18_750);
+      expect(backoffice.staffCosts.entries.map((e) => e.personId)).toEqual([S1, S1, S2, S2, S1]);
+      expect(auditor.staffCosts.entries.map((e) => e.personId)).toEqual([S1, S1, S2, S2, S1].map((id) => pseudonym(id, key)));
+      const text = JSON.stringify(auditor);
+      expect([text.includes(S1), text.includes(S2)]).toEqual([false, false]);
+      expect(auditor.staffCosts.entries[2]!.rate!.source.stream).toBe(`staff-${pseudonym(S2, key)}`);
+      expect(auditor.flatRate!.amountCents.value).toBe(7_500);
     });
   });
 });

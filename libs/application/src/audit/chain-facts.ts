@@ -29,6 +29,18 @@ import {
   type WorkshopKind,
   type WorkshopPlanned,
   type CoOrganizerAdded,
+  type ChainExpenseCorrected,
+  type ChainExpenseRecorded,
+  type ChainExpenseVoided,
+  type ChainStaffHoursRecorded,
+  type ChainStaffHoursVoided,
+  type FlatRateBasis,
+  type FlatRateDeclared,
+  type HourlyRate,
+  type HourlyRateSet,
+  type StaffActivity,
+  type StaffHoursRecorded,
+  type StaffHoursVoided,
 } from '@kuhina/domain';
 import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 
@@ -42,9 +54,14 @@ export interface WorkshopFacts {
   events: RecordedEvent[];
 }
 
+/** Whether an item (expense, staff hours) belongs to one workshop or to the chain as a whole. */
+export type ItemScope = 'workshop' | 'chain';
+
 export interface ExpenseFacts {
   expenseId: string;
-  workshopId: string;
+  scope: ItemScope;
+  /** Null for the chain's own expenses. */
+  workshopId: string | null;
   description: string;
   incurredOn: string;
   amountCents: number;
@@ -66,6 +83,36 @@ export interface PledgeFacts {
   valuationBasis: string;
   status: 'pledged' | 'fulfilled' | 'withdrawn';
   events: RecordedEvent[];
+}
+
+/** Hours a staff member recorded on a workshop or on the chain, and whether they were voided. */
+export interface StaffHoursFacts {
+  entryId: string;
+  scope: ItemScope;
+  /** Null for hours on the chain as a whole. */
+  workshopId: string | null;
+  personId: string;
+  activity: StaffActivity;
+  workedOn: string;
+  minutes: number;
+  note: string;
+  voided: boolean;
+  /** Recorded, then the void, in log order. */
+  events: RecordedEvent[];
+}
+
+/** One hourly rate of a staff member, with the event that set it. */
+export interface HourlyRateFacts extends HourlyRate {
+  personId: string;
+  event: RecordedEvent;
+}
+
+/** The chain's flat rate as last declared (a withdrawal is a declaration with basisPoints null). */
+export interface FlatRateFacts {
+  basisPoints: number | null;
+  basis: FlatRateBasis;
+  reference: string;
+  event: RecordedEvent;
 }
 
 export interface OrganizationFacts {
@@ -95,7 +142,13 @@ export interface ChainFacts {
   /** The hub's own organisation as the chain names it (latest), and the event that named it: never a supported organisation. */
   hubOrganization: { organizationId: string; event: RecordedEvent } | null;
   workshops: Map<string, WorkshopFacts>;
+  /** By `itemKey(workshopId, expenseId)`: the workshops' expenses and the chain's own. */
   expenses: Map<string, ExpenseFacts>;
+  /** By `itemKey(workshopId, entryId)`: hours on the workshops and on the chain. */
+  staffHours: Map<string, StaffHoursFacts>;
+  /** personId → the person's hourly rates, in the order they were set (they never overlap). */
+  rates: Map<string, HourlyRateFacts[]>;
+  flatRate: FlatRateFacts | null;
   pledges: Map<string, PledgeFacts>;
   coOrganizers: Array<{ workshopId: string; organizationId: string; event: RecordedEvent }>;
   participations: Participation[];
@@ -106,8 +159,20 @@ export interface ChainFacts {
   lastPosition: bigint;
 }
 
+/** Items of a workshop and of the chain are kept apart: their ids are unique only within their own stream. */
+export const itemKey = (workshopId: string | null, id: string): string => `${workshopId ?? 'chain'}/${id}`;
+
+/** The people a chain's facts name (profiles, attendees, staff with hours or rates): who a report must pseudonymise. */
+export function peopleIn(facts: ChainFacts): Set<string> {
+  const people = new Set<string>(facts.profiles.keys());
+  for (const participation of facts.participations) people.add(participation.personId);
+  for (const hours of facts.staffHours.values()) people.add(hours.personId);
+  for (const personId of facts.rates.keys()) people.add(personId);
+  return people;
+}
+
 /**
- * Reads the facts of one chain out of its events (chain, workshop, organisation and person streams), in log order.
+ * Reads the facts of one chain out of its events (chain, workshop, organisation, person and staff streams), in log order.
  * Pure: the same events give the same facts. Events of workshops outside the chain are ignored.
  */
 export function chainFacts(chainId: string, events: readonly RecordedEvent[]): ChainFacts {
@@ -118,6 +183,9 @@ export function chainFacts(chainId: string, events: readonly RecordedEvent[]): C
     hubOrganization: null,
     workshops: new Map(),
     expenses: new Map(),
+    staffHours: new Map(),
+    rates: new Map(),
+    flatRate: null,
     pledges: new Map(),
     coOrganizers: [],
     participations: [],
@@ -182,24 +250,67 @@ export function chainFacts(chainId: string, events: readonly RecordedEvent[]): C
         w.events.push(event);
         break;
       }
-      case 'ExpenseRecorded': {
-        const { expenseId, workshopId, description, incurredOn, amountCents, category, fundingSource, receiptReference } = (event as Recorded<ExpenseRecorded>).data;
-        facts.expenses.set(expenseId, { expenseId, workshopId, description, incurredOn, amountCents, category, fundingSource, receiptReference, status: 'recorded', events: [event] });
+      case 'ExpenseRecorded':
+      case 'ChainExpenseRecorded': {
+        const recorded = (event as Recorded<ExpenseRecorded | ChainExpenseRecorded>).data;
+        const workshopId = 'workshopId' in recorded ? recorded.workshopId : null;
+        if (workshopId === null && (recorded as ChainExpenseRecorded['data']).chainId !== chainId) break;
+        const { expenseId, description, incurredOn, amountCents, category, fundingSource, receiptReference } = recorded;
+        const scope: ItemScope = workshopId === null ? 'chain' : 'workshop';
+        const expense: ExpenseFacts = { expenseId, scope, workshopId, description, incurredOn, amountCents, category, fundingSource, receiptReference, status: 'recorded', events: [event] };
+        facts.expenses.set(itemKey(workshopId, expenseId), expense);
         break;
       }
-      case 'ExpenseCorrected': {
-        const corrected = (event as Recorded<ExpenseCorrected>).data;
-        const expense = facts.expenses.get(corrected.expenseId);
-        if (!expense) break;
+      case 'ExpenseCorrected':
+      case 'ChainExpenseCorrected': {
+        const corrected = (event as Recorded<ExpenseCorrected | ChainExpenseCorrected>).data;
+        const expense = facts.expenses.get(itemKey('workshopId' in corrected ? corrected.workshopId : null, corrected.expenseId));
+        if (!expense || ('chainId' in corrected && corrected.chainId !== chainId)) break;
         Object.assign(expense, { amountCents: corrected.amountCents, category: corrected.category, fundingSource: corrected.fundingSource, receiptReference: corrected.receiptReference, status: 'corrected' });
         expense.events.push(event);
         break;
       }
-      case 'ExpenseVoided': {
-        const expense = facts.expenses.get((event as Recorded<ExpenseVoided>).data.expenseId);
-        if (!expense) break;
+      case 'ExpenseVoided':
+      case 'ChainExpenseVoided': {
+        const voided = (event as Recorded<ExpenseVoided | ChainExpenseVoided>).data;
+        const expense = facts.expenses.get(itemKey('workshopId' in voided ? voided.workshopId : null, voided.expenseId));
+        if (!expense || ('chainId' in voided && voided.chainId !== chainId)) break;
         expense.status = 'voided';
         expense.events.push(event);
+        break;
+      }
+      case 'StaffHoursRecorded':
+      case 'ChainStaffHoursRecorded': {
+        const recorded = (event as Recorded<StaffHoursRecorded | ChainStaffHoursRecorded>).data;
+        const workshopId = 'workshopId' in recorded ? recorded.workshopId : null;
+        if (workshopId === null && (recorded as ChainStaffHoursRecorded['data']).chainId !== chainId) break;
+        const { entryId, personId, activity, workedOn, minutes, note } = recorded;
+        const key = itemKey(workshopId, entryId);
+        // A repeat of a recorded entry is the same entry (the decider refuses a second one under its id).
+        if (facts.staffHours.has(key)) break;
+        facts.staffHours.set(key, { entryId, scope: workshopId === null ? 'chain' : 'workshop', workshopId, personId, activity, workedOn, minutes, note, voided: false, events: [event] });
+        break;
+      }
+      case 'StaffHoursVoided':
+      case 'ChainStaffHoursVoided': {
+        const voided = (event as Recorded<StaffHoursVoided | ChainStaffHoursVoided>).data;
+        const hours = facts.staffHours.get(itemKey('workshopId' in voided ? voided.workshopId : null, voided.entryId));
+        if (!hours || ('chainId' in voided && voided.chainId !== chainId)) break;
+        hours.voided = true;
+        hours.events.push(event);
+        break;
+      }
+      case 'HourlyRateSet': {
+        const { personId, rateId, hourlyRateCents, validFrom, validUntil, basis } = (event as Recorded<HourlyRateSet>).data;
+        const rates = facts.rates.get(personId) ?? [];
+        if (rates.some((rate) => rate.rateId === rateId)) break;
+        rates.push({ personId, rateId, hourlyRateCents, validFrom, validUntil, basis, event });
+        facts.rates.set(personId, rates);
+        break;
+      }
+      case 'FlatRateDeclared': {
+        const { chainId: declaredFor, basisPoints, basis, reference } = (event as Recorded<FlatRateDeclared>).data;
+        if (declaredFor === chainId) facts.flatRate = { basisPoints, basis, reference, event };
         break;
       }
       case 'ResourcePledged': {

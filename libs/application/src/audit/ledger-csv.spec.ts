@@ -118,4 +118,93 @@ describe('Ledger CSV: a sheet of items a spreadsheet can sum, and a sheet of the
       ['ExpenseCorrected', 205_000, 195_000, 'controller'],
     ]);
   });
+
+  describe('chain-level expenses, staff costs and the flat rate', () => {
+    const S1 = 'a1111111-0000-4000-8000-000000000001';
+    const S2 = 'a1111111-0000-4000-8000-000000000002';
+    const chainFigures = (amountCents: number) => ({ amountCents, category: 'travel', fundingSource: 'esf', receiptReference: 'VR-1' });
+    const rate = (personId: string, rateId: string, hourlyRateCents: number, validFrom: string, validUntil: string | null) =>
+      event(`staff-${personId}`, 'HourlyRateSet', { personId, rateId, hourlyRateCents, validFrom, validUntil, basis: 'salary / 1,720 h', at: 'x' });
+    const staffed = (): RecordedEvent[] => [
+      ...history(),
+      rate(S1, 'r1', 3_000, '2023-01-01', '2023-06-30'),
+      rate(S1, 'r2', 3_333, '2023-07-01', null),
+      rate(S2, 'r3', 4_550, '2023-01-01', null),
+      event(`workshop-${W1}`, 'StaffHoursRecorded', { workshopId: W1, entryId: 'h1', personId: S1, activity: 'running', workedOn: '2023-05-10', minutes: 190, note: 'Facilitation', recordedAt: 'x' }),
+      event(`chain-${CHAIN}`, 'ChainStaffHoursRecorded', { chainId: CHAIN, entryId: 'h2', personId: S1, activity: 'meeting', workedOn: '2023-08-15', minutes: 30, note: '', at: 'x' }),
+      event(`chain-${CHAIN}`, 'ChainStaffHoursRecorded', { chainId: CHAIN, entryId: 'h3', personId: S2, activity: 'planning', workedOn: '2023-03-01', minutes: 100, note: 'Core team', at: 'x' }),
+      event(`workshop-${W2}`, 'StaffHoursRecorded', { workshopId: W2, entryId: 'h4', personId: S2, activity: 'follow-up', workedOn: '2023-05-20', minutes: 60, note: '', recordedAt: 'x' }),
+      event(`workshop-${W2}`, 'StaffHoursVoided', { workshopId: W2, entryId: 'h4', personId: S2, reason: 'Wrong workshop', voidedAt: 'x' }),
+      event(`chain-${CHAIN}`, 'ChainStaffHoursRecorded', { chainId: CHAIN, entryId: 'h5', personId: S1, activity: 'planning', workedOn: '2022-12-31', minutes: 120, note: '', at: 'x' }),
+      event(`chain-${CHAIN}`, 'ChainExpenseRecorded', { chainId: CHAIN, expenseId: 'cx1', description: 'Core team to Kemi', incurredOn: '2023-09-01', ...chainFigures(20_000), at: 'x' }),
+      event(`chain-${CHAIN}`, 'ChainExpenseCorrected', { chainId: CHAIN, expenseId: 'cx1', ...chainFigures(18_000), previous: chainFigures(20_000), reason: 'Refund', at: 'x' }),
+      event(`chain-${CHAIN}`, 'FlatRateDeclared', { chainId: CHAIN, basisPoints: 4_000, basis: 'direct-staff-costs', reference: 'CPR art. 56', at: 'x' }),
+    ];
+    const log = staffed();
+    const ledger = buildLedger(chainFacts(CHAIN, log));
+    const byId = (id: string) => log.find((e) => e.id === id)!;
+    const idOf = (type: string, match: (data: Record<string, unknown>) => boolean) => log.find((e) => e.type === type && match(e.data as Record<string, unknown>))!.id;
+
+    it('has a row per chain-level expense (scope chain, no workshop), per staff-hours entry and one for the flat rate', () => {
+      const rows = rowsOf(ledgerItemsCsv(ledger));
+
+      expect(rows.filter((r) => r.scope === 'chain').map((r) => [r.section, r.workshop_id, r.item_id, r.status, r.original_cents, r.counted_cents])).toEqual([
+        ['expense', '', 'cx1', 'corrected', '20000', '18000'],
+        ['staff-cost', '', 'h2', 'recorded', '1667', '1667'],
+        ['staff-cost', '', 'h3', 'recorded', '7583', '7583'],
+        ['staff-cost', '', 'h5', 'recorded', '0', '0'],
+        ['flat-rate', '', idOf('FlatRateDeclared', () => true), 'declared', '7500', '7500'],
+      ]);
+      const staff = rows.filter((r) => r.section === 'staff-cost');
+      expect(staff.map((r) => [r.item_id, r.workshop_title, r.person, r.worked_on, r.minutes, r.hourly_rate_cents, r.description, r.status, r.counted_cents])).toEqual([
+        ['h1', 'Rauma', S1, '2023-05-10', '190', '3000', 'running: Facilitation', 'recorded', '9500'],
+        ['h2', '', S1, '2023-08-15', '30', '3333', 'meeting', 'recorded', '1667'],
+        ['h3', '', S2, '2023-03-01', '100', '4550', 'planning: Core team', 'recorded', '7583'],
+        ['h4', 'Helsinki', S2, '2023-05-20', '60', '4550', 'follow-up', 'voided', '0'],
+        // No rate covers the day: no rate in the row, nothing counted.
+        ['h5', '', S1, '2022-12-31', '120', '', 'planning', 'recorded', '0'],
+      ]);
+      expect(staff[3]).toMatchObject({ original_cents: '4550', last_event_id: idOf('StaffHoursVoided', () => true) });
+      expect(rows.find((r) => r.section === 'flat-rate')!.description).toBe('Flat rate 40 % of 18750 cents (direct-staff-costs): CPR art. 56');
+    });
+
+    it('sums counted_cents by section to each JSON total, and by workshop within a section to its figures (empty workshop: the chain level)', () => {
+      const rows = rowsOf(ledgerItemsCsv(ledger));
+      const bySection = Object.fromEntries(sumBy(rows, (r) => r.section!));
+
+      expect(bySection).toEqual({
+        expense: ledger.expenses.totalCents.value,
+        'in-kind': ledger.inKind.deliveredCents.value,
+        'staff-cost': ledger.staffCosts.totalCents.value,
+        'flat-rate': ledger.flatRate!.amountCents.value,
+      });
+      expect(bySection).toEqual({ expense: 223_000, 'in-kind': 30_000, 'staff-cost': 18_750, 'flat-rate': 7_500 });
+      const staffByWorkshop = sumBy(rows.filter((r) => r.section === 'staff-cost'), (r) => r.workshop_id!);
+      expect(ledger.staffCosts.byWorkshop.map((w) => [w.workshopId, staffByWorkshop.get(w.workshopId) ?? 0])).toEqual(ledger.staffCosts.byWorkshop.map((w) => [w.workshopId, w.totalCents.value]));
+      expect(staffByWorkshop.get('')).toBe(ledger.staffCosts.chainLevel.totalCents.value);
+      expect(sumBy(rows.filter((r) => r.section === 'expense'), (r) => r.workshop_id!).get('')).toBe(ledger.expenses.chainLevel.totalCents.value);
+    });
+
+    it('lists the hours events and the rate event behind each staff cost in log order, and the flat rate’s declaration', () => {
+      const rows = rowsOf(ledgerHistoryCsv(ledger));
+      const of = (item: string) => rows.filter((r) => r.item_id === item).map((r) => [r.event_type, r.amount_before_cents, r.amount_after_cents, r.reason, r.hourly_rate_cents]);
+
+      expect(of('h4')).toEqual([
+        ['HourlyRateSet', '', '', '', '4550'],
+        ['StaffHoursRecorded', '', '4550', '', '4550'],
+        ['StaffHoursVoided', '4550', '0', 'Wrong workshop', '4550'],
+      ]);
+      expect(of('h5')).toEqual([['ChainStaffHoursRecorded', '', '0', '', '']]);
+      expect(of('cx1')).toEqual([
+        ['ChainExpenseRecorded', '', '20000', '', ''],
+        ['ChainExpenseCorrected', '20000', '18000', 'Refund', ''],
+      ]);
+      const declaration = rows.find((r) => r.section === 'flat-rate')!;
+      expect(declaration).toMatchObject({ event_type: 'FlatRateDeclared', workshop_id: '', amount_after_cents: '7500' });
+      const rateRow = rows.find((r) => r.item_id === 'h2' && r.event_type === 'HourlyRateSet')!;
+      expect([rateRow.event_id, rateRow.stream]).toEqual([idOf('HourlyRateSet', (d) => d.rateId === 'r2'), `staff-${S1}`]);
+      // Every row is an event of the log, as it stands there.
+      for (const row of rows) expect([row.event_type, row.stream, row.actor]).toEqual([byId(row.event_id!).type, byId(row.event_id!).stream, byId(row.event_id!).metadata.actor]);
+    });
+  });
 });

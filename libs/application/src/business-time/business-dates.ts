@@ -52,6 +52,12 @@ export const BUSINESS_DATES: BusinessDates = {
   },
   RecordChainMeeting: ownDate('the day the meeting was held', 'heldOn', (d) => d.heldOn),
   RecordLastPayment: ownDate('the day of the last payment', 'paidOn', (d) => d.paidOn),
+  RecordChainExpense: ownDate('the day the expense was incurred', 'incurredOn', (d) => d.incurredOn),
+  VoidChainExpense: chainFact('when the expense was voided'),
+  CorrectChainExpense: chainFact('when the expense was corrected'),
+  RecordChainStaffHours: ownDate('the day the hours were worked', 'workedOn', (d) => d.workedOn),
+  VoidChainStaffHours: chainFact('when the hours were voided'),
+  DeclareFlatRate: chainFact('when the flat rate was declared'),
   CloseChain: chainFact('when the chain was closed'),
   // collaboration
   RecordCollaboration: ownDate('when the collaboration started', 'startedOn', (d) => d.startedOn),
@@ -96,6 +102,10 @@ export const BUSINESS_DATES: BusinessDates = {
   MarkHeld: workshopOwnDate('the day the workshop was held', 'heldOn', (d) => d.heldOn),
   CancelWorkshop: workshopFact('when the workshop was cancelled'),
   ReportWorkshop: workshopFact('when the workshop was reported'),
+  RecordStaffHours: workshopOwnDate('the day the hours were worked', 'workedOn', (d) => d.workedOn),
+  VoidStaffHours: workshopFact('when the hours were voided'),
+  // staff members
+  SetHourlyRate: registerFact('when the rate was set (the period it covers is in `validFrom`/`validUntil`)'),
 };
 
 /** The rule of a command type, without its data and state types (for the resolver and the OpenAPI document). */

@@ -9,9 +9,10 @@
  * Always invented: every person (fictitious names, e-mails on the reserved example.org domain; the document's
  * author is not one of them), every amount (the document gives only the range per workshop), every date and time
  * (it gives only April–October 2023), every count of people, organisations the document does not name (their names
- * say "(fictitious …)"), the recipients of the citizen summary, feedback ratings, and the follow-up collaborations.
- * Money is in integer cents. Costs exclude salaries, as in the document: cheapest 0 €, dearest 2,600 €, catering and
- * travel the largest items, speakers unpaid.
+ * say "(fictitious …)"), the recipients of the citizen summary, feedback ratings, the follow-up collaborations, the
+ * back-office users who recorded the facts, and all of the staff costs: pay, hourly rates, hours, the flat rate.
+ * Money is in integer cents. A workshop's expenses exclude salaries, as in the document: cheapest 0 €, dearest
+ * 2,600 €, catering and travel the largest items, speakers unpaid; the core team's hours are costed apart.
  */
 
 export type Source = 'document' | 'invented';
@@ -166,6 +167,112 @@ export const DEMO_CORE_TEAM_MEETINGS: { meetings: DemoChainMeeting[] } & Provena
   ].sort((a, b) => a.heldOn.localeCompare(b.heldOn)),
 };
 
+/**
+ * The back office's users the demo's facts are recorded as: each event's `actor`, so that an auditor's trace ends at a
+ * person, as it does for facts typed in with a named user's key (`kuhina keys add`).
+ */
+export const DEMO_USERS: { coordinator: string; finance: string } & Provenance = {
+  ...made('The document names nobody who kept the records: both back-office users are fictitious handles'),
+  /** Plans the workshops, registers the people, records what happened (meetings, pledges, attendance, feedback, reports). */
+  coordinator: 'aino.backoffice',
+  /** Keeps the books: expenses and their corrections, hourly rates, staff hours, the flat rate, the last payment. */
+  finance: 'mikko.talous',
+};
+
+/** Annual working hours of a full-time employee for an hourly rate: Regulation (EU) 2021/1060, art. 55(2). */
+export const ANNUAL_WORKING_HOURS = 1_720;
+
+/** An hourly cost of a core-team member over a period, worked out from the pay as ESF+ allows (see `rateCentsOf`). */
+export interface DemoHourlyRate extends Provenance {
+  key: string;
+  /** Key of a core-team member. */
+  member: string;
+  validFrom: string;
+  validUntil: string | null;
+  monthlySalaryCents: number;
+  /** The employer's side costs (pension, health, unemployment and accident insurance), percent of the pay. */
+  sideCostsPercent: number;
+  /** Why the rate starts when it does, if not with the project. */
+  change?: string;
+}
+
+/** Annual gross employment costs in cents: 12 monthly salaries and the holiday bonus (half a month), with the side costs. */
+export const annualCostCentsOf = (rate: DemoHourlyRate): number => Math.round((rate.monthlySalaryCents * 12.5 * (100 + rate.sideCostsPercent)) / 100);
+export const rateCentsOf = (rate: DemoHourlyRate): number => Math.round(annualCostCentsOf(rate) / ANNUAL_WORKING_HOURS);
+const euros = (cents: number) => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** The rate's basis as the auditor reads it on the HourlyRateSet event: the arithmetic from the pay to the rate. */
+export const rateBasisOf = (rate: DemoHourlyRate): string =>
+  `${rate.change ? `${rate.change}: m` : 'M'}onthly salary ${euros(rate.monthlySalaryCents)} € × 12.5 (with the holiday bonus) + ${rate.sideCostsPercent} % employer's side costs = ${euros(annualCostCentsOf(rate))} € a year / ${euros(ANNUAL_WORKING_HOURS * 100)} h (Regulation (EU) 2021/1060, art. 55(2))`;
+
+const NO_PAY = 'The document leaves salaries out ("palkkakuluja huomioimatta") and gives no pay: salary, side costs and so the rate are invented';
+
+/** The core team's hourly costs; one of them has two periods (a raise in autumn), so the ledger shows a rate by period. */
+export const DEMO_HOURLY_RATES: DemoHourlyRate[] = [
+  { key: 'core-1-2023-spring', member: 'core-1', validFrom: '2023-01-01', validUntil: '2023-08-31', monthlySalaryCents: 380_000, sideCostsPercent: 21, ...made(NO_PAY) },
+  { key: 'core-1-2023-autumn', member: 'core-1', validFrom: '2023-09-01', validUntil: null, monthlySalaryCents: 395_000, sideCostsPercent: 21, change: 'Pay rise from 1 September 2023', ...made(`${NO_PAY}; the raise too`) },
+  { key: 'core-2-2023', member: 'core-2', validFrom: '2023-01-01', validUntil: null, monthlySalaryCents: 340_000, sideCostsPercent: 21, ...made(NO_PAY) },
+];
+
+/** Hours of core-team members on the chain as a whole, besides its meetings. */
+export interface DemoChainHours extends Provenance {
+  key: string;
+  member: string;
+  activity: 'planning' | 'running' | 'follow-up' | 'meeting';
+  workedOn: string;
+  minutes: number;
+  note: string;
+}
+
+const CONSORTIUM_DAY = 'The document mentions the project consortium ("hankekonsortion jäsenten erityisosaamista") but no meeting of it: the partner day in Tampere is invented';
+
+/** What belongs to the chain as a whole, not to one workshop: the core team's meeting hours, its own expenses, the flat rate. */
+export const DEMO_CHAIN_COSTS: {
+  /** Each member's time at each core-team meeting (DEMO_CORE_TEAM_MEETINGS), recorded on the chain as `meeting`. */
+  meetingMinutes: { perMember: number } & Provenance;
+  hours: DemoChainHours[];
+  expenses: Array<DemoExpense & { incurredOn: string }>;
+  /** `basisPoints` of `appliesTo` (4000 = 40 %), as DeclareFlatRate takes it. */
+  flatRate: { basisPoints: number; appliesTo: 'direct-staff-costs'; reference: string } & Provenance;
+} = {
+  meetingMinutes: { perMember: 60, ...made('The document gives no length of the core-team meetings: an hour each, both members') },
+  hours: DEMO_CORE_TEAM.members.map((m) => ({
+    key: `consortium-day:${m.key}`,
+    member: m.key,
+    activity: 'meeting',
+    workedOn: '2023-05-10',
+    minutes: 450,
+    note: "The project consortium's partner day in Tampere: the workshop chain presented (with the train journey)",
+    ...made(CONSORTIUM_DAY),
+  })),
+  expenses: [
+    {
+      key: 'chain-webinar-licence',
+      category: 'other',
+      amountCents: 94_800,
+      incurredOn: '2023-04-05',
+      description: 'Webinar platform licence, one year: the webinar and the online part of the hybrid workshops',
+      receiptReference: 'INV-2023-0405-WEB-01',
+      correction: { amountCents: 55_300, reason: "Only April–October belongs to the workshop chain: 7/12 of the annual licence; the rest is charged to the hub's other work" },
+      ...made(`${NO_AMOUNTS}; the licence, and that it was allocated to the chain afterwards, are invented (the webinar itself cost 0 €)`),
+    },
+    {
+      key: 'chain-consortium-travel',
+      category: 'travel',
+      amountCents: 10_760,
+      incurredOn: '2023-05-10',
+      description: "Train tickets Helsinki–Tampere–Helsinki, core team, to the project consortium's partner day",
+      receiptReference: 'VR-2023-05-140288',
+      ...made(CONSORTIUM_DAY),
+    },
+  ],
+  flatRate: {
+    basisPoints: 4000,
+    appliesTo: 'direct-staff-costs',
+    reference: 'ESF+ flat rate for other costs, 40 % of direct staff costs (Regulation (EU) 2021/1060, art. 56)',
+    ...made('The document does not say how the costs were claimed: the ESF+ flat rate of 40 % of direct staff costs is assumed'),
+  },
+};
+
 export type Format = 'in-person' | 'hybrid' | 'webinar';
 export type Kind = 'co-development' | 'information-event' | 'street-event';
 export type PledgeKind = 'venue' | 'materials' | 'expertise' | 'catering' | 'storage' | 'equipment' | 'marketing' | 'other';
@@ -233,6 +340,11 @@ export interface DemoWorkshop extends Provenance {
   registrationForm: { expectations: string | null; advanceQuestion: string | null } & Provenance;
   pledges: DemoPledge[];
   expenses: DemoExpense[];
+  /**
+   * Each core-team member's hours on it, in minutes: planning at each partner meeting (with its preparation), running
+   * it on the day, follow-up a week after (feedback, bookkeeping, report). Staff costs: not in `expenses`.
+   */
+  coreTeamHours: { planningPerMeeting: number; running: number; runningNote: string; followUp: number } & Provenance;
   citizenInput?: { topic: string; summary: string; citizensHeard: number; countingMethod: 'tally' | 'head-count' | 'forms' | 'estimate'; recipients: string[] } & Provenance;
   /** null: no feedback collected. */
   feedback: Provenance | null;
@@ -241,6 +353,7 @@ export interface DemoWorkshop extends Provenance {
 }
 
 const NO_FORM = made('The document mentions no questions on the registration form of this workshop');
+const NO_HOURS = made('The document gives no hours, only that planning takes time and work ("Suunnitteluun tarvitaan aikaa ja työpanosta"): every number of minutes is invented');
 
 export const DEMO_WORKSHOPS: DemoWorkshop[] = [
   {
@@ -299,6 +412,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
       { key: 'rauma-travel', category: 'travel', amountCents: 41_600, description: 'Train tickets Helsinki–Rauma–Helsinki, core team', receiptReference: 'VR-2023-04-118734', ...made(NO_AMOUNTS) },
       { key: 'rauma-materials', category: 'materials', amountCents: 6_400, description: 'Flip-chart paper and sticky notes', receiptReference: 'RCPT-2023-04-24-0032', correction: { amountCents: 4_400, reason: 'Receipt misread: 44,00 € not 64,00 €' }, ...made(NO_AMOUNTS) },
     ],
+    coreTeamHours: { planningPerMeeting: 120, running: 540, runningNote: 'Running the futures workshop at Rauma city hall, with the train journey', followUp: 240, ...NO_HOURS },
     feedback: doc('Työpajasta kerättiin palaute.', { ratings: 'The document gives no feedback results: ratings and comments are invented' }),
     sustainability: {
       practices: ['public-transport', 'vegetarian-food', 'minimal-printing', 'local-producers'],
@@ -350,6 +464,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
       { key: 'pori-travel', category: 'travel', amountCents: 18_600, description: 'Train tickets Helsinki–Pori–Helsinki, core team', receiptReference: 'VR-2023-06-204411', ...made(NO_AMOUNTS) },
       { key: 'pori-travel-dup', category: 'travel', amountCents: 18_600, description: 'Train tickets Helsinki–Pori–Helsinki (entered twice)', receiptReference: 'VR-2023-06-204411', voided: 'Duplicate entry of receipt VR-2023-06-204411', ...made('A bookkeeping slip invented to show a voided expense') },
     ],
+    coreTeamHours: { planningPerMeeting: 120, running: 600, runningNote: 'Running the bench café at Suomi Areena, with the train journey', followUp: 180, ...NO_HOURS },
     citizenInput: {
       topic: 'What would make everyday life in Pori better, and who should do it?',
       summary:
@@ -430,6 +545,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
       { key: 'kemi-accommodation', category: 'accommodation', amountCents: 21_000, description: 'Hotel night in Kemi, two rooms', receiptReference: 'HTL-KEMI-2023-09-11-88', ...made(NO_AMOUNTS) },
       { key: 'kemi-catering', category: 'catering', amountCents: 46_000, description: 'Coffee and vegetarian snacks, 30 persons on site', receiptReference: 'INV-2023-0912-KEM-07', ...made(NO_AMOUNTS) },
     ],
+    coreTeamHours: { planningPerMeeting: 120, running: 480, runningNote: 'Running the hybrid workshop at the Kemi campus (night trains there and back)', followUp: 240, ...NO_HOURS },
     feedback: doc('Työpajaan osallistuneet saivat esittää kysymyksiä, osallistua keskusteluun ja heiltä kerättiin palautetta.', { ratings: 'The document gives no feedback results: ratings and comments are invented' }),
     sustainability: {
       practices: ['public-transport', 'vegetarian-food'],
@@ -502,6 +618,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
       { key: 'hki-travel', category: 'travel', amountCents: 14_000, description: 'Travel of two regional guests by train', receiptReference: 'VR-2023-10-512901', ...made(NO_AMOUNTS) },
       { key: 'hki-materials', category: 'materials', amountCents: 9_000, description: 'Table-group canvases', receiptReference: 'RCPT-2023-10-10-0415', ...made(NO_AMOUNTS) },
     ],
+    coreTeamHours: { planningPerMeeting: 120, running: 420, runningNote: 'Setting up and running the SEWF23 satellite event', followUp: 300, ...NO_HOURS },
     feedback: doc('Työpajaan osallistuneilta kerättiin palautetta.', { ratings: 'The document gives no feedback results: ratings and comments are invented' }),
     sustainability: {
       practices: ['vegetarian-food', 'leftovers-reused', 'minimal-printing'],
@@ -567,6 +684,7 @@ export const DEMO_WORKSHOPS: DemoWorkshop[] = [
     ],
     // 0 €: "Halvimmillaan työpajan järjestäminen oli ... pyöreät nolla euroa"; that it was the webinar is invented (it needed no travel nor catering).
     expenses: [],
+    coreTeamHours: { planningPerMeeting: 90, running: 180, runningNote: 'Running the webinar', followUp: 180, ...NO_HOURS },
     feedback: doc('Työpajaan osallistuneilta kerättiin palautetta.', { ratings: 'The document gives no feedback results: ratings and comments are invented' }),
     sustainability: {
       practices: ['minimal-printing', 'other'],

@@ -11,8 +11,24 @@ import { KuhinaCoreModule } from '../kuhina-core.module';
 import { DomainError } from '@kuhina/domain';
 import { AuditReader } from '../audit/audit-reader';
 import type { EsfIndicators } from '../audit/esf-indicators';
+import type { AuditLedger } from '../audit/audit-ledger';
 import { DEMO_2023, DEMO_CHAIN_ID, demoId, seedDemo, type DemoData } from './seed-demo';
-import { DEMO_CHAIN, DEMO_COLLABORATIONS, DEMO_CORE_TEAM, DEMO_CORE_TEAM_MEETINGS, DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_WORKSHOPS, FIRST_NAMES, LAST_NAMES, type Provenance } from './demo-2023.data';
+import {
+  DEMO_CHAIN,
+  DEMO_CHAIN_COSTS,
+  DEMO_COLLABORATIONS,
+  DEMO_CORE_TEAM,
+  DEMO_CORE_TEAM_MEETINGS,
+  DEMO_HOURLY_RATES,
+  DEMO_ORGANIZATIONS,
+  DEMO_PEOPLE,
+  DEMO_USERS,
+  DEMO_WORKSHOPS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  rateCentsOf,
+  type Provenance,
+} from './demo-2023.data';
 
 type Data = Record<string, unknown>;
 const STAFF = ['organiser', 'host', 'speaker'] as const;
@@ -42,6 +58,8 @@ function provenances(value: unknown, path: string, found: Array<{ path: string; 
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+/** What the finance user records; the coordinator records everything else. */
+const FINANCE_EVENTS = new Set(['ExpenseRecorded', 'ExpenseCorrected', 'ExpenseVoided', 'ChainExpenseRecorded', 'ChainExpenseCorrected', 'ChainExpenseVoided', 'HourlyRateSet', 'StaffHoursRecorded', 'ChainStaffHoursRecorded', 'FlatRateDeclared', 'LastPaymentRecorded']);
 const roleOf = (d: Data) => (d.role as string | undefined) ?? 'participant';
 
 describe('kuhina seed demo: the real 2023 chain through the command handlers (real SQLite)', () => {
@@ -53,6 +71,7 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
   let chain: WorkshopChainView;
   let details: WorkshopDetailView[];
   let indicators: EsfIndicators;
+  let ledger: AuditLedger;
   const ofType = (type: string) => events.filter((e) => e.type === type).map((e) => e.data as Data);
   const hubId = demoId(`organization:${DEMO_CHAIN.hubOrganization}`);
   const workshopOf = (key: string) => chain.workshops.find((w) => w.workshopId === demoId(`workshop:${key}`))!;
@@ -68,7 +87,9 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     await new Projector(store, views, { projections: PROJECTIONS }).catchUp();
     chain = (await views.get<WorkshopChainView>(WORKSHOP_CHAIN_COLLECTION, DEMO_CHAIN_ID))!;
     details = await Promise.all(chain.workshops.map(async (w) => (await views.get<WorkshopDetailView>(WORKSHOP_DETAIL_COLLECTION, w.workshopId))!));
-    indicators = await new AuditReader(store, Buffer.alloc(32, 7)).indicators(DEMO_CHAIN_ID, { revealPeople: true });
+    const auditor = new AuditReader(store, Buffer.alloc(32, 7));
+    indicators = await auditor.indicators(DEMO_CHAIN_ID, { revealPeople: true });
+    ledger = await auditor.ledger(DEMO_CHAIN_ID, { revealPeople: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -214,8 +235,100 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     expect(faceToFace).toBeLessThanOrEqual(5);
   });
 
+  it("records the core team's hours on every workshop (planning at each partner meeting, running it, follow-up) and on the chain (each member at every core-team meeting)", () => {
+    const coreTeam = DEMO_CORE_TEAM.members.map((m) => demoId(`person:${m.key}`));
+    const workshopHours = ofType('StaffHoursRecorded');
+    const chainHours = ofType('ChainStaffHoursRecorded');
+    const minutesOf = (hours: Data[]) => sum(hours.map((h) => h.minutes as number));
+
+    // Only the core team (staff with a rate) has hours: partner staff and speakers are not the project's staff.
+    expect([...new Set([...workshopHours, ...chainHours].map((h) => String(h.personId)))].sort()).toEqual([...coreTeam].sort());
+    for (const w of chain.workshops) {
+      const own = workshopHours.filter((h) => h.workshopId === w.workshopId);
+      const meetingDays = ofType('PlanningMeetingRecorded').filter((m) => m.workshopId === w.workshopId).map((m) => String(m.heldOn));
+      for (const personId of coreTeam) {
+        const theirs = own.filter((h) => h.personId === personId);
+        const days = (activity: string) => theirs.filter((h) => h.activity === activity).map((h) => String(h.workedOn));
+        expect([w.title, days('planning').sort()]).toEqual([w.title, [...meetingDays].sort()]);
+        expect([w.title, days('running')]).toEqual([w.title, [w.startsAt.slice(0, 10)]]);
+        expect([w.title, days('follow-up').length, days('follow-up').every((d) => d > w.startsAt.slice(0, 10))]).toEqual([w.title, 1, true]);
+      }
+      // The ledger's staff costs per workshop are these hours, and the chain view shows their minutes.
+      const costed = ledger.staffCosts.byWorkshop.find((b) => b.workshopId === w.workshopId)!;
+      expect([w.title, costed.totalMinutes.value, w.staffMinutes.totalMinutes]).toEqual([w.title, minutesOf(own), minutesOf(own)]);
+      expect(costed.totalCents.value).toBeGreaterThan(0);
+    }
+    // Each member an hour (as the data says) at each core-team meeting, on its day, recorded on the chain.
+    const meetings = ofType('ChainMeetingRecorded').filter((m) => m.kind === 'core-team');
+    const meetingHours = chainHours.filter((h) => h.activity === 'meeting' && meetings.some((m) => m.heldOn === h.workedOn && m.notes === h.note));
+    expect(meetingHours.map((h) => `${String(h.workedOn)} ${String(h.personId)}`).sort()).toEqual(meetings.flatMap((m) => coreTeam.map((id) => `${String(m.heldOn)} ${id}`)).sort());
+    expect(meetingHours.every((h) => h.minutes === DEMO_CHAIN_COSTS.meetingMinutes.perMember)).toBe(true);
+    expect(chainHours).toHaveLength(meetingHours.length + DEMO_CHAIN_COSTS.hours.length);
+    expect([ledger.staffCosts.chainLevel.totalMinutes.value, chain.chainStaffMinutes.totalMinutes]).toEqual([minutesOf(chainHours), minutesOf(chainHours)]);
+    expect(chain.totals.staffMinutes.totalMinutes).toBe(minutesOf([...workshopHours, ...chainHours]));
+    // Hours go in from the monthly timesheet: never before the day worked.
+    const early = events.filter((e) => (e.type === 'StaffHoursRecorded' || e.type === 'ChainStaffHoursRecorded') && e.metadata.occurredAt.slice(0, 10) <= String((e.data as Data).workedOn));
+    expect(early.map((e) => `${e.type} ${e.metadata.occurredAt}`)).toEqual([]);
+  });
+
+  it('costs every hour at its person\'s rate on the day worked (none unrated; the autumn raise from its first day), and the staff costs are the workshops\' plus the chain\'s', () => {
+    const { staffCosts } = ledger;
+    const rateOfDay = (personId: string, day: string) =>
+      DEMO_HOURLY_RATES.find((r) => demoId(`person:${r.member}`) === personId && r.validFrom <= day && (r.validUntil === null || day <= r.validUntil));
+
+    expect(staffCosts.unrated.entryIds).toEqual([]);
+    expect(staffCosts.entries.filter((e) => e.rate === null || e.status !== 'recorded').map((e) => e.entryId)).toEqual([]);
+    const misrated = staffCosts.entries.filter((e) => {
+      const rate = rateOfDay(e.personId, e.workedOn)!;
+      return e.rate!.rateId !== demoId(`rate:${rate.key}`) || e.rate!.hourlyRateCents !== rateCentsOf(rate) || e.costCents.value !== Math.round((e.minutes * rateCentsOf(rate)) / 60);
+    });
+    expect(misrated).toEqual([]);
+    // Every rate costs some hours: the one with two periods shows both in the ledger.
+    expect([...new Set(staffCosts.entries.map((e) => e.rate!.rateId))].sort()).toEqual(DEMO_HOURLY_RATES.map((r) => demoId(`rate:${r.key}`)).sort());
+    expect(ofType('HourlyRateSet').map((r) => [r.rateId, r.hourlyRateCents])).toEqual(DEMO_HOURLY_RATES.map((r) => [demoId(`rate:${r.key}`), rateCentsOf(r)]));
+
+    expect(staffCosts.totalCents.value).toBe(sum(staffCosts.entries.map((e) => e.costCents.value)));
+    expect(staffCosts.totalCents.value).toBe(sum(staffCosts.byWorkshop.map((w) => w.totalCents.value)) + staffCosts.chainLevel.totalCents.value);
+    expect(staffCosts.totalMinutes.value).toBe(sum(staffCosts.byWorkshop.map((w) => w.totalMinutes.value)) + staffCosts.chainLevel.totalMinutes.value);
+    expect(staffCosts.chainLevel.totalCents.value).toBeGreaterThan(0);
+    expect(Object.keys(staffCosts.byActivity).sort()).toEqual(['follow-up', 'meeting', 'planning', 'running']);
+  });
+
+  it('declares a flat rate of 40 % of the direct staff costs on the chain: the ledger\'s flat-rate line is round(direct staff costs × 40 %)', () => {
+    const { flatRate } = ledger;
+    const declared = DEMO_CHAIN_COSTS.flatRate;
+
+    expect(flatRate).toMatchObject({ basisPoints: declared.basisPoints, basis: declared.appliesTo, reference: declared.reference, basisCents: ledger.staffCosts.totalCents.value });
+    expect(declared.basisPoints).toBe(4000);
+    expect(flatRate!.amountCents.value).toBe(Math.round((ledger.staffCosts.totalCents.value * declared.basisPoints) / 10_000));
+    expect(flatRate!.declaration.actor).toBe(DEMO_USERS.finance);
+  });
+
+  it("keeps the chain's own expenses on the chain (a licence corrected, the core team's travel): its totals are the workshops' plus these, in the ledger and the chain view", () => {
+    const chainLevel = ledger.expenses.entries.filter((e) => e.scope === 'chain');
+    const fromData = sum(DEMO_CHAIN_COSTS.expenses.filter((x) => !x.voided).map((x) => x.correction?.amountCents ?? x.amountCents));
+
+    expect(chainLevel.map((e) => e.receiptReference).sort()).toEqual(DEMO_CHAIN_COSTS.expenses.map((x) => x.receiptReference).sort());
+    expect(chainLevel.every((e) => e.workshopId === null)).toBe(true);
+    expect(chainLevel.filter((e) => e.status === 'corrected').map((e) => e.history.map((step) => step.type))).toEqual([['ChainExpenseRecorded', 'ChainExpenseCorrected']]);
+    expect([ledger.expenses.chainLevel.totalCents.value, chain.chainExpenses.totalCents]).toEqual([fromData, fromData]);
+    expect(ledger.expenses.byWorkshop.map((w) => w.totalCents.value)).toEqual(chain.workshops.map((w) => w.expenses.totalCents));
+    expect(ledger.expenses.totalCents.value).toBe(sum(ledger.expenses.byWorkshop.map((w) => w.totalCents.value)) + fromData);
+    expect(chain.totals.expenses.totalCents).toBe(ledger.expenses.totalCents.value);
+  });
+
+  it('names the back-office user who recorded each fact: the coordinator for planning, registrations and what happened; finance for expenses, rates, hours and the flat rate', () => {
+    const actorOf = (type: string) => (FINANCE_EVENTS.has(type) ? DEMO_USERS.finance : DEMO_USERS.coordinator);
+
+    expect(new Set(events.map((e) => e.metadata.actor))).toEqual(new Set([DEMO_USERS.coordinator, DEMO_USERS.finance]));
+    expect(events.filter((e) => e.metadata.actor !== actorOf(e.type)).map((e) => `${e.type} ${e.metadata.actor}`)).toEqual([]);
+    // An auditor's path from a staff-cost figure ends at a person: the hours and the rate were recorded by finance.
+    const entry = ledger.staffCosts.entries[0]!;
+    expect([...entry.history.map((step) => step.actor), entry.rate!.source.actor]).toEqual([DEMO_USERS.finance, DEMO_USERS.finance]);
+  });
+
   it('marks every fact the document does not give as invented, and quotes the document verbatim for the rest', () => {
-    const data = { DEMO_CHAIN, DEMO_ORGANIZATIONS, DEMO_CORE_TEAM, DEMO_CORE_TEAM_MEETINGS, DEMO_WORKSHOPS, DEMO_COLLABORATIONS, DEMO_PEOPLE };
+    const data = { DEMO_CHAIN, DEMO_ORGANIZATIONS, DEMO_CORE_TEAM, DEMO_CORE_TEAM_MEETINGS, DEMO_USERS, DEMO_HOURLY_RATES, DEMO_CHAIN_COSTS, DEMO_WORKSHOPS, DEMO_COLLABORATIONS, DEMO_PEOPLE };
     const all = provenances(data, 'data');
     const item = (path: string) => all.find((p) => p.path === path);
 
@@ -223,7 +336,7 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     expect(all.filter(({ provenance: p }) => p.source === 'document' && !quoted(p.basis)).map((p) => `${p.path}: ${p.provenance.basis}`)).toEqual([]);
     expect(all.filter(({ provenance: p }) => p.basis.trim() === '' || Object.values(p.invented ?? {}).some((why) => why.trim() === '')).map((p) => p.path)).toEqual([]);
     // Every listed thing says where it comes from.
-    const lists = { DEMO_ORGANIZATIONS, 'DEMO_CORE_TEAM.members': DEMO_CORE_TEAM.members, DEMO_WORKSHOPS, DEMO_COLLABORATIONS };
+    const lists = { DEMO_ORGANIZATIONS, 'DEMO_CORE_TEAM.members': DEMO_CORE_TEAM.members, DEMO_HOURLY_RATES, 'DEMO_CHAIN_COSTS.hours': DEMO_CHAIN_COSTS.hours, 'DEMO_CHAIN_COSTS.expenses': DEMO_CHAIN_COSTS.expenses, DEMO_WORKSHOPS, DEMO_COLLABORATIONS };
     for (const [name, list] of Object.entries(lists)) list.forEach((_, i) => expect([name, i, item(`data.${name}[${i}]`)?.provenance.source]).toEqual([name, i, expect.any(String)]));
     for (const [i, w] of DEMO_WORKSHOPS.entries()) {
       for (const part of ['planning', 'participants', 'registrationForm', 'sustainability'] as const) expect(item(`data.DEMO_WORKSHOPS[${i}].${part}`)).toBeDefined();
@@ -234,6 +347,10 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
       expect(w.pledges.filter((p) => p.source !== 'invented' && !p.invented?.value)).toEqual([]);
       expect([w.key, w.participants.source === 'invented' || w.participants.from.length === 0]).toEqual([w.key, true]);
     }
+    // Staff costs are all invented: the document leaves salaries out. So are the users who recorded the facts.
+    const staffCosts = [...DEMO_HOURLY_RATES, DEMO_CHAIN_COSTS.meetingMinutes, ...DEMO_CHAIN_COSTS.hours, ...DEMO_CHAIN_COSTS.expenses, DEMO_CHAIN_COSTS.flatRate, ...DEMO_WORKSHOPS.map((w) => w.coreTeamHours), DEMO_USERS];
+    expect(staffCosts.filter((p) => p.source !== 'invented')).toEqual([]);
+    expect(DEMO_CHAIN_COSTS.expenses.filter((x) => x.source !== 'invented')).toEqual([]);
     expect(DEMO_WORKSHOPS.find((w) => w.citizenInput)!.citizenInput!.invented).toEqual(expect.objectContaining({ recipients: expect.any(String), citizensHeard: expect.any(String) }));
     // Organisations the document does not name are invented and say so in their names.
     expect(DEMO_ORGANIZATIONS.filter((o) => (o.source === 'invented') !== o.name.includes('(fictitious')).map((o) => o.key)).toEqual([]);

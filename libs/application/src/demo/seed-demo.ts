@@ -14,21 +14,29 @@ import { CancelRegistrationCommand } from '../cancel-registration/cancel-registr
 import type { CancelRegistrationResult } from '../cancel-registration/cancel-registration.handler';
 import {
   DEMO_CHAIN,
+  DEMO_CHAIN_COSTS,
   DEMO_COLLABORATIONS,
   DEMO_CORE_TEAM,
   DEMO_CORE_TEAM_MEETINGS,
+  DEMO_HOURLY_RATES,
   DEMO_ORGANIZATIONS,
+  DEMO_USERS,
   DEMO_WORKSHOPS,
   FIRST_NAMES,
   LAST_NAMES,
+  rateBasisOf,
+  rateCentsOf,
   type DemoChain,
   type DemoChainMeeting,
   type DemoCollaboration,
+  type DemoHourlyRate,
   type DemoNamedPerson,
   type DemoOrganization,
   type DemoWorkshop,
   type Mode,
 } from './demo-2023.data';
+
+export { DEMO_USERS } from './demo-2023.data';
 
 /** Every id of the demo derives from this namespace and a readable key, so a second run finds the same ids and appends nothing. */
 const NAMESPACE = '6f1c2a9e-2023-4c0d-9a51-6b2d3f4e5a60';
@@ -70,8 +78,14 @@ export interface DemoData {
   coreTeam: DemoNamedPerson[];
   /** Recorded on the chain, not on a workshop. */
   coreTeamMeetings: DemoChainMeeting[];
+  /** The core team's hourly costs by period: set before any of their hours (an hour must have a cost). */
+  hourlyRates: DemoHourlyRate[];
+  /** The chain's own hours (besides its meetings), expenses and flat rate. */
+  chainCosts: typeof DEMO_CHAIN_COSTS;
   workshops: DemoWorkshop[];
   collaborations: DemoCollaboration[];
+  /** Who records what: the `actor` of the events. */
+  users: { coordinator: string; finance: string };
 }
 
 export const DEMO_2023: DemoData = {
@@ -79,12 +93,23 @@ export const DEMO_2023: DemoData = {
   organizations: DEMO_ORGANIZATIONS,
   coreTeam: DEMO_CORE_TEAM.members,
   coreTeamMeetings: DEMO_CORE_TEAM_MEETINGS.meetings,
+  hourlyRates: DEMO_HOURLY_RATES,
+  chainCosts: DEMO_CHAIN_COSTS,
   workshops: DEMO_WORKSHOPS,
   collaborations: DEMO_COLLABORATIONS,
+  users: DEMO_USERS,
 };
 
 const DAY_MS = 86_400_000;
 const day = (iso: string, offsetDays: number) => new Date(Date.parse(iso) + offsetDays * DAY_MS).toISOString();
+
+/** Hours go in from the signed monthly timesheet: on the first weekday of the month after the day worked, in the morning. */
+function timesheetDay(workedOn: string): string {
+  const [year, month] = workedOn.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month, 1, 7)); // month is 1-based here, so this is the next month's first day
+  const weekday = first.getUTCDay();
+  return day(first.toISOString(), weekday === 6 ? 2 : weekday === 0 ? 1 : 0);
+}
 
 /** `count` days from `first` to `last` (YYYY-MM-DD), evenly spread; a weekend day moves to the Friday before. */
 function spreadDays(first: string, last: string, count: number): string[] {
@@ -109,9 +134,11 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
   const random = seededRandom(2023);
   const chainId = demoId(`chain:${data.chain.key}`);
   const report: SeedReport = { chainId, commands: 0, appended: 0, organizations: 0, people: 0, registrations: 0, lastPosition: null };
-  // Each command stands for one request of the back-office, as if typed in: its own correlation id, so that an
-  // auditor's trace of a demo event lists what that request did, not the whole seed.
-  const context = (key: string): CommandContext => ({ commandId: demoId(`cmd:${key}`), actor: 'seed', correlationId: `seed-demo-2023:${key}` });
+  // Each command stands for one request of the back-office, as if typed in by one of its (fictitious) users: its own
+  // correlation id, so that an auditor's trace of a demo event lists what that request did, not the whole seed, and
+  // names the person who recorded it. The actor is not part of the command id: a re-run still appends nothing.
+  const { coordinator, finance } = data.users;
+  const context = (key: string, actor = coordinator): CommandContext => ({ commandId: demoId(`cmd:${key}`), actor, correlationId: `seed-demo-2023:${key}` });
   const orgId = (key: string) => demoId(`organization:${key}`);
   const workshopId = (key: string) => demoId(`workshop:${key}`);
   const started = `${data.chain.startedOn}T07:00:00.000Z`;
@@ -122,8 +149,8 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     if (appended) report.appended++;
     if (result.position !== null && (report.lastPosition === null || result.position > report.lastPosition)) report.lastPosition = result.position;
   };
-  const run = async <A extends AggregateName>(aggregate: A, key: string, command: CommandOf<A>): Promise<CommandResult<unknown>> => {
-    const result = await bus.execute<ExecuteDomainCommand<A>, CommandResult<unknown>>(new ExecuteDomainCommand(aggregate, command, context(key)));
+  const run = async <A extends AggregateName>(aggregate: A, key: string, command: CommandOf<A>, actor = coordinator): Promise<CommandResult<unknown>> => {
+    const result = await bus.execute<ExecuteDomainCommand<A>, CommandResult<unknown>>(new ExecuteDomainCommand(aggregate, command, context(key, actor)));
     track(result);
     return result;
   };
@@ -153,6 +180,10 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
       hubOrganizationId: orgId(data.chain.hubOrganization),
     },
   });
+
+  // How the chain claims its other costs: a flat rate of its direct staff costs, declared with the funding decision.
+  const { flatRate } = data.chainCosts;
+  await run('chain', 'chain:flat-rate', { type: 'DeclareFlatRate', at: day(started, 0.06), data: { chainId, basisPoints: flatRate.basisPoints, basis: flatRate.appliesTo, reference: flatRate.reference } }, finance);
 
   // The core team's own meetings (~30) served the whole chain: recorded on it, not on a workshop.
   for (const [index, meeting] of data.coreTeamMeetings.entries()) {
@@ -231,6 +262,66 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
 
   const coreTeam: DemoPerson[] = data.coreTeam.map((m) => ({ key: `person:${m.key}`, orgKey: m.org, firstName: m.firstName, lastName: m.lastName }));
   for (const member of coreTeam) await ensurePerson(member, day(started, 0.1));
+  const memberId = (memberKey: string): string => {
+    const id = personIds.get(`person:${memberKey}`);
+    if (!id) throw new Error(`Demo staff ${memberKey} is not in the core team`);
+    return id;
+  };
+
+  // Rates first: hours of someone with no rate covering the day are refused (422), as through the API. A rate from
+  // before the chain is set when the chain starts; a later one on its first day.
+  for (const rate of data.hourlyRates) {
+    await run(
+      'staff',
+      `rate:${rate.key}`,
+      {
+        type: 'SetHourlyRate',
+        at: rate.validFrom < data.chain.startedOn ? day(started, 0.15) : `${rate.validFrom}T06:00:00.000Z`,
+        data: { personId: memberId(rate.member), rateId: demoId(`rate:${rate.key}`), hourlyRateCents: rateCentsOf(rate), validFrom: rate.validFrom, validUntil: rate.validUntil, basis: rateBasisOf(rate) },
+      },
+      finance,
+    );
+  }
+
+  // The chain's own hours: each member at each core-team meeting, and the other chain-level work.
+  const chainHours = [
+    ...data.coreTeamMeetings.flatMap((meeting) =>
+      data.coreTeam.map((m) => ({ key: `chain-hours:${meeting.heldOn}:${m.key}`, member: m.key, activity: 'meeting' as const, workedOn: meeting.heldOn, minutes: data.chainCosts.meetingMinutes.perMember, note: meeting.notes })),
+    ),
+    ...data.chainCosts.hours.map((h) => ({ ...h, key: `chain-hours:${h.key}` })),
+  ];
+  for (const [index, h] of chainHours.entries()) {
+    await run(
+      'chain',
+      h.key,
+      { type: 'RecordChainStaffHours', at: timesheetDay(h.workedOn), data: { chainId, entryId: demoId(h.key), personId: memberId(h.member), activity: h.activity, workedOn: h.workedOn, minutes: h.minutes, note: h.note } },
+      finance,
+    );
+    onProgress({ step: 'chain-level hours', done: index + 1, total: chainHours.length });
+  }
+
+  // The chain's own expenses (not one workshop's), with the same bookkeeping story as a workshop's.
+  for (const expense of data.chainCosts.expenses) {
+    const expenseId = demoId(`chain-expense:${expense.key}`);
+    const { category, receiptReference } = expense;
+    await run(
+      'chain',
+      `chain-expense:${expense.key}`,
+      { type: 'RecordChainExpense', at: day(`${expense.incurredOn}T10:00:00.000Z`, 7), data: { chainId, expenseId, category, amountCents: expense.amountCents, fundingSource: 'esf', receiptReference, description: expense.description, incurredOn: expense.incurredOn } },
+      finance,
+    );
+    if (expense.correction) {
+      await run(
+        'chain',
+        `chain-expense-correct:${expense.key}`,
+        { type: 'CorrectChainExpense', at: day(`${expense.incurredOn}T10:00:00.000Z`, 21), data: { chainId, expenseId, amountCents: expense.correction.amountCents, category, fundingSource: 'esf', receiptReference, reason: expense.correction.reason } },
+        finance,
+      );
+    }
+    if (expense.voided) {
+      await run('chain', `chain-expense-void:${expense.key}`, { type: 'VoidChainExpense', at: day(`${expense.incurredOn}T10:00:00.000Z`, 21), data: { chainId, expenseId, reason: expense.voided } }, finance);
+    }
+  }
 
   for (const [index, workshop] of data.workshops.entries()) {
     await seedWorkshop(workshop, index);
@@ -442,29 +533,60 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
 
     for (const expense of w.expenses) {
       const expenseId = demoId(`expense:${expense.key}`);
-      await run('workshop', k(`expense:${expense.key}`), {
-        type: 'RecordExpense',
-        at: day(w.endsAt, 7),
-        data: {
-          workshopId: id,
-          expenseId,
-          category: expense.category,
-          amountCents: expense.amountCents,
-          fundingSource: 'esf',
-          receiptReference: expense.receiptReference,
-          description: expense.description,
-          incurredOn: heldOn,
+      await run(
+        'workshop',
+        k(`expense:${expense.key}`),
+        {
+          type: 'RecordExpense',
+          at: day(w.endsAt, 7),
+          data: {
+            workshopId: id,
+            expenseId,
+            category: expense.category,
+            amountCents: expense.amountCents,
+            fundingSource: 'esf',
+            receiptReference: expense.receiptReference,
+            description: expense.description,
+            incurredOn: heldOn,
+          },
         },
-      });
+        finance,
+      );
       if (expense.correction) {
-        await run('workshop', k(`expense-correct:${expense.key}`), {
-          type: 'CorrectExpense',
-          at: day(w.endsAt, 21),
-          data: { workshopId: id, expenseId, amountCents: expense.correction.amountCents, category: expense.category, fundingSource: 'esf', receiptReference: expense.receiptReference, reason: expense.correction.reason },
-        });
+        await run(
+          'workshop',
+          k(`expense-correct:${expense.key}`),
+          {
+            type: 'CorrectExpense',
+            at: day(w.endsAt, 21),
+            data: { workshopId: id, expenseId, amountCents: expense.correction.amountCents, category: expense.category, fundingSource: 'esf', receiptReference: expense.receiptReference, reason: expense.correction.reason },
+          },
+          finance,
+        );
       }
       if (expense.voided) {
-        await run('workshop', k(`expense-void:${expense.key}`), { type: 'VoidExpense', at: day(w.endsAt, 21), data: { workshopId: id, expenseId, reason: expense.voided } });
+        await run('workshop', k(`expense-void:${expense.key}`), { type: 'VoidExpense', at: day(w.endsAt, 21), data: { workshopId: id, expenseId, reason: expense.voided } }, finance);
+      }
+    }
+
+    // The core team's hours on this workshop (staff costs, apart from its expenses): planning at each partner
+    // meeting, running it on the day, follow-up a week after.
+    const hours = w.coreTeamHours;
+    const followUpOn = day(w.startsAt, 7).slice(0, 10);
+    const entries = [
+      ...meetingDays.map((workedOn, m) => ({ what: `planning:${m}`, activity: 'planning' as const, workedOn, minutes: hours.planningPerMeeting, note: 'Joint planning meeting with the partners, and its preparation' })),
+      { what: 'running', activity: 'running' as const, workedOn: heldOn, minutes: hours.running, note: hours.runningNote },
+      { what: 'follow-up', activity: 'follow-up' as const, workedOn: followUpOn, minutes: hours.followUp, note: 'Feedback, bookkeeping and the report' },
+    ];
+    for (const member of data.coreTeam) {
+      for (const entry of entries) {
+        const key = k(`hours:${entry.what}:${member.key}`);
+        await run(
+          'workshop',
+          key,
+          { type: 'RecordStaffHours', at: timesheetDay(entry.workedOn), data: { workshopId: id, entryId: demoId(key), personId: memberId(member.key), activity: entry.activity, workedOn: entry.workedOn, minutes: entry.minutes, note: entry.note } },
+          finance,
+        );
       }
     }
 
@@ -487,6 +609,6 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     });
   }
 
-  await run('chain', 'chain:last-payment', { type: 'RecordLastPayment', at: `${data.chain.lastPaymentOn}T10:00:00.000Z`, data: { chainId, paidOn: data.chain.lastPaymentOn } });
+  await run('chain', 'chain:last-payment', { type: 'RecordLastPayment', at: `${data.chain.lastPaymentOn}T10:00:00.000Z`, data: { chainId, paidOn: data.chain.lastPaymentOn } }, finance);
   return report;
 }

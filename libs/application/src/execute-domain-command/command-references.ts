@@ -1,7 +1,7 @@
-import type { ChainCommand, CollaborationCommand, EmailClaimCommand, OrganizationCommand, PersonCommand, WorkshopCommand } from '@kuhina/domain';
+import type { ChainCommand, CollaborationCommand, EmailClaimCommand, OrganizationCommand, PersonCommand, StaffCommand, WorkshopCommand } from '@kuhina/domain';
 
 /** Every domain command an entry point (API, CLI, seed) may send. */
-export type AnyDomainCommand = ChainCommand | CollaborationCommand | EmailClaimCommand | OrganizationCommand | PersonCommand | WorkshopCommand;
+export type AnyDomainCommand = ChainCommand | CollaborationCommand | EmailClaimCommand | OrganizationCommand | PersonCommand | StaffCommand | WorkshopCommand;
 
 /** Other aggregates a command names, which must exist before it is decided (null entries are skipped). */
 export interface References {
@@ -9,6 +9,8 @@ export interface References {
   /** Must exist and not be erased. */
   people?: readonly string[];
   workshops?: readonly (string | null)[];
+  /** Must be staff members (an hourly rate set) with a rate covering the day: an hour recorded must have a cost. */
+  staffOn?: readonly { personId: string; day: string }[];
 }
 
 type ReferencesOf = { [T in AnyDomainCommand['type']]: ((data: Extract<AnyDomainCommand, { type: T }>['data']) => References) | null };
@@ -28,6 +30,13 @@ const REFERENCES: ReferencesOf = {
   RecordChainMeeting: (d) => ({ organizations: d.organizationIds }),
   RecordLastPayment: null,
   CloseChain: null,
+  RecordChainExpense: null,
+  VoidChainExpense: null,
+  CorrectChainExpense: null,
+  // The person must be a staff member with a rate on that day: checked with the references (reference-checks.ts, requireStaffOn).
+  RecordChainStaffHours: (d) => ({ staffOn: [{ personId: d.personId, day: d.workedOn }] }),
+  VoidChainStaffHours: null,
+  DeclareFlatRate: null,
   // collaboration
   RecordCollaboration: (d) => ({ organizations: d.organizationIds, workshops: [d.sparkedByWorkshopId] }),
   AddCollaborationPartner: (d) => ({ organizations: [d.organizationId] }),
@@ -59,6 +68,10 @@ const REFERENCES: ReferencesOf = {
   FulfilPledge: null,
   WithdrawPledge: null,
   RecordExpense: null,
+  RecordStaffHours: (d) => ({ staffOn: [{ personId: d.personId, day: d.workedOn }] }),
+  VoidStaffHours: null,
+  // staff members: the person must exist (and not be erased)
+  SetHourlyRate: (d) => ({ people: [d.personId] }),
   VoidExpense: null,
   CorrectExpense: null,
   SubmitFeedback: null,

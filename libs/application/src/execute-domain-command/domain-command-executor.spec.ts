@@ -1,4 +1,4 @@
-import { chainStream, collaborationDecider, collaborationStream, personDecider, personStream, workshopStream } from '@kuhina/domain';
+import { chainStream, staffStream, collaborationDecider, collaborationStream, personDecider, personStream, workshopStream } from '@kuhina/domain';
 import type { CommandContext } from '@kuhina/event-store';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import type { AggregateName, CommandOf } from '../aggregates';
@@ -208,6 +208,33 @@ describe('DomainCommandExecutor', () => {
         ),
       },
       {
+        name: "SetHourlyRate's person",
+        code: 'PERSON.NOT_FOUND',
+        details: { personId: missingPerson },
+        ...sendTo('staff')(
+          () => ({ type: 'SetHourlyRate', data: { personId: missingPerson, rateId: 'r-1', hourlyRateCents: 4_200, validFrom: '2023-01-01', validUntil: null, basis: 'salary / hours' }, at: AT }),
+          () => staffStream(missingPerson),
+        ),
+      },
+      {
+        name: "RecordStaffHours's staff member",
+        code: 'PERSON.NOT_FOUND',
+        details: { personId: missingPerson },
+        ...sendTo('workshop')(
+          () => ({ type: 'RecordStaffHours', data: { workshopId, entryId: 'h-1', personId: missingPerson, activity: 'planning', workedOn: '2023-03-14', minutes: 60, note: '' }, at: AT }),
+          () => workshopStream(workshopId),
+        ),
+      },
+      {
+        name: "RecordChainStaffHours's staff member",
+        code: 'PERSON.NOT_FOUND',
+        details: { personId: missingPerson },
+        ...sendTo('chain')(
+          () => ({ type: 'RecordChainStaffHours', data: { chainId, entryId: 'h-2', personId: missingPerson, activity: 'meeting', workedOn: '2023-03-14', minutes: 60, note: '' }, at: AT }),
+          () => chainStream(chainId),
+        ),
+      },
+      {
         name: "CreatePerson's organisation",
         code: 'ORGANIZATION.NOT_FOUND',
         details: { organizationId: missingOrganization },
@@ -321,6 +348,12 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   UpdateChainDetails: true,
   AddWorkshopToChain: true,
   RecordChainMeeting: true,
+  RecordChainExpense: true,
+  VoidChainExpense: true,
+  CorrectChainExpense: true,
+  RecordChainStaffHours: true,
+  VoidChainStaffHours: true,
+  DeclareFlatRate: true,
   RecordLastPayment: true,
   CloseChain: true,
   RecordCollaboration: true,
@@ -359,5 +392,8 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   MarkHeld: true,
   CancelWorkshop: true,
   ReportWorkshop: true,
+  RecordStaffHours: true,
+  VoidStaffHours: true,
+  SetHourlyRate: true,
 };
 const COMMAND_TYPES = Object.keys(ALL_COMMAND_TYPES) as AnyDomainCommand['type'][];

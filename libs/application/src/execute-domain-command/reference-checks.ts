@@ -1,4 +1,4 @@
-import { conflict, notFound, OrganizationErrors, organizationDecider, organizationStream, PersonErrors, personDecider, personStream, workshopDecider, WorkshopErrors, workshopStream } from '@kuhina/domain';
+import { conflict, notFound, rateOn, staffDecider, StaffErrors, staffStream, unprocessable, OrganizationErrors, organizationDecider, organizationStream, PersonErrors, personDecider, personStream, workshopDecider, WorkshopErrors, workshopStream } from '@kuhina/domain';
 import type { CommandHandler } from '@kuhina/event-store';
 import type { References } from './command-references';
 
@@ -29,9 +29,25 @@ export async function requireWorkshop(handler: CommandHandler, workshopId: strin
   if (state.status === 'empty') throw notFound(WorkshopErrors.NOT_FOUND, `No workshop ${workshopId}`, { workshopId });
 }
 
-/** All checks of one command, in a fixed order: organisations, people, workshops. */
+/**
+ * 422 STAFF.NOT_STAFF for hours of someone with no hourly rate (a participant, say), 422 STAFF.NO_RATE_ON_DATE for a
+ * day no rate covers: every hour in the ledger must have a cost. Rates only ever get added, so a pass stays true.
+ */
+export async function requireStaffOn(handler: CommandHandler, personId: string, day: string): Promise<void> {
+  await requirePerson(handler, personId);
+  const { state } = await handler.loadFresh(staffDecider, staffStream(personId));
+  if (state.status === 'empty') {
+    throw unprocessable(StaffErrors.NOT_STAFF, `Person ${personId} is not a staff member: set an hourly rate first (POST /people/${personId}/hourly-rates)`, { personId });
+  }
+  if (rateOn(state, day) === null) {
+    throw unprocessable(StaffErrors.NO_RATE_ON_DATE, `No hourly rate of person ${personId} covers ${day}`, { personId, day, rates: state.rates.map((r) => ({ validFrom: r.validFrom, validUntil: r.validUntil })) });
+  }
+}
+
+/** All checks of one command, in a fixed order: organisations, people, workshops, staff rates. */
 export async function requireReferences(handler: CommandHandler, references: References): Promise<void> {
   if (references.organizations) await requireOrganizations(handler, references.organizations);
   for (const personId of references.people ?? []) await requirePerson(handler, personId);
   for (const workshopId of references.workshops ?? []) if (workshopId !== null) await requireWorkshop(handler, workshopId);
+  for (const { personId, day } of references.staffOn ?? []) await requireStaffOn(handler, personId, day);
 }

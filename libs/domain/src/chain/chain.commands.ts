@@ -1,5 +1,7 @@
 import type { DomainCommand } from '../shared/decider';
-import type { PlanningMeetingKind } from '../workshop/workshop.events';
+import type { ExpenseCategory, FundingSource, PlanningMeetingKind } from '../workshop/workshop.events';
+import type { StaffHours } from '../staff/staff.events';
+import type { FlatRateBasis } from './chain.events';
 import type { ChainDetails } from './chain.events';
 
 export type StartChain = DomainCommand<'StartChain', { chainId: string } & ChainDetails>;
@@ -18,6 +20,35 @@ export type RecordChainMeeting = DomainCommand<
   { chainId: string; meetingId: string; heldOn: string; kind: PlanningMeetingKind; online: boolean; organizationIds: string[]; notes: string }
 >;
 
+export type RecordChainExpense = DomainCommand<
+  'RecordChainExpense',
+  { chainId: string; expenseId: string; category: ExpenseCategory; amountCents: number; fundingSource: FundingSource; receiptReference: string; description: string; incurredOn: string }
+>;
+export type VoidChainExpense = DomainCommand<'VoidChainExpense', { chainId: string; expenseId: string; reason: string }>;
+export type CorrectChainExpense = DomainCommand<
+  'CorrectChainExpense',
+  { chainId: string; expenseId: string; amountCents: number; category: ExpenseCategory; fundingSource: FundingSource; receiptReference: string; reason: string }
+>;
+
+/** Hours a staff member spent on the chain as a whole. The person's hourly rate is checked by the use case. */
+export type RecordChainStaffHours = DomainCommand<'RecordChainStaffHours', StaffHours & { chainId: string }>;
+export type VoidChainStaffHours = DomainCommand<'VoidChainStaffHours', { chainId: string; entryId: string; reason: string }>;
+
+/** basisPoints: 4000 = 40 %; null withdraws the flat rate. */
+export type DeclareFlatRate = DomainCommand<'DeclareFlatRate', { chainId: string; basisPoints: number | null; basis: FlatRateBasis; reference: string }>;
+
 export type CloseChain = DomainCommand<'CloseChain', { chainId: string; reason: string }>;
 
-export type ChainCommand = StartChain | UpdateChainDetails | AddWorkshopToChain | RecordChainMeeting | RecordLastPayment | CloseChain;
+export type ChainCommand =
+  | StartChain
+  | UpdateChainDetails
+  | AddWorkshopToChain
+  | RecordChainMeeting
+  | RecordChainExpense
+  | VoidChainExpense
+  | CorrectChainExpense
+  | RecordChainStaffHours
+  | VoidChainStaffHours
+  | DeclareFlatRate
+  | RecordLastPayment
+  | CloseChain;

@@ -245,6 +245,9 @@ describe('Chain decider', () => {
         lastPaidOn: null,
         retentionEndsOn: null,
         meetings: {},
+        expenses: {},
+        staffHours: {},
+        flatRate: null,
         closedAt: later,
         closeReason: 'All five workshops held',
       });

@@ -14,6 +14,7 @@ import { CHAIN_DETAIL_FIELDS, type ChainDetails, type ChainEvent } from './chain
 import type { ActiveChain, ChainState, ClosedChain } from './chain.state';
 import { fieldChecks } from '../shared/field-checks';
 import { retentionEndsOn } from './retention';
+import { correctChainExpense, declareFlatRate, evolveChainCosts, recordChainExpense, recordChainStaffHours, voidChainExpense, voidChainStaffHours } from './chain-costs';
 import { PLANNING_MEETING_KINDS } from '../workshop/workshop.events';
 import { fingerprint } from '../workshop/workshop.validation';
 
@@ -175,6 +176,18 @@ function decide(command: ChainCommand, state: ChainState): ChainEvent[] {
       return addWorkshop(command, state);
     case 'RecordChainMeeting':
       return recordChainMeeting(command, state);
+    case 'RecordChainExpense':
+      return recordChainExpense(command, existing(state, command.data.chainId));
+    case 'VoidChainExpense':
+      return voidChainExpense(command, existing(state, command.data.chainId));
+    case 'CorrectChainExpense':
+      return correctChainExpense(command, existing(state, command.data.chainId));
+    case 'RecordChainStaffHours':
+      return recordChainStaffHours(command, existing(state, command.data.chainId));
+    case 'VoidChainStaffHours':
+      return voidChainStaffHours(command, existing(state, command.data.chainId));
+    case 'DeclareFlatRate':
+      return declareFlatRate(command, existing(state, command.data.chainId));
     case 'RecordLastPayment':
       return recordLastPayment(command, state);
     case 'CloseChain':
@@ -196,6 +209,9 @@ function evolve(state: ChainState, event: ChainEvent): ChainState {
         lastPaidOn: null,
         retentionEndsOn: null,
         meetings: {},
+        expenses: {},
+        staffHours: {},
+        flatRate: null,
       };
     case 'ChainDetailsUpdated': {
       // Events never reach an empty chain in a sound stream; ignoring keeps evolve total.
@@ -215,6 +231,13 @@ function evolve(state: ChainState, event: ChainEvent): ChainState {
       const { meetingId, heldOn, kind, online, organizationIds } = event.data;
       return { ...state, meetings: { ...state.meetings, [meetingId]: fingerprint(heldOn, kind, online, organizationIds) } };
     }
+    case 'ChainExpenseRecorded':
+    case 'ChainExpenseVoided':
+    case 'ChainExpenseCorrected':
+    case 'ChainStaffHoursRecorded':
+    case 'ChainStaffHoursVoided':
+    case 'FlatRateDeclared':
+      return state.status === 'empty' ? state : evolveChainCosts(state, event);
     case 'LastPaymentRecorded':
       if (state.status === 'empty') return state;
       return { ...state, lastPaidOn: event.data.paidOn, retentionEndsOn: event.data.retentionEndsOn };

@@ -16,6 +16,9 @@ export const ChainErrors = {
   PAYMENT_BEFORE_LAST_PAYMENT: 'CHAIN.PAYMENT_BEFORE_LAST_PAYMENT',
   /** The meeting id is taken by a different meeting. */
   MEETING_ALREADY_EXISTS: 'CHAIN.MEETING_ALREADY_EXISTS',
+  /** The staff-hours entry id is taken by other hours. */
+  STAFF_HOURS_ALREADY_EXISTS: 'STAFF_HOURS.ALREADY_EXISTS',
+  STAFF_HOURS_NOT_FOUND: 'STAFF_HOURS.NOT_FOUND',
   /** A field of a command is not of the expected form; `details.field` names it. */
   INVALID_FIELD: 'CHAIN.INVALID_FIELD',
 } as const;

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared/decider';
-import type { PlanningMeetingKind } from '../workshop/workshop.events';
+import type { ExpenseFigures, PlanningMeetingKind } from '../workshop/workshop.events';
+import type { StaffHours } from '../staff/staff.events';
 
 /** The descriptive part of a chain, editable until the chain is closed. */
 export interface ChainDetails {
@@ -66,15 +67,62 @@ export type ChainMeetingRecorded = DomainEvent<
   { chainId: string; meetingId: string; heldOn: string; kind: PlanningMeetingKind; online: boolean; organizationIds: string[]; notes: string; at: string }
 >;
 
+/** An expense of the chain as a whole (not of one workshop), e.g. a licence or the core team's travel to a partner. */
+export type ChainExpenseRecorded = DomainEvent<
+  'ChainExpenseRecorded',
+  ExpenseFigures & { chainId: string; expenseId: string; description: string; incurredOn: string; at: string }
+>;
+export type ChainExpenseVoided = DomainEvent<'ChainExpenseVoided', { chainId: string; expenseId: string; reason: string; at: string }>;
+/** The new figures replace the old ones; `previous` keeps the audit trail readable without a replay. */
+export type ChainExpenseCorrected = DomainEvent<
+  'ChainExpenseCorrected',
+  ExpenseFigures & { chainId: string; expenseId: string; previous: ExpenseFigures; reason: string; at: string }
+>;
+
+/** Staff hours spent on the chain as a whole (the core team's meetings, chain-level planning, reporting). */
+export type ChainStaffHoursRecorded = DomainEvent<'ChainStaffHoursRecorded', StaffHours & { chainId: string; at: string }>;
+export type ChainStaffHoursVoided = DomainEvent<'ChainStaffHoursVoided', { chainId: string; entryId: string; personId: string; reason: string; at: string }>;
+
+/** How "other costs" are claimed: a flat rate of a basis (ESF+ practice: commonly 40 % of direct staff costs). */
+export const FLAT_RATE_BASES = ['direct-staff-costs'] as const;
+export type FlatRateBasis = (typeof FLAT_RATE_BASES)[number];
+
+/**
+ * The chain declares a flat rate (the latest declaration holds): `basisPoints` of the basis (4000 = 40 %), with the
+ * reference that allows it (the funding decision, the regulation's article). basisPoints null withdraws it.
+ */
+export type FlatRateDeclared = DomainEvent<
+  'FlatRateDeclared',
+  { chainId: string; basisPoints: number | null; basis: FlatRateBasis; reference: string; at: string }
+>;
+
 export type ChainClosed = DomainEvent<'ChainClosed', { chainId: string; reason: string; at: string }>;
 
-export type ChainEvent = ChainStarted | ChainDetailsUpdated | WorkshopAddedToChain | ChainMeetingRecorded | LastPaymentRecorded | ChainClosed;
+export type ChainEvent =
+  | ChainStarted
+  | ChainDetailsUpdated
+  | WorkshopAddedToChain
+  | ChainMeetingRecorded
+  | ChainExpenseRecorded
+  | ChainExpenseVoided
+  | ChainExpenseCorrected
+  | ChainStaffHoursRecorded
+  | ChainStaffHoursVoided
+  | FlatRateDeclared
+  | LastPaymentRecorded
+  | ChainClosed;
 
 export const CHAIN_EVENT_TYPES = [
   'ChainStarted',
   'ChainDetailsUpdated',
   'WorkshopAddedToChain',
   'ChainMeetingRecorded',
+  'ChainExpenseRecorded',
+  'ChainExpenseVoided',
+  'ChainExpenseCorrected',
+  'ChainStaffHoursRecorded',
+  'ChainStaffHoursVoided',
+  'FlatRateDeclared',
   'LastPaymentRecorded',
   'ChainClosed',
 ] as const;

@@ -1,4 +1,12 @@
-import type { ChainDetails } from './chain.events';
+import type { StaffHoursEntry } from '../staff/staff-hours';
+import type { ExpenseFigures } from '../workshop/workshop.events';
+import type { ChainDetails, FlatRateBasis } from './chain.events';
+
+/** An expense of the chain as a whole, as the decider keeps it. */
+export interface ChainExpenseEntry extends ExpenseFigures {
+  status: 'recorded' | 'voided';
+  key: string;
+}
 
 export interface ChainData extends ChainDetails {
   chainId: string;
@@ -10,6 +18,12 @@ export interface ChainData extends ChainDetails {
   retentionEndsOn: string | null;
   /** meetingId → fingerprint of the meeting (a retry yields no event, a reused id is refused). */
   meetings: Readonly<Record<string, string>>;
+  /** expenseId → the chain's own expenses. */
+  expenses: Readonly<Record<string, ChainExpenseEntry>>;
+  /** entryId → staff hours spent on the chain as a whole. */
+  staffHours: Readonly<Record<string, StaffHoursEntry>>;
+  /** The flat rate the chain claims other costs with; null when none. */
+  flatRate: { basisPoints: number; basis: FlatRateBasis; reference: string } | null;
 }
 
 export interface ActiveChain extends ChainData {

@@ -1,4 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
+import type { StaffHours } from '../staff/staff.events';
 import type {
   AttendanceMode,
   ExpenseCategory,
@@ -164,6 +165,11 @@ export type CancelWorkshop = DomainCommand<'CancelWorkshop', { workshopId: strin
 
 export type ReportWorkshop = DomainCommand<'ReportWorkshop', { workshopId: string; summary: string }>;
 
+/** Hours a staff member spent on this workshop. The person's hourly rate is checked by the use case (another stream). */
+export type RecordStaffHours = DomainCommand<'RecordStaffHours', StaffHours & { workshopId: string }>;
+
+export type VoidStaffHours = DomainCommand<'VoidStaffHours', { workshopId: string; entryId: string; reason: string }>;
+
 export type WorkshopCommand =
   | PlanWorkshop
   | RescheduleWorkshop
@@ -186,6 +192,8 @@ export type WorkshopCommand =
   | ForwardCitizenInputSummary
   | RecordPlanningMeeting
   | RecordSustainabilityPractices
+  | RecordStaffHours
+  | VoidStaffHours
   | MarkHeld
   | CancelWorkshop
   | ReportWorkshop;

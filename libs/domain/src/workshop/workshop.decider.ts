@@ -30,6 +30,8 @@ import {
   registerParticipant,
 } from './registration/registration.decide';
 import { evolveRegistration } from './registration/registration.evolve';
+import { recordStaffHours, voidStaffHours } from './staff-hours/staff-hours.decide';
+import { evolveStaffHours } from './staff-hours/staff-hours.evolve';
 import type { WorkshopCommand } from './workshop.commands';
 import type { WorkshopEvent } from './workshop.events';
 import { current } from './workshop.evolve-helpers';
@@ -37,7 +39,7 @@ import type { WorkshopState } from './workshop.state';
 
 // The workshop aggregate, composed from its areas (Emmett-style: one folder per area, each with its decisions
 // and its part of evolve): planning/ (plan and lifecycle), registration/ (registration, waitlist, attendance),
-// pledges/, expenses/ and engagement/ (feedback, citizen input, planning meetings, sustainability).
+// pledges/, expenses/, engagement/ (feedback, citizen input, planning meetings, sustainability) and staff-hours/.
 // The guards the areas share are in workshop.guards.ts, the retry fingerprints in workshop.fingerprints.ts.
 
 function decide(command: WorkshopCommand, state: WorkshopState): WorkshopEvent[] {
@@ -95,6 +97,11 @@ function decide(command: WorkshopCommand, state: WorkshopState): WorkshopEvent[]
       return recordPlanningMeeting(command, state);
     case 'RecordSustainabilityPractices':
       return recordSustainabilityPractices(command, state);
+    // staff hours
+    case 'RecordStaffHours':
+      return recordStaffHours(command, state);
+    case 'VoidStaffHours':
+      return voidStaffHours(command, state);
     default:
       return assertNever(command, 'workshop command');
   }
@@ -134,6 +141,9 @@ function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopState {
     case 'PlanningMeetingRecorded':
     case 'SustainabilityPracticesRecorded':
       return evolveEngagement(current(state, event), event);
+    case 'StaffHoursRecorded':
+    case 'StaffHoursVoided':
+      return evolveStaffHours(current(state, event), event);
     default:
       return assertNever(event, 'workshop event');
   }

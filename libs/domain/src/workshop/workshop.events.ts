@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { StaffHours } from '../staff/staff.events';
 
 // Vocabularies as value lists: the decider validates against them (defence in depth) and the
 // HTTP layer can reuse them for its schemas.
@@ -288,6 +289,12 @@ export type SustainabilityPracticesRecorded = DomainEvent<
   { workshopId: string; practices: SustainabilityPractice[]; notes: string; recordedAt: string }
 >;
 
+/** Staff hours spent on this workshop (planning, running, follow-up, meetings). */
+export type StaffHoursRecorded = DomainEvent<'StaffHoursRecorded', StaffHours & { workshopId: string; recordedAt: string }>;
+
+/** Hours recorded by mistake: they stay in the log and count 0. */
+export type StaffHoursVoided = DomainEvent<'StaffHoursVoided', { workshopId: string; entryId: string; personId: string; reason: string; voidedAt: string }>;
+
 export type WorkshopHeld = DomainEvent<'WorkshopHeld', { workshopId: string; heldOn: string }>;
 
 export type WorkshopCancelled = DomainEvent<'WorkshopCancelled', { workshopId: string; reason: string; cancelledAt: string }>;
@@ -318,6 +325,8 @@ export type WorkshopEvent =
   | CitizenInputSummaryForwarded
   | PlanningMeetingRecorded
   | SustainabilityPracticesRecorded
+  | StaffHoursRecorded
+  | StaffHoursVoided
   | WorkshopHeld
   | WorkshopCancelled
   | WorkshopReported;
@@ -348,6 +357,8 @@ export const WORKSHOP_EVENT_TYPES = [
   'CitizenInputSummaryForwarded',
   'PlanningMeetingRecorded',
   'SustainabilityPracticesRecorded',
+  'StaffHoursRecorded',
+  'StaffHoursVoided',
   'WorkshopHeld',
   'WorkshopCancelled',
   'WorkshopReported',

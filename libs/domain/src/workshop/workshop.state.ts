@@ -1,4 +1,5 @@
 import type { IdMap } from './id-map';
+import type { StaffHoursEntry } from '../staff/staff-hours';
 import type { RegistrationCounts, RegistrationStatus } from './registration-counts';
 import type {
   AttendanceMode,
@@ -64,6 +65,8 @@ export interface WorkshopData {
   /** Waitlisted registration ids, first come first served. */
   waitlist: readonly string[];
   pledges: IdMap<PledgeEntry>;
+  /** entryId → who and the fingerprint (staff hours spent on this workshop). */
+  staffHours: IdMap<StaffHoursEntry>;
   expenses: IdMap<ExpenseEntry>;
   feedback: IdMap<FeedbackEntry>;
   /** registrationId → feedbackId, for the once-per-registration rule. */

@@ -17,7 +17,7 @@ export class GetLedgerQueryDto {
     default: 'json',
     example: 'csv',
     description:
-      '`csv`: one row per ledger item (expense, in-kind pledge) with `original_cents` and `counted_cents` (integer euro cents); summing `counted_cents` per workshop or over the chain gives the JSON totals (expense rows: `expenses`; in-kind rows: the delivered value). `csv-history`: one row per event behind each item (recorded, corrected, voided; pledged, fulfilled, withdrawn) with who, when, `amount_before_cents` / `amount_after_cents` and the reason; nothing in it counts.',
+      '`csv`: one row per ledger item — expense (of a workshop or of the chain as a whole: `scope`), in-kind pledge, staff-hours entry (`staff-cost`, with person pseudonym, day, minutes and hourly rate), and the `flat-rate` line — with `original_cents` and `counted_cents` (integer euro cents); summing `counted_cents` by `section`, per workshop or over the chain, gives the JSON totals (expenses, the delivered in-kind value, direct staff costs, the flat-rate amount). `csv-history`: one row per event behind each item (recorded, corrected, voided; pledged, fulfilled, withdrawn) with who, when, `amount_before_cents` / `amount_after_cents` and the reason; nothing in it counts.',
   })
   @IsOptional()
   @IsIn(LEDGER_FORMATS)

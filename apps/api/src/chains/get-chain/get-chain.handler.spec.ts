@@ -41,6 +41,8 @@ describe('GetChainHandler', () => {
         retentionEndsOn: '2029-12-31',
         hubOrganizationId: null,
         chainMeetings: { partner: 0, coreTeam: 0 },
+        chainExpenses: { count: 0, totalCents: 0, byCategory: {}, voidedCount: 0, correctedCount: 0 },
+        chainStaffMinutes: { count: 0, totalMinutes: 0, voidedCount: 0, byActivity: { planning: 0, running: 0, 'follow-up': 0, meeting: 0 } },
         closedAt: '2024-04-02T12:00:00.000Z',
         closeReason: 'Operation ended',
         // Neither workshop was planned: the chain names them, the view has no figures for them.

@@ -25,6 +25,10 @@ export interface ChainView {
   hubOrganizationId: string | null;
   /** Planning meetings held for the chain as a whole (beside each workshop's own). */
   chainMeetings: WorkshopChainView['chainMeetings'];
+  /** Expenses of the chain as a whole (beside each workshop's own; the totals include both). */
+  chainExpenses: WorkshopChainView['chainExpenses'];
+  /** Staff minutes spent on the chain as a whole (no money here: costs are in the audit ledger). */
+  chainStaffMinutes: WorkshopChainView['chainStaffMinutes'];
   closedAt: string | null;
   closeReason: string | null;
   /** Each planned workshop with its figures, in chain order. */
@@ -63,6 +67,8 @@ export class GetChainHandler implements IQueryHandler<GetChainQuery, ChainQueryR
         retentionEndsOn: view.retentionEndsOn,
         hubOrganizationId: view.hubOrganizationId,
         chainMeetings: view.chainMeetings,
+        chainExpenses: view.chainExpenses,
+        chainStaffMinutes: view.chainStaffMinutes,
         closedAt: view.closedAt,
         closeReason: view.closeReason,
         workshops: view.workshops.map(({ facts: _facts, ...figures }) => figures),

@@ -24,10 +24,13 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    const principal = match ? this.keys.authenticate(match[1]!) : null;
-    if (!principal) {
-      throw new UnauthorizedException({ code: ApiErrors.UNAUTHENTICATED, message: 'Send a valid API key as "Authorization: Bearer <key>".' });
+    const found = match ? this.keys.authenticate(match[1]!) : null;
+    if (found === null || 'revoked' in found) {
+      // Saying "revoked" tells the holder nothing they could misuse, and spares them guessing at a typo.
+      const message = found ? 'This API key was revoked: ask whoever runs Kuhina for a key of your own.' : 'Send a valid API key as "Authorization: Bearer <key>".';
+      throw new UnauthorizedException({ code: ApiErrors.UNAUTHENTICATED, message });
     }
+    const principal = found;
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : ['backoffice']);
     if (allowed && !allowed.includes(principal.role)) {

@@ -13,7 +13,8 @@ import { INTEGER } from '../../shared/rules';
 
 const expenseField = fieldChecks(E.EXPENSE_INVALID_FIELD);
 
-function validateFigures(figures: ExpenseFigures): void {
+/** The figures every expense must have, on a workshop or on the chain: same rules, same codes. */
+export function validateExpenseFigures(figures: ExpenseFigures): void {
   if (!isCents(figures.amountCents)) {
     throw invalid(E.EXPENSE_AMOUNT_INVALID, `amountCents must be ${INTEGER.CENTS.expected}`, { amountCents: figures.amountCents });
   }
@@ -27,7 +28,7 @@ function validateFigures(figures: ExpenseFigures): void {
 export function recordExpense({ data, at }: RecordExpense, state: WorkshopState): WorkshopEvent[] {
   const w = existing(state, data.workshopId);
   expenseField.text(data.expenseId, 'expenseId');
-  validateFigures(data);
+  validateExpenseFigures(data);
   expenseField.anyText(data.description, 'description');
   expenseField.date(data.incurredOn, 'incurredOn');
   const known = idMapGet(w.expenses, data.expenseId);
@@ -72,7 +73,7 @@ export function voidExpense({ data, at }: VoidExpense, state: WorkshopState): Wo
 
 export function correctExpense({ data, at }: CorrectExpense, state: WorkshopState): WorkshopEvent[] {
   const w = existing(state, data.workshopId);
-  validateFigures(data);
+  validateExpenseFigures(data);
   expenseField.text(data.reason, 'reason');
   const expense = liveExpense(w, data.expenseId);
   const figures: ExpenseFigures = {

@@ -42,6 +42,7 @@ export function evolvePlanned(state: WorkshopState, event: WorkshopPlanned): Pla
     waitlist: [],
     pledges: emptyIdMap(),
     expenses: emptyIdMap(),
+    staffHours: emptyIdMap(),
     feedback: emptyIdMap(),
     feedbackByRegistration: emptyIdMap(),
     citizenInputs: emptyIdMap(),

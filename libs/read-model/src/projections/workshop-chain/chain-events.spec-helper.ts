@@ -1,5 +1,8 @@
 import type {
   AttendanceMode,
+  ChainExpenseCorrected,
+  ChainExpenseRecorded,
+  ChainStaffHoursRecorded,
   ChainStartedData,
   CollaborationRecorded,
   ExpenseCategory,
@@ -7,6 +10,8 @@ import type {
   ExpenseRecorded,
   PlanningMeetingKind,
   PledgeKind,
+  StaffActivity,
+  StaffHoursRecorded,
   SustainabilityPractice,
   WorkshopAddedToChain,
   WorkshopPlanned,
@@ -229,3 +234,63 @@ export const collaborationRecorded = (collaborationId: string, organizationIds: 
     startedOn: '2023-09-01',
     at: '2023-09-01T09:00:00+03:00',
   } satisfies CollaborationRecorded['data']);
+
+const STAFF_MEMBER = uuid('5a000000', 1);
+
+export const staffHoursRecorded = (workshopId: string, entryId: string, activity: StaffActivity, minutes: number) =>
+  recorded('StaffHoursRecorded', {
+    workshopId,
+    entryId,
+    personId: STAFF_MEMBER,
+    activity,
+    workedOn: '2023-04-20',
+    minutes,
+    note: 'Facilitation and set-up',
+    recordedAt: '2023-04-21T10:00:00+03:00',
+  } satisfies StaffHoursRecorded['data']);
+
+export const staffHoursVoided = (workshopId: string, entryId: string) =>
+  recorded('StaffHoursVoided', { workshopId, entryId, personId: STAFF_MEMBER, reason: 'Recorded twice', voidedAt: '2023-04-22T10:00:00+03:00' });
+
+export const chainStaffHoursRecorded = (chainId: string, entryId: string, activity: StaffActivity, minutes: number) =>
+  recorded('ChainStaffHoursRecorded', {
+    chainId,
+    entryId,
+    personId: STAFF_MEMBER,
+    activity,
+    workedOn: '2023-03-06',
+    minutes,
+    note: 'Core team weekly meeting',
+    at: '2023-03-06T12:00:00+02:00',
+  } satisfies ChainStaffHoursRecorded['data']);
+
+export const chainStaffHoursVoided = (chainId: string, entryId: string) =>
+  recorded('ChainStaffHoursVoided', { chainId, entryId, personId: STAFF_MEMBER, reason: 'Meeting cancelled', at: '2023-03-07T12:00:00+02:00' });
+
+export const chainExpenseRecorded = (chainId: string, expenseId: string, category: ExpenseCategory, amountCents: number) =>
+  recorded('ChainExpenseRecorded', {
+    chainId,
+    expenseId,
+    category,
+    amountCents,
+    fundingSource: 'esf',
+    receiptReference: `INV-${expenseId.slice(-4)}`,
+    description: `${category} for the chain`,
+    incurredOn: '2023-03-15',
+    at: '2023-03-16T10:00:00+02:00',
+  } satisfies ChainExpenseRecorded['data']);
+
+export const chainExpenseCorrected = (chainId: string, expenseId: string, figures: { amountCents: number; category: ExpenseCategory }, previous: { amountCents: number; category: ExpenseCategory }) =>
+  recorded('ChainExpenseCorrected', {
+    chainId,
+    expenseId,
+    ...figures,
+    fundingSource: 'esf',
+    receiptReference: `INV-${expenseId.slice(-4)}`,
+    previous: { ...previous, fundingSource: 'esf', receiptReference: `INV-${expenseId.slice(-4)}` },
+    reason: 'Credit note',
+    at: '2023-03-20T10:00:00+02:00',
+  } satisfies ChainExpenseCorrected['data']);
+
+export const chainExpenseVoided = (chainId: string, expenseId: string) =>
+  recorded('ChainExpenseVoided', { chainId, expenseId, reason: 'Recorded twice', at: '2023-03-21T10:00:00+02:00' });

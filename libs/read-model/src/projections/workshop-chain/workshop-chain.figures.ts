@@ -1,23 +1,33 @@
 import { inChainOrder } from './figures/chain-order';
+import { valuesOf } from './figures/common';
+import { expenseSummary, noExpenses } from './figures/expenses';
 import { ownFigures } from './figures/own';
 import { organizationsReachedBy } from './figures/returning';
+import { noStaffMinutes, staffMinutesSummary } from './figures/staff-minutes';
 import { totalsOf } from './figures/totals';
-import type { ChainWorkshop, PlanningMeetingCounts, WorkshopChainView, WorkshopEntry } from './workshop-chain.view';
+import type { ChainWorkshop, ExpenseSummary, PlanningMeetingCounts, StaffMinutesSummary, WorkshopChainView, WorkshopEntry } from './workshop-chain.view';
 
 /** What the chain itself says that the workshops' figures depend on. */
 export interface ChainContext {
   /** Never an organisation reached: it runs the chain. */
   hubOrganizationId: string | null;
-  /** The chain's own planning meetings, added to the totals. */
+  /** The chain's own planning meetings, expenses and staff hours, added to the totals. */
   chainMeetings: PlanningMeetingCounts;
+  chainExpenses: ExpenseSummary;
+  chainStaffMinutes: StaffMinutesSummary;
 }
 
-export const NO_CHAIN_CONTEXT: ChainContext = { hubOrganizationId: null, chainMeetings: { partner: 0, coreTeam: 0 } };
+export const NO_CHAIN_CONTEXT: ChainContext = { hubOrganizationId: null, chainMeetings: { partner: 0, coreTeam: 0 }, chainExpenses: noExpenses(), chainStaffMinutes: noStaffMinutes() };
 
-/** The context of a stored chain (documents from before the hub organisation and chain meetings have neither). */
-export const chainContextOf = (view: Pick<WorkshopChainView, 'hubOrganizationId' | 'chainMeetings'>): ChainContext => ({
+/**
+ * The context of a stored chain (documents from before the hub organisation and chain meetings have neither): the
+ * chain's own expenses and staff hours derived from their facts, as the workshops' figures are.
+ */
+export const chainContextOf = (view: Pick<WorkshopChainView, 'hubOrganizationId' | 'chainMeetings' | 'facts'>): ChainContext => ({
   hubOrganizationId: view.hubOrganizationId ?? null,
   chainMeetings: view.chainMeetings ?? { partner: 0, coreTeam: 0 },
+  chainExpenses: expenseSummary(valuesOf(view.facts.chainExpenses ?? {})),
+  chainStaffMinutes: staffMinutesSummary(valuesOf(view.facts.chainStaffHours ?? {})),
 });
 
 // Every figure of the chain view is derived from the facts, so applying an event twice cannot count
@@ -60,15 +70,16 @@ export function figuresOf(unordered: WorkshopEntry[], workshopOrder: Record<stri
     };
   });
 
-  const totals = totalsOf(workshops, {
-    uniqueParticipants: attendedEarlier.size,
-    returningParticipants: returners.size,
-    organizationsReached: reachedEarlier.size,
-  }, chain.chainMeetings);
+  const totals = totalsOf(
+    workshops,
+    { uniqueParticipants: attendedEarlier.size, returningParticipants: returners.size, organizationsReached: reachedEarlier.size },
+    { meetings: chain.chainMeetings, expenses: chain.chainExpenses, staffMinutes: chain.chainStaffMinutes },
+  );
   return { workshops, totals };
 }
 
-export const withFigures = (view: WorkshopChainView): WorkshopChainView => ({
-  ...view,
-  ...figuresOf(view.workshops, view.facts.workshopOrder, chainContextOf(view)),
-});
+/** The chain with every derived figure from scratch: the workshops', the chain level's and the totals. */
+export function withFigures(view: WorkshopChainView): WorkshopChainView {
+  const chain = chainContextOf(view);
+  return { ...view, chainExpenses: chain.chainExpenses, chainStaffMinutes: chain.chainStaffMinutes, ...figuresOf(view.workshops, view.facts.workshopOrder, chain) };
+}

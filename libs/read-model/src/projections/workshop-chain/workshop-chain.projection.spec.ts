@@ -11,6 +11,11 @@ import {
   RAUMA,
   addedToChain,
   attended,
+  chainExpenseCorrected,
+  chainExpenseRecorded,
+  chainExpenseVoided,
+  chainStaffHoursRecorded,
+  chainStaffHoursVoided,
   chainStarted,
   citizenInput,
   collaborationRecorded,
@@ -25,6 +30,8 @@ import {
   promoted,
   registered,
   registrationCancelled,
+  staffHoursRecorded,
+  staffHoursVoided,
   sustainabilityRecorded,
   uuid,
   staffAttended,
@@ -43,6 +50,7 @@ const pledge = (n: number) => uuid('d0000000', n);
 const expense = (n: number) => uuid('ee000000', n);
 const feedback = (n: number) => uuid('fb000000', n);
 const meeting = (n: number) => uuid('ab000000', n);
+const entry = (n: number) => uuid('5e000000', n);
 
 // The workshop-chain index routes workshop events to their chain and runs first, as in the projector.
 const spec = () => ProjectionSpec.for(sut, { upstream: [workshopChainIndexProjection] });
@@ -92,6 +100,18 @@ const story = (): RecordedEvent[] => [
   expenseVoided(RAUMA, expense(2)),
   expenseRecorded(RAUMA, expense(3), 'materials', 1_200),
   sustainabilityRecorded(RAUMA, ['public-transport', 'vegetarian-food']),
+  staffHoursRecorded(RAUMA, entry(1), 'planning', 120),
+  staffHoursRecorded(RAUMA, entry(2), 'running', 240),
+  staffHoursRecorded(RAUMA, entry(3), 'running', 60),
+  staffHoursVoided(RAUMA, entry(3)),
+  // The chain's own: the core team's travel (corrected), a duplicate (voided), its weekly meetings (one voided).
+  chainExpenseRecorded(CHAIN, expense(5), 'travel', 18_000),
+  chainExpenseCorrected(CHAIN, expense(5), { amountCents: 16_500, category: 'travel' }, { amountCents: 18_000, category: 'travel' }),
+  chainExpenseRecorded(CHAIN, expense(6), 'catering', 2_000),
+  chainExpenseVoided(CHAIN, expense(6)),
+  chainStaffHoursRecorded(CHAIN, entry(5), 'meeting', 60),
+  chainStaffHoursRecorded(CHAIN, entry(6), 'meeting', 45),
+  chainStaffHoursVoided(CHAIN, entry(6)),
   // Pori: street event; the storage room pledge is withdrawn, the rest fulfilled or pending.
   planningMeeting(PORI, meeting(4), 'core-team'),
   pledged(PORI, pledge(2), ORG.pori, 'venue', 20_000),
@@ -110,6 +130,7 @@ const story = (): RecordedEvent[] => [
   citizenInput(PORI, uuid('c1000000', 2), 30),
   feedbackSubmitted(PORI, feedback(3), 3),
   expenseRecorded(PORI, expense(4), 'catering', 12_000),
+  staffHoursRecorded(PORI, entry(4), 'follow-up', 90),
   // Kemi: hybrid; person 3 (Rauma) returns remotely; person 4 registers but does not come.
   registered(KEMI, registration(6), person(3), ORG.socialEnterprise, 'remote'),
   registered(KEMI, registration(7), person(5), ORG.lapinAmk),
@@ -131,6 +152,11 @@ const noPledges = {
   inKindValueFulfilledCents: 0,
 };
 const noExpenses = { count: 0, totalCents: 0, byCategory: {}, voidedCount: 0, correctedCount: 0 };
+const staffMinutes = (count: number, byActivity: Partial<Record<'planning' | 'running' | 'follow-up' | 'meeting', number>>, voidedCount = 0) => {
+  const minutes = { planning: 0, running: 0, 'follow-up': 0, meeting: 0, ...byActivity };
+  return { count, totalMinutes: Object.values(minutes).reduce((sum, m) => sum + m, 0), byActivity: minutes, voidedCount };
+};
+const noStaffMinutes = staffMinutes(0, {});
 
 describe('workshop-chain projection', () => {
   describe('the 2023 mini chain (story)', () => {
@@ -159,6 +185,7 @@ describe('workshop-chain projection', () => {
           });
           expect(rauma.expenses).toEqual({ count: 2, totalCents: 33_200, byCategory: { catering: 32_000, materials: 1_200 }, voidedCount: 1, correctedCount: 1 });
           expect(rauma.planningMeetings).toEqual({ partner: 2, coreTeam: 1 });
+          expect(rauma.staffMinutes).toEqual(staffMinutes(2, { planning: 120, running: 240 }, 1));
           expect(rauma.sustainability).toEqual({ practices: ['public-transport', 'vegetarian-food'], notes: '' });
           expect(rauma.citizensHeard).toBe(0);
           expect(rauma.returningParticipants).toBe(0);
@@ -188,6 +215,7 @@ describe('workshop-chain projection', () => {
           });
           expect(poriView.expenses).toEqual({ count: 1, totalCents: 12_000, byCategory: { catering: 12_000 }, voidedCount: 0, correctedCount: 0 });
           expect(poriView.citizensHeard).toBe(75);
+          expect(poriView.staffMinutes).toEqual(staffMinutes(1, { 'follow-up': 90 }));
           expect(poriView.planningMeetings).toEqual({ partner: 0, coreTeam: 1 });
           expect(poriView.returningParticipants).toBe(1);
           // City of Rauma came back (person 1): not new. Pori reached through a pledge even though it was withdrawn.
@@ -199,6 +227,7 @@ describe('workshop-chain projection', () => {
           expect(kemiView.feedback).toEqual({ count: 3, average: 4.33, distribution: { '1': 0, '2': 0, '3': 0, '4': 2, '5': 1 } });
           expect(kemiView.pledges).toEqual(noPledges);
           expect(kemiView.expenses).toEqual(noExpenses);
+          expect(kemiView.staffMinutes).toEqual(noStaffMinutes);
           // Person 3 attended Rauma; person 4 attended Pori but did not come to Kemi.
           expect(kemiView.returningParticipants).toBe(1);
           expect(kemiView.newOrganizationIds).toEqual([ORG.lapinAmk]);
@@ -229,7 +258,9 @@ describe('workshop-chain projection', () => {
               inKindValueFulfilledCents: 78_000,
             },
             inKindValueFulfilledCents: 78_000,
-            expenses: { count: 3, totalCents: 45_200, byCategory: { catering: 44_000, materials: 1_200 }, voidedCount: 1, correctedCount: 1 },
+            // The workshops' and the chain's own.
+            expenses: { count: 4, totalCents: 61_700, byCategory: { catering: 44_000, travel: 16_500, materials: 1_200 }, voidedCount: 2, correctedCount: 2 },
+            staffMinutes: staffMinutes(4, { planning: 120, running: 240, 'follow-up': 90, meeting: 60 }, 2),
             citizensHeard: 75,
             planningMeetings: { partner: 2, coreTeam: 2 },
             collaborationsSparked: 1,
@@ -341,6 +372,8 @@ describe('workshop-chain projection', () => {
           retentionEndsOn: null,
           hubOrganizationId: null,
           chainMeetings: { partner: 0, coreTeam: 0 },
+          chainExpenses: noExpenses,
+          chainStaffMinutes: noStaffMinutes,
           revision: when.revision,
           workshops: [],
           totals: {
@@ -355,11 +388,12 @@ describe('workshop-chain projection', () => {
             pledges: noPledges,
             inKindValueFulfilledCents: 0,
             expenses: noExpenses,
+            staffMinutes: noStaffMinutes,
             citizensHeard: 0,
             planningMeetings: { partner: 0, coreTeam: 0 },
             collaborationsSparked: 0,
           },
-          facts: { workshopOrder: {}, chainMeetings: {} },
+          facts: { workshopOrder: {}, chainMeetings: {}, chainExpenses: {}, chainStaffHours: {} },
           lastPosition: when.position.toString(),
         });
     });
@@ -444,6 +478,7 @@ describe('workshop-chain projection', () => {
             feedback: zeroFeedback,
             pledges: noPledges,
             expenses: noExpenses,
+            staffMinutes: noStaffMinutes,
             citizensHeard: 0,
             planningMeetings: { partner: 0, coreTeam: 0 },
             sustainability: null,
@@ -823,6 +858,133 @@ describe('workshop-chain projection', () => {
           // A derivation from scratch keeps the chain's own meetings in the totals.
           expect(view).toEqual(view && withFigures(view));
         });
+    });
+  });
+
+  describe('staff hours and the chain’s own expenses and hours (minutes only: the ledger costs them)', () => {
+    /** Each event applied to a draft agrees with the figures derived from scratch (the reference). */
+    const agreesWithDerivation = (events: RecordedEvent[]): WorkshopChainView | undefined => {
+      let draft: WorkshopChainView | undefined;
+      for (const event of events) {
+        draft = sut.apply!(draft, event, CHAIN);
+        const derived = draft && withFigures(JSON.parse(JSON.stringify(draft)) as WorkshopChainView);
+        expect({ after: event.type, view: JSON.parse(JSON.stringify(draft)) }).toEqual({ after: event.type, view: derived && JSON.parse(JSON.stringify(derived)) });
+      }
+      return draft;
+    };
+    const given = (): RecordedEvent[] => [
+      ...threeWorkshops(),
+      expenseRecorded(RAUMA, expense(1), 'catering', 30_000),
+      staffHoursRecorded(RAUMA, entry(1), 'running', 180),
+      chainExpenseRecorded(CHAIN, expense(2), 'travel', 18_000),
+      chainStaffHoursRecorded(CHAIN, entry(2), 'meeting', 60),
+    ];
+
+    it('StaffHoursRecorded: counts the workshop’s minutes by activity, in the totals', async () => {
+      await spec()
+        .given(given())
+        .when(staffHoursRecorded(RAUMA, entry(3), 'planning', 45))
+        .then((view) => {
+          expect(workshopOf(view, RAUMA).staffMinutes).toEqual(staffMinutes(2, { running: 180, planning: 45 }));
+          expect(view?.totals.staffMinutes).toEqual(staffMinutes(3, { running: 180, planning: 45, meeting: 60 }));
+          expect(view).toEqual(view && withFigures(view));
+        });
+    });
+
+    it('StaffHoursVoided: the entry leaves the minutes and is counted as voided', async () => {
+      await spec()
+        .given(given())
+        .when(staffHoursVoided(RAUMA, entry(1)))
+        .then((view) => {
+          expect(workshopOf(view, RAUMA).staffMinutes).toEqual(staffMinutes(0, {}, 1));
+          expect(view?.totals.staffMinutes).toEqual(staffMinutes(1, { meeting: 60 }, 1));
+        });
+    });
+
+    it('ChainStaffHoursRecorded / Voided: the chain’s own minutes, beside the workshops’ and in the totals', async () => {
+      await spec()
+        .given([...given(), chainStaffHoursRecorded(CHAIN, entry(3), 'planning', 30)])
+        .when(chainStaffHoursVoided(CHAIN, entry(2)))
+        .then((view) => {
+          expect(view?.chainStaffMinutes).toEqual(staffMinutes(1, { planning: 30 }, 1));
+          expect(workshopOf(view, RAUMA).staffMinutes).toEqual(staffMinutes(1, { running: 180 }));
+          expect(view?.totals.staffMinutes).toEqual(staffMinutes(2, { running: 180, planning: 30 }, 1));
+          expect(view?.facts.chainStaffHours[entry(2)]).toEqual({ activity: 'meeting', minutes: 60, voided: true });
+        });
+    });
+
+    it('ChainExpenseRecorded: the chain’s own expense, apart from the workshops’ and in the totals', async () => {
+      await spec()
+        .given(given())
+        .when(chainExpenseRecorded(CHAIN, expense(3), 'catering', 2_500))
+        .then((view) => {
+          expect(view?.chainExpenses).toEqual({ count: 2, totalCents: 20_500, byCategory: { catering: 2_500, travel: 18_000 }, voidedCount: 0, correctedCount: 0 });
+          expect(workshopOf(view, RAUMA).expenses.totalCents).toBe(30_000);
+          expect(view?.totals.expenses).toEqual({ count: 3, totalCents: 50_500, byCategory: { catering: 32_500, travel: 18_000 }, voidedCount: 0, correctedCount: 0 });
+          expect(view).toEqual(view && withFigures(view));
+        });
+    });
+
+    it('ChainExpenseCorrected: the new figures replace the old ones, the category too', async () => {
+      await spec()
+        .given(given())
+        .when(chainExpenseCorrected(CHAIN, expense(2), { amountCents: 16_500, category: 'venue' }, { amountCents: 18_000, category: 'travel' }))
+        .then((view) => {
+          expect(view?.chainExpenses).toEqual({ count: 1, totalCents: 16_500, byCategory: { venue: 16_500 }, voidedCount: 0, correctedCount: 1 });
+          expect(view?.totals.expenses).toEqual({ count: 2, totalCents: 46_500, byCategory: { catering: 30_000, venue: 16_500 }, voidedCount: 0, correctedCount: 1 });
+        });
+    });
+
+    it('ChainExpenseVoided: the expense leaves the totals and is counted as voided', async () => {
+      await spec()
+        .given(given())
+        .when(chainExpenseVoided(CHAIN, expense(2)))
+        .then((view) => {
+          expect(view?.chainExpenses).toEqual({ count: 0, totalCents: 0, byCategory: {}, voidedCount: 1, correctedCount: 0 });
+          expect(view?.totals.expenses).toEqual({ count: 1, totalCents: 30_000, byCategory: { catering: 30_000 }, voidedCount: 1, correctedCount: 0 });
+        });
+    });
+
+    it('the incremental figures agree with the derivation through re-deliveries, 0-cent chain expenses and workshops moving', () => {
+      const view = agreesWithDerivation([
+        ...given(),
+        // A category only the chain level shows, at 0 cents: shown while it lives, gone when voided.
+        chainExpenseRecorded(CHAIN, expense(4), 'marketing', 0),
+        chainExpenseRecorded(CHAIN, expense(5), 'materials', 0),
+        expenseRecorded(PORI, expense(6), 'materials', 0),
+        chainExpenseVoided(CHAIN, expense(4)),
+        chainExpenseVoided(CHAIN, expense(5)),
+        chainStaffHoursRecorded(CHAIN, entry(2), 'meeting', 60),
+        staffHoursRecorded(KEMI, entry(4), 'follow-up', 15),
+        // Rauma moves last: every figure derived again, the chain level kept.
+        addedToChain(CHAIN, RAUMA, 3),
+        staffHoursVoided(KEMI, entry(4)),
+        staffHoursVoided(KEMI, entry(4)),
+      ]);
+      expect(view?.totals.expenses.byCategory).toEqual({ catering: 30_000, travel: 18_000, materials: 0 });
+      expect(view?.totals.staffMinutes).toEqual(staffMinutes(2, { running: 180, meeting: 60 }, 1));
+      expect(view?.workshops.map((w) => w.workshopId)).toEqual([PORI, KEMI, RAUMA]);
+    });
+
+    it('a chain stored before staff hours and chain-level expenses takes them, from zero', () => {
+      const stored = JSON.parse(JSON.stringify(agreesWithDerivation(threeWorkshops()))) as WorkshopChainView;
+      const old = stored as unknown as Record<string, unknown> & { facts: Record<string, unknown>; totals: Record<string, unknown>; workshops: Array<Record<string, unknown> & { facts: Record<string, unknown> }> };
+      delete old.chainExpenses;
+      delete old.chainStaffMinutes;
+      delete old.facts.chainExpenses;
+      delete old.facts.chainStaffHours;
+      delete old.totals.staffMinutes;
+      for (const workshop of old.workshops) {
+        delete workshop.staffMinutes;
+        delete workshop.facts.staffHours;
+      }
+      let view: WorkshopChainView | undefined = stored;
+      for (const event of [chainExpenseRecorded(CHAIN, expense(1), 'travel', 1_000), chainStaffHoursRecorded(CHAIN, entry(1), 'meeting', 60), staffHoursRecorded(PORI, entry(2), 'running', 30)]) view = sut.apply!(view, event, CHAIN);
+
+      expect(view?.chainExpenses.totalCents).toBe(1_000);
+      expect(view?.totals.expenses.totalCents).toBe(1_000);
+      expect(view?.totals.staffMinutes).toEqual(staffMinutes(2, { meeting: 60, running: 30 }));
+      expect(workshopOf(view, PORI).staffMinutes).toEqual(staffMinutes(1, { running: 30 }));
     });
   });
 });

@@ -20,7 +20,8 @@ export const workshopChainProjection = mutatorProjection<WorkshopChainView>({
   name: 'workshop-chain',
   // 3: the chain stream's revision (the ETag of GET /chains/:id); registration and attendance figures by the domain's count.
   // 4: roles (participants apart from staff), the hub organisation never reached, the chain's own planning meetings.
-  version: 4,
+  // 5: the chain's own expenses and staff hours; staff minutes per workshop; totals of both include the chain level.
+  version: 5,
   collection: WORKSHOP_CHAIN_COLLECTION,
   eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
   readsFrom: [WORKSHOP_CHAIN_INDEX],

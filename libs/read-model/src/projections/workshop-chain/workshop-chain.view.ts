@@ -3,6 +3,7 @@ import type {
   ExpenseCategory,
   PlanningMeetingKind,
   PledgeKind,
+  StaffActivity,
   StaffCount,
   StaffRole,
   SustainabilityPractice,
@@ -54,6 +55,13 @@ export interface ExpenseFact {
   corrected: boolean;
 }
 
+/** Staff hours as this view keeps them: no person and no money (rates and costs are the audit ledger's). */
+export interface StaffHoursFact {
+  activity: StaffActivity;
+  minutes: number;
+  voided: boolean;
+}
+
 export interface WorkshopFacts {
   /** registrationId → registration. */
   registrations: Record<string, RegistrationFact>;
@@ -65,6 +73,8 @@ export interface WorkshopFacts {
   pledges: Record<string, PledgeFact>;
   /** expenseId → expense. */
   expenses: Record<string, ExpenseFact>;
+  /** entryId → staff hours on the workshop (absent in documents from before staff hours). */
+  staffHours: Record<string, StaffHoursFact>;
   /** feedbackId → rating 1..5 (nothing else: who gave it stays out of this view). */
   feedbackRatings: Record<string, number>;
   /** inputId → citizens heard (the tally recorded with the input: street events register no citizens). */
@@ -140,6 +150,17 @@ export interface ExpenseSummary {
   correctedCount: number;
 }
 
+/** Staff time, in minutes (no money here: the audit ledger costs it at each person's rate). */
+export interface StaffMinutesSummary {
+  /** Entries not voided. */
+  count: number;
+  /** Minutes of the entries not voided. */
+  totalMinutes: number;
+  /** Every activity, 0 when none. */
+  byActivity: Record<StaffActivity, number>;
+  voidedCount: number;
+}
+
 /** People who ran a workshop, by role (registered and attended): counted apart from the participants. */
 export type StaffCounts = Record<StaffRole, StaffCount>;
 
@@ -170,6 +191,8 @@ export interface ChainWorkshop {
   feedback: FeedbackSummary;
   pledges: PledgeSummary;
   expenses: ExpenseSummary;
+  /** Staff hours recorded on the workshop. */
+  staffMinutes: StaffMinutesSummary;
   citizensHeard: number;
   planningMeetings: PlanningMeetingCounts;
   sustainability: { practices: SustainabilityPractice[]; notes: string } | null;
@@ -191,6 +214,7 @@ export type DerivedWorkshopFigure =
   | 'feedback'
   | 'pledges'
   | 'expenses'
+  | 'staffMinutes'
   | 'citizensHeard'
   | 'planningMeetings'
   | 'returningParticipants'
@@ -216,7 +240,10 @@ export interface ChainTotals {
   feedback: FeedbackSummary;
   pledges: PledgeSummary;
   inKindValueFulfilledCents: number;
+  /** The workshops' expenses plus the chain's own (`chainExpenses`). */
   expenses: ExpenseSummary;
+  /** The workshops' staff hours plus the chain's own (`chainStaffMinutes`). */
+  staffMinutes: StaffMinutesSummary;
   citizensHeard: number;
   /** The workshops' planning meetings plus the chain's own (`chainMeetings`). */
   planningMeetings: PlanningMeetingCounts;
@@ -241,6 +268,10 @@ export type WorkshopChainView = {
   hubOrganizationId: string | null;
   /** Planning meetings held for the chain as a whole (the core team's, mostly), apart from the workshops' own. */
   chainMeetings: PlanningMeetingCounts;
+  /** Expenses of the chain as a whole, apart from the workshops' own. */
+  chainExpenses: ExpenseSummary;
+  /** Staff hours on the chain as a whole (the core team's meetings, chain-level planning), apart from the workshops' own. */
+  chainStaffMinutes: StaffMinutesSummary;
   /** Revision of the chain's stream after its last event applied (workshop events leave it): the ETag of GET /chains/:id. */
   revision: number;
   /** In chain order (workshops not yet ordered by the chain come last, by start). */
@@ -251,6 +282,10 @@ export type WorkshopChainView = {
     workshopOrder: Record<string, number>;
     /** meetingId → kind, of the chain's own planning meetings. */
     chainMeetings: Record<string, PlanningMeetingKind>;
+    /** expenseId → the chain's own expense. */
+    chainExpenses: Record<string, ExpenseFact>;
+    /** entryId → staff hours on the chain as a whole. */
+    chainStaffHours: Record<string, StaffHoursFact>;
   };
   lastPosition: string;
 };

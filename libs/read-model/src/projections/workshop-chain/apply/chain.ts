@@ -1,6 +1,9 @@
 import type { ChainEvent } from '@kuhina/domain';
 import { asIdMap, idMap } from '../../../projection';
+import { noExpenses } from '../figures/expenses';
+import { noStaffMinutes } from '../figures/staff-minutes';
 import { NO_CHAIN_CONTEXT, figuresOf } from '../workshop-chain.figures';
+import { chainExpenseCorrected, chainExpenseRecorded, chainExpenseVoided, chainStaffHoursRecorded, chainStaffHoursVoided } from './chain-level';
 import type { WorkshopChainView } from '../workshop-chain.view';
 import { indexOfWorkshop, placeMoved, recomputeAll } from './workshops';
 
@@ -35,8 +38,10 @@ export function applyChainEvent(view: WorkshopChainView | undefined, event: Chai
       retentionEndsOn: null,
       hubOrganizationId,
       chainMeetings: { partner: 0, coreTeam: 0 },
+      chainExpenses: noExpenses(),
+      chainStaffMinutes: noStaffMinutes(),
       ...figuresOf([], {}, NO_CHAIN_CONTEXT),
-      facts: { workshopOrder: idMap(), chainMeetings: idMap() },
+      facts: { workshopOrder: idMap(), chainMeetings: idMap(), chainExpenses: idMap(), chainStaffHours: idMap() },
     };
   }
   // Nothing but ChainStarted opens a chain's stream: without it there is no chain to show.
@@ -69,6 +74,16 @@ export function applyChainEvent(view: WorkshopChainView | undefined, event: Chai
       view.totals.planningMeetings[key]++;
       break;
     }
+    case 'ChainExpenseRecorded':
+      return chainExpenseRecorded(view, event);
+    case 'ChainExpenseCorrected':
+      return chainExpenseCorrected(view, event);
+    case 'ChainExpenseVoided':
+      return chainExpenseVoided(view, event);
+    case 'ChainStaffHoursRecorded':
+      return chainStaffHoursRecorded(view, event);
+    case 'ChainStaffHoursVoided':
+      return chainStaffHoursVoided(view, event);
     case 'WorkshopAddedToChain': {
       const { workshopId, order } = event.data;
       view.facts.workshopOrder = asIdMap(view.facts.workshopOrder);

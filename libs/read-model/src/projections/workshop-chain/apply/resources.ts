@@ -1,10 +1,11 @@
 import { expensesChanged } from '../figures/expenses';
 import { pledgesChanged } from '../figures/pledges';
+import { staffMinutesChanged } from '../figures/staff-minutes';
 import type { WorkshopViewEventOf } from '../workshop-chain.routing';
 import type { ChainWorkshop, WorkshopChainView, WorkshopFacts } from '../workshop-chain.view';
 import { own, reach } from './workshops';
 
-// Pledges and expenses of workshop `index` (`workshop`, whose `facts` are the draft's): the fact, kept by id, then
+// Pledges, expenses and staff hours of workshop `index` (`workshop`, whose `facts` are the draft's): the fact, kept by id, then
 // the figures it moves.
 
 export function resourcePledged(view: WorkshopChainView, index: number, workshop: ChainWorkshop, facts: WorkshopFacts, event: WorkshopViewEventOf<'ResourcePledged'>): void {
@@ -43,4 +44,18 @@ export function expenseVoided(view: WorkshopChainView, workshop: ChainWorkshop, 
   if (!expense) return;
   facts.expenses[event.data.expenseId] = { ...expense, status: 'voided' };
   expensesChanged(view, workshop);
+}
+
+export function staffHoursRecorded(view: WorkshopChainView, workshop: ChainWorkshop, facts: WorkshopFacts, event: WorkshopViewEventOf<'StaffHoursRecorded'>): void {
+  const { entryId, activity, minutes } = event.data;
+  if (own(facts.staffHours, entryId)) return;
+  facts.staffHours[entryId] = { activity, minutes, voided: false };
+  staffMinutesChanged(view, workshop);
+}
+
+export function staffHoursVoided(view: WorkshopChainView, workshop: ChainWorkshop, facts: WorkshopFacts, event: WorkshopViewEventOf<'StaffHoursVoided'>): void {
+  const entry = own(facts.staffHours, event.data.entryId);
+  if (!entry) return;
+  facts.staffHours[event.data.entryId] = { ...entry, voided: true };
+  staffMinutesChanged(view, workshop);
 }

@@ -4,7 +4,7 @@ import { planningMeetingsChanged } from '../figures/own';
 import { workshopIdOf, type WorkshopViewEvent } from '../workshop-chain.routing';
 import type { WorkshopChainView } from '../workshop-chain.view';
 import { attendanceRecorded, participantSignedUp, registrationCancelled, waitlistedPromoted } from './participants';
-import { expenseCorrected, expenseRecorded, expenseVoided, pledgeSettled, resourcePledged } from './resources';
+import { expenseCorrected, expenseRecorded, expenseVoided, pledgeSettled, resourcePledged, staffHoursRecorded, staffHoursVoided } from './resources';
 import { addPlanned, draftFacts, indexOfWorkshop, own, placeMoved, plannedWorkshop, reach } from './workshops';
 
 /**
@@ -12,7 +12,7 @@ import { addPlanned, draftFacts, indexOfWorkshop, own, placeMoved, plannedWorksh
  * an event twice changes nothing, then only the figures that fact can move (the touched workshop's own figure, the
  * totals, returners and organisations new elsewhere in the chain). Untouched workshops are not visited, except by
  * the scans that tell whether a person or an organisation was seen in another workshop.
- * Registrations and attendance: ./participants; pledges and expenses: ./resources; the rest here.
+ * Registrations and attendance: ./participants; pledges, expenses and staff hours: ./resources; the rest here.
  */
 export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewEvent): void {
   const index = indexOfWorkshop(view.workshops, workshopIdOf(event));
@@ -84,6 +84,10 @@ export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewE
       return expenseCorrected(view, workshop, facts, event);
     case 'ExpenseVoided':
       return expenseVoided(view, workshop, facts, event);
+    case 'StaffHoursRecorded':
+      return staffHoursRecorded(view, workshop, facts, event);
+    case 'StaffHoursVoided':
+      return staffHoursVoided(view, workshop, facts, event);
     case 'FeedbackSubmitted': {
       const { feedbackId, rating } = event.data;
       const was = own(facts.feedbackRatings, feedbackId);

@@ -20,12 +20,18 @@ export function expenseSummary(expenses: ExpenseFact[]): ExpenseSummary {
   };
 }
 
+export const noExpenses = (): ExpenseSummary => ({ count: 0, totalCents: 0, byCategory: {}, voidedCount: 0, correctedCount: 0 });
+
+/** Whether some workshop or the chain's own expenses show a category (after the change). */
+const showsCategory = (view: WorkshopChainView, category: ExpenseCategory): boolean =>
+  view.workshops.some((workshop) => Object.hasOwn(workshop.expenses.byCategory, category)) || Object.hasOwn(view.chainExpenses?.byCategory ?? {}, category);
+
 /**
- * Moves the chain's expense totals, in place, by one workshop's change from `before` to `after` (`workshops`: the
- * chain after the change). A category shows while some workshop shows it, which a sum of 0 cannot tell (an
- * expense of 0 cents): then the workshops are asked.
+ * Moves the chain's expense totals, in place, by one change (a workshop's or the chain's own) from `before` to
+ * `after`. A category shows while some workshop or the chain level shows it, which a sum of 0 cannot tell (an
+ * expense of 0 cents): then `shows` asks them.
  */
-function moveExpenseTotals(totals: ChainTotals, before: ExpenseSummary, after: ExpenseSummary, workshops: readonly ChainWorkshop[]): void {
+function moveExpenseTotals(totals: ChainTotals, before: ExpenseSummary, after: ExpenseSummary, shows: (category: ExpenseCategory) => boolean): void {
   const expenses = totals.expenses;
   expenses.count += after.count - before.count;
   expenses.totalCents += after.totalCents - before.totalCents;
@@ -41,7 +47,7 @@ function moveExpenseTotals(totals: ChainTotals, before: ExpenseSummary, after: E
       continue;
     }
     const cents = (shown ?? 0) - (was ?? 0) + (now ?? 0);
-    if (cents !== 0 || workshops.some((workshop) => Object.hasOwn(workshop.expenses.byCategory, category))) byCategory[category] = cents;
+    if (cents !== 0 || shows(category)) byCategory[category] = cents;
   }
   expenses.byCategory = byCategory;
 }
@@ -50,5 +56,12 @@ function moveExpenseTotals(totals: ChainTotals, before: ExpenseSummary, after: E
 export function expensesChanged(view: WorkshopChainView, workshop: ChainWorkshop): void {
   const before = workshop.expenses;
   workshop.expenses = expenseSummary(valuesOf(workshop.facts.expenses));
-  moveExpenseTotals(view.totals, before, workshop.expenses, view.workshops);
+  moveExpenseTotals(view.totals, before, workshop.expenses, (category) => showsCategory(view, category));
+}
+
+/** A chain-level expense fact set: the chain's own expenses summed again, the totals moved by the difference. */
+export function chainExpensesChanged(view: WorkshopChainView): void {
+  const before = view.chainExpenses ?? noExpenses();
+  view.chainExpenses = expenseSummary(valuesOf(view.facts.chainExpenses));
+  moveExpenseTotals(view.totals, before, view.chainExpenses, (category) => showsCategory(view, category));
 }

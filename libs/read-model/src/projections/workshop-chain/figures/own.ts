@@ -4,6 +4,7 @@ import { expenseSummary } from './expenses';
 import { feedbackSummary } from './feedback';
 import { pledgeSummary } from './pledges';
 import { registrationFigures } from './registrations';
+import { staffMinutesSummary } from './staff-minutes';
 
 function planningMeetingCounts(kinds: string[]): PlanningMeetingCounts {
   const partner = kinds.filter((kind) => kind === 'partner').length;
@@ -20,7 +21,7 @@ export function planningMeetingsChanged(view: WorkshopChainView, workshop: Chain
 
 export type OwnFigures = Pick<
   ChainWorkshop,
-  'registrations' | 'attendance' | 'staff' | 'feedback' | 'pledges' | 'expenses' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked'
+  'registrations' | 'attendance' | 'staff' | 'feedback' | 'pledges' | 'expenses' | 'staffMinutes' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked'
 >;
 
 /** The figures of a workshop that depend on its own facts only. */
@@ -30,6 +31,7 @@ export function ownFigures(facts: WorkshopFacts): OwnFigures {
     feedback: feedbackSummary(valuesOf(facts.feedbackRatings)),
     pledges: pledgeSummary(valuesOf(facts.pledges)),
     expenses: expenseSummary(valuesOf(facts.expenses)),
+    staffMinutes: staffMinutesSummary(valuesOf(facts.staffHours ?? {})),
     citizensHeard: sumOf(valuesOf(facts.citizenInputs), (heard) => heard),
     planningMeetings: planningMeetingCounts(valuesOf(facts.planningMeetings)),
     collaborationsSparked: Object.keys(facts.collaborations).length,

@@ -1,10 +1,22 @@
 import { EXPENSE_CATEGORIES, PLEDGE_KINDS, STAFF_ROLES } from '@kuhina/domain';
-import type { AttendanceCounts, ChainTotals, ChainWorkshop, ExpenseSummary, PlanningMeetingCounts, PledgeSummary, Rating, RegistrationCounts, StaffCounts } from '../workshop-chain.view';
+import type {
+  AttendanceCounts,
+  ChainTotals,
+  ChainWorkshop,
+  ExpenseSummary,
+  PlanningMeetingCounts,
+  PledgeSummary,
+  Rating,
+  RegistrationCounts,
+  StaffCounts,
+  StaffMinutesSummary,
+} from '../workshop-chain.view';
 import { RATINGS } from './common';
 import type { ExpenseCategory } from './expenses';
 import { feedbackFrom } from './feedback';
 import type { OwnFigures } from './own';
 import { emptyPledgeStatus, type PledgeKind } from './pledges';
+import { addStaffMinutes, noStaffMinutes } from './staff-minutes';
 
 export interface DistinctTotals {
   uniqueParticipants: number;
@@ -22,6 +34,7 @@ interface TotalsSums {
   kinds: Partial<Record<PledgeKind, { count: number; inKindValueCents: number; fulfilledInKindValueCents: number }>>;
   categories: Partial<Record<ExpenseCategory, number>>;
   expenses: { count: number; totalCents: number; voidedCount: number; correctedCount: number };
+  staffMinutes: StaffMinutesSummary;
   planningMeetings: PlanningMeetingCounts;
   pledgeCount: number;
   citizensHeard: number;
@@ -38,6 +51,7 @@ function sumsFrom(): TotalsSums {
     kinds: {},
     categories: {},
     expenses: { count: 0, totalCents: 0, voidedCount: 0, correctedCount: 0 },
+    staffMinutes: noStaffMinutes(),
     planningMeetings: { partner: 0, coreTeam: 0 },
     pledgeCount: 0,
     citizensHeard: 0,
@@ -66,17 +80,22 @@ function addFigures(sums: TotalsSums, workshop: OwnFigures, sign: 1 | -1): void 
     total.inKindValueCents += sign * summary.inKindValueCents;
     total.fulfilledInKindValueCents += sign * summary.fulfilledInKindValueCents;
   }
-  for (const [category, cents] of Object.entries(workshop.expenses.byCategory) as Array<[ExpenseCategory, number]>) {
-    sums.categories[category] = (sums.categories[category] ?? 0) + sign * cents;
-  }
-  sums.expenses.count += sign * workshop.expenses.count;
-  sums.expenses.totalCents += sign * workshop.expenses.totalCents;
-  sums.expenses.voidedCount += sign * workshop.expenses.voidedCount;
-  sums.expenses.correctedCount += sign * workshop.expenses.correctedCount;
+  addExpenses(sums, workshop.expenses, sign);
+  addStaffMinutes(sums.staffMinutes, workshop.staffMinutes, sign);
   sums.planningMeetings.partner += sign * workshop.planningMeetings.partner;
   sums.planningMeetings.coreTeam += sign * workshop.planningMeetings.coreTeam;
   sums.citizensHeard += sign * workshop.citizensHeard;
   sums.collaborationsSparked += sign * workshop.collaborationsSparked;
+}
+
+function addExpenses(sums: TotalsSums, expenses: ExpenseSummary, sign: 1 | -1): void {
+  for (const [category, cents] of Object.entries(expenses.byCategory) as Array<[ExpenseCategory, number]>) {
+    sums.categories[category] = (sums.categories[category] ?? 0) + sign * cents;
+  }
+  sums.expenses.count += sign * expenses.count;
+  sums.expenses.totalCents += sign * expenses.totalCents;
+  sums.expenses.voidedCount += sign * expenses.voidedCount;
+  sums.expenses.correctedCount += sign * expenses.correctedCount;
 }
 
 /**
@@ -113,17 +132,33 @@ function totalsFrom(sums: TotalsSums, workshops: number, distinct: DistinctTotal
       voidedCount: sums.expenses.voidedCount,
       correctedCount: sums.expenses.correctedCount,
     },
+    staffMinutes: sums.staffMinutes,
     citizensHeard: sums.citizensHeard,
     planningMeetings: sums.planningMeetings,
     collaborationsSparked: sums.collaborationsSparked,
   };
 }
 
-/** The chain's totals: sums of the workshops' own figures (and the chain's own planning meetings), plus the distinct counts. */
-export function totalsOf(workshops: readonly ChainWorkshop[], distinct: DistinctTotals, chainMeetings: PlanningMeetingCounts = { partner: 0, coreTeam: 0 }): ChainTotals {
+/** What the chain holds as a whole, beside its workshops: counted into the totals. */
+export interface ChainLevelFigures {
+  meetings: PlanningMeetingCounts;
+  expenses: ExpenseSummary;
+  staffMinutes: StaffMinutesSummary;
+}
+
+export const noChainLevelFigures = (): ChainLevelFigures => ({
+  meetings: { partner: 0, coreTeam: 0 },
+  expenses: { count: 0, totalCents: 0, byCategory: {}, voidedCount: 0, correctedCount: 0 },
+  staffMinutes: noStaffMinutes(),
+});
+
+/** The chain's totals: sums of the workshops' own figures and the chain's own (meetings, expenses, staff hours), plus the distinct counts. */
+export function totalsOf(workshops: readonly ChainWorkshop[], distinct: DistinctTotals, chain: ChainLevelFigures = noChainLevelFigures()): ChainTotals {
   const sums = sumsFrom();
   for (const workshop of workshops) addFigures(sums, workshop, 1);
-  sums.planningMeetings.partner += chainMeetings.partner;
-  sums.planningMeetings.coreTeam += chainMeetings.coreTeam;
+  sums.planningMeetings.partner += chain.meetings.partner;
+  sums.planningMeetings.coreTeam += chain.meetings.coreTeam;
+  addExpenses(sums, chain.expenses, 1);
+  addStaffMinutes(sums.staffMinutes, chain.staffMinutes, 1);
   return totalsFrom(sums, workshops.length, distinct, () => true);
 }
