@@ -40,8 +40,9 @@ export class NetworkReader {
    * only when given. 404 (CHAIN.NOT_FOUND) for a chain the views never saw.
    */
   async read(chainId: string, audience: NetworkAudience, cut: NetworkCut = {}): Promise<NetworkAnswer> {
-    if (cut.asOf === undefined && cut.untilPosition === undefined) {
-      // Roles alone need no time travel: the live documents, assembled without the other roles.
+    if (cut.untilPosition === undefined) {
+      // A date cut or roles alone need no replay: the network is dated by its workshops and assembled from the live
+      // documents up to that date (what a replay of every event would give, without reading the streams).
       const live = await networkOf(this.views, chainId, filterOf(cut));
       // A chain with no workshop yet has an empty network; a chain the views never saw does not exist.
       const lastPosition = Object.keys(live.network.nodes).length === 0 ? later(live.lastPosition, await this.chainPosition(chainId)) : live.lastPosition;
