@@ -20,7 +20,8 @@ async function main() {
     outdir,
     bundle: true,
     minify: true,
-    sourcemap: 'linked',
+    // Maps stay in dist/ui for developers; the API does not serve them, so the bundle names none.
+    sourcemap: 'external',
     format: 'iife',
     platform: 'browser',
     // Browsers from 2021 on: what the back-office's users run, and what headless Chromium in CI is.

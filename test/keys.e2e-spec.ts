@@ -56,15 +56,15 @@ describe('named API users: kuhina keys add, list, revoke against a running API',
     expect(written.status).toBe(201);
 
     const [event] = (await api.store().readAll(BigInt(written.body.position) - 1n, 1)) as RecordedEvent[];
-    expect(event).toMatchObject({ type: 'OrganizationRegistered', metadata: { actor: 'Maija Virtanen', correlationId: 'maija-adds-rauma' } });
+    expect(event).toMatchObject({ type: 'OrganizationRegistered', metadata: { actor: 'Maija Virtanen', correlationId: written.headers['x-request-id'] } });
     const trace = await api.get<EventTrace>(`/audit/trace/${event!.id}`, { as: 'auditor' });
     expect(trace.status).toBe(200);
     expect(trace.body.recordedBy).toBe('Maija Virtanen');
     expect(trace.body.causedBy).toEqual({
       kind: 'command',
       id: event!.metadata.causationId,
-      request: 'maija-adds-rauma',
-      summary: `Recorded by Maija Virtanen for command ${event!.metadata.causationId} in request maija-adds-rauma: its only event.`,
+      request: written.headers['x-request-id'],
+      summary: `Recorded by Maija Virtanen for command ${event!.metadata.causationId} in request ${String(written.headers['x-request-id'])}: its only event.`,
     });
     expect(nullsIn(envelopeOf(trace.body))).toEqual([]);
     // The harness's KUHINA_API_KEYS keep working beside the named users, under their own names.
@@ -108,13 +108,14 @@ describe('named API users: kuhina keys add, list, revoke against a running API',
     const person = await api.post<Written>('/people', { name: 'Helmi Mäkinen' });
     const read = await api.get(`/people/${person.body.id}?consistentWith=${person.body.position}`, { headers: { 'x-request-id': 'office-reads-helmi' } });
     expect(read.status).toBe(200);
-    const access = (await api.store().readAll(null, 10_000)).find((event) => event.type === 'PersonalDataAccessed' && event.metadata.correlationId === 'office-reads-helmi')!;
+    const access = (await api.store().readAll(null, 10_000)).find((event) => event.type === 'PersonalDataAccessed' && event.metadata.correlationId === read.headers['x-request-id'])!;
     expect(access.metadata.causationId).toBeNull();
 
     const trace = await api.get<EventTrace>(`/audit/trace/${access.id}`, { as: 'auditor' });
 
     expect(trace.body.recordedBy).toBe('office');
-    expect(trace.body.causedBy).toEqual({ kind: 'request', id: 'office-reads-helmi', summary: 'Recorded by office in request office-reads-helmi, with no command or event named as its cause.' });
+    const requestId = String(read.headers['x-request-id']);
+    expect(trace.body.causedBy).toEqual({ kind: 'request', id: requestId, summary: `Recorded by office in request ${requestId}, with no command or event named as its cause.` });
     expect('causationId' in trace.body.event).toBe(false);
     expect(nullsIn(envelopeOf(trace.body))).toEqual([]);
   }, 30_000);

@@ -263,4 +263,31 @@ describeInChromium(`The network page in Chromium (analyst key typed into the pag
       await refused.close();
     }
   }, 60_000);
+
+  it("says that the key is kept in this browser's localStorage, forgets it on request, and runs under script-src 'self' without a CSP violation", async () => {
+    const own = await browser.newContext();
+    try {
+      const tab = await own.newPage();
+      const violations: string[] = [];
+      tab.on('console', (message) => {
+        // Inline styles are allowed (the graph library sets them); a refused script would show here.
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await tab.goto(pageUrl(base));
+      await tab.fill('#api-key', KEYS.analyst);
+      await tab.click('#use-key');
+      await tab.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+      const storedKey = () => tab.evaluate(() => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem('kuhina.apiKey'));
+
+      expect(await tab.isVisible('#key-note')).toBe(true);
+      expect(await tab.textContent('#key-note')).toContain("kept in this browser's localStorage");
+      expect(await storedKey()).toBe(KEYS.analyst);
+      await tab.click('#forget-key');
+      expect(await storedKey()).toBeNull();
+      expect(await tab.textContent('#key-status')).toBe('no key yet');
+      expect(violations).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
 });

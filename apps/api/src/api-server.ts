@@ -1,30 +1,61 @@
 import 'reflect-metadata';
 import { CommandBus } from '@nestjs/cqrs';
-import { loadDemoIfEmpty, type KuhinaConfig } from '@kuhina/application';
+import { SECRETS_ORIGIN, loadDemoIfEmpty, type KuhinaConfig } from '@kuhina/application';
+import { describeSecretsOrigin, type SecretsOrigin } from '@kuhina/privacy';
 import { createApp } from './create-app';
 import { API_KEY_SOURCE, type ApiKeySource } from './common/auth/auth.module';
+import { loadHttpLimits } from './common/http/http-limits';
+
+/** After the grace period, how long closing the stores may take before the process gives up on them. */
+const STORE_CLOSE_MS = 10_000;
 
 /**
  * Runs the API until SIGINT/SIGTERM. The one way to start it, shared by both apps: `npm start` (apps/api/src/main.ts)
  * and `kuhina serve` (apps/cli) call it after checking the data folder (`ensureDataDir`).
  */
 export async function serve(config: KuhinaConfig): Promise<void> {
-  const app = await createApp(config);
-  // Our own signal handling (not Nest's, which re-raises the signal): stop taking requests, let the
-  // running ones finish, close the stores (their onApplicationShutdown), then exit 0.
+  const limits = loadHttpLimits();
+  const app = await createApp(config, { limits });
+  // Our own signal handling (not Nest's, which re-raises the signal): stop taking requests, let the running ones
+  // finish for up to the grace period, then cut what is left (a stalled upload, a slow client), close the stores
+  // (their onApplicationShutdown) and exit 0. Nothing acknowledged is lost: a write answers only once committed, and
+  // a request cut at the deadline was never answered.
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (closing) return;
       closing = true;
-      console.log(`${signal}: shutting down…`);
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
+      console.log(`${signal}: shutting down (running requests have ${limits.shutdownGraceMs} ms)…`);
+      const server = app.getHttpAdapter().getInstance().server;
+      const cut = setTimeout(() => {
+        console.log('shutdown: grace period over, closing the remaining connections');
+        server.closeAllConnections();
+      }, limits.shutdownGraceMs);
+      // The HTTP server first, so that no request runs while the application's own hooks take it apart.
+      // A keep-alive connection whose request finishes during the grace period is closed as soon as it is idle.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      new Promise<void>((resolve) => {
+        if (!server.listening) return resolve(); // a signal during start-up: nothing to wait for
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      })
+        .then(() => {
+          clearTimeout(cut);
+          clearInterval(sweep);
+          // Last resort: stores that do not close in time must not keep the process alive forever.
+          setTimeout(() => {
+            console.error('shutdown: the stores did not close in time');
+            process.exit(1);
+          }, STORE_CLOSE_MS).unref();
+          return app.close();
+        })
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
     });
   }
   await app.init(); // registers the CQRS handlers before the demo dispatches commands
@@ -38,4 +69,6 @@ export async function serve(config: KuhinaConfig): Promise<void> {
   console.log(`  API keys:  ${app.get<ApiKeySource>(API_KEY_SOURCE).description}`);
   console.log(`  data:      ${config.dataDir}${config.kurrentdbUrl ? ' (events in KurrentDB)' : ' (embedded SQLite)'}`);
   if (demo) console.log(`  demo:      the 2023 chain ${demo.chainId} was loaded (${demo.commands} commands)`);
+  // Last, so a warning that the keys sit beside the data is the line left on screen.
+  for (const line of describeSecretsOrigin(app.get<symbol, SecretsOrigin>(SECRETS_ORIGIN))) console.log(`  secrets:   ${line}`);
 }

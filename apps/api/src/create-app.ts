@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import helmet from '@fastify/helmet';
+import { NotFoundException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,27 +13,58 @@ import { AppModule } from './app.module';
 import { describeBusinessDates } from './common/http/business-date-docs';
 import { limitJsonNesting } from './common/http/json-body';
 import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
-import { toProblem } from './common/problem/problem-details.filter';
+import { clientErrorProblem, toProblem } from './common/problem/problem-details.filter';
 import { createLogger, logRequests, PinoNestLogger } from './common/http/logging';
+import { loadHttpLimits, timeoutCheckInterval, type HttpLimits } from './common/http/http-limits';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * Scripts only from our own origin, on every page (the network page and the Swagger UI load theirs from files). Inline
+ * styles stay allowed: the graph library and the Swagger UI set them, and a style cannot run code.
+ */
+const CSP = { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] };
+
+/** What the docs page loads (see @nestjs/swagger's HTML); the rest of swagger-ui-dist (package.json, source maps, README) is not served. */
+const DOCS_FILES = new Set(['/docs', '/docs/', '/docs/index.html', '/docs/json', '/docs/yaml', '/docs/swagger-ui-init.js', '/docs/swagger-ui.css', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui-standalone-preset.js', '/docs/favicon-32x32.png', '/docs/favicon-16x16.png']);
+
+/**
+ * Refusals Node makes before Fastify sees a request (header too large: 431, headers or body too slow: 408, unparsable: 400),
+ * as problem+json like every other answer; then the connection is closed.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  // A request already being answered has its own status line on the wire; only cut it.
+  const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (socket.writable && !answering) {
+    const body = JSON.stringify(clientErrorProblem(status));
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
+
 /** Builds the HTTP app (Fastify) without listening, so tests and `main` start it the same way. */
-export async function createApp(config: KuhinaConfig, options: { logLevel?: string } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: KuhinaConfig, options: { logLevel?: string; limits?: HttpLimits } = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(options.logLevel);
+  const limits = options.limits ?? loadHttpLimits();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    // A client that announces a body and never sends it gets 408 after requestTimeout instead of holding the connection.
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.connectionTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: timeoutCheckInterval(limits) },
+    clientErrorHandler: answerClientError,
     // Refusals Fastify makes before any route runs (a malformed %-escape in the path): problem+json like the rest.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
       const problem = toProblem(error, request);
       void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
     },
-    // Keep a caller's X-Request-Id (it becomes the correlation id of the events), else make one.
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    // Always our own id: it is the correlation id of the events a request appends, and a client-chosen one could put
+    // its events into another request's correlation (the seed's, another user's). A client's own X-Request-Id is
+    // logged beside it (clientRequestId) and the answer's X-Request-Id says which id we gave the request.
+    genReqId: () => randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -41,12 +75,20 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
   const fastify = app.getHttpAdapter().getInstance();
   limitJsonNesting(fastify);
 
-  await app.register(helmet, {
-    // The docs page (Swagger UI) needs inline styles and scripts of its own origin.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  await app.register(helmet, { contentSecurityPolicy: { directives: CSP } });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const path = request.url.split('?')[0];
+    if ((path.startsWith('/docs/') || path === '/docs') && !DOCS_FILES.has(path)) {
+      const problem = toProblem(new NotFoundException(`No route ${request.method} ${path}`), request);
+      void reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+      return;
+    }
+    done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    // Answers carry personal data and per-key views: no cache keeps them unless a route says otherwise (the UI bundle revalidates).
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     done(null, payload);
   });
   logRequests(fastify, logger);

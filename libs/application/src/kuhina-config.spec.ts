@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError, ensureDataDir, loadConfig } from './kuhina-config';
@@ -90,5 +90,44 @@ describe('ensureDataDir', () => {
     const dataDir = join(dir, 'file', 'data');
     expect(() => ensureDataDir({ dataDir })).toThrow(ConfigError);
     expect(() => ensureDataDir({ dataDir })).toThrow(`the data folder ${dataDir} (KUHINA_DATA_DIR, --data-dir) cannot be used: ENOTDIR`);
+  });
+
+  (process.platform === 'win32' ? it.skip : it)('tightens a pre-existing 0755 folder, its subfolders and 0644 files to 0700/0600, and logs each change', () => {
+    const dataDir = join(dir, 'data');
+    mkdirSync(join(dataDir, 'rebuild'), { recursive: true });
+    chmodSync(dataDir, 0o755);
+    chmodSync(join(dataDir, 'rebuild'), 0o755);
+    for (const name of ['events.db', 'events.db-wal', 'events.db-shm', 'views.db', 'idempotency.db', 'keys.db', 'secrets.json', 'api-users.json', 'projector.lock']) {
+      writeFileSync(join(dataDir, name), '');
+      chmodSync(join(dataDir, name), 0o644);
+    }
+    const log: string[] = [];
+
+    ensureDataDir({ dataDir }, (line) => log.push(line));
+
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'rebuild')).mode & 0o777).toBe(0o700);
+    for (const name of ['events.db', 'events.db-wal', 'events.db-shm', 'views.db', 'idempotency.db', 'keys.db', 'secrets.json', 'api-users.json', 'projector.lock']) {
+      expect(statSync(join(dataDir, name)).mode & 0o777).toBe(0o600);
+    }
+    expect(log).toContain(`Restricted to its owner: ${join(dataDir, 'events.db')}: 0644 → 0600`);
+    // From here on the process makes new files for its owner only, whatever umask it was started with.
+    writeFileSync(join(dataDir, 'new.db'), '');
+    expect(statSync(join(dataDir, 'new.db')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a KUHINA_SECRETS_FILE inside the data folder with a ConfigError, before any store opens', () => {
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    const secretsFile = join(dataDir, 'my-secrets.json');
+    writeFileSync(secretsFile, '{}', { mode: 0o600 });
+
+    expect(() => ensureDataDir({ dataDir, secretsFile })).toThrow(ConfigError);
+    expect(() => ensureDataDir({ dataDir, secretsFile })).toThrow(`KUHINA_SECRETS_FILE ${secretsFile} lies inside the data folder ${dataDir}`);
+  });
+
+  it('reads KUHINA_SECRETS_FILE as an absolute path', () => {
+    expect(loadConfig({ KUHINA_SECRETS_FILE: 'keys/kuhina.json' }).secretsFile).toBe(resolve('keys/kuhina.json'));
+    expect(loadConfig({ KUHINA_SECRETS_FILE: ' ' }).secretsFile).toBeUndefined();
   });
 });

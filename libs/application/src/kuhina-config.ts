@@ -1,10 +1,16 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { errorMessage } from '@kuhina/event-store';
+import { errorMessage, restrictDataFolder } from '@kuhina/event-store';
+import { checkSecretsFile } from '@kuhina/privacy';
 
 /** Every setting of Kuhina; the same names as environment variables and as CLI flags (see README). */
 export interface KuhinaConfig {
   dataDir: string;
+  /**
+   * A JSON file with masterKey, blindIndexKey and pseudonymKey, outside the data folder (production: a mounted secret).
+   * Unset: secrets.json generated into the data folder, which the start-up banner warns about.
+   */
+  secretsFile?: string;
   host: string;
   port: number;
   /** Unset: embedded SQLite event store in `dataDir`. */
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (Number.isNaN(backdateMarginDays)) throw new ConfigError(`KUHINA_BACKDATE_MARGIN_DAYS must be a whole number of days from 0 to 99999, got "${env.KUHINA_BACKDATE_MARGIN_DAYS}"`);
   const config: KuhinaConfig = {
     dataDir: resolve(nonEmpty(env.KUHINA_DATA_DIR) ?? './data'),
+    secretsFile: nonEmpty(env.KUHINA_SECRETS_FILE) === undefined ? undefined : resolve(nonEmpty(env.KUHINA_SECRETS_FILE)!),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port,
     kurrentdbUrl: nonEmpty(env.KURRENTDB_URL),
@@ -94,13 +101,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 /**
  * Creates the data folder if needed and checks that it can be read and written, before anything starts: a wrong
  * folder (a file's path, no permission) is then one line naming the setting, not a stack trace from whichever store
- * or key file happened to open first.
+ * or key file happened to open first. Then makes it the owner's only, whatever existed before: the process umask
+ * gains 077 (every file and folder Kuhina makes from here on is 0600/0700, SQLite's -wal/-shm and lock files
+ * included), and a looser folder, subfolder or file already there is tightened and said (`log`, stderr by default,
+ * so a command's output stays clean). A KUHINA_SECRETS_FILE that is missing, inside the folder or readable by others
+ * is refused here, before a store opens. Answers the tightening notes.
  */
-export function ensureDataDir(config: Pick<KuhinaConfig, 'dataDir'>): void {
+export function ensureDataDir(config: Pick<KuhinaConfig, 'dataDir'> & Partial<Pick<KuhinaConfig, 'secretsFile'>>, log: (line: string) => void = (line) => console.warn(line)): string[] {
+  if (process.platform !== 'win32') {
+    const previous = process.umask(0o077);
+    process.umask(previous | 0o077);
+  }
+  let tightened: string[];
   try {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     accessSync(config.dataDir, constants.R_OK | constants.W_OK);
+    tightened = restrictDataFolder(config.dataDir);
   } catch (error) {
     throw new ConfigError(`the data folder ${config.dataDir} (KUHINA_DATA_DIR, --data-dir) cannot be used: ${errorMessage(error)}`);
   }
+  for (const note of tightened) log(`Restricted to its owner: ${note}`);
+  if (config.secretsFile !== undefined) {
+    try {
+      checkSecretsFile(config.secretsFile, config.dataDir);
+    } catch (error) {
+      throw new ConfigError(errorMessage(error));
+    }
+  }
+  return tightened;
 }

@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandHandler, EVENT_STORE, createEventStore, type EventStore } from '@kuhina/event-store';
-import { BlindIndex, KEY_STORE, PersonalDataCipher, SqliteKeyStore, loadOrCreateSecrets, type KeyStore, type PrivacySecrets } from '@kuhina/privacy';
+import { BlindIndex, KEY_STORE, PersonalDataCipher, SqliteKeyStore, loadSecrets, type KeyStore, type LoadedSecrets, type PrivacySecrets, type SecretsOrigin } from '@kuhina/privacy';
 import { ExecuteDomainCommandHandler } from './execute-domain-command/execute-domain-command.handler';
 import { RegisterPersonHandler } from './register-person/register-person.handler';
 import { PlanWorkshopHandler } from './plan-workshop/plan-workshop.handler';
@@ -15,6 +15,9 @@ import { BusinessTimePolicy } from './business-time/business-time';
 
 export const KUHINA_CONFIG = Symbol('KUHINA_CONFIG');
 export const PRIVACY_SECRETS = Symbol('PRIVACY_SECRETS');
+/** Where the secrets came from (`SecretsOrigin`), for the start-up banner's warning when they sit beside the data. */
+export const SECRETS_ORIGIN = Symbol('SECRETS_ORIGIN');
+const LOADED_SECRETS = Symbol('LOADED_SECRETS');
 
 /** Closes the stores last, after Nest has stopped taking requests (no half-written transaction). */
 class StoresLifecycle implements OnApplicationShutdown {
@@ -42,7 +45,9 @@ export class KuhinaCoreModule {
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: KUHINA_CONFIG, useValue: config },
-        { provide: PRIVACY_SECRETS, useFactory: (): PrivacySecrets => loadOrCreateSecrets(config.dataDir) },
+        { provide: LOADED_SECRETS, useFactory: (): LoadedSecrets => loadSecrets({ dataDir: config.dataDir, secretsFile: config.secretsFile }) },
+        { provide: PRIVACY_SECRETS, useFactory: (loaded: LoadedSecrets): PrivacySecrets => loaded.secrets, inject: [LOADED_SECRETS] },
+        { provide: SECRETS_ORIGIN, useFactory: (loaded: LoadedSecrets): SecretsOrigin => loaded.origin, inject: [LOADED_SECRETS] },
         { provide: EVENT_STORE, useFactory: () => createEventStore({ dataDir: config.dataDir, kurrentdbUrl: config.kurrentdbUrl, synchronous: config.sqliteSynchronous }) },
         { provide: CommandHandler, useFactory: (store: EventStore) => new CommandHandler(store), inject: [EVENT_STORE] },
         // Keys stay in the data folder even with KurrentDB: a key must be truly deletable, which an append-only log is not.
@@ -61,7 +66,7 @@ export class KuhinaCoreModule {
         ErasePersonHandler,
         SealLogHandler,
       ],
-      exports: [KUHINA_CONFIG, BusinessTimePolicy, PRIVACY_SECRETS, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
+      exports: [KUHINA_CONFIG, BusinessTimePolicy, PRIVACY_SECRETS, SECRETS_ORIGIN, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
     };
   }
 }

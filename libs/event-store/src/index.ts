@@ -24,3 +24,4 @@ export { sealLog, NothingToSealError, type SealLogOptions, type SealResult, type
 export { verifySeals, type SealCheck, type SealIntact, type SealBroken, type SealProblem, type SealsProgress, type VerifySealsOptions } from './seal/verify-seals';
 export { verifyLog, type LogVerification, type LogIntact, type LogChainBroken, type LogSealBroken, type LogVerifyProgress, type VerifyLogOptions } from './seal/verify-log';
 export { errorMessage } from './error-message';
+export { restrictDataFolder, restrictSqliteFiles } from './owner-only';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_KEY_BYTES, DataKey, KeyStore } from './key-store.port';
 import { InvalidSecretError, KeyStoreIntegrityError, UnknownKeyError } from './privacy.errors';
@@ -55,13 +55,13 @@ export class SqliteKeyStore implements KeyStore {
     this.masterKey = Buffer.from(masterKey);
     this.now = options.now ?? (() => new Date());
 
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = join(dataDir, 'keys.db');
-    const existed = existsSync(file);
     this.db = new Database(file);
     try {
-      // SQLite creates -wal and -shm with the database file's mode, so restricting the main file is enough.
-      if (!existed && process.platform !== 'win32') chmodSync(file, 0o600);
+      // SQLite creates -wal and -shm with the database file's mode, so 0600 here covers the ones made later; a looser
+      // mode left from before (a copy, an old version) is tightened too, and so are companions already there.
+      if (process.platform !== 'win32') for (const suffix of ['', '-wal', '-shm']) restrictToOwner(file + suffix);
       this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
       this.db.pragma('secure_delete = ON');
       if (this.db.pragma('secure_delete', { simple: true }) !== 1) {
@@ -168,3 +168,15 @@ export class SqliteKeyStore implements KeyStore {
 /** Binds a wrapped key to its row: moving a blob to another key id or subject breaks authentication. */
 const keyAad = (keyId: string, subjectId: string): Buffer =>
   Buffer.from(`kuhina:keys.db:v${WRAP_VERSION}:${JSON.stringify([keyId, subjectId])}`, 'utf8');
+
+/** Takes the group's and others' access off a file that exists (this library has no dependency to share it from). */
+function restrictToOwner(path: string): void {
+  let mode: number;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if ((mode & 0o077) !== 0) chmodSync(path, mode & 0o700);
+}

@@ -7,13 +7,14 @@ import { ApiErrors } from '../common/problem/api-errors';
 /** Overrides where the built pages are (a folder holding network.js, as `scripts/build-ui.js` writes it). */
 export const UI_DIR_ENV = 'KUHINA_UI_DIR';
 
-/** The files the API serves, and their content types; nothing else under the folder is reachable. */
+/**
+ * The files the API serves, and their content types; nothing else under the folder is reachable. Not the source maps:
+ * they would publish the page's source to anyone; a developer reads them from dist/ui.
+ */
 export const UI_ASSETS = {
   'network.html': 'text/html; charset=utf-8',
   'network.js': 'text/javascript; charset=utf-8',
   'network.css': 'text/css; charset=utf-8',
-  'network.js.map': 'application/json; charset=utf-8',
-  'network.css.map': 'application/json; charset=utf-8',
 } as const;
 export type UiAsset = keyof typeof UI_ASSETS;
 

@@ -29,16 +29,6 @@ export class UiHttpController {
     return this.send(reply, 'network.css');
   }
 
-  @Get('network.js.map')
-  scriptMap(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return this.send(reply, 'network.js.map');
-  }
-
-  @Get('network.css.map')
-  styleMap(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return this.send(reply, 'network.css.map');
-  }
-
   private async send(reply: FastifyReply, asset: UiAsset): Promise<Buffer> {
     const file = await this.assets.read(asset);
     // Revalidate every time: a rebuilt bundle must not be shadowed by a cached one.

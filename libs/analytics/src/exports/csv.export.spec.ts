@@ -1,5 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { mixedNetworkFixture, networkFixture, org } from '../metrics/network-fixture.spec-helper';
+import fc from 'fast-check';
+import type { NetworkEdge } from '@kuhina/read-model/projections/network/network.view';
+import type { NetworkAnswerNode } from '../network-graph';
+import { edge, mixedNetworkFixture, networkFixture, org, origin, person } from '../metrics/network-fixture.spec-helper';
+import { hostileText, noFormulaCells, parseCsv, readBack } from './csv-cell.spec-helper';
 import { CSV_EDGE_COLUMNS, CSV_NODE_COLUMNS, toCsvEdges, toCsvNodes } from './csv.export';
 
 const read = (csv: string): Array<Record<string, string>> => parse(csv, { columns: true });
@@ -74,5 +78,69 @@ describe('toCsvEdges', () => {
       })),
     );
     expect(sut.find((row) => row.type === 'co-attendance')).toMatchObject({ workshops: 'w1;w2', source_roles: 'organiser', target_roles: 'participant;speaker' });
+  });
+});
+
+describe('network CSV with hostile text (issue 16: formula smuggling)', () => {
+  const ISSUE_NAME = "Harmless Oy\r=cmd|' /C calc'!A0";
+
+  it("keeps the issue's organisation name in one quoted cell, so no row starts with =cmd", () => {
+    const csv = toCsvNodes(networkFixture([org('x', { label: ISSUE_NAME }), org('y')]));
+
+    expect(csv).toContain(`"${ISSUE_NAME}"`);
+    expect(parseCsv(csv).map((row) => row[2])).toEqual(['label', ISSUE_NAME, 'y']);
+  });
+
+  it('quotes a label with a semicolon, which Excel in a Finnish locale splits on', () => {
+    expect(toCsvNodes(networkFixture([org('x', { label: 'Oy;=1+1' })]))).toContain('"Oy;=1+1"');
+  });
+
+  // Every text cell of both lists gets arbitrary text; csv-parse must give back the same rows and columns.
+  const textNode = fc.record({ id: hostileText, label: fc.option(hostileText), sector: fc.option(hostileText), region: fc.option(hostileText), heldOn: fc.option(hostileText) });
+  const textEdge = fc.record({ source: hostileText, target: hostileText, workshop: hostileText, date: hostileText, position: hostileText, workshops: fc.array(hostileText, { maxLength: 3 }) });
+
+  it('reads back every node as written for any text, with no cell running as a formula', () => {
+    fc.assert(
+      fc.property(fc.array(textNode, { maxLength: 4 }), fc.boolean(), (given, bom) => {
+        const nodes: NetworkAnswerNode[] = given.map((n, i) => ({
+          ...(i % 2 ? person(n.id, origin(n.id)) : org(n.id)),
+          id: n.id,
+          label: n.label,
+          sector: n.sector,
+          region: n.region,
+          heldOn: n.heldOn,
+        }));
+        const rows = parseCsv(toCsvNodes(networkFixture(nodes), { bom }));
+
+        expect(rows).toHaveLength(nodes.length + 1);
+        expect(rows.slice(1).map((row) => [row[0], row[2], row[3], row[4], row[6]])).toEqual(
+          given.map((n) => [n.id, n.label ?? '', n.sector ?? '', n.region ?? '', n.heldOn ?? ''].map(readBack)),
+        );
+        expect(rows.every((row) => row.length === CSV_NODE_COLUMNS.length)).toBe(true);
+        expect(noFormulaCells(rows)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads back every edge as written for any text, with no cell running as a formula', () => {
+    fc.assert(
+      fc.property(fc.array(textEdge, { maxLength: 4 }), (given) => {
+        const edges: NetworkEdge[] = given.map((e) => ({
+          ...edge('pledged', e.source, e.target, { by: { workshopId: e.workshop, date: e.date, position: e.position }, workshops: e.workshops }),
+          id: `${e.source}|${e.target}`,
+        }));
+        const rows = parseCsv(toCsvEdges(networkFixture([], edges)));
+
+        expect(rows).toHaveLength(edges.length + 1);
+        expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[8], row[9], row[10]])).toEqual(
+          edges.map((e) => [e.id, e.source, e.target, e.createdBy.date, e.createdBy.workshopId, e.createdBy.position].map(readBack)),
+        );
+        expect(rows.slice(1).map((row) => row[11])).toEqual(edges.map((e) => readBack(e.workshops.join(';'))));
+        expect(rows.every((row) => row.length === CSV_EDGE_COLUMNS.length)).toBe(true);
+        expect(noFormulaCells(rows)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

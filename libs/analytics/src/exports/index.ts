@@ -5,6 +5,7 @@ import { GRAPHML_CONTENT_TYPE, GRAPHML_EXTENSION, toGraphml } from './graphml.ex
 import { KUMU_CONTENT_TYPE, KUMU_EXTENSION, toKumu } from './kumu.export';
 
 export * from './csv.export';
+export * from './csv-cell';
 export * from './gexf.export';
 export * from './graphml.export';
 export * from './kumu.export';

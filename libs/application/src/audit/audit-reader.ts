@@ -15,6 +15,7 @@ import {
 } from '@kuhina/domain';
 import type { EventStore, RecordedEvent } from '@kuhina/event-store';
 import { pseudonym } from '@kuhina/privacy';
+import { PERSONAL_DATA_ACCESSED } from '../access-log/personal-data-accessed.event';
 import { eventRef, figuresOf, type EventRef } from './audit-records';
 import { buildLedger, type AuditLedger } from './audit-ledger';
 import { chainFacts, peopleIn, type ChainFacts } from './chain-facts';
@@ -128,7 +129,11 @@ export class AuditReader {
     // gathers them): collect those workshops on the way instead of building every chain's reports.
     const entity = parsePersonStream(target.stream) ?? parseOrganizationStream(target.stream);
     const entityWorkshops = new Set<string>();
+    // Every person of the log, wherever the answer may name them (another event's data, a stream, a request id): an
+    // access-log event lists the people an answer revealed, and its trace must not turn into the pseudonym ↔ id map.
+    const everyone = new Set<string>();
     await this.scan((event) => {
+      if (!audience.revealPeople) collectPeople(event, everyone);
       if (event.type === 'ChainStarted') chains.add((event.data as { chainId: string }).chainId);
       if (event.type === 'WorkshopAddedToChain') chainOfWorkshop.set((event.data as WorkshopAddedToChain['data']).workshopId, (event.data as WorkshopAddedToChain['data']).chainId);
       if (entity !== null) {
@@ -144,11 +149,15 @@ export class AuditReader {
     });
 
     // The chains whose reports can count it: its own chain for chain and workshop events, the chains of the workshops
-    // naming a person or an organisation for their own events, every chain for anything else.
+    // naming a person or an organisation for their own events, every chain for a staff member's; none for a stream no
+    // report reads (an access, an e-mail claim).
     const workshopId = (target.data as { workshopId?: unknown }).workshopId;
     const ownChain = parseChainStream(target.stream) ?? (typeof workshopId === 'string' ? chainOfWorkshop.get(workshopId) : undefined);
-    const candidates =
-      ownChain !== undefined
+    // Reports are built from chain, workshop, organisation, person and staff streams only (see facts).
+    const counted = [parseChainStream, parseWorkshopStream, parseOrganizationStream, parsePersonStream, parseStaffStream].some((parse) => parse(target.stream) !== null);
+    const candidates = !counted
+      ? []
+      : ownChain !== undefined
         ? [ownChain]
         : entity !== null
           ? [...new Set([...entityWorkshops].flatMap((workshop) => chainOfWorkshop.get(workshop) ?? []))]
@@ -177,7 +186,9 @@ export class AuditReader {
       sameRequestTotal,
       includedIn,
     };
-    return audience.revealPeople ? trace : this.pseudonymise(trace, peopleOf(target, involved));
+    if (audience.revealPeople) return trace;
+    for (const id of peopleOf(target, involved)) everyone.add(id);
+    return this.pseudonymise(trace, everyone);
   }
 
   /** Every event of the log, in order, page by page. */
@@ -207,7 +218,7 @@ export class AuditReader {
       if (known === undefined) pseudonyms.set(id, (known = pseudonym(id, this.pseudonymKey)));
       return known;
     };
-    const replace = (text: string): string => (text.length < 36 ? text : text.replace(UUID_IN_TEXT, (id) => (people.has(id) ? pseudonymOf(id) : id)));
+    const replace = (text: string): string => (text.length < 36 ? text : text.replace(UUID_IN_TEXT, (id) => (people.has(id) ? pseudonymOf(id) : people.has(id.toLowerCase()) ? pseudonymOf(id.toLowerCase()) : id)));
     const walk = (value: unknown, key?: string): unknown => {
       if (key === 'personalData' && value !== null) return '[sealed personal data]';
       // Whatever the known set: a person field and a person's stream are always pseudonymised.
@@ -233,6 +244,15 @@ function causeOf(target: RecordedEvent, cause: RecordedEvent | undefined, others
   }
   const others = othersOfCommand === 0 ? 'its only event' : `written with ${othersOfCommand} other event${othersOfCommand === 1 ? '' : 's'} (sameCommand)`;
   return { kind: 'command', id: causationId, request: correlationId, summary: `Recorded by ${actor} for command ${causationId} in request ${correlationId}: ${others}.` };
+}
+
+/** The people an event shows to be people: the ids of `person-` and `staff-` streams, of `personId` fields, and of an access's `people`. */
+function collectPeople(event: RecordedEvent, into: Set<string>): void {
+  const own = parsePersonStream(event.stream) ?? parseStaffStream(event.stream);
+  if (own !== null) into.add(own);
+  const data = event.data as { personId?: unknown; people?: unknown } | null;
+  if (typeof data?.personId === 'string') into.add(data.personId);
+  if (event.type === PERSONAL_DATA_ACCESSED && Array.isArray(data?.people)) for (const id of data.people) if (typeof id === 'string') into.add(id);
 }
 
 /** The people a trace may name: the person of the event's own stream or data, and the people of the chain it counts in. */

@@ -71,4 +71,25 @@ describe('AuditReader.trace: who recorded an event and what caused it, said plai
     expect(nullsIn(trace)).toEqual([]);
     for (const event of log.slice(0, 3)) expect(nullsIn(await sut.trace(event.id, { revealPeople: false }))).toEqual([]);
   });
+
+  it('shows every person of the log only as a pseudonym, whatever the event: an access lists the people it revealed', async () => {
+    const [aino, eero, staffer] = ['b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000003'];
+    const at = (id: string, type: string, stream: string, data: unknown): RecordedEvent => ({ ...event(id, type, { actor: 'aapo', correlationId: `req-${id}`, causationId: null }), stream, data });
+    const people = [
+      at('f0000000-0000-4000-8000-000000000001', 'PersonCreated', `person-${aino}`, { personId: aino, personalData: 'sealed' }),
+      at('f0000000-0000-4000-8000-000000000002', 'PersonCreated', `person-${eero}`, { personId: eero, personalData: 'sealed' }),
+      at('f0000000-0000-4000-8000-000000000003', 'HourlyRateSet', `staff-${staffer}`, { rateCents: 4000 }),
+      at('f0000000-0000-4000-8000-000000000004', 'PersonalDataAccessed', 'personal-data-access', {
+        people: [aino, eero, staffer],
+        endpoint: { method: 'GET', route: '/people/:id', id: eero },
+        requestId: `asked-about-${staffer}`,
+      }),
+    ];
+    const reader = new AuditReader(storeOf([...log, ...people]), Buffer.alloc(32, 1));
+
+    const shown = JSON.stringify(await reader.trace(people[3]!.id, { revealPeople: false }));
+
+    for (const id of [aino, eero, staffer]) expect(shown).not.toContain(id);
+    expect(JSON.stringify(await reader.trace(people[3]!.id, { revealPeople: true }))).toContain(eero);
+  });
 });

@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { hostileText, noFormulaCells, parseCsv, readBack } from '@kuhina/analytics/exports/csv-cell.spec-helper';
 import type { RecordedEvent } from '@kuhina/event-store';
 import { buildLedger } from './audit-ledger';
 import { chainFacts } from './chain-facts';
@@ -206,5 +208,71 @@ describe('Ledger CSV: a sheet of items a spreadsheet can sum, and a sheet of the
       // Every row is an event of the log, as it stands there.
       for (const row of rows) expect([row.event_type, row.stream, row.actor]).toEqual([byId(row.event_id!).type, byId(row.event_id!).stream, byId(row.event_id!).metadata.actor]);
     });
+  });
+});
+
+describe('Ledger CSV with hostile text (issue 16: every CSV the system writes)', () => {
+  // Arbitrary text in every free-text cell an event can fill: titles, names, descriptions, references, reasons, actors (categories are a closed list).
+  const texts = fc.record({ title: hostileText, orgName: hostileText, description: hostileText, receipt: hostileText, reason: hostileText, actor: hostileText, basis: hostileText });
+  const log = (t: { title: string; orgName: string; description: string; receipt: string; reason: string; actor: string; basis: string }): RecordedEvent[] => {
+    position = 0n;
+    const figures = (amountCents: number) => ({ amountCents, category: 'catering', fundingSource: 'esf', receiptReference: t.receipt });
+    return [
+      event(`chain-${CHAIN}`, 'ChainStarted', { chainId: CHAIN, name: 'Ketju' }),
+      event(`organization-${ORG}`, 'OrganizationRegistered', { organizationId: ORG, name: t.orgName, sector: 'public' }),
+      event(`workshop-${W1}`, 'WorkshopPlanned', { workshopId: W1, chainId: CHAIN, title: t.title, kind: 'co-development' }),
+      event(`chain-${CHAIN}`, 'WorkshopAddedToChain', { chainId: CHAIN, workshopId: W1, order: 0 }),
+      event(`workshop-${W1}`, 'ExpenseRecorded', { workshopId: W1, expenseId: 'x1', description: t.description, incurredOn: '2023-05-10', recordedAt: 'x', ...figures(100) }, t.actor),
+      event(`workshop-${W1}`, 'ExpenseCorrected', { workshopId: W1, expenseId: 'x1', ...figures(90), previous: figures(100), reason: t.reason, correctedAt: 'x' }, t.actor),
+      event(`workshop-${W1}`, 'ResourcePledged', {
+        workshopId: W1,
+        pledgeId: 'g1',
+        organizationId: ORG,
+        kind: 'venue',
+        description: t.description,
+        inKindValueCents: 300,
+        valuationBasis: t.basis,
+        pledgedAt: 'x',
+      }),
+    ];
+  };
+
+  it('reads back the items sheet as written for any text, with no cell running as a formula', () => {
+    fc.assert(
+      fc.property(texts, (t) => {
+        const rows = parseCsv(ledgerItemsCsv(buildLedger(chainFacts(CHAIN, log(t)))));
+
+        expect(rows).toHaveLength(3);
+        const [header, expense, pledge] = rows.map((row) => Object.fromEntries(rows[0]!.map((column, i) => [column, row[i]])));
+        expect(Object.keys(header!)).toHaveLength(rows[0]!.length);
+        expect(expense).toMatchObject({
+          workshop_title: readBack(t.title),
+          description: readBack(t.description),
+          receipt_reference: readBack(t.receipt),
+          recorded_by: readBack(t.actor),
+          counted_cents: '90',
+        });
+        expect(pledge).toMatchObject({ organization_name: readBack(t.orgName), valuation_basis: readBack(t.basis), counted_cents: '0' });
+        expect(noFormulaCells(rows)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads back the history sheet as written for any text, with no cell running as a formula', () => {
+    fc.assert(
+      fc.property(texts, (t) => {
+        const rows = parseCsv(ledgerHistoryCsv(buildLedger(chainFacts(CHAIN, log(t)))));
+
+        expect(rows.slice(1).map((row) => [row[2], row[4], row[10], row[14]])).toEqual([
+          ['x1', 'ExpenseRecorded', readBack(t.actor), ''],
+          ['x1', 'ExpenseCorrected', readBack(t.actor), readBack(t.reason)],
+          ['g1', 'ResourcePledged', 'office', ''],
+        ]);
+        expect(rows.every((row) => row.length === rows[0]!.length)).toBe(true);
+        expect(noFormulaCells(rows)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument, type CsvValue } from '@kuhina/analytics';
 import type { EventRef } from './audit-records';
 import type { AuditLedger, LedgerFlatRate, LedgerRateApplied, LedgerStep } from './audit-ledger';
 
@@ -24,8 +24,9 @@ const HISTORY_COLUMNS = [
   'amount_before_cents', 'amount_after_cents', 'reason', 'hourly_rate_cents',
 ] as const;
 
-// escape_formulas: a description starting with = + - @ must not run in a spreadsheet (numbers stay numbers).
-const csv = (rows: unknown[][], columns: readonly string[]) => stringify(rows, { header: true, columns: [...columns], escape_formulas: true });
+// The network's CSV cell rules (quoting, formulas neutralised, numbers stay numbers): a description typed in by
+// someone must neither split a row nor run in a spreadsheet.
+const csv = (rows: CsvValue[][], columns: readonly string[]) => csvDocument(columns, rows);
 
 const byPosition = (a: EventRef, b: EventRef) => a.position.length - b.position.length || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
 
@@ -54,7 +55,7 @@ const itemsOf = (ledger: AuditLedger): Item[] => [
  */
 export function ledgerItemsCsv(ledger: AuditLedger): string {
   const titles = new Map(ledger.expenses.byWorkshop.map((w) => [w.workshopId, w.title ?? '']));
-  const row = (item: Item, what: unknown[], status: string, original: number, counted: number, staff: unknown[] = ['', '', '', '']) => {
+  const row = (item: Item, what: CsvValue[], status: string, original: number, counted: number, staff: CsvValue[] = ['', '', '', '']) => {
     const first = item.history[0];
     const workshop = item.workshopId ?? '';
     return [item.section, item.scope, workshop, titles.get(workshop) ?? '', item.itemId, ...what, status, original, counted, first?.actor ?? '', first?.recordedAt ?? '', item.history.at(-1)?.eventId ?? '', ...staff];
@@ -83,7 +84,7 @@ export function ledgerItemsCsv(ledger: AuditLedger): string {
   return csv(rows, ITEM_COLUMNS);
 
   // What the flat rate adds is its amount: original and counted alike.
-  function flatRateRow(flatRate: LedgerFlatRate): unknown[] {
+  function flatRateRow(flatRate: LedgerFlatRate): CsvValue[] {
     const { basisPoints, basisCents, basis, reference, amountCents } = flatRate;
     const description = `Flat rate ${basisPoints / 100} % of ${basisCents} cents (${basis}): ${reference}`;
     return row(flatRateItem(flatRate), [description, basis, '', '', '', '', '', ''], 'declared', amountCents.value, amountCents.value);
@@ -96,7 +97,7 @@ export function ledgerItemsCsv(ledger: AuditLedger): string {
  * per item, with the item's amount before and after it. No column counts: summing this sheet gives no total.
  */
 export function ledgerHistoryCsv(ledger: AuditLedger): string {
-  const rows: unknown[][] = [];
+  const rows: CsvValue[][] = [];
   for (const item of itemsOf(ledger)) {
     // The rate's own event sets no amount of the item: a row with the rate and empty amounts.
     const steps: Array<LedgerStep | (EventRef & { amountBeforeCents: null; amountAfterCents: null; reason: null })> = [...item.history];

@@ -67,4 +67,31 @@ describe('fieldChecks', () => {
     for (const value of good) expect(refusal(() => check(value))).toBeUndefined();
     for (const value of bad) expect(refusal(() => check(value))).toMatchObject({ code: CODE, details: { field: 'f', value } });
   });
+
+  describe('control characters (issue 16), so the CLI and the seed cannot store what the API refuses', () => {
+    it.each([
+      ['text', (v: string) => sut.text(v, 'name')],
+      ['anyText', (v: string) => sut.anyText(v, 'name')],
+      ['textOrNull', (v: string) => sut.textOrNull(v, 'name')],
+      ['nonBlankOrNull', (v: string) => sut.nonBlankOrNull(v, 'location.venue')],
+      ['strings', (v: string) => sut.strings(['ok', v], 'targetGroups', true)],
+    ])('%s refuses a control character in a one-line field, naming the field and the rule', (_, check) => {
+      const error = refusal(() => check("Harmless Oy\r=cmd|' /C calc'!A0"));
+
+      expect(error).toMatchObject({ code: CODE, kind: 'validation', details: { expected: 'free of control characters' } });
+      expect(error?.message).toMatch(/^(name|location\.venue|targetGroups\[1\]) must be free of control characters$/);
+    });
+
+    it('lets a multi-line field keep LF and CRLF, but not a bare CR or other controls', () => {
+      expect(sut.anyText('Kahvit\r\nja pulla\n', 'description')).toBe('Kahvit\r\nja pulla\n');
+      expect(sut.strings(['Miksi?\nKuka?'], 'advanceQuestions', true)).toEqual(['Miksi?\nKuka?']);
+      expect(refusal(() => sut.text('a\rb', 'summary'))?.message).toBe('summary must be free of control characters other than line breaks (LF or CRLF)');
+      expect(refusal(() => sut.text('a\u0000b', 'details.notes'))?.details).toMatchObject({ field: 'details.notes' });
+      expect(refusal(() => sut.text('two\nlines', 'title'))?.message).toBe('title must be free of control characters');
+    });
+
+    it('refuses with a code of its own when given one', () => {
+      expect(refusal(() => fieldChecks(CODE, { controlCharacters: 'THING.CONTROL_CHARACTER' }).text('a\u0000', 'name'))?.code).toBe('THING.CONTROL_CHARACTER');
+    });
+  });
 });

@@ -1,7 +1,20 @@
 import { isValidFinnishBusinessId } from './business-id';
 import { invalid } from './domain-error';
 import { isIsoDate, isIsoDateOrDateTime, isIsoDateTime } from './iso-date';
-import { BUSINESS_ID, INTEGER, ISO_DATE, ISO_DATE_OR_DATE_TIME, ISO_DATE_TIME, WEB_ADDRESS, isNonBlank, isWebAddress, isWithin, type IntegerRule } from './rules';
+import {
+  BUSINESS_ID,
+  CONTROL_CHARACTERS,
+  INTEGER,
+  ISO_DATE,
+  ISO_DATE_OR_DATE_TIME,
+  ISO_DATE_TIME,
+  WEB_ADDRESS,
+  holdsNoControlCharacters,
+  isNonBlank,
+  isWebAddress,
+  isWithin,
+  type IntegerRule,
+} from './rules';
 
 // Field checks for the deciders. The HTTP layer validates too (with the same rules, see rules.ts); these exist because
 // commands also come from the CLI, the demo seed and tests, and a bad fact in an append-only log stays there for good.
@@ -20,7 +33,31 @@ export type FieldCheckKind =
   | 'strings'
   | 'integer'
   | 'businessId'
-  | 'webAddress';
+  | 'webAddress'
+  | 'controlCharacters';
+
+/**
+ * Fields whose text may run over several lines (the HTTP layer's `multiline` rules: descriptions, summaries, notes,
+ * reasons, ...), by the last part of the field's name: the deciders name a field, not its rule. Every other text,
+ * names and ids first, refuses all control characters.
+ */
+const MULTILINE_FIELDS: ReadonlySet<string> = new Set([
+  'description',
+  'summary',
+  'notes',
+  'note',
+  'reason',
+  'outcome',
+  'expectations',
+  'comment',
+  'valuationBasis',
+  'basis',
+  'advanceQuestions',
+  'theme',
+  'method',
+]);
+
+const isMultiline = (field: string): boolean => MULTILINE_FIELDS.has(field.replace(/\[\d*\]/g, '').split('.').at(-1) ?? field);
 
 /**
  * The checks of one kind of thing (a workshop, a registration, a chain, ...), refusing with its code, e.g.
@@ -33,15 +70,22 @@ export function fieldChecks(code: string, codes: Partial<Record<FieldCheckKind, 
   const fail = (kind: FieldCheckKind, field: string, expected: string, value: unknown): never => {
     throw invalid(codes[kind] ?? code, `${field} must be ${expected}`, { field, expected, value });
   };
+  // Every text check also refuses control characters (a bare CR splits a CSV row, NUL vanishes from GEXF): the CLI and
+  // the seed must not store what the API refuses.
+  const clean = <T>(value: T, field: string): T => {
+    if (typeof value !== 'string') return value;
+    const multiline = isMultiline(field);
+    return holdsNoControlCharacters(value, multiline) ? value : fail('controlCharacters', field, CONTROL_CHARACTERS.expected[multiline ? 'multiline' : 'singleLine'], value);
+  };
   const nonBlankOrNull = (value: unknown, field: string): string | null =>
-    value === null || isNonBlank(value) ? value : fail('nonBlankOrNull', field, 'a non-blank string or null', value);
+    value === null || isNonBlank(value) ? clean(value, field) : fail('nonBlankOrNull', field, 'a non-blank string or null', value);
   const integer = (value: unknown, rule: IntegerRule, field: string): number => (isWithin(rule, value) ? value : fail('integer', field, rule.expected, value));
   return {
-    text: (value: unknown, field: string): string => (isNonBlank(value) ? value : fail('text', field, 'a non-blank string', value)),
+    text: (value: unknown, field: string): string => (isNonBlank(value) ? clean(value, field) : fail('text', field, 'a non-blank string', value)),
     /** A string that may be empty (notes, descriptions). */
-    anyText: (value: unknown, field: string): string => (typeof value === 'string' ? value : fail('anyText', field, 'a string', value)),
+    anyText: (value: unknown, field: string): string => (typeof value === 'string' ? clean(value, field) : fail('anyText', field, 'a string', value)),
     textOrNull: (value: unknown, field: string): string | null =>
-      value === null || typeof value === 'string' ? value : fail('textOrNull', field, 'a string or null', value),
+      value === null || typeof value === 'string' ? clean(value, field) : fail('textOrNull', field, 'a string or null', value),
     /** Optional text that is null when unknown: an empty string would be a second spelling of "unknown". */
     nonBlankOrNull,
     /** An id, or null for none. */
@@ -56,7 +100,8 @@ export function fieldChecks(code: string, codes: Partial<Record<FieldCheckKind, 
     /** An array of strings; with `nonBlank`, each must have content. */
     strings(value: unknown, field: string, nonBlank: boolean): string[] {
       const ok = Array.isArray(value) && value.every((item) => (nonBlank ? isNonBlank(item) : typeof item === 'string'));
-      return ok ? (value as string[]) : fail('strings', field, nonBlank ? 'an array of non-blank strings' : 'an array of strings', value);
+      if (!ok) return fail('strings', field, nonBlank ? 'an array of non-blank strings' : 'an array of strings', value);
+      return (value as string[]).map((item, index) => clean(item, `${field}[${index}]`));
     },
     /** A whole number within one of the shared rules, e.g. `INTEGER.RATING`. */
     integer,

@@ -7,6 +7,7 @@ import {
   LIST,
   PHONE,
   TEXT,
+  holdsNoControlCharacters,
   holdsNoPersonalData,
   isCents,
   isNonBlank,
@@ -144,6 +145,29 @@ describe('shared validation rules', () => {
 
     it.each(['asked by aino@example.org', 'phoned from +358 40 123 4567', 'henkilötunnus 010185-123A'])('stops %j', (value) => {
       expect(holdsNoPersonalData(value)).toBe(false);
+    });
+  });
+
+  describe('control characters (issue 16: a bare CR splits a CSV row, NUL vanishes from GEXF)', () => {
+    it.each(['Harmless Oy\r=cmd', 'a\u0000b', 'tab\there', 'line\nbreak', 'DEL\u007f', 'C1\u0085', 'CR\r\n', '\u001b[31m'])('refuses %j in a name', (value) => {
+      expect(holdsNoControlCharacters(value)).toBe(false);
+    });
+
+    it.each(['Line 1\nLine 2', 'Windows\r\nline', '\n'])('allows the line break in %j in a multi-line text', (value) => {
+      expect(holdsNoControlCharacters(value, true)).toBe(true);
+    });
+
+    it.each(['bare CR\rhere', 'ends in CR\r', 'a\u0000b', 'tab\there', '\u0085'])('refuses %j in a multi-line text', (value) => {
+      expect(holdsNoControlCharacters(value, true)).toBe(false);
+    });
+
+    it('keeps ordinary text, accents, emoji and non-breaking spaces, and is quick on a long text', () => {
+      expect(['Tom & Jerry\'s <"Säätiö"> ö', '=SUM(A1)', 'Åbo\u00a0Akademi', '🙂', ''].every((value) => holdsNoControlCharacters(value))).toBe(true);
+      expect(holdsNoControlCharacters(`${'x\r\n'.repeat(50_000)}\r`, true)).toBe(false);
+    });
+
+    it('lets only the long free texts run over several lines', () => {
+      expect(Object.entries(TEXT).filter(([, rule]) => 'multiline' in rule && rule.multiline).map(([name]) => name)).toEqual(['SUBJECT', 'QUESTION', 'LONG']);
     });
   });
 });

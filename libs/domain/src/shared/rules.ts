@@ -13,10 +13,11 @@ export interface PatternRule {
   readonly expected: string;
 }
 
-/** A rule on the length of a text, in characters. */
+/** A rule on the length of a text, in characters; `multiline` texts may hold line breaks (see `CONTROL_CHARACTERS`). */
 export interface TextRule {
   readonly minLength: number;
   readonly maxLength: number;
+  readonly multiline?: boolean;
 }
 
 /** A rule on a whole number. */
@@ -137,14 +138,29 @@ export const TEXT = {
   /** A municipality or a region. */
   PLACE: { minLength: 1, maxLength: 100 },
   /** A workshop's theme or method. */
-  SUBJECT: { minLength: 1, maxLength: 1000 },
+  SUBJECT: { minLength: 1, maxLength: 1000, multiline: true },
   /** A question sent ahead for the speakers. */
-  QUESTION: { minLength: 1, maxLength: 2000 },
+  QUESTION: { minLength: 1, maxLength: 2000, multiline: true },
   /** Free text: descriptions, reasons, summaries, comments, notes, outcomes, expectations, valuation bases. */
-  LONG: { minLength: 1, maxLength: 4000 },
+  LONG: { minLength: 1, maxLength: 4000, multiline: true },
   /** Why personal data was erased: kept in the log for good, so short (and free of personal data). */
   ERASURE_REASON: { minLength: 3, maxLength: 200 },
 } as const satisfies Record<string, TextRule>;
+
+/**
+ * Control characters (C0, DEL, C1) are refused in every text: invisible in a name, dropped by the XML exports (so a
+ * label would differ between GEXF and CSV), and a bare CR starts a new row in a spreadsheet. Multi-line texts (the
+ * `multiline` rules above) keep their line breaks, LF or CRLF; nothing else, not even TAB.
+ */
+export const CONTROL_CHARACTERS = {
+  // Each pattern finds a refused character (linear, so a 100,000-character text costs nothing): the first anywhere,
+  // the second anything but LF and a CR before an LF. Control characters are the very thing these patterns look for.
+  // eslint-disable-next-line no-control-regex
+  singleLine: /[\u0000-\u001F\u007F-\u009F]/,
+  // eslint-disable-next-line no-control-regex
+  multiline: /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/,
+  expected: { singleLine: 'free of control characters', multiline: 'free of control characters other than line breaks (LF or CRLF)' },
+} as const;
 
 /** How many items a list may hold. */
 export const LIST = {
@@ -191,5 +207,8 @@ export function isWebAddress(value: unknown): value is string {
     return false;
   }
 }
+
+/** A text without control characters; a multi-line one may hold LF and CRLF line breaks. */
+export const holdsNoControlCharacters = (value: string, multiline = false): boolean => !CONTROL_CHARACTERS[multiline ? 'multiline' : 'singleLine'].test(value);
 
 export const holdsNoPersonalData = (value: string): boolean => !NO_PERSONAL_DATA.patterns.some((pattern) => pattern.test(value));

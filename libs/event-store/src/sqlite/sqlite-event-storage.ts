@@ -1,5 +1,6 @@
 import { errorMessage } from '../error-message';
 import { mkdirSync } from 'node:fs';
+import { restrictSqliteFiles } from '../owner-only';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -70,9 +71,11 @@ export class SqliteEventStorage implements EventStorage {
   constructor(options: SqliteEventStorageOptions) {
     this.file = options.file;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
     this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
+      // 0600 before WAL mode makes the -wal/-shm (SQLite gives them this file's mode); fixes the looser ones already there.
+      restrictSqliteFiles(options.file);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
       migrate(this.db);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { restrictSqliteFiles } from '@kuhina/event-store';
 import type { Checkpoint, ListOptions, Page, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
 import { assertCollection, assertId, assertIndexName, assertLimit } from './read-store-arguments';
 import { migrateReadStore } from './sqlite-read-store-migrations';
@@ -64,9 +65,11 @@ export class SqliteReadStore implements ReadStore {
 
   constructor(options: SqliteReadStoreOptions) {
     this.file = options.file;
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
     this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
+      // 0600 before WAL mode makes the -wal/-shm (SQLite gives them this file's mode); fixes the looser ones already there.
+      restrictSqliteFiles(options.file);
       // Only a new (empty) file takes it; an existing one keeps its page size. Large pages suit this store: chain
       // and registration documents run to tens of KiB (a chain's to MiBs) and are rewritten by every batch of a
       // rebuild, so fewer overflow pages to chain and write (rebuild ratio 0.24 → 0.27 in bench:rebuild).

@@ -45,6 +45,19 @@ describe('GetAccessLogHandler', () => {
     expect(JSON.stringify(answer.accesses[0]!.people)).not.toContain(eero);
   });
 
+  it('shows a person named by the endpoint id or by the request id only as a pseudonym', async () => {
+    const log = new PersonalDataAccessLog(harness.store);
+    await log.record({ accessedBy: 'office', role: 'backoffice', people: [aino], endpoint: { method: 'GET', route: '/people/:id', id: aino }, requestId: `why-${eero.toUpperCase()}` });
+
+    const answer = await sut.execute(new GetAccessLogQuery(eero));
+
+    const entry = answer.accesses.find((access) => access.endpoint.route === '/people/:id')!;
+    expect(entry.endpoint.id).toBe(alias(eero));
+    expect(JSON.stringify(answer.accesses)).not.toContain(eero);
+    const own = (await sut.execute(new GetAccessLogQuery(aino))).accesses.find((access) => access.requestId.startsWith('why-'))!;
+    expect([own.endpoint.id, own.requestId]).toEqual([alias(aino), `why-${alias(eero)}`]);
+  });
+
   it('answers an empty list for a person nobody looked at', async () => {
     const nobody = '0d6c4f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6';
 

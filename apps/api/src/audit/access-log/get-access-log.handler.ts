@@ -27,6 +27,8 @@ export interface AccessLogAnswer {
   accesses: AccessLogEntry[];
 }
 
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
 /** Who saw a person's personal data; reads the access-log stream (no projection, see PersonalDataAccessLog.accessesOf for the cost). */
 @QueryHandler(GetAccessLogQuery)
 export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery, AccessLogAnswer> {
@@ -46,13 +48,17 @@ export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery, Acc
       if (known === undefined) named.set(id, (known = pseudonym(id, this.secrets.pseudonymKey)));
       return known;
     };
-    const accesses = (await this.log.accessesOf(personId)).map(
+    const found = await this.log.accessesOf(personId);
+    // The endpoint's id (GET /people/:id) and a client-chosen request id can name a person too: only as pseudonyms.
+    const people = new Set([personId.toLowerCase(), ...found.flatMap((access) => access.people)]);
+    const hide = (text: string): string => text.replace(UUID_IN_TEXT, (id) => (people.has(id.toLowerCase()) ? alias(id.toLowerCase()) : id));
+    const accesses = found.map(
       (access): AccessLogEntry => ({
         at: access.at,
         accessedBy: access.accessedBy,
         role: access.role,
-        endpoint: access.endpoint,
-        requestId: access.requestId,
+        endpoint: { ...access.endpoint, id: access.endpoint.id === null ? null : hide(access.endpoint.id) },
+        requestId: hide(access.requestId),
         people: access.people.map(alias),
         eventId: access.eventId,
         position: access.position.toString(),

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { clientRequestId } from './request-id';
 
 export const createLogger = (level: string = process.env.KUHINA_LOG_LEVEL ?? 'info'): Logger =>
   pino({
@@ -37,12 +38,13 @@ export class PinoNestLogger implements LoggerService {
   }
 }
 
-/** One line per request: method, route, status, duration, key name, request id — never the key or the body. */
+/** One line per request: method, route, status, duration, key name, request id (and the client's own) — never the key or the body. */
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.info(
       {
         reqId: request.id,
+        clientRequestId: clientRequestId(request.headers['x-request-id']),
         method: request.method,
         url: request.url.split('?')[0],
         route: request.routeOptions.url,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { restrictSqliteFiles } from '@kuhina/event-store';
 
 export type KeyUse = 'new' | 'same' | 'different';
 
@@ -16,8 +17,11 @@ export class IdempotencyStore {
   private readonly remove: Database.Statement<[string, string, string]>;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'idempotency.db'));
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const file = join(dataDir, 'idempotency.db');
+    this.db = new Database(file);
+    // 0600 before WAL mode makes the -wal/-shm (SQLite gives them this file's mode); fixes the looser ones already there.
+    restrictSqliteFiles(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec('CREATE TABLE IF NOT EXISTS idempotency_keys (scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, first_used_at TEXT NOT NULL, PRIMARY KEY (scope, key)) STRICT');

@@ -85,6 +85,20 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
   return make(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side; the request id identifies it in the logs. Nothing was recorded by this request unless its answer said so.');
 }
 
+/**
+ * What the connection-level refusals answer (Node's parser, before any request object exists): 431 for headers over
+ * Node's limit, 408 for headers or body that did not arrive in time, 400 for bytes that are not HTTP.
+ */
+export function clientErrorProblem(status: 400 | 408 | 431): ProblemDetails {
+  const [code, title, detail] =
+    status === 431
+      ? [ApiErrors.REQUEST_HEADERS_TOO_LARGE, 'Request header fields too large', 'The request headers are larger than the server accepts; send fewer or shorter headers.']
+      : status === 408
+        ? [ApiErrors.REQUEST_TIMEOUT, 'Request timeout', 'The request (headers and body) did not arrive in time; nothing was recorded.']
+        : [ApiErrors.REQUEST_MALFORMED, 'Malformed request', 'The request is not valid HTTP.'];
+  return { type: problemType(code), title, status, detail, code };
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');

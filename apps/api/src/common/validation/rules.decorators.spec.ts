@@ -142,4 +142,25 @@ describe('validation decorators built from the shared rules', () => {
     const offenders = files.filter((file) => readFileSync(file, 'utf8').split('\n').some((line) => literal.test(line))).map((file) => relative(root, file));
     expect(offenders).toEqual([]);
   });
+
+  describe('control characters (issue 16)', () => {
+    it("refuses the issue's organisation name with a 400 naming the field and the rule", async () => {
+      const errors = await errorsOf(RegisterOrganizationRequestDto, { name: "Harmless Oy\r=cmd|' /C calc'!A0", sector: 'sme' });
+
+      expect(errors.map(({ field, rule }) => [field, rule])).toEqual([['body.name', 'noControlCharacters']]);
+      expect(errors[0]?.message).toBe('name must be free of control characters');
+    });
+
+    it('refuses NUL, TAB and a line break in a name, a C1 control in a place', async () => {
+      for (const name of ['a\u0000b', 'a\tb', 'a\nb']) expect(await rulesOf(StartChainRequestDto, { ...chain, name })).toEqual([['body.name', 'noControlCharacters']]);
+      expect(await rulesOf(RegisterOrganizationRequestDto, { name: 'Oy', sector: 'sme', region: 'Sata\u0085kunta' })).toEqual([['body.region', 'noControlCharacters']]);
+    });
+
+    it('lets a long free text keep LF and CRLF line breaks, not a bare CR', async () => {
+      expect(await rulesOf(RecordExpenseRequestDto, { ...expense, description: 'Lounas\r\nbuffet\nja kahvit' })).toEqual([]);
+      const [error] = await errorsOf(RecordExpenseRequestDto, { ...expense, description: 'Lounas\r=cmd' });
+      expect([error?.field, error?.rule, error?.message]).toEqual(['body.description', 'noControlCharacters', 'description must be free of control characters other than line breaks (LF or CRLF)']);
+      expect(await rulesOf(RecordExpenseRequestDto, { ...expense, receiptReference: 'INV\n1' })).toEqual([['body.receiptReference', 'noControlCharacters']]);
+    });
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import {
   BUSINESS_ID,
+  CONTROL_CHARACTERS,
   EMAIL,
   INTEGER,
   ISO_DATE,
@@ -24,6 +25,7 @@ import {
   ISO_DATE_TIME,
   NO_PERSONAL_DATA,
   PHONE,
+  holdsNoControlCharacters,
   holdsNoPersonalData,
   WEB_ADDRESS,
   type IntegerRule,
@@ -58,10 +60,25 @@ export interface TextOptions {
   emptyAllowed?: boolean;
 }
 
-/** A text of one of the shared lengths, e.g. `@TextOf(TEXT.NAME)`. */
+/**
+ * No control characters (`CONTROL_CHARACTERS`), line breaks allowed in a multi-line rule's text; rule
+ * `noControlCharacters`, e.g. "name must be free of control characters".
+ */
+export function HoldsNoControlCharacters(multiline: boolean, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'noControlCharacters',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: { message: `$property must be ${CONTROL_CHARACTERS.expected[multiline ? 'multiline' : 'singleLine']}`, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || holdsNoControlCharacters(value, multiline) },
+    });
+}
+
+/** A text of one of the shared lengths, e.g. `@TextOf(TEXT.NAME)`, without control characters (line breaks only in `multiline` rules). */
 export function TextOf(rule: TextRule, { each = false, emptyAllowed = false }: TextOptions = {}): PropertyDecorator {
   const minLength = emptyAllowed ? 0 : rule.minLength;
-  const checks = [IsString({ each }), Length(minLength, rule.maxLength, { each })];
+  const checks = [IsString({ each }), Length(minLength, rule.maxLength, { each }), HoldsNoControlCharacters(rule.multiline === true, { each })];
   return stacked(...(each ? [] : [documented({ minLength, maxLength: rule.maxLength })]), ...checks);
 }
 

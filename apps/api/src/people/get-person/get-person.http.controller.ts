@@ -30,6 +30,8 @@ export class GetPersonHttpController {
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonView> {
     const result = await this.bus.execute<GetPersonQuery, PersonQueryResult>(new GetPersonQuery(id));
     withEtag(reply, result.revision);
+    // Personal data: no browser or proxy may keep a copy (createApp's default says the same; said here so it cannot be lost).
+    void reply.header('cache-control', 'no-store');
     return result.person;
   }
 }
