@@ -3,6 +3,7 @@ import { fieldChecks } from '../shared/field-checks';
 import { checkStaffHours, staffHoursKey } from '../staff/staff-hours';
 import { validateExpenseFigures } from '../workshop/expenses/expenses.decide';
 import { WorkshopErrors } from '../workshop/workshop.errors';
+import { expenseKey } from '../workshop/workshop.fingerprints';
 import { fingerprint } from '../workshop/workshop.validation';
 import type { CorrectChainExpense, DeclareFlatRate, RecordChainExpense, RecordChainStaffHours, VoidChainExpense, VoidChainStaffHours } from './chain.commands';
 import { ChainErrors } from './chain.errors';
@@ -16,8 +17,6 @@ type Chain = ActiveChain | ClosedChain;
 
 const expenseField = fieldChecks(WorkshopErrors.EXPENSE_INVALID_FIELD);
 const hoursField = fieldChecks(ChainErrors.INVALID_FIELD);
-const expenseKey = (x: { amountCents: number; category: string; fundingSource: string; receiptReference: string; incurredOn: string }) =>
-  fingerprint(x.amountCents, x.category, x.fundingSource, x.receiptReference, x.incurredOn);
 
 // Costs come in after a chain closes too (final invoices), as payments do: allowed on a closed chain.
 
