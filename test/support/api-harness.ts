@@ -7,6 +7,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig, loadDemoIfEmpty } from '@kuhina/application';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import { createApp } from '../../apps/api/src/create-app';
+import { loadFairShare } from '../../apps/api/src/common/http/fair-share';
+import { loadReadWorkerSettings } from '../../apps/api/src/common/read-workers/read-workers';
 
 export const KEYS = {
   backoffice: 'office-key-0123456789abcdef',
@@ -41,7 +43,10 @@ export async function apiHarness(options: { demo?: boolean; env?: Record<string,
   let app: NestFastifyApplication = await start();
 
   async function start(): Promise<NestFastifyApplication> {
-    const created = await createApp(config, { logLevel: 'silent' });
+    // Rate limits off unless a test turns them on (most tests send hundreds of requests with one key from one address);
+    // expensive reads on real worker threads, as in production.
+    const env = { KUHINA_RATE_LIMITS: 'off', ...options.env };
+    const created = await createApp(config, { logLevel: 'silent', fairShare: loadFairShare(env), readWorkers: loadReadWorkerSettings(env) });
     await created.init();
     await created.getHttpAdapter().getInstance().ready();
     await loadDemoIfEmpty(created, config, created.get(CommandBus), () => undefined);

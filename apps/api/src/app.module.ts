@@ -21,6 +21,8 @@ import { WorkshopResourcesModule } from './workshops/workshop-resources.module';
 import { WorkshopsModule } from './workshops/workshops.module';
 import { UiModule } from './ui/ui.module';
 import { AuditModule } from './audit/audit.module';
+import { ReadWorkersModule } from './common/read-workers/read-workers.module';
+import type { ReadWorkerSettings } from './common/read-workers/read-workers';
 
 class IdempotencyLifecycle implements OnApplicationShutdown {
   constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
@@ -31,12 +33,13 @@ class IdempotencyLifecycle implements OnApplicationShutdown {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: KuhinaConfig): DynamicModule {
+  static forRoot(config: KuhinaConfig, readWorkers: ReadWorkerSettings): DynamicModule {
     return {
       module: AppModule,
       imports: [
         KuhinaCoreModule.forRoot(config),
         ReadModelModule.forRoot(config, { runProjector: config.projector === 'embedded' }),
+        ReadWorkersModule.forRoot(config, readWorkers),
         AuthModule.forRoot({ apiKeys: config.apiKeys, dataDir: config.dataDir }),
         TerminusModule.forRoot({ logger: false }),
         ViewsModule,

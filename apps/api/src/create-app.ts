@@ -16,6 +16,9 @@ import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
 import { clientErrorProblem, toProblem } from './common/problem/problem-details.filter';
 import { createLogger, logRequests, PinoNestLogger } from './common/http/logging';
 import { loadHttpLimits, timeoutCheckInterval, type HttpLimits } from './common/http/http-limits';
+import { loadFairShare, registerFairShare, type FairShareLimits } from './common/http/fair-share';
+import { ApiKeyRegistry } from './common/auth/api-keys';
+import { loadReadWorkerSettings, type ReadWorkerSettings } from './common/read-workers/read-workers';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -45,9 +48,13 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
 }
 
 /** Builds the HTTP app (Fastify) without listening, so tests and `main` start it the same way. */
-export async function createApp(config: KuhinaConfig, options: { logLevel?: string; limits?: HttpLimits } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: KuhinaConfig,
+  options: { logLevel?: string; limits?: HttpLimits; fairShare?: FairShareLimits; readWorkers?: ReadWorkerSettings } = {},
+): Promise<NestFastifyApplication> {
   const logger = createLogger(options.logLevel);
   const limits = options.limits ?? loadHttpLimits();
+  const fairShare = options.fairShare ?? loadFairShare();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     // A client that announces a body and never sends it gets 408 after requestTimeout instead of holding the connection.
@@ -65,8 +72,10 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
     // its events into another request's correlation (the seed's, another user's). A client's own X-Request-Id is
     // logged beside it (clientRequestId) and the answer's X-Request-Id says which id we gave the request.
     genReqId: () => randomUUID(),
+    // Behind a reverse proxy: which proxies' X-Forwarded-For to believe, so that per-address limits count clients, not the proxy.
+    ...(fairShare.trustProxy === undefined ? {} : { trustProxy: fairShare.trustProxy }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.readWorkers ?? loadReadWorkerSettings()), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
     // Fastify's own JSON parser, behind a nesting limit (limitJsonNesting); no form bodies: the API speaks JSON only.
@@ -74,6 +83,8 @@ export async function createApp(config: KuhinaConfig, options: { logLevel?: stri
   });
   const fastify = app.getHttpAdapter().getInstance();
   limitJsonNesting(fastify);
+  // Before helmet and every route: a request without a valid key, or over its share, is answered from its headers.
+  await registerFairShare(fastify, app.get(ApiKeyRegistry), fairShare);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP } });
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -1,7 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditReader, PRIVACY_SECRETS } from '@kuhina/application';
-import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
-import type { PrivacySecrets } from '@kuhina/privacy';
 import { GetAccessLogHandler } from './access-log/get-access-log.handler';
 import { GetAccessLogHttpController } from './access-log/get-access-log.http.controller';
 import { GetIndicatorsHandler } from './get-indicators/get-indicators.handler';
@@ -17,7 +14,6 @@ import { TraceEventHttpController } from './trace-event/trace-event.http.control
 @Module({
   controllers: [GetLedgerHttpController, GetIndicatorsHttpController, TraceEventHttpController, VerifyLogHttpController, SealLogHttpController, GetAccessLogHttpController],
   providers: [
-    { provide: AuditReader, useFactory: (events: EventStore, secrets: PrivacySecrets) => new AuditReader(events, secrets.pseudonymKey), inject: [EVENT_STORE, PRIVACY_SECRETS] },
     GetLedgerHandler,
     GetIndicatorsHandler,
     TraceEventHandler,

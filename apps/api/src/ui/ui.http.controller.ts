@@ -9,22 +9,24 @@ import { UiAssets, type UiAsset } from './ui-assets';
  * the API with the key the user gives it, so nothing is read here without a key.
  */
 @ApiExcludeController()
-@Public()
 @Controller('ui')
 export class UiHttpController {
   constructor(@Inject(UiAssets) private readonly assets: UiAssets) {}
 
   @Get('network')
+  @Public()
   page(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.send(reply, 'network.html');
   }
 
   @Get('network.js')
+  @Public()
   script(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.send(reply, 'network.js');
   }
 
   @Get('network.css')
+  @Public()
   style(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.send(reply, 'network.css');
   }

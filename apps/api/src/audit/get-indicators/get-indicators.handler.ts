@@ -1,12 +1,13 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AuditReader, type EsfIndicators } from '@kuhina/application';
+import type { EsfIndicators } from '@kuhina/application';
+import { ReadWorkers } from '../../common/read-workers/read-workers';
 import { GetIndicatorsQuery } from './get-indicators.query';
 
 @QueryHandler(GetIndicatorsQuery)
 export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, EsfIndicators> {
-  constructor(private readonly audit: AuditReader) {}
+  constructor(private readonly workers: ReadWorkers) {}
 
   execute({ chainId, role }: GetIndicatorsQuery): Promise<EsfIndicators> {
-    return this.audit.indicators(chainId, { revealPeople: role === 'backoffice' });
+    return this.workers.run({ kind: 'indicators', chainId, revealPeople: role === 'backoffice' });
   }
 }

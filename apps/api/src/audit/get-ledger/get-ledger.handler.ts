@@ -1,15 +1,14 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AuditReader, ledgerHistoryCsv, ledgerItemsCsv, type AuditLedger } from '@kuhina/application';
+import type { AuditLedger } from '@kuhina/application';
+import { ReadWorkers } from '../../common/read-workers/read-workers';
 import { GetLedgerQuery } from './get-ledger.query';
 
-/** The ledger as JSON, or one of its two CSV sheets (text). */
+/** The ledger as JSON, or one of its two CSV sheets (text), computed on a read worker. */
 @QueryHandler(GetLedgerQuery)
 export class GetLedgerHandler implements IQueryHandler<GetLedgerQuery, AuditLedger | string> {
-  constructor(private readonly audit: AuditReader) {}
+  constructor(private readonly workers: ReadWorkers) {}
 
-  async execute({ chainId, role, format }: GetLedgerQuery): Promise<AuditLedger | string> {
-    const ledger = await this.audit.ledger(chainId, { revealPeople: role === 'backoffice' });
-    if (format === 'json') return ledger;
-    return format === 'csv' ? ledgerItemsCsv(ledger) : ledgerHistoryCsv(ledger);
+  execute({ chainId, role, format }: GetLedgerQuery): Promise<AuditLedger | string> {
+    return this.workers.run({ kind: 'ledger', chainId, revealPeople: role === 'backoffice', format });
   }
 }

@@ -1,8 +1,7 @@
+import type { LedgerFormat } from '@kuhina/application';
 import type { Role } from '../../common/auth/api-keys';
 
-/** `json`: the ledger; `csv`: one row per item (what a spreadsheet sums); `csv-history`: one row per event behind the items. */
-export const LEDGER_FORMATS = ['json', 'csv', 'csv-history'] as const;
-export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
+export { LEDGER_FORMATS, type LedgerFormat } from '@kuhina/application';
 
 export class GetLedgerQuery {
   constructor(

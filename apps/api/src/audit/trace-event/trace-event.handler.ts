@@ -1,12 +1,13 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AuditReader, type EventTrace } from '@kuhina/application';
+import type { EventTrace } from '@kuhina/application';
+import { ReadWorkers } from '../../common/read-workers/read-workers';
 import { TraceEventQuery } from './trace-event.query';
 
 @QueryHandler(TraceEventQuery)
 export class TraceEventHandler implements IQueryHandler<TraceEventQuery, EventTrace> {
-  constructor(private readonly audit: AuditReader) {}
+  constructor(private readonly workers: ReadWorkers) {}
 
   execute({ eventId, role }: TraceEventQuery): Promise<EventTrace> {
-    return this.audit.trace(eventId, { revealPeople: role === 'backoffice' });
+    return this.workers.run({ kind: 'trace', eventId, revealPeople: role === 'backoffice' });
   }
 }

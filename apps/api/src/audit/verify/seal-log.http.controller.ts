@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext, SealResult } from '@kuhina/event-store';
-import { Roles } from '../../common/auth/roles.decorator';
+import { Expensive, Roles } from '../../common/auth/roles.decorator';
 import { Command } from '../../common/http/command-context';
 import { SealLogCommand } from '@kuhina/application';
 import { SealLogResponse } from './seal-log.response.dto';
@@ -16,6 +16,7 @@ export class SealLogHttpController {
   @Post()
   @HttpCode(201)
   @Roles('auditor', 'backoffice')
+  @Expensive()
   @ApiOperation({
     summary: 'Seal the log: a Merkle root over every stream head at the current position (auditor and backoffice roles; analysts get 403)',
     description:

@@ -1,6 +1,7 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ChainedEventStore, EVENT_STORE, verifyLog, type EventStore, type LogVerification, type LogVerifyProgress } from '@kuhina/event-store';
+import type { LogVerification, LogVerifyProgress } from '@kuhina/event-store';
+import { ReadWorkers } from '../../common/read-workers/read-workers';
 import { VerifyLogQuery } from './verify-log.query';
 
 /** A big log takes a while: say how far the check has got at most this often (ms). */
@@ -8,17 +9,15 @@ const PROGRESS_EVERY_MS = 5_000;
 
 /**
  * Recomputes every hash and link and every seal straight from the event store (never from a view: a
- * view cannot vouch for the log it was built from). Progress goes to the server log while it runs.
+ * view cannot vouch for the log it was built from), on a read worker. Progress goes to the server log while it runs.
  */
 @QueryHandler(VerifyLogQuery)
 export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery, LogVerification> {
   private readonly logger = new Logger('AuditVerify');
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly workers: ReadWorkers) {}
 
   async execute({ requestedBy }: VerifyLogQuery): Promise<LogVerification> {
-    // Listing the streams is the storage's job; the application's store is always the chained one over it.
-    if (!(this.store instanceof ChainedEventStore)) throw new Error('Log verification needs the ChainedEventStore (it reads the storage underneath)');
     let lastReport = Date.now();
     const report = (progress: LogVerifyProgress) => {
       const now = Date.now();
@@ -30,7 +29,7 @@ export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery, LogVerifi
           : `verifying ${progress.sealsTotal} seals for ${requestedBy}: log read up to position ${progress.position}`,
       );
     };
-    const result = await verifyLog(this.store.storage, { onProgress: report });
+    const result = await this.workers.run({ kind: 'verify-log' }, report);
     if (!result.intact) this.logger.warn(`log verification for ${requestedBy} found the log altered: ${result.problem}`);
     return result;
   }

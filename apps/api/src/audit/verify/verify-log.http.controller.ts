@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { LogVerification } from '@kuhina/event-store';
-import { Roles } from '../../common/auth/roles.decorator';
+import { Expensive, Roles } from '../../common/auth/roles.decorator';
 import { VerifyLogQuery } from './verify-log.query';
 import { VerifyLogResponse } from './verify-log.response.dto';
 
@@ -15,6 +15,7 @@ export class VerifyLogHttpController {
 
   @Get()
   @Roles('auditor', 'backoffice')
+  @Expensive()
   @ApiOperation({
     summary: 'Verify that the log was not tampered with (auditor and backoffice roles; analysts get 403)',
     description:

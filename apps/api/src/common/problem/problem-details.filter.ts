@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BusinessTimeRequiredError } from '@kuhina/application';
 import { DomainError } from '@kuhina/domain';
 import { EventIdConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
-import { IdempotencyKeyReusedError, RequestValidationError } from './http-problems';
+import { IdempotencyKeyReusedError, RateLimitedError, RequestValidationError, ServerBusyError } from './http-problems';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
 import { ApiErrors } from './api-errors';
 
@@ -64,6 +64,12 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
   if (error instanceof EventIdConflictError) {
     return make(409, error.code, 'Conflicting retry', error.message);
   }
+  if (error instanceof RateLimitedError) {
+    return make(429, error.code, 'Too many requests', error.message, { scope: error.scope, limit: error.limit, windowSeconds: error.windowSeconds, retryAfterSeconds: error.retryAfterSeconds });
+  }
+  if (error instanceof ServerBusyError) {
+    return make(503, error.code, 'Busy', error.message, { retryAfterSeconds: error.retryAfterSeconds });
+  }
   if (error instanceof IdempotencyKeyReusedError) {
     return make(422, error.code, 'Idempotency-Key reused with another request', error.message);
   }
@@ -109,6 +115,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(error, request);
     if (problem.status >= 500) this.logger.error(`${request.id} ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    sendProblem(reply, problem);
   }
+}
+
+/** Answers a problem; a 429 or 503 that knows when to come back says so in `Retry-After` (RFC 9110) as well as in the body. */
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  if (typeof problem.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.retryAfterSeconds));
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }

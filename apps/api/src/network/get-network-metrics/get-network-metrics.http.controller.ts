@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { NetworkMetrics } from '@kuhina/analytics';
+import { Expensive } from '../../common/auth/roles.decorator';
 import { ViewRead } from '../../common/http/view-read';
 import { cutOf, NetworkCutQueryDto } from '../get-network/network-cut.query.dto';
 import { GetNetworkMetricsQuery } from './get-network-metrics.query';
@@ -15,6 +16,7 @@ export class GetNetworkMetricsHttpController {
 
   @Get()
   @ViewRead()
+  @Expensive()
   @ApiOperation({
     summary: "Metrics of a chain's network: per node, per network, and the growth curve along the chain",
     description:

@@ -1,14 +1,17 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { NetworkAnswer } from '@kuhina/analytics';
-import { NetworkReader } from '@kuhina/application';
+import type { NetworkAnswer, NetworkExport } from '@kuhina/analytics';
+import { ReadWorkers } from '../../common/read-workers/read-workers';
 import { GetNetworkQuery } from './get-network.query';
 
-/** The network of a chain, now or at a cut; organisations labelled, people pseudonymised for every role but backoffice. */
+/**
+ * The network of a chain, now or at a cut, or its export file, on a read worker (a replay or a large chain's file takes
+ * time); organisations labelled, people pseudonymised for every role but backoffice.
+ */
 @QueryHandler(GetNetworkQuery)
-export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery, NetworkAnswer> {
-  constructor(private readonly networks: NetworkReader) {}
+export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery, NetworkAnswer | NetworkExport> {
+  constructor(private readonly workers: ReadWorkers) {}
 
-  execute({ chainId, role, cut }: GetNetworkQuery): Promise<NetworkAnswer> {
-    return this.networks.read(chainId, { revealPeople: role === 'backoffice' }, cut);
+  execute({ chainId, role, cut, format }: GetNetworkQuery): Promise<NetworkAnswer | NetworkExport> {
+    return this.workers.run({ kind: 'network', chainId, revealPeople: role === 'backoffice', cut, format });
   }
 }

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { exportNetwork, NETWORK_EXPORT_FORMATS, type NetworkAnswer, type NetworkExportFormat } from '@kuhina/analytics';
+import { NETWORK_EXPORT_FORMATS, type NetworkAnswer, type NetworkExport, type NetworkExportFormat } from '@kuhina/analytics';
+import { Expensive } from '../../common/auth/roles.decorator';
 import { ViewRead } from '../../common/http/view-read';
 import { cutOf, NetworkCutQueryDto } from './network-cut.query.dto';
 import { GetNetworkQuery } from './get-network.query';
@@ -39,6 +40,8 @@ export class GetNetworkHttpController {
 
   @Get()
   @ViewRead()
+  // A replay by log position and a file for the analysts' tools cost time; the live network (also as of a date) does not.
+  @Expensive((query) => query.untilPosition !== undefined || query.format !== undefined)
   @ApiOperation({
     summary: 'The network a chain grew: organisations, people and workshops as nodes; co-attendance, participation, co-organising, pledging and collaboration edges',
     description:
@@ -47,10 +50,10 @@ export class GetNetworkHttpController {
   @ApiProduces('application/json', 'application/gexf+xml', 'application/graphml+xml', 'text/csv')
   @ApiOkResponse({ description: '{ chainId, nodes, edges, lastPosition }, or the file in the asked format' })
   async get(@Query() query: GetNetworkQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<NetworkAnswer | string> {
-    const answer: NetworkAnswer = await this.bus.execute(new GetNetworkQuery(query.chainId, request.principal!.role, cutOf(query)));
     const format = exportFormat(query);
-    if (format === undefined) return answer;
-    const file = exportNetwork(answer, format);
+    const answer: NetworkAnswer | NetworkExport = await this.bus.execute(new GetNetworkQuery(query.chainId, request.principal!.role, cutOf(query), format));
+    if (format === undefined) return answer as NetworkAnswer;
+    const file = answer as NetworkExport;
     void reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`);
     return file.body;
   }

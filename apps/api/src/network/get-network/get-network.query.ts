@@ -1,3 +1,4 @@
+import type { NetworkExportFormat } from '@kuhina/analytics';
 import type { NetworkCut } from '@kuhina/read-model';
 import type { Role } from '../../common/auth/api-keys';
 
@@ -8,5 +9,7 @@ export class GetNetworkQuery {
     readonly role: Role,
     /** Time travel: the network as it stood at a business date and/or a log position; none means now. */
     readonly cut: NetworkCut = {},
+    /** A file for the analysts' tools instead of the JSON answer. */
+    readonly format?: NetworkExportFormat,
   ) {}
 }
