@@ -17,6 +17,12 @@ export interface ReadWorkerSettings {
 /** Workers start on the first expensive read and stop after this long without one (their connections with them). */
 const IDLE_MS = 5 * 60_000;
 
+/**
+ * Lower CPU priority for the readers (nice(2), through Piscina's optional @napi-rs/nice): when they and the event loop
+ * want the same core, the kernel gives it to the event loop, so writers do not wait behind an auditor's verification.
+ */
+const READER_NICENESS = 10;
+
 /** How long a refused expensive read is asked to wait: about one verification of a large log. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
 
@@ -61,7 +67,7 @@ export class ReadWorkers {
     this.pool =
       settings.threads === 0
         ? null
-        : new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: settings.threads, maxQueue: Math.max(1, settings.queue), idleTimeout: IDLE_MS, workerData: data });
+        : new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: settings.threads, maxQueue: Math.max(1, settings.queue), idleTimeout: IDLE_MS, niceIncrement: READER_NICENESS, workerData: data });
   }
 
   /** Tasks running or waiting now. */
