@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { apiHarness, KEYS, type ApiAnswer, type ApiHarness } from './support/api-harness';
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; example?: unknown; allOf?: Schema[]; enum?: unknown[] };
+type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; example?: unknown; allOf?: Schema[]; enum?: unknown[]; pattern?: string; maxLength?: number; format?: string };
 type OpenApi = {
   paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; security?: unknown[]; summary?: string; description?: string }>>;
   components: { schemas: Record<string, Schema>; securitySchemes: Record<string, unknown> };
@@ -98,6 +98,22 @@ describe('HTTP platform: docs, health, headers, request ids, actors', () => {
     }
     expect(bodies).toBeGreaterThan(0);
     expect(missing).toEqual([]);
+  });
+
+  it('documents the no-control-characters rule of every free text as its pattern, and every example matches its pattern', async () => {
+    const doc = (await api.get<OpenApi>('/docs/json', { as: null })).body;
+    const texts: string[] = [];
+    const mismatched: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      for (const [field, property] of Object.entries(schema.properties ?? {})) {
+        if (property.pattern === undefined) continue;
+        if (property.pattern.includes('u001F')) texts.push(`${name}.${field}`);
+        if (typeof property.example === 'string' && !new RegExp(property.pattern).test(property.example)) mismatched.push(`${name}.${field}: ${property.example}`);
+      }
+    }
+
+    expect(texts).toEqual(expect.arrayContaining(['RegisterOrganizationRequestDto.name', 'StartChainRequestDto.name']));
+    expect(mismatched).toEqual([]);
   });
 
   it("sets helmet security headers and answers the server's own request id, whatever the client sent", async () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandBus } from '@nestjs/cqrs';
-import { SECRETS_ORIGIN, loadDemoIfEmpty, type KuhinaConfig } from '@kuhina/application';
+import { SECRETS_ORIGIN, STARTUP_INTEGRITY_CHECK, loadDemoIfEmpty, type KuhinaConfig, type StartupCheckState, type StartupIntegrityCheck } from '@kuhina/application';
 import { describeSecretsOrigin, type SecretsOrigin } from '@kuhina/privacy';
 import { createApp } from './create-app';
 import { API_KEY_SOURCE, type ApiKeySource } from './common/auth/auth.module';
@@ -68,7 +68,27 @@ export async function serve(config: KuhinaConfig): Promise<void> {
   console.log(`  network:   ${url}/ui/network   (the analysts' page; pick a chain, give it a key)`);
   console.log(`  API keys:  ${app.get<ApiKeySource>(API_KEY_SOURCE).description}`);
   console.log(`  data:      ${config.dataDir}${config.kurrentdbUrl ? ' (events in KurrentDB)' : ' (embedded SQLite)'}`);
+  console.log(`  integrity: ${describeStartUpCheck(app.get<symbol, StartupIntegrityCheck | null>(STARTUP_INTEGRITY_CHECK)?.status ?? null)}`);
   if (demo) console.log(`  demo:      the 2023 chain ${demo.chainId} was loaded (${demo.commands} commands)`);
   // Last, so a warning that the keys sit beside the data is the line left on screen.
   for (const line of describeSecretsOrigin(app.get<symbol, SecretsOrigin>(SECRETS_ORIGIN))) console.log(`  secrets:   ${line}`);
+}
+
+/** The banner's line on the start-up integrity check (which runs in the background: on a long log it is still running here). */
+function describeStartUpCheck(status: StartupCheckState | null): string {
+  if (status === null) return 'not checked in this process (the projector process checks the log at its start)';
+  switch (status.state) {
+    case 'pending':
+    case 'running':
+      return 'checking the log since the last seal in the background; /health shows the result';
+    case 'failed':
+      return `the start-up check failed (${status.message}); /health shows it`;
+    case 'done': {
+      const scope = status.seal ? `since the seal at position ${status.seal.position}` : 'whole log, no seal yet';
+      const altered = status.breaks > 0 || (status.seal !== null && !status.seal.intact);
+      return altered
+        ? `THE LOG WAS ALTERED (${status.breaks} broken stream(s)${status.seal && !status.seal.intact ? ', last seal does not match' : ''}); /health names the events`
+        : `log verified at start-up (${scope}: ${status.hashed} events hashed, ${status.ms} ms), intact`;
+    }
+  }
 }

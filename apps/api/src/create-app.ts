@@ -121,6 +121,7 @@ export async function createApp(
           '* `/audit/*` (ledger, indicators, trace, verify, seals) is for `auditor` and `backoffice`; `/audit/access-log` for `auditor` only; `analyst` gets `403` on every audit route. Each route says who may call it.',
           '* Every answer that reveals personal data is first recorded in the access log (`PersonalDataAccessed`); if it cannot be recorded the answer is `503` and shows nothing.',
           '* Analysts: `/network` (with `asOf` / `untilPosition` time travel and `format` exports), `/network/metrics`, and the page `/ui/network?chainId=`.',
+          '* Fair sharing: each key, and each address without a valid key, has a share of requests per minute, and each key a smaller share of expensive reads (verification, seals, ledger, indicators, traces, replays by log position, metrics, exports); past it `429 REQUEST.RATE_LIMITED` with `Retry-After`. Expensive reads run on worker threads behind a bounded queue: when it is full, `503 SERVER.BUSY` with `Retry-After`. The key is checked before the body is read.',
         ].join('\n'),
       )
       .setVersion('0.1')

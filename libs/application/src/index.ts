@@ -34,3 +34,4 @@ export * from './retention/retention-run';
 export * from './access-log/personal-data-accessed.event';
 export * from './access-log/personal-data-access-log';
 export * from './read-tasks/read-tasks';
+export * from './integrity/index';

@@ -1,6 +1,6 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CommandHandler, EVENT_STORE, createEventStore, type EventStore } from '@kuhina/event-store';
+import { CHAIN_INTEGRITY, ChainIntegrity, CommandHandler, EVENT_STORE, createEventStore, describeBreak, type EventStore } from '@kuhina/event-store';
 import { BlindIndex, KEY_STORE, PersonalDataCipher, SqliteKeyStore, loadSecrets, type KeyStore, type LoadedSecrets, type PrivacySecrets, type SecretsOrigin } from '@kuhina/privacy';
 import { ExecuteDomainCommandHandler } from './execute-domain-command/execute-domain-command.handler';
 import { RegisterPersonHandler } from './register-person/register-person.handler';
@@ -32,6 +32,12 @@ class StoresLifecycle implements OnApplicationShutdown {
   }
 }
 
+function withBreaksLogged(integrity: ChainIntegrity): ChainIntegrity {
+  const logger = new Logger('Integrity');
+  integrity.onBreak((found) => logger.error(`${describeBreak(found)}. Writes to this stream are refused and its views no longer follow it.`));
+  return integrity;
+}
+
 /**
  * The write side shared by the API and the CLI: event store (embedded SQLite or KurrentDB), the generic
  * command handler, the personal-data vault, and the CQRS handlers every entry point dispatches to.
@@ -48,7 +54,13 @@ export class KuhinaCoreModule {
         { provide: LOADED_SECRETS, useFactory: (): LoadedSecrets => loadSecrets({ dataDir: config.dataDir, secretsFile: config.secretsFile }) },
         { provide: PRIVACY_SECRETS, useFactory: (loaded: LoadedSecrets): PrivacySecrets => loaded.secrets, inject: [LOADED_SECRETS] },
         { provide: SECRETS_ORIGIN, useFactory: (loaded: LoadedSecrets): SecretsOrigin => loaded.origin, inject: [LOADED_SECRETS] },
-        { provide: EVENT_STORE, useFactory: () => createEventStore({ dataDir: config.dataDir, kurrentdbUrl: config.kurrentdbUrl, synchronous: config.sqliteSynchronous }) },
+        // Known breaks of the hash chain, shared by the write path, the projector and /health; each one logged once, as found.
+        { provide: CHAIN_INTEGRITY, useFactory: () => withBreaksLogged(new ChainIntegrity()) },
+        {
+          provide: EVENT_STORE,
+          useFactory: (integrity: ChainIntegrity) => createEventStore({ dataDir: config.dataDir, kurrentdbUrl: config.kurrentdbUrl, synchronous: config.sqliteSynchronous }, { integrity }),
+          inject: [CHAIN_INTEGRITY],
+        },
         { provide: CommandHandler, useFactory: (store: EventStore) => new CommandHandler(store), inject: [EVENT_STORE] },
         // Keys stay in the data folder even with KurrentDB: a key must be truly deletable, which an append-only log is not.
         { provide: KEY_STORE, useFactory: (secrets: PrivacySecrets) => new SqliteKeyStore(config.dataDir, secrets.masterKey), inject: [PRIVACY_SECRETS] },
@@ -66,7 +78,7 @@ export class KuhinaCoreModule {
         ErasePersonHandler,
         SealLogHandler,
       ],
-      exports: [KUHINA_CONFIG, BusinessTimePolicy, PRIVACY_SECRETS, SECRETS_ORIGIN, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
+      exports: [KUHINA_CONFIG, BusinessTimePolicy, PRIVACY_SECRETS, SECRETS_ORIGIN, CHAIN_INTEGRITY, EVENT_STORE, CommandHandler, KEY_STORE, PersonalDataCipher, BlindIndex, PersonalDataEraser, CqrsModule],
     };
   }
 }

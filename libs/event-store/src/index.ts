@@ -3,6 +3,7 @@ export { canonicalJson, toCanonicalValue, CanonicalJsonError } from './chain/can
 export { hashEvent, type HashedEventFields } from './chain/event-hash';
 export { InvalidAppendError, isUuid } from './chain/append-validation';
 export { ChainedEventStore, type ChainedEventStoreOptions } from './chain/chained-event-store';
+export { ChainIntegrity, ChainBrokenError, CHAIN_INTEGRITY, checkEventLink, describeBreak, type ChainBreak, type BreakFinder, type FoundBreak, type SealMismatch } from './chain/chain-integrity';
 export {
   verifyStream,
   verifyAll,
@@ -22,6 +23,8 @@ export { merkleRoot, merkleRootOfLeaves, sealLeaf, EMPTY_MERKLE_ROOT } from './s
 export { scanHeadsAt, type HeadsAt, type HeadsScanProgress, type HeadsScanOptions } from './seal/log-heads';
 export { sealLog, NothingToSealError, type SealLogOptions, type SealResult, type SealableStore } from './seal/seal-log';
 export { verifySeals, type SealCheck, type SealIntact, type SealBroken, type SealProblem, type SealsProgress, type VerifySealsOptions } from './seal/verify-seals';
+export { checkRoot, InvalidRootError, type RootCheck } from './seal/check-root';
+export { verifySinceLastSeal, type SinceSealVerification, type LastSealCheck, type VerifySinceSealOptions } from './seal/verify-since-seal';
 export { verifyLog, type LogVerification, type LogIntact, type LogChainBroken, type LogSealBroken, type LogVerifyProgress, type VerifyLogOptions } from './seal/verify-log';
 export { errorMessage } from './error-message';
 export { restrictDataFolder, restrictSqliteFiles } from './owner-only';

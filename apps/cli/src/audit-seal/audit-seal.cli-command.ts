@@ -17,8 +17,32 @@ export function describeSeal(result: SealResult): string {
   return [
     `Sealed the log at position ${seal.position}: ${seal.streams} stream heads, ${seal.algorithm} root`,
     `  ${seal.root}`,
-    `Seal event ${result.id} appended to audit-seals at position ${result.eventPosition}. Keep the root outside Kuhina (a report, an e-mail): \`kuhina audit verify\` recomputes it.`,
+    `Seal event ${result.id} appended to audit-seals at position ${result.eventPosition}.`,
+    '',
+    'The seal event lives in the log it vouches for: someone able to rewrite the log can rewrite it too. Keep the block',
+    'below outside Kuhina (a signed report, an e-mail to the managing authority); the command in it checks the log later.',
+    '',
+    ...sealHandOut(result),
   ].join('\n');
+}
+
+/**
+ * The root in a form to hand outside the system: plain lines that survive an e-mail or a printout, and the one command
+ * that checks the log against them later (it recomputes the root itself, whatever the log's own seals say).
+ */
+export function sealHandOut(result: SealResult): string[] {
+  const { seal } = result;
+  return [
+    '-----BEGIN KUHINA LOG SEAL-----',
+    `position:  ${seal.position}`,
+    `streams:   ${seal.streams}`,
+    `algorithm: ${seal.algorithm}`,
+    `sealed at: ${seal.at}`,
+    `seal id:   ${result.id}`,
+    `root:      ${seal.root}`,
+    `check:     kuhina audit verify --position ${seal.position} --root ${seal.root}`,
+    '-----END KUHINA LOG SEAL-----',
+  ];
 }
 
 /** `kuhina audit seal`: appends a Merkle root over every stream head, for later verification. */

@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { EVENT_STORE, verifyLog, type ChainedEventStore, type LogVerification, type SealBroken, type SealCheck } from '@kuhina/event-store';
+import { EVENT_STORE, InvalidRootError, checkRoot, verifyLog, type ChainedEventStore, type LogVerification, type RootCheck, type SealBroken, type SealCheck } from '@kuhina/event-store';
 import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
 import { auditGroup } from './audit.cli-group';
 
@@ -30,9 +30,21 @@ export function describeVerification(result: LogVerification): string {
   return lines.join('\n');
 }
 
+/** The verdict on a root kept outside Kuhina (`--position` and `--root`, as the hand-out block of `kuhina audit seal` gives them). */
+export function describeRootCheck(check: RootCheck): string {
+  if (check.intact) return `Root kept outside matches: the log gives ${check.root} at position ${check.position} (${check.recomputedStreams} stream heads).`;
+  if (check.beyondHead) return `Root kept outside CANNOT MATCH: the log does not reach position ${check.position} (events were removed, or this is another log).`;
+  return `Root kept outside does NOT match: at position ${check.position} the log now gives ${check.recomputedRoot} over ${check.recomputedStreams} stream heads, not ${check.root}. The log was altered up to that position (its own seals may have been rewritten with it).`;
+}
+
 export function registerAuditVerify(program: Command): void {
-  const action = async (options: { json?: boolean }, command: Command) => {
+  const action = async (options: { json?: boolean; position?: string; root?: string }, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
+    if ((options.position === undefined) !== (options.root === undefined)) {
+      console.error('Give both --position and --root (as the block printed by `kuhina audit seal` has them), or neither.');
+      process.exitCode = 2;
+      return;
+    }
     const intact = await withReadOnlyContext(globals, async (app) => {
       const store = app.get<ChainedEventStore>(EVENT_STORE);
       const head = await store.headPosition();
@@ -51,8 +63,18 @@ export function registerAuditVerify(program: Command): void {
         },
       });
       bar.stop();
-      console.log(options.json ? JSON.stringify(result) : describeVerification(result));
-      return result.intact;
+      let root: RootCheck | undefined;
+      if (options.position !== undefined && options.root !== undefined) {
+        try {
+          root = await checkRoot(store.storage, options.position, options.root);
+        } catch (error) {
+          if (!(error instanceof InvalidRootError)) throw error;
+          console.error(error.message);
+          return false;
+        }
+      }
+      console.log(options.json ? JSON.stringify(root ? { ...result, root } : result) : [describeVerification(result), ...(root ? [describeRootCheck(root)] : [])].join('\n'));
+      return result.intact && (root?.intact ?? true);
     });
     if (!intact) process.exitCode = 1;
   };
@@ -60,5 +82,7 @@ export function registerAuditVerify(program: Command): void {
     .command('verify')
     .description('recompute the hash chain of every stream and the root of every seal; exit 1 and name the first broken link or the broken seals if the log was altered')
     .option('--json', 'machine-readable result')
+    .option('--position <n>', 'with --root: the position of a seal whose root was kept outside Kuhina')
+    .option('--root <hex>', 'with --position: that root; the log must still give it at that position (exit 1 if not)')
     .action(action);
 }

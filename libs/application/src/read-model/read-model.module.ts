@@ -1,5 +1,5 @@
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, errorMessage, type EventStore } from '@kuhina/event-store';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CHAIN_INTEGRITY, EVENT_STORE, errorMessage, type ChainIntegrity, type ChainedEventStore, type EventStore } from '@kuhina/event-store';
 import { join } from 'node:path';
 import { FileLease, PROJECTIONS, Projector, READ_STORE, createReadStore, type ReadStore } from '@kuhina/read-model';
 import type { KuhinaConfig } from '../kuhina-config';
@@ -8,13 +8,18 @@ import { NetworkReader } from '../network/network-reader';
 import { PeriodicSealer } from '../audit/periodic-sealer';
 import { PRIVACY_SECRETS } from '../kuhina-core.module';
 import type { PrivacySecrets } from '@kuhina/privacy';
+import { StartupIntegrityCheck } from '../integrity/startup-integrity-check';
 
 export const PROJECTOR = Symbol('PROJECTOR');
 export const PERIODIC_SEALER = Symbol('PERIODIC_SEALER');
+/** The start-up integrity check (StartupIntegrityCheck), or null where it does not run. */
+export const STARTUP_INTEGRITY_CHECK = Symbol('STARTUP_INTEGRITY_CHECK');
 
 export interface ReadModelOptions {
   /** Run the projector in this process (embedded mode, and `kuhina projector`); false when it runs elsewhere. */
   runProjector: boolean;
+  /** Verify the log since the last seal at start-up, in the background (default: where the projector runs). */
+  verifyAtStartUp?: boolean;
 }
 
 class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,9 +27,12 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(PROJECTOR) private readonly projector: Projector | null,
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(PERIODIC_SEALER) private readonly sealer: PeriodicSealer | null,
+    @Inject(STARTUP_INTEGRITY_CHECK) private readonly integrityCheck: StartupIntegrityCheck | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Not awaited: start-up does not wait for a long log to be read; /health says when it is done (and what it found).
+    void this.integrityCheck?.start();
     await this.projector?.start();
     await this.sealer?.start();
   }
@@ -35,6 +43,11 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     await this.projector?.stop();
     await this.store.close();
   }
+}
+
+function startupLogger(): { info: (line: string) => void; error: (line: string) => void } {
+  const logger = new Logger('Integrity');
+  return { info: (line) => logger.log(line), error: (line) => logger.error(line) };
 }
 
 /** The read side: the read store (SQLite or MongoDB), the projector, and how far it has got. */
@@ -48,8 +61,15 @@ export class ReadModelModule {
         { provide: READ_STORE, useFactory: () => createReadStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl }) },
         {
           provide: PROJECTOR,
-          useFactory: (events: EventStore, views: ReadStore) => (options.runProjector ? new Projector(events, views, { projections: PROJECTIONS, lease: new FileLease(join(config.dataDir, 'projector.lock')) }) : null),
-          inject: [EVENT_STORE, READ_STORE],
+          useFactory: (events: EventStore, views: ReadStore, integrity: ChainIntegrity) =>
+            options.runProjector ? new Projector(events, views, { projections: PROJECTIONS, lease: new FileLease(join(config.dataDir, 'projector.lock')), integrity }) : null,
+          inject: [EVENT_STORE, READ_STORE, CHAIN_INTEGRITY],
+        },
+        {
+          provide: STARTUP_INTEGRITY_CHECK,
+          useFactory: (events: ChainedEventStore, integrity: ChainIntegrity) =>
+            (options.verifyAtStartUp ?? options.runProjector) ? new StartupIntegrityCheck(events.storage, integrity, startupLogger()) : null,
+          inject: [EVENT_STORE, CHAIN_INTEGRITY],
         },
         {
           // Seals are written where the projector runs: one process seals, never two.
@@ -68,7 +88,7 @@ export class ReadModelModule {
         },
         ProjectorLifecycle,
       ],
-      exports: [READ_STORE, PROJECTOR, PERIODIC_SEALER, ReadModelPosition, NetworkReader],
+      exports: [READ_STORE, PROJECTOR, PERIODIC_SEALER, STARTUP_INTEGRITY_CHECK, ReadModelPosition, NetworkReader],
     };
   }
 }

@@ -12,7 +12,7 @@ import { SealLogCommand } from './seal-log.command';
 export class SealLogHandler implements ICommandHandler<SealLogCommand, SealResult> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ at, context }: SealLogCommand): Promise<SealResult> {
+  async execute({ at, context, computed }: SealLogCommand): Promise<SealResult> {
     try {
       return await sealLog(this.store, {
         actor: context.actor,
@@ -20,6 +20,7 @@ export class SealLogHandler implements ICommandHandler<SealLogCommand, SealResul
         id: deriveEventId(context.commandId, AUDIT_SEALS_STREAM, 0),
         correlationId: context.correlationId,
         causationId: context.causationId ?? context.commandId,
+        computed,
       });
     } catch (error) {
       if (error instanceof NothingToSealError) throw conflict(error.code, error.message);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import {
   BUSINESS_ID,
+  CONTROL_CHARACTERS,
   INTEGER,
   ISO_DATE,
   ISO_DATE_OR_DATE_TIME,
@@ -169,5 +171,14 @@ describe('shared validation rules', () => {
     it('lets only the long free texts run over several lines', () => {
       expect(Object.entries(TEXT).filter(([, rule]) => 'multiline' in rule && rule.multiline).map(([name]) => name)).toEqual(['SUBJECT', 'QUESTION', 'LONG']);
     });
+  });
+});
+
+describe('CONTROL_CHARACTERS.documented: the OpenAPI pattern says what the check does', () => {
+  // Every string over the characters that matter (controls, line breaks, plain letters) decides the same both ways.
+  it.each([false, true])('multiline=%s agrees with holdsNoControlCharacters on random strings', (multiline) => {
+    const pattern = new RegExp(CONTROL_CHARACTERS.documented[multiline ? 'multiline' : 'singleLine']);
+    const alphabet = fc.constantFrom('a', 'ä', ' ', '\n', '\r', '\t', '\u0000', '\u001f', '\u007f', '\u0085', '\u009f', '\u00a0', '=', '"');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 12 }), (chars) => pattern.test(chars.join('')) === holdsNoControlCharacters(chars.join(''), multiline)), { numRuns: 2000 });
   });
 });

@@ -160,6 +160,8 @@ export const CONTROL_CHARACTERS = {
   // eslint-disable-next-line no-control-regex
   multiline: /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/,
   expected: { singleLine: 'free of control characters', multiline: 'free of control characters other than line breaks (LF or CRLF)' },
+  /** The same rules as whole-text patterns (ECMA-262, as OpenAPI's `pattern` reads them), for the API's documentation. */
+  documented: { singleLine: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$', multiline: '^(?:[^\\u0000-\\u001F\\u007F-\\u009F]|\\r?\\n)*$' },
 } as const;
 
 /** How many items a list may hold. */

@@ -17,7 +17,54 @@ export class CanonicalJsonError extends TypeError {
 }
 
 export function canonicalJson(value: unknown): string {
-  return write(value, '$', new Set());
+  try {
+    return writePlain(value, 0);
+  } catch (error) {
+    if (error !== NOT_PLAIN) throw error;
+    // Anything but plain JSON data: the careful writer gives the same text, or the error naming where.
+    return write(value, '$', new Set());
+  }
+}
+
+const NOT_PLAIN = Symbol('not plain JSON data');
+const MAX_PLAIN_DEPTH = 100;
+
+/**
+ * The fast path for what the log holds (plain objects, arrays, strings, finite numbers, booleans, null): the same text
+ * as `write`, without building a path per member (hashing every event the projector reads must stay cheap). Anything
+ * else (toJSON, Map, a class instance, undefined in an array, a deep or circular structure) throws NOT_PLAIN.
+ */
+function writePlain(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_PLAIN;
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      throw NOT_PLAIN;
+  }
+  if (value === null) return 'null';
+  if (depth > MAX_PLAIN_DEPTH) throw NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) throw NOT_PLAIN;
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + writePlain(value[i], depth + 1);
+    return `${text}]`;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if ((prototype !== Object.prototype && prototype !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') throw NOT_PLAIN;
+  let text = '{';
+  for (const key of Object.keys(value).sort()) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + writePlain(member, depth + 1);
+  }
+  return `${text}}`;
 }
 
 /** The JSON value the canonical text stands for: what a store gives back after a round trip. */

@@ -15,6 +15,8 @@ import {
   type Unsubscribe,
 } from '../event-store.port';
 import { assertExpectedRevision, assertStreamName, normalizeEventsToAppend } from './append-validation';
+import { AppendGuard } from './append-guard';
+import { ChainIntegrity } from './chain-integrity';
 import { hashEvent } from './event-hash';
 
 export interface ChainedEventStoreOptions {
@@ -25,6 +27,8 @@ export interface ChainedEventStoreOptions {
   maxAttempts?: number;
   /** Upper bound of the random pause between two attempts, growing with the attempt number (ms). Default 5. */
   retryJitterMs?: number;
+  /** Where known breaks are kept (shared with the projector and `/health`). Default: one of its own. */
+  integrity?: ChainIntegrity;
 }
 
 /**
@@ -37,6 +41,9 @@ export class ChainedEventStore implements EventStore {
   private readonly retryJitterMs: number;
   // Appends to one stream from this process queue up here: they would only collide in the storage otherwise.
   private readonly streamLocks = new Map<StreamName, Promise<void>>();
+  /** Breaks of the hash chain known to this process: appends to those streams are refused. */
+  readonly integrity: ChainIntegrity;
+  private readonly guard: AppendGuard;
 
   constructor(
     readonly storage: EventStorage,
@@ -44,6 +51,8 @@ export class ChainedEventStore implements EventStore {
   ) {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.retryJitterMs = Math.max(0, options.retryJitterMs ?? 5);
+    this.integrity = options.integrity ?? new ChainIntegrity();
+    this.guard = new AppendGuard(storage, this.integrity);
   }
 
   async append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -95,6 +104,8 @@ export class ChainedEventStore implements EventStore {
       // (b)
       const head = await this.storage.streamHead(stream);
       checkExpected(stream, expected, head);
+      // Never chain onto a broken stream: the new event's link would vouch for the forged part.
+      await this.guard.assertIntact(stream, head);
 
       // (c)
       const chained = chain(stream, events, head);
@@ -102,6 +113,8 @@ export class ChainedEventStore implements EventStore {
       // (d)
       try {
         const result = await this.storage.appendChained(stream, chained, head ? head.revision : 'no-stream');
+        const top = chained[chained.length - 1]!;
+        this.guard.remember(stream, { revision: top.revision, hash: top.hash });
         return { ...result, duplicate: false };
       } catch (error) {
         if (error instanceof EventIdConflictError) {

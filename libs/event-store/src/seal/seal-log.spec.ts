@@ -48,6 +48,16 @@ describe('sealLog / scanHeadsAt (over an in-memory test double)', () => {
     expect(sut).toMatchObject({ eventPosition: 5n, revision: 0, duplicate: false });
   });
 
+  it('appends a root computed elsewhere (a read worker) as it is, without reading the log again', async () => {
+    const computed = { position: 4n, ...merkleRoot(headsAt(storage.events, 4n)) };
+    const readAll = jest.spyOn(store, 'readAll');
+
+    const sut = await sealLog(store, { actor: 'api', at: AT, computed });
+
+    expect(readAll).not.toHaveBeenCalled();
+    expect(sut.seal).toEqual({ position: '4', streams: computed.streams, root: computed.root, algorithm: SEAL_ALGORITHM, at: AT });
+  });
+
   it('leaves the seals out of what it seals: a second seal of the same business state gives the same root', async () => {
     const first = await sealLog(store, { actor: 'cli', at: AT });
 

@@ -19,6 +19,11 @@ export interface SealLogOptions {
   causationId?: string | null;
   pageSize?: number;
   onProgress?: (progress: HeadsScanProgress) => void;
+  /**
+   * The root already computed at a position (the API computes it on a read worker, off the event loop); without it the
+   * log is read here. Only the append is then left to do.
+   */
+  computed?: { position: bigint; root: string; streams: number };
 }
 
 export interface SealResult {
@@ -54,11 +59,7 @@ export async function sealLog(store: SealableStore, options: SealLogOptions): Pr
   const earlier = await findSeal(store, id);
   if (earlier) return earlier;
 
-  const position = await store.headPosition();
-  if (position === null) throw new NothingToSealError();
-  let sealed: { root: string; streams: number } | undefined;
-  await scanHeadsAt(store, [position], (_, heads) => (sealed = merkleRoot(heads)), { pageSize: options.pageSize, onPage: options.onProgress });
-  const { root, streams } = sealed!;
+  const { position, root, streams } = options.computed ?? (await computeSeal(store, options));
 
   const seal: AuditSealedData = { position: position.toString(), streams, root, algorithm: SEAL_ALGORITHM, at: options.at };
   const result = await store.append(
@@ -79,6 +80,15 @@ export async function sealLog(store: SealableStore, options: SealLogOptions): Pr
     if (raced) return raced;
   }
   return { id, revision: result.revision, eventPosition: result.position, duplicate: false, seal };
+}
+
+/** One pass over the log up to its head, keeping only stream → head. */
+async function computeSeal(store: SealableStore, options: SealLogOptions): Promise<{ position: bigint; root: string; streams: number }> {
+  const position = await store.headPosition();
+  if (position === null) throw new NothingToSealError();
+  let sealed: { root: string; streams: number } | undefined;
+  await scanHeadsAt(store, [position], (_, heads) => (sealed = merkleRoot(heads)), { pageSize: options.pageSize, onPage: options.onProgress });
+  return { position, ...sealed! };
 }
 
 async function findSeal(store: Pick<EventStore, 'findByIds'>, id: string): Promise<SealResult | null> {

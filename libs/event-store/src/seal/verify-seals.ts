@@ -52,7 +52,7 @@ export interface VerifySealsOptions {
   onProgress?: (progress: SealsProgress) => void;
 }
 
-interface ReadableSeal {
+export interface ReadableSeal {
   event: RecordedEvent;
   position: bigint;
   streams: number;
@@ -99,7 +99,8 @@ async function readSealEvents(storage: Pick<EventStorage, 'readStream'>): Promis
   }
 }
 
-function readSeal(event: RecordedEvent): SealBroken | ReadableSeal {
+/** The seal an `AuditSealed` event records, or why it cannot be checked. */
+export function readSeal(event: RecordedEvent): SealBroken | ReadableSeal {
   const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
   const position = typeof data.position === 'string' && /^\d{1,20}$/.test(data.position) ? BigInt(data.position) : null;
   const streams = typeof data.streams === 'number' && Number.isSafeInteger(data.streams) && data.streams >= 0 ? data.streams : null;

@@ -1,6 +1,7 @@
 import type { ReadAllOptions, RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
 import { lowestPosition, type Checkpoint, type ReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
+import type { ProjectorChainCheck } from './chain-check';
 
 /**
  * What the projector needs of the event store: pages of the log, and a signal when it grows. A log may ignore
@@ -118,6 +119,8 @@ export class BatchRunner {
     private readonly pageSize: number,
     /** Called once a batch is committed and the checkpoints moved: the events read and the head the batch read to. */
     private readonly onCommit: (events: number, head: bigint) => void,
+    /** Checks each event's hash link before it is projected; null: not checked. */
+    private readonly chainCheck: ProjectorChainCheck | null = null,
   ) {
     for (const projection of projections) {
       for (const type of new Set(projection.eventTypes)) this.routes.set(type, [...(this.routes.get(type) ?? []), projection]);
@@ -176,6 +179,8 @@ export class BatchRunner {
           const event = page[i]!;
           const projections = this.routes.get(event.type);
           if (projections === undefined) continue;
+          // A broken link stops this stream here; the batch (and the checkpoints) go on with the others.
+          if (this.chainCheck !== null && !this.chainCheck.admit(event)) continue;
           for (const projection of projections) {
             const checkpoint = seen.get(projection)!;
             if (checkpoint !== null && event.position <= checkpoint) continue;

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { errorMessage, positionText } from '@kuhina/event-store';
+import { errorMessage, positionText, type ChainIntegrity, type ChainedEventStore } from '@kuhina/event-store';
 import type { Projection } from '../projection';
 import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore } from '../read-store.port';
 import { BatchRunner, type EventLog } from './projector-batch';
+import { ProjectorChainCheck } from './chain-check';
 import type { ProjectorLease } from './projector-lease';
 
 export type { EventLog } from './projector-batch';
@@ -32,6 +33,12 @@ export interface ProjectorOptions {
    * would wait for the next append, and a quiet log would leave the views behind for good.
    */
   failureRetryMs?: number;
+  /**
+   * Where a broken hash link found while reading is reported; each event's link is checked as it is read, and a break
+   * stops the projection of that stream (see ProjectorChainCheck). Default: the log's own (a ChainedEventStore carries
+   * one), so that every projector checks unless told not to; null: nothing is checked (tests of projections alone).
+   */
+  integrity?: ChainIntegrity | null;
 }
 
 const MAX_FAILURE_RETRY_MS = 30_000;
@@ -103,7 +110,9 @@ export class Projector {
       if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       this.byName.set(projection.name, projection);
     }
-    this.batches = new BatchRunner(log, store, options.projections, this.checkpoints, this.batchSize, this.pageSize, (events, head) => this.batchCommitted(events, head));
+    const integrity = options.integrity === undefined ? (log as Partial<Pick<ChainedEventStore, 'integrity'>>).integrity : options.integrity;
+    const chainCheck = integrity ? new ProjectorChainCheck(integrity) : null;
+    this.batches = new BatchRunner(log, store, options.projections, this.checkpoints, this.batchSize, this.pageSize, (events, head) => this.batchCommitted(events, head), chainCheck);
     this.committed.setMaxListeners(0);
   }
 

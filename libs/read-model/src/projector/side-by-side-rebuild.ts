@@ -1,3 +1,4 @@
+import type { ChainIntegrity } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
 import type { AliasedReadStore } from '../stores/aliased-read-store';
 import type { ProjectorLease } from './projector-lease';
@@ -26,6 +27,8 @@ export interface SideBySideRebuildOptions {
   graceMs?: number;
   /** How long to wait for the lease before giving up (ms); the rebuilt documents are dropped by the next rebuild then. */
   leaseTimeoutMs?: number;
+  /** Where the rebuild reports a broken hash link (see ProjectorOptions.integrity; default: the log's own). */
+  integrity?: ChainIntegrity | null;
 }
 
 export interface SideBySideRebuildResult {
@@ -118,7 +121,7 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
   await store.transaction(async (uow) => {
     for (const projection of asideProjections) uow.setCheckpoint(projection.name, { position: null, versions: { [projection.name]: projection.version } });
   });
-  const projector = new Projector(options.log, store, { projections: asideProjections, batchSize: options.batchSize, pageSize: options.pageSize, onBatch: options.onBatch });
+  const projector = new Projector(options.log, store, { projections: asideProjections, batchSize: options.batchSize, pageSize: options.pageSize, onBatch: options.onBatch, integrity: options.integrity });
   let events = await projector.catchUp();
   options.onBuilt?.();
 

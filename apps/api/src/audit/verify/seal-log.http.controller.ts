@@ -6,12 +6,16 @@ import { Expensive, Roles } from '../../common/auth/roles.decorator';
 import { Command } from '../../common/http/command-context';
 import { SealLogCommand } from '@kuhina/application';
 import { SealLogResponse } from './seal-log.response.dto';
+import { ReadWorkers } from '../../common/read-workers/read-workers';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit/seals')
 export class SealLogHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly workers: ReadWorkers,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -28,7 +32,10 @@ export class SealLogHttpController {
   @ApiForbiddenResponse({ description: 'The analyst role may not seal the log' })
   @ApiConflictResponse({ description: 'SEAL.EMPTY_LOG: nothing to seal yet' })
   async seal(@Command() context: CommandContext): Promise<SealLogResponse> {
-    const result = await this.bus.execute<SealLogCommand, SealResult>(new SealLogCommand(new Date().toISOString(), context));
+    // The pass over the log runs on a read worker; only the append is left to the event loop. An empty log leaves no
+    // root (the handler then answers 409 SEAL.EMPTY_LOG, as it always did).
+    const computed = (await this.workers.run({ kind: 'seal-root' })) ?? undefined;
+    const result = await this.bus.execute<SealLogCommand, SealResult>(new SealLogCommand(new Date().toISOString(), context, computed));
     return { id: result.id, position: result.eventPosition.toString(), seal: result.seal };
   }
 }

@@ -79,7 +79,8 @@ export function HoldsNoControlCharacters(multiline: boolean, options?: Validatio
 export function TextOf(rule: TextRule, { each = false, emptyAllowed = false }: TextOptions = {}): PropertyDecorator {
   const minLength = emptyAllowed ? 0 : rule.minLength;
   const checks = [IsString({ each }), Length(minLength, rule.maxLength, { each }), HoldsNoControlCharacters(rule.multiline === true, { each })];
-  return stacked(...(each ? [] : [documented({ minLength, maxLength: rule.maxLength })]), ...checks);
+  const pattern = CONTROL_CHARACTERS.documented[rule.multiline === true ? 'multiline' : 'singleLine'];
+  return stacked(...(each ? [] : [documented({ minLength, maxLength: rule.maxLength, pattern })]), ...checks);
 }
 
 /** A phone number (`PHONE`): the same rule for a person registered alone and one registered with a workshop. */

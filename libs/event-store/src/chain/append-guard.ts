@@ -1,0 +1,70 @@
+import type { EventStorage, StreamHead, StreamName } from '../event-store.port';
+import { ChainBrokenError, checkEventLink, type ChainIntegrity, type FoundBreak } from './chain-integrity';
+
+/** Streams whose verified head is remembered; past that, the least recently written one is verified in full again. */
+const REMEMBERED_STREAMS = 10_000;
+const PAGE_SIZE = 1000;
+
+/**
+ * The write path's check before a new event is chained onto a stream's head. Refused: a stream known broken (by the
+ * projector, the start-up check or an earlier write), or one whose stored events no longer hold. The first write to a
+ * stream in this process verifies the whole stream once (start-up does not wait for its own check); later writes
+ * verify what was appended since (by this or another process) and, again, the last two events, which are the ones a
+ * forger of the head would touch. An edit deeper in a stream made while the process runs is the next start-up check's
+ * (and `kuhina audit verify`'s) to find: re-reading every stream on every write would cost a write its stream's length.
+ */
+export class AppendGuard {
+  private readonly verified = new Map<StreamName, StreamHead>();
+
+  constructor(
+    private readonly storage: Pick<EventStorage, 'readStream'>,
+    private readonly integrity: ChainIntegrity,
+  ) {}
+
+  /** Throws ChainBrokenError (and records the break) unless the stream may be written onto `head`. */
+  async assertIntact(stream: StreamName, head: StreamHead | null): Promise<void> {
+    const known = this.integrity.brokenAt(stream);
+    if (known) throw new ChainBrokenError(known);
+    if (!head) return;
+    const remembered = this.verified.get(stream);
+    // Never below the last two; from 0 for a stream not verified here yet.
+    const from = remembered ? Math.max(0, Math.min(remembered.revision, head.revision - 1)) : 0;
+    const found =
+      remembered && remembered.revision > head.revision
+        ? // The head went back: events this process saw (or wrote) were removed, a tail no link can show.
+          { stream, revision: head.revision + 1, eventId: '', expectedHash: remembered.hash, foundHash: null, problem: 'revision-gap' as const }
+        : await this.check(stream, from, head);
+    if (found) {
+      this.verified.delete(stream);
+      throw new ChainBrokenError(this.integrity.report(found, 'append'));
+    }
+    this.remember(stream, head);
+  }
+
+  /** After a successful append: the new head was chained here, from a verified one. */
+  remember(stream: StreamName, head: StreamHead): void {
+    this.verified.delete(stream);
+    this.verified.set(stream, head);
+    if (this.verified.size > REMEMBERED_STREAMS) this.verified.delete(this.verified.keys().next().value!);
+  }
+
+  /** Revisions from `from` to the head: each one's own hash, each link after the first, the head as the storage reports it. */
+  private async check(stream: StreamName, from: number, head: StreamHead): Promise<FoundBreak | null> {
+    let previous: StreamHead | null = null;
+    for (let revision = from; revision <= head.revision; ) {
+      const page = await this.storage.readStream(stream, { fromRevision: revision, maxCount: Math.min(PAGE_SIZE, head.revision - revision + 1) });
+      if (page.length === 0) return { stream, revision, eventId: '', expectedHash: previous?.hash ?? null, foundHash: null, problem: 'revision-gap' };
+      for (const event of page) {
+        // Rows removed or renumbered: the stream does not give back the revisions, or the head, the storage reports.
+        if (event.revision !== revision || (revision === head.revision && event.hash !== head.hash)) {
+          return { stream, revision, eventId: event.id, expectedHash: previous?.hash ?? null, foundHash: event.prevHash, problem: 'revision-gap' };
+        }
+        const found = checkEventLink(event, previous);
+        if (found) return found;
+        previous = { revision, hash: event.hash };
+        revision += 1;
+      }
+    }
+    return null;
+  }
+}
