@@ -23,6 +23,9 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
     const commands = Number(/(\d+) commands/.exec(first.stdout)?.[1]);
     expect(first.stdout).toContain(`${commands} commands, ${commands} of them appended events`);
     expect(second.stdout).toContain(`${commands} commands, 0 of them appended events`);
+    // The first command in an empty folder generated the secrets beside the data, and says so as `npm start` does; once.
+    expect(first.stderr).toContain(`WARNING: Generated secrets into ${join(dir, 'secrets.json')} beside the data`);
+    expect(second.stderr).not.toContain('Generated secrets');
     const result = JSON.parse(verify.stdout) as { intact: boolean; events: number };
     expect(verify.code).toBe(0);
     expect(result.intact).toBe(true);

@@ -5,6 +5,8 @@
  * answer every copy with the same id and position, and never a 5xx.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { apiHarness, KEYS, type ApiHarness } from './support/api-harness';
 import { KEMI_WORKSHOP } from './support/workshop-fixtures';
 
@@ -42,6 +44,8 @@ describe('Concurrent copies of one request (same Idempotency-Key) over HTTP', ()
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
     expect(new Set(answers.map((a) => `${String(a.body.id)}@${String(a.body.position)}`)).size).toBe(1);
     expect((await eventsSince(before)).map((event) => event.type)).toEqual(['OrganizationRegistered']);
+    // The key was claimed in the transaction of that event, in the event log itself: no file (and no fsync) of its own.
+    expect(existsSync(join(api.dataDir, 'idempotency.db'))).toBe(false);
   });
 
   it('registers a participant (with a new inline person) once for a burst of identical copies', async () => {

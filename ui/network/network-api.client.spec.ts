@@ -19,15 +19,16 @@ describe('network page API client', () => {
       expect(storedKey(storage({ [SWAGGER_STORAGE_ITEM]: swaggerAuthorized('Bearer docs-key-0123456789', 'apiKey') }))?.key).toBe('docs-key-0123456789');
     });
 
-    it('prefers the key typed on the page, and falls back to the docs key once it is forgotten', () => {
-      const sut = storage({ [SWAGGER_STORAGE_ITEM]: swaggerAuthorized('docs-key-0123456789') });
+    it('prefers the key typed on the page; forgetting forgets the docs key as well, so no key is left in the browser', () => {
+      const sut = storage({ [SWAGGER_STORAGE_ITEM]: swaggerAuthorized('docs-key-0123456789'), unrelated: 'kept' });
 
       saveKey(sut, '  page-key-0123456789 ');
       expect(sut.items.get(KEY_STORAGE_ITEM)).toBe('page-key-0123456789');
       expect(storedKey(sut)).toEqual({ key: 'page-key-0123456789', source: 'page' });
 
       forgetKey(sut);
-      expect(storedKey(sut)).toEqual({ key: 'docs-key-0123456789', source: 'docs' });
+      expect(storedKey(sut)).toBeNull();
+      expect([...sut.items.keys()]).toEqual(['unrelated']);
     });
 
     it.each([['not json'], ['null'], [JSON.stringify({ bearer: { value: '' } })], [JSON.stringify({ other: { schema: { scheme: 'basic' }, value: 'x' } })]])('has no key when the docs item is %s', (raw) => {

@@ -49,8 +49,10 @@ export function saveKey(storage: KeyStorage, key: string): void {
   storage.setItem(KEY_STORAGE_ITEM, key.trim());
 }
 
+/** Forgets the key in this browser wherever the page finds one: its own, and the one the API docs page keeps. */
 export function forgetKey(storage: KeyStorage): void {
   storage.removeItem(KEY_STORAGE_ITEM);
+  if (swaggerBearer(storage.getItem(SWAGGER_STORAGE_ITEM))) storage.removeItem(SWAGGER_STORAGE_ITEM);
 }
 
 /** A refused call, as the API's RFC 9457 problem (or as much of it as the answer had). */

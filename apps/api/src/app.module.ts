@@ -25,9 +25,9 @@ import { ReadWorkersModule } from './common/read-workers/read-workers.module';
 import type { ReadWorkerSettings } from './common/read-workers/read-workers';
 
 class IdempotencyLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
+  constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore | null) {}
   onApplicationShutdown(): void {
-    this.store.close();
+    this.store?.close();
   }
 }
 
@@ -57,7 +57,8 @@ export class AppModule {
       providers: [
         EventStoreHealthIndicator,
         ReadModelHealthIndicator,
-        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.dataDir) },
+        // Only where the events are not in SQLite: the embedded store claims keys in its own transactions (no file, no fsync).
+        { provide: IdempotencyStore, useFactory: () => (config.kurrentdbUrl ? new IdempotencyStore(config.dataDir) : null) },
         IdempotencyLifecycle,
         ViewReadInterceptor,
         { provide: APP_PIPE, useFactory: createValidationPipe },

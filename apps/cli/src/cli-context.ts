@@ -3,7 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
-import { ConfigError, KuhinaCoreModule, ensureDataDir, loadConfig, type KuhinaConfig } from '@kuhina/application';
+import { ConfigError, KuhinaCoreModule, SECRETS_ORIGIN, ensureDataDir, loadConfig, type KuhinaConfig } from '@kuhina/application';
+import { describeSecretsOrigin, type SecretsOrigin } from '@kuhina/privacy';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -31,6 +32,10 @@ export async function withContext<T>(
 ): Promise<T> {
   const config = configFrom(options);
   const app = await NestFactory.createApplicationContext({ module: class CliContext {}, imports: [KuhinaCoreModule.forRoot(config), ...extra(config)] }, CLI_CONTEXT_OPTIONS);
+  // A command that found no secrets generated them beside the data, as `npm start` does: say so as plainly (on stderr,
+  // apart from the command's own output, which scripts read).
+  const origin = app.get<symbol, SecretsOrigin>(SECRETS_ORIGIN);
+  if (origin.kind === 'data-folder' && origin.generated) for (const line of describeSecretsOrigin(origin)) console.error(line);
   try {
     return await work(app, config);
   } finally {

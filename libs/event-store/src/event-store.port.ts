@@ -110,6 +110,32 @@ export class EventIdConflictError extends Error {
   }
 }
 
+/**
+ * A request's idempotency key, claimed in the same transaction as the events it appends (where the storage keeps claims):
+ * the same key later with another request (`fingerprint`) is refused. `scope` is whose key it is (the API user).
+ */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  /** When it was first used (ISO 8601, system time). */
+  at: string;
+}
+
+/** The key was claimed by another request (another fingerprint): nothing of this one was written. */
+export class IdempotencyClaimConflictError extends Error {
+  readonly code = 'IDEMPOTENCY.KEY_REUSED';
+  constructor(readonly scope: string, readonly key: string) {
+    super('This Idempotency-Key was already used with a different request; use a new key for a new request.');
+    this.name = 'IdempotencyClaimConflictError';
+  }
+}
+
+export interface AppendOptions {
+  /** Claimed with the events, in their transaction (storages with `findClaim`); ignored by the others. */
+  claim?: IdempotencyClaim;
+}
+
 /** What an adapter implements. It stores chained events verbatim and never recomputes hashes. */
 export interface EventStorage {
   readonly name: string;
@@ -117,7 +143,12 @@ export interface EventStorage {
    * Append chained events whose revisions start at `expected + 1` (or 0 for `no-stream`).
    * Must be atomic: all events or none. Throws WrongExpectedRevisionError if the head moved.
    */
-  appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): Promise<AppendResult>;
+  appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * The fingerprint an idempotency key was claimed with, or null. Only a storage that commits claims with its events
+   * (the embedded SQLite) has it; without it the API keeps the keys in a store of their own.
+   */
+  findClaim?(scope: string, key: string): Promise<string | null>;
   /** The stored events of `stream` carrying these ids (any order), for idempotent retries. */
   findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]>;
   /** The event with this id, in whatever stream, or null (an audit trace starts from one). */
@@ -140,7 +171,7 @@ export interface EventStorage {
 
 /** What the application uses. */
 export interface EventStore {
-  append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
   readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(after: bigint | null, maxCount: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   streamHead(stream: StreamName): Promise<StreamHead | null>;

@@ -1,6 +1,7 @@
 import {
   EventIdConflictError,
   WrongExpectedRevisionError,
+  type AppendOptions,
   type AppendResult,
   type ChainedEvent,
   type EventStorage,
@@ -55,11 +56,16 @@ export class ChainedEventStore implements EventStore {
     this.guard = new AppendGuard(storage, this.integrity);
   }
 
-  async append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     assertStreamName(stream);
     assertExpectedRevision(stream, expected);
     const normalized = normalizeEventsToAppend(stream, events);
-    return this.withStreamLock(stream, () => (normalized.length === 0 ? this.emptyAppend(stream, expected) : this.appendNew(stream, normalized, expected)));
+    return this.withStreamLock(stream, () => (normalized.length === 0 ? this.emptyAppend(stream, expected) : this.appendNew(stream, normalized, expected, options)));
+  }
+
+  /** The fingerprint a key was claimed with (see EventStorage.findClaim); undefined when the storage keeps no claims. */
+  findClaim(scope: string, key: string): Promise<string | null> | undefined {
+    return this.storage.findClaim?.(scope, key);
   }
 
   readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -94,7 +100,7 @@ export class ChainedEventStore implements EventStore {
     return this.storage.close();
   }
 
-  private async appendNew(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async appendNew(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     const ids = events.map((event) => event.id);
     for (let attempt = 1; ; attempt++) {
       // (a) A retry of an append that already happened is answered, not refused, whatever `expected` says now.
@@ -112,7 +118,7 @@ export class ChainedEventStore implements EventStore {
 
       // (d)
       try {
-        const result = await this.storage.appendChained(stream, chained, head ? head.revision : 'no-stream');
+        const result = await this.storage.appendChained(stream, chained, head ? head.revision : 'no-stream', options);
         const top = chained[chained.length - 1]!;
         this.guard.remember(stream, { revision: top.revision, hash: top.hash });
         return { ...result, duplicate: false };

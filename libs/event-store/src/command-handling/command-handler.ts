@@ -2,6 +2,7 @@ import { DomainError, type Decider, type DomainCommand, type DomainEvent } from 
 import {
   WrongExpectedRevisionError,
   type EventStore,
+  type IdempotencyClaim,
   type EventToAppend,
   type RecordedEvent,
   type StreamName,
@@ -19,6 +20,8 @@ export interface CommandContext {
   causationId?: string | null;
   /** Optimistic concurrency from the client (`If-Match`): the revision it last saw. No retry when set. */
   expectedRevision?: number;
+  /** The request's Idempotency-Key, claimed with the events this command appends (see IdempotencyClaim). */
+  claim?: IdempotencyClaim;
 }
 
 export interface CommandResult<S> {
@@ -142,7 +145,7 @@ export class CommandHandler {
       }));
 
       try {
-        const result = await this.store.append(stream, toAppend, current.revision < 0 ? 'no-stream' : current.revision);
+        const result = await this.store.append(stream, toAppend, current.revision < 0 ? 'no-stream' : current.revision, context.claim ? { claim: context.claim } : {});
         if (result.duplicate) {
           // Another request with the same command id won the race: answer what it wrote.
           this.cache.delete(stream);

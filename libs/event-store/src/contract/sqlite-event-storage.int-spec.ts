@@ -88,13 +88,30 @@ describe('SqliteEventStorage (real SQLite file)', () => {
     await store.append('workshop-rauma', [event()], 'no-stream');
     await sut.close();
     const raw = new Database(file);
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(2);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
 
     sut = new SqliteEventStorage({ file });
 
     expect(await sut.readStream('workshop-rauma')).toHaveLength(1);
+  });
+
+  it('brings a file of schema 1 (before idempotency claims) up to date on open, its events untouched', async () => {
+    await store.append('workshop-rauma', [event()], 'no-stream');
+    await sut.close();
+    const raw = new Database(file);
+    raw.exec('DROP TABLE idempotency_claims');
+    raw.pragma('user_version = 1');
+    raw.close();
+
+    sut = new SqliteEventStorage({ file });
+
+    expect(await sut.readStream('workshop-rauma')).toHaveLength(1);
+    expect(await sut.findClaim('office', 'k')).toBeNull();
+    const migrated = new Database(file, { readonly: true });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(2);
+    migrated.close();
   });
 
   it('refuses a file written by a newer schema', async () => {

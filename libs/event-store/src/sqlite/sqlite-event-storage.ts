@@ -5,7 +5,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   EventIdConflictError,
+  IdempotencyClaimConflictError,
   WrongExpectedRevisionError,
+  type AppendOptions,
   type AppendResult,
   type ChainedEvent,
   type EventMetadata,
@@ -18,6 +20,7 @@ import {
   type Unsubscribe,
 } from '../event-store.port';
 import { migrate } from './sqlite-migrations';
+import { GroupCommit, type Outcome } from './group-commit';
 
 export interface SqliteEventStorageOptions {
   /** Database file (its folder is created if missing), or `:memory:`. */
@@ -39,10 +42,19 @@ type EventRow = [position: bigint, id: string, stream: string, revision: bigint,
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, prev_hash, hash';
 const STREAM_PAGE = 500;
 
+/** One append waiting for its transaction. */
+interface PendingAppend {
+  stream: StreamName;
+  events: ChainedEvent[];
+  expected: number | 'no-stream';
+  claim?: AppendOptions['claim'];
+}
+
 /**
  * The embedded event storage: one SQLite file in WAL mode (readers never block the writer).
- * Positions are SQLite rowids, read as bigint. Appends run in an IMMEDIATE transaction that
- * re-reads the stream head, so two processes on the same file can never both write revision n.
+ * Positions are SQLite rowids, read as bigint. Appends are group-committed (group-commit.ts): those submitted in one
+ * turn of the event loop share an IMMEDIATE transaction and its fsync, each in its own savepoint that re-reads the
+ * stream head, so two appends (or two processes on the same file) can never both write revision n.
  */
 export class SqliteEventStorage implements EventStorage {
   readonly name = 'sqlite';
@@ -65,8 +77,10 @@ export class SqliteEventStorage implements EventStorage {
     findEvent: Database.Statement<[string], EventRow>;
     headPosition: Database.Statement<[], { position: bigint | null }>;
     streamsAfter: Database.Statement<[string, number], { stream: string }>;
+    claim: Database.Statement<[string, string, string, string]>;
+    findClaim: Database.Statement<[string, string], { fingerprint: string }>;
   };
-  private readonly appendTransaction: (stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream') => bigint;
+  private readonly groupCommit: GroupCommit<PendingAppend, AppendResult>;
 
   constructor(options: SqliteEventStorageOptions) {
     this.file = options.file;
@@ -104,9 +118,17 @@ export class SqliteEventStorage implements EventStorage {
       headPosition: this.db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events').safeIntegers(true),
       // Keyset paging, so that listing never holds a statement open while the caller reads streams.
       streamsAfter: this.db.prepare<[string, number], { stream: string }>('SELECT DISTINCT stream FROM events WHERE stream > ? ORDER BY stream LIMIT ?'),
+      claim: this.db.prepare('INSERT INTO idempotency_claims (scope, key, fingerprint, first_used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      findClaim: this.db.prepare<[string, string], { fingerprint: string }>('SELECT fingerprint FROM idempotency_claims WHERE scope = ? AND key = ?'),
     };
 
-    this.appendTransaction = this.db.transaction((stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): bigint => {
+    // Called inside the batch's transaction, so better-sqlite3 runs it in a savepoint: a refused append is rolled back
+    // alone and the others commit.
+    const appendOne = this.db.transaction((stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', claim: AppendOptions['claim']): bigint => {
+      if (claim && this.statements.claim.run(claim.scope, claim.key, claim.fingerprint, claim.at).changes === 0) {
+        // Claimed already: by this request (a retry, or its earlier append) it may go on; by another it may not.
+        if (this.statements.findClaim.get(claim.scope, claim.key)?.fingerprint !== claim.fingerprint) throw new IdempotencyClaimConflictError(claim.scope, claim.key);
+      }
       const head = this.statements.head.get(stream);
       const actual = head ? Number(head.revision) : 'no-stream';
       if (actual !== expected) throw new WrongExpectedRevisionError(stream, expected, actual);
@@ -131,10 +153,23 @@ export class SqliteEventStorage implements EventStorage {
         }
       }
       return position;
-    }).immediate;
+    });
+    const appendBatch = this.db.transaction((batch: PendingAppend[]): Array<Outcome<AppendResult>> =>
+      batch.map(({ stream, events, expected, claim }): Outcome<AppendResult> => {
+        try {
+          return { ok: true, value: { stream, revision: events[events.length - 1]!.revision, position: appendOne(stream, events, expected, claim), duplicate: false } };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    ).immediate;
+    this.groupCommit = new GroupCommit(appendBatch, (results) => {
+      const last = results.reduce<bigint | null>((max, result) => (max === null || result.position > max ? result.position : max), null);
+      if (last !== null) this.notify(last);
+    });
   }
 
-  async appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): Promise<AppendResult> {
+  async appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendChained needs at least one event');
     const first = expected === 'no-stream' ? 0 : expected + 1;
     events.forEach((event, index) => {
@@ -142,9 +177,17 @@ export class SqliteEventStorage implements EventStorage {
         throw new Error(`Event ${event.id} is chained as ${event.stream}@${event.revision}, expected ${stream}@${first + index}`);
       }
     });
-    const position = this.appendTransaction(stream, events, expected);
-    this.notify(position);
-    return { stream, revision: events[events.length - 1]!.revision, position, duplicate: false };
+    if (this.closed) throw new Error('SqliteEventStorage is closed');
+    return this.groupCommit.submit({ stream, events, expected, claim: options.claim });
+  }
+
+  /** Transactions committed by this process and the appends they carried (group commit). */
+  get commitStats(): Readonly<{ transactions: number; appends: number }> {
+    return this.groupCommit.stats;
+  }
+
+  async findClaim(scope: string, key: string): Promise<string | null> {
+    return this.statements.findClaim.get(scope, key)?.fingerprint ?? null;
   }
 
   async findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]> {
@@ -205,6 +248,8 @@ export class SqliteEventStorage implements EventStorage {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // What was submitted before close commits (or fails) before the database closes: nothing waits for ever.
+    this.groupCommit.flush();
     this.closed = true;
     this.stopPolling();
     this.listeners.clear();

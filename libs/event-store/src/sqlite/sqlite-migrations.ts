@@ -26,6 +26,16 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
   `,
+  // 2: Idempotency-Keys, claimed in the transaction of the events their request appends (no file, no fsync of their own).
+  `
+  CREATE TABLE idempotency_claims (
+    scope         TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    fingerprint   TEXT NOT NULL,
+    first_used_at TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+  ) STRICT;
+  `,
 ];
 
 /** Brings the schema up to date in one IMMEDIATE transaction, so two processes opening a new file cannot both migrate. */

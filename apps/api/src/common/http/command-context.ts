@@ -3,7 +3,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { deriveCommandId, type CommandContext } from '@kuhina/event-store';
 import { RequestValidationError } from '../problem/http-problems';
-import { idempotencyKeyOf } from '../idempotency/idempotency.interceptor';
+import { idempotencyKeyOf, requestFingerprint } from '../idempotency/idempotency.interceptor';
 
 const IDEMPOTENCY_NAMESPACE = '0b7e4a52-5d7c-4c1f-9e57-2f4f3c6a9d10';
 
@@ -29,6 +29,8 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
     commandId: key ? deriveCommandId(IDEMPOTENCY_NAMESPACE, `${actor}\u0000${key}`) : randomUUID(),
     actor,
     correlationId: String(request.id),
+    // Claimed with the events (embedded store): the same key with another request is refused from then on.
+    ...(key && request.principal ? { claim: { scope: actor, key, fingerprint: requestFingerprint(request), at: new Date().toISOString() } } : {}),
     ...(expectedRevision !== undefined ? { expectedRevision } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BusinessTimeRequiredError } from '@kuhina/application';
 import { DomainError } from '@kuhina/domain';
-import { EventIdConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
+import { EventIdConflictError, IdempotencyClaimConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
 import { IdempotencyKeyReusedError, RateLimitedError, RequestValidationError, ServerBusyError } from './http-problems';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
 import { ApiErrors } from './api-errors';
@@ -70,7 +70,7 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
   if (error instanceof ServerBusyError) {
     return make(503, error.code, 'Busy', error.message, { retryAfterSeconds: error.retryAfterSeconds });
   }
-  if (error instanceof IdempotencyKeyReusedError) {
+  if (error instanceof IdempotencyKeyReusedError || error instanceof IdempotencyClaimConflictError) {
     return make(422, error.code, 'Idempotency-Key reused with another request', error.message);
   }
   if (error instanceof HttpException) {
