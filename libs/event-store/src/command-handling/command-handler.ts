@@ -73,6 +73,8 @@ export class CommandHandler {
   private readonly cache: StateCache;
   private readonly clock: () => Date;
   private readonly maxRetries: number;
+  /** The last command of each stream in this process (see handle). */
+  private readonly streamTurns = new Map<StreamName, Promise<void>>();
   private readonly schemaVersion: number;
 
   constructor(
@@ -85,12 +87,37 @@ export class CommandHandler {
     this.schemaVersion = options.schemaVersion ?? 1;
   }
 
-  async handle<C extends DomainCommand<string, unknown>, E extends DomainEvent<string, unknown>, S>(
+  /**
+   * Load → decide → append, one command per stream at a time in this process: the next one decides on the state the
+   * previous one left, instead of on a state its append (waiting for a group commit) is about to make stale. Commands on
+   * other streams run meanwhile and share commits; another process's writes are still met by the retry below.
+   */
+  handle<C extends DomainCommand<string, unknown>, E extends DomainEvent<string, unknown>, S>(
     decider: Decider<C, E, S>,
     stream: StreamName,
     requested: C | CommandWithOptionalTime<C>,
     context: CommandContext,
     options: HandleOptions<C, S> = {},
+  ): Promise<CommandResult<S>> {
+    const previous = this.streamTurns.get(stream) ?? Promise.resolve();
+    const turn = previous.then(() => this.decideAndAppend(decider, stream, requested, context, options));
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.streamTurns.set(stream, settled);
+    void settled.then(() => {
+      if (this.streamTurns.get(stream) === settled) this.streamTurns.delete(stream);
+    });
+    return turn;
+  }
+
+  private async decideAndAppend<C extends DomainCommand<string, unknown>, E extends DomainEvent<string, unknown>, S>(
+    decider: Decider<C, E, S>,
+    stream: StreamName,
+    requested: C | CommandWithOptionalTime<C>,
+    context: CommandContext,
+    options: HandleOptions<C, S>,
   ): Promise<CommandResult<S>> {
     const previous = await this.previousResult(decider, stream, context.commandId);
     if (previous) return previous;
