@@ -28,3 +28,4 @@ export { verifySinceLastSeal, type SinceSealVerification, type LastSealCheck, ty
 export { verifyLog, type LogVerification, type LogIntact, type LogChainBroken, type LogSealBroken, type LogVerifyProgress, type VerifyLogOptions } from './seal/verify-log';
 export { errorMessage } from './error-message';
 export { restrictDataFolder, restrictSqliteFiles } from './owner-only';
+export { GroupCommit, type Outcome } from './sqlite/group-commit';

@@ -103,6 +103,22 @@ describe('SqliteKeyStore', () => {
     }
   });
 
+  it('commits keys created together in one transaction (one fsync), each readable after a restart', async () => {
+    const dataDir = tempDir();
+    const first = new SqliteKeyStore(dataDir, masterKey);
+    const created = await Promise.all(Array.from({ length: 50 }, (_, i) => first.createKey(`person-${i}`)));
+    const stats = { ...first.commitStats };
+    await first.close();
+
+    const sut = new SqliteKeyStore(dataDir, masterKey);
+    try {
+      expect(stats).toEqual({ transactions: 1, appends: 50 });
+      for (const { keyId, key } of created) expect(await sut.getKey(keyId)).toEqual(key);
+    } finally {
+      await sut.close();
+    }
+  });
+
   it('refuses to open keys.db with another master key', async () => {
     const dataDir = tempDir();
     await new SqliteKeyStore(dataDir, masterKey).close();

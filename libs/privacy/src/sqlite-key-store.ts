@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { GroupCommit, type Outcome } from '@kuhina/event-store';
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +44,8 @@ export class SqliteKeyStore implements KeyStore {
   private readonly insertKey: Database.Statement<[string, string, Buffer, string]>;
   private readonly selectKey: Database.Statement<[string], KeyRow>;
   private readonly destroyKeys: Database.Statement<[string]>;
+  /** New keys of requests that arrive together share one transaction and its fsync (see GroupCommit). */
+  private readonly keyCommit: GroupCommit<[keyId: string, subjectId: string, wrapped: Buffer, createdAt: string], void>;
 
   constructor(
     readonly dataDir: string,
@@ -93,13 +96,31 @@ export class SqliteKeyStore implements KeyStore {
     this.insertKey = this.db.prepare('INSERT INTO keys (key_id, subject_id, key, created_at) VALUES (?, ?, ?, ?)');
     this.selectKey = this.db.prepare('SELECT subject_id, key FROM keys WHERE key_id = ?');
     this.destroyKeys = this.db.prepare('UPDATE keys SET key = NULL WHERE subject_id = ? AND key IS NOT NULL');
+    this.keyCommit = new GroupCommit(
+      this.db.transaction((rows: Array<[string, string, Buffer, string]>) =>
+        rows.map((row): Outcome<void> => {
+          try {
+            this.insertKey.run(...row);
+            return { ok: true, value: undefined };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      ).immediate,
+    );
   }
 
   async createKey(subjectId: string): Promise<DataKey> {
     const keyId = randomUUID();
     const key = randomBytes(DATA_KEY_BYTES);
-    this.insertKey.run(keyId, subjectId, this.wrap(key, keyAad(keyId, subjectId)), this.now().toISOString());
+    // Durable before the caller encrypts with it and writes the event that names it (synchronous = FULL).
+    await this.keyCommit.submit([keyId, subjectId, this.wrap(key, keyAad(keyId, subjectId)), this.now().toISOString()]);
     return { keyId, key };
+  }
+
+  /** Transactions that created keys, and the keys they carried (group commit). */
+  get commitStats(): Readonly<{ transactions: number; appends: number }> {
+    return this.keyCommit.stats;
   }
 
   async getKey(keyId: string): Promise<Buffer | null> {
@@ -120,6 +141,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.keyCommit.flush();
     if (this.db.open) this.db.close();
     this.masterKey.fill(0);
   }
