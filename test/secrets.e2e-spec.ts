@@ -88,7 +88,7 @@ describe('secrets apart from the data, files for the owner only (npm start)', ()
     chmodSync(data, 0o755);
     chmodSync(join(data, 'extra'), 0o755);
     const files = readdirSync(data).filter((name) => name !== 'extra');
-    expect(files).toEqual(expect.arrayContaining(['events.db', 'views.db', 'idempotency.db', 'keys.db', 'secrets.json', 'api-users.json']));
+    expect(files).toEqual(expect.arrayContaining(['events.db', 'views.db', 'keys.db', 'secrets.json', 'api-users.json']));
     for (const name of files) chmodSync(join(data, name), 0o644);
 
     const second = await start(data, port, placeholderUsers);
@@ -98,7 +98,7 @@ describe('secrets apart from the data, files for the owner only (npm start)', ()
     expect(second.output()).toContain(`Restricted to its owner: ${data}: 0755 → 0700`);
     expect(second.output()).toContain(`Restricted to its owner: ${join(data, 'events.db')}: 0644 → 0600`);
     expect(mode(data)).toBe(0o700);
-    expect(whileRunning.map(([name]) => name)).toEqual(expect.arrayContaining(['events.db-wal', 'views.db-wal', 'keys.db-wal', 'idempotency.db-wal']));
+    expect(whileRunning.map(([name]) => name)).toEqual(expect.arrayContaining(['events.db-wal', 'views.db-wal', 'keys.db-wal']));
     for (const [name, fileMode] of whileRunning) expect([name, fileMode]).toEqual([name, name === 'extra' ? 0o700 : 0o600]);
   }, 60_000);
 

@@ -12,8 +12,17 @@ export { AliasedReadStore, ALIASES_COLLECTION, type AliasingUnitOfWork } from '.
 export { WORKSHOP_CHAIN_COLLECTION, type ChainTotals, type ChainWorkshop, type WorkshopChainView } from './projections/workshop-chain/workshop-chain.view';
 export { CHAIN_LIST_COLLECTION, type ChainListView } from './projections/chain-list/chain-list.view';
 export type { WorkshopDetailView } from './projections/workshop-detail/workshop-detail.view';
-export type { WorkshopRegistrationsView, WorkshopRegistration } from './projections/workshop-registrations/workshop-registrations.view';
-export { WORKSHOP_FEEDBACK_COLLECTION, type WorkshopFeedbackView } from './projections/workshop-feedback/workshop-feedback.view';
+export type { WorkshopRegistrationsView, WorkshopRegistration, RegistrationDocument, InvitationDocument } from './projections/workshop-registrations/workshop-registrations.view';
+export { INVITATIONS_OF_INDEX, REGISTRATIONS_OF_INDEX, placeOnWaitlist } from './projections/workshop-registrations/workshop-registrations.view';
+export {
+  FEEDBACK_OF_INDEX,
+  WORKSHOP_FEEDBACK_COLLECTION,
+  summarizeFeedback,
+  type FeedbackItemDocument,
+  type WorkshopFeedbackDocument,
+  type WorkshopFeedbackItem,
+  type WorkshopFeedbackView,
+} from './projections/workshop-feedback/workshop-feedback.view';
 export { ORGANIZATION_LIST_COLLECTION, type OrganizationListView } from './projections/organization-list/organization-list.view';
 export { PERSON_DETAIL_COLLECTION, type PersonDetailView } from './projections/person-detail/person-detail.view';
 export { COLLABORATION_DETAIL_COLLECTION, type CollaborationDetailView } from './projections/collaboration-detail/collaboration-detail.view';
@@ -22,4 +31,5 @@ export { WORKSHOP_REGISTRATIONS_COLLECTION } from './projections/workshop-regist
 export * from './projections/network/network.view';
 export * from './projections/network/network-assembly';
 export * from './projections/network/network-dates';
+export * from './projections/network/network-documents';
 export * from './replay/network-replay';

@@ -3,6 +3,7 @@ import type { ReadAllOptions, RecordedEvent } from '@kuhina/event-store';
 import type { Projection } from '../projection';
 import { collaborationWorkshopIndexProjection, networkCollaborationsProjection, networkProjection } from '../projections/network';
 import { assembleNetwork } from '../projections/network/network-assembly';
+import { networkWorkshopsOf } from '../projections/network/network-documents';
 import { comparePositions, type NetworkFilter } from '../projections/network/network-dates';
 import { NETWORK_COLLABORATIONS_COLLECTION, NETWORK_WORKSHOPS_COLLECTION, type NetworkCollaborationView, type NetworkView, type NetworkWorkshopView } from '../projections/network/network.view';
 import { workshopChainIndexProjection } from '../projections/workshop-chain-index';
@@ -148,10 +149,8 @@ const later = (a: string, b: string): string => (comparePositions(a, b) >= 0 ? a
 
 /** The network documents of a chain in a store (live or replayed), assembled, kept to `filter`. */
 export async function networkOf(store: ReadStore, chainId: string, filter: NetworkFilter = {}): Promise<PositionedNetwork> {
-  const [workshops, collaborations] = await Promise.all([
-    chainDocuments<NetworkWorkshopView>(store, NETWORK_WORKSHOPS_COLLECTION, chainId),
-    chainDocuments<NetworkCollaborationView>(store, NETWORK_COLLABORATIONS_COLLECTION, chainId),
-  ]);
+  // Each workshop's document with the attendances of its registrations (documents of their own: see network.view.ts).
+  const [workshops, collaborations] = await Promise.all([networkWorkshopsOf(store, chainId), chainDocuments<NetworkCollaborationView>(store, NETWORK_COLLABORATIONS_COLLECTION, chainId)]);
   const lastPosition = [...workshops, ...collaborations].reduce((latest, doc) => later(latest, doc.lastPosition), '0');
   return { network: assembleNetwork(chainId, workshops, collaborations, filter), lastPosition };
 }

@@ -1,7 +1,18 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { WorkshopErrors, type RegistrationCounts } from '@kuhina/domain';
+import { WorkshopErrors, countRegistrations, type RegistrationCounts } from '@kuhina/domain';
 import { PersonalDataCipher } from '@kuhina/privacy';
-import { PERSON_DETAIL_COLLECTION, WORKSHOP_REGISTRATIONS_COLLECTION, type PersonDetailView, type WorkshopRegistration, type WorkshopRegistrationsView } from '@kuhina/read-model';
+import {
+  INVITATIONS_OF_INDEX,
+  PERSON_DETAIL_COLLECTION,
+  REGISTRATIONS_OF_INDEX,
+  WORKSHOP_REGISTRATIONS_COLLECTION,
+  placeOnWaitlist,
+  type PersonDetailView,
+  type RegistrationDocument,
+  type ViewDocument,
+  type WorkshopRegistration,
+  type WorkshopRegistrationsView,
+} from '@kuhina/read-model';
 import { ViewReader } from '../../common/views/view-reader';
 import { ListRegistrationsQuery } from './list-registrations.query';
 
@@ -19,9 +30,23 @@ export interface RegistrationsAnswer {
   registrations: RegistrationWithPerson[];
 }
 
+/** The largest page the read store gives: a workshop's registrations are read in as few pages as it takes. */
+const PAGE = 1000;
+
+/** A registration as the answer shows it: its document without the bookkeeping fields (workshop, order, position). */
+function registrationOf(doc: RegistrationDocument): WorkshopRegistration {
+  const { registrationId, personId, organizationId, attendanceMode, status, waitlistPosition, registeredAt, waitlistedAt, promotedAt, cancelledAt } = doc;
+  const { cancellationReason, attended, expectations, advanceQuestions, role, speaker } = doc;
+  return {
+    registrationId, personId, organizationId, attendanceMode, status, waitlistPosition, registeredAt, waitlistedAt, promotedAt, cancelledAt,
+    cancellationReason, attended, expectations, advanceQuestions, role, speaker,
+  };
+}
+
 /**
- * The registrations view, with each person's name and e-mail decrypted for the back-office from the person view's
- * sealed data (with the key store: a person erased by destroying their key shows as erased).
+ * The registrations view (one document per registration, listed in the order of registration), with each person's
+ * name and e-mail decrypted for the back-office from the person view's sealed data (with the key store: a person
+ * erased by destroying their key shows as erased).
  */
 @QueryHandler(ListRegistrationsQuery)
 export class ListRegistrationsHandler implements IQueryHandler<ListRegistrationsQuery, RegistrationsAnswer> {
@@ -31,15 +56,31 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
   ) {}
 
   async execute({ workshopId }: ListRegistrationsQuery): Promise<RegistrationsAnswer> {
-    const view = await this.views.one<WorkshopRegistrationsView>(WORKSHOP_REGISTRATIONS_COLLECTION, workshopId, WorkshopErrors.NOT_FOUND, 'workshop', { workshopId });
-    const listed = Object.values(view.registrations);
+    await this.views.one<WorkshopRegistrationsView>(WORKSHOP_REGISTRATIONS_COLLECTION, workshopId, WorkshopErrors.NOT_FOUND, 'workshop', { workshopId });
+    // Waitlist places and counts follow from the registrations read here (the answer lists them all anyway): no event
+    // renumbers a waitlist or moves a per-workshop counter. Pages are keyset pages in the order of registration, so a
+    // registration made while they are read is at the end or not there, never twice nor in place of another.
+    const listed = placeOnWaitlist((await this.all<RegistrationDocument>(REGISTRATIONS_OF_INDEX, workshopId)).map(registrationOf));
+    const invited = (await this.all(INVITATIONS_OF_INDEX, workshopId)).length;
     // One person read per person, however many registrations they have here.
     const people = new Map<string, Promise<RegistrationWithPerson['person']>>();
     for (const { personId } of listed) if (!people.has(personId)) people.set(personId, this.personOf(personId));
     const registrations: RegistrationWithPerson[] = [];
     for (const registration of listed) registrations.push({ ...registration, person: await people.get(registration.personId)! });
-    const { registered, waitlisted, cancelled, attended } = view.counts;
-    return { workshopId, counts: { registered, waitlisted, cancelled, attended, invited: view.invited }, registrations };
+    const { registered, waitlisted, cancelled, attended } = countRegistrations(listed);
+    return { workshopId, counts: { registered, waitlisted, cancelled, attended, invited }, registrations };
+  }
+
+  /** Every document of the collection with this index value, in order. */
+  private async all<T extends ViewDocument>(index: string, workshopId: string): Promise<T[]> {
+    const docs: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.views.page<T>(WORKSHOP_REGISTRATIONS_COLLECTION, { where: { index, value: workshopId }, cursor, limit: PAGE });
+      for (const item of page.items) docs.push(item.doc);
+      cursor = page.next ?? undefined;
+    } while (cursor !== undefined);
+    return docs;
   }
 
   private async personOf(personId: string): Promise<RegistrationWithPerson['person']> {

@@ -4,8 +4,17 @@ import { ProjectionSpec, recorded } from '@kuhina/testing';
 import { workshopChainIndexProjection } from '../workshop-chain-index';
 import { collaborationWorkshopIndexProjection } from './collaboration-workshop-index.projection';
 import { assembleNetwork } from './network-assembly';
+import { withAttendances } from './network-documents';
 import { networkCollaborationKey, networkCollaborationsProjection, networkProjection } from './network.projection';
-import type { NetworkCollaborationView, NetworkWorkshopView } from './network.view';
+import {
+  NETWORK_ATTENDED_AT_INDEX,
+  networkRegistrationId,
+  type NetworkCollaborationView,
+  type NetworkRegistrationDocument,
+  type NetworkWorkshopDocument,
+  type NetworkWorkshopsDocument,
+  type NetworkWorkshopView,
+} from './network.view';
 
 const CHAIN = 'c0000000-0000-4000-8000-000000000001';
 const W1 = '11111111-1111-4111-8111-111111111111';
@@ -78,7 +87,18 @@ const origin = (event: RecordedEvent, workshopId: string) => ({ workshopId, date
 /** A workshop's facts keep only their log position: the workshop's date dates them all (see network-dates.ts). */
 const pos = (event: RecordedEvent) => event.position.toString();
 
-describe('network projection (one document per workshop)', () => {
+type ViewOf = Record<string, unknown>;
+
+/** The workshops as the reader gives them to the assembly: each workshop's document with the attendances of its registrations. */
+function workshopsIn(docs: ReadonlyMap<string, ViewOf>): NetworkWorkshopView[] {
+  const all = [...docs.values()] as NetworkWorkshopsDocument[];
+  const registrations = all.filter((doc): doc is NetworkRegistrationDocument => 'registrationId' in doc);
+  return all.filter((doc): doc is NetworkWorkshopDocument => !('registrationId' in doc)).map((doc) => withAttendances(doc, registrations.filter((r) => r.workshopId === doc.workshopId)));
+}
+
+const attendancesIn = (docs: ReadonlyMap<string, ViewOf>, workshopId = W1) => workshopsIn(docs).find((doc) => doc.workshopId === workshopId)?.attendances;
+
+describe('network projection (one document per workshop, one per registration)', () => {
   // The projector runs the routing index before the network, per event; so does the spec.
   const spec = () => ProjectionSpec.for(networkProjection, { upstream: [workshopChainIndexProjection] });
 
@@ -98,10 +118,8 @@ describe('network projection (one document per workshop)', () => {
           order: null,
           cancelled: false,
           createdBy: origin(planned, W1),
-          attendances: {},
           coOrganizers: { [RAUMA]: pos(planned), [COACHES]: pos(planned) },
           pledges: {},
-          registrationOrganizations: {},
           lastPosition: planned.position.toString(),
         });
         expect(outcome.putOptions.get(W1)).toEqual({ indexes: { chainId: CHAIN }, sortKey: '~2023-04-20T09:00:00+03:00' });
@@ -135,7 +153,7 @@ describe('network projection (one document per workshop)', () => {
       .when(added)
       .then((view, outcome) => {
         expect(outcome.keys).toEqual([W1]);
-        expect(view?.coOrganizers).toEqual({ [RAUMA]: pos(planned), [COACHES]: pos(added) });
+        expect((view as NetworkWorkshopDocument | undefined)?.coOrganizers).toEqual({ [RAUMA]: pos(planned), [COACHES]: pos(added) });
       });
   });
 
@@ -162,9 +180,9 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given([plan(W1, { endsAt: '2023-04-21T15:00:00+03:00' }), ...attendee(W1, 'r1', 'p1', RAUMA), ...attendee(W1, 'r2', 'p2', COACHES)])
       .when(on(W1, 'WorkshopHeld', { heldOn: '2023-04-21' }))
-      .then((view) => {
+      .then((view, outcome) => {
         expect(view).toMatchObject({ heldOn: '2023-04-21', startsAt: '2023-04-20T09:00:00+03:00' });
-        const sut = assembleNetwork(CHAIN, [view!], []);
+        const sut = assembleNetwork(CHAIN, workshopsIn(outcome.documents), []);
         const dates = new Set([...Object.values(sut.nodes), ...Object.values(sut.edges)].map((item) => item.createdBy.date));
         expect(dates).toEqual(new Set(['2023-04-21T06:00:00.000Z']));
         expect(Object.values(sut.edges).filter((edge) => edge.type === 'co-attendance')).toHaveLength(1);
@@ -186,9 +204,14 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given(given)
       .when(waitlisted)
-      .then((view) => {
-        expect(view?.registrationOrganizations).toEqual({ r1: RAUMA, r2: null });
-        expect(view?.attendances).toEqual({});
+      .then((view, outcome) => {
+        expect(outcome.keys).toEqual([W1, networkRegistrationId(W1, 'r2')]);
+        expect(view).toMatchObject({ workshopId: W1, lastPosition: pos(waitlisted) });
+        expect(outcome.documents.get(networkRegistrationId(W1, 'r1'))).toMatchObject({ registrationId: 'r1', organizationId: RAUMA, attendance: null });
+        expect(outcome.documents.get(networkRegistrationId(W1, 'r2'))).toMatchObject({ registrationId: 'r2', organizationId: null, attendance: null });
+        // Not listed as attended: the reader reads only registrations with an attendance.
+        expect(outcome.putOptions.get(networkRegistrationId(W1, 'r2'))).toEqual({});
+        expect(attendancesIn(outcome.documents)).toEqual({});
       });
   });
 
@@ -198,7 +221,13 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given([planned, registered])
       .when(attended)
-      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: RAUMA, role: 'participant', position: pos(attended) } }));
+      .then((view, outcome) => {
+        expect(outcome.keys).toEqual([W1, networkRegistrationId(W1, 'r1')]);
+        expect(view).toMatchObject({ workshopId: W1, lastPosition: pos(attended) });
+        expect(attendancesIn(outcome.documents)).toEqual({ p1: { organizationId: RAUMA, role: 'participant', position: pos(attended) } });
+        // The attendance is in the registration's own document, listed by the workshop for the reader.
+        expect(outcome.putOptions.get(networkRegistrationId(W1, 'r1'))).toEqual({ indexes: { [NETWORK_ATTENDED_AT_INDEX]: W1 } });
+      });
   });
 
   it('AttendanceRecorded keeps the role of a person who ran the workshop', async () => {
@@ -207,7 +236,7 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given(given)
       .when(attended)
-      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: COACHES, role: 'host', position: pos(attended) } }));
+      .then((_view, outcome) => expect(attendancesIn(outcome.documents)).toEqual({ p1: { organizationId: COACHES, role: 'host', position: pos(attended) } }));
   });
 
   it('a second person of an organisation already present is an attendance of their own', async () => {
@@ -218,8 +247,8 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given([planned, ...first, registered])
       .when(second)
-      .then((view) =>
-        expect(view?.attendances).toEqual({
+      .then((_view, outcome) =>
+        expect(attendancesIn(outcome.documents)).toEqual({
           p1: { organizationId: RAUMA, role: 'participant', position: pos(first[1]!) },
           p2: { organizationId: RAUMA, role: 'participant', position: pos(second) },
         }),
@@ -232,14 +261,14 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given(given)
       .when(attended)
-      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: COACHES, role: 'participant', position: pos(attended) } }));
+      .then((_view, outcome) => expect(attendancesIn(outcome.documents)).toEqual({ p1: { organizationId: COACHES, role: 'participant', position: pos(attended) } }));
   });
 
   it('a person without an organisation participates but brings no organisation', async () => {
     await spec()
       .given([plan(W1), register(W1, 'r1', 'p1', null)])
       .when(attend(W1, 'r1', 'p1', null))
-      .then((view) => expect(view?.attendances.p1).toMatchObject({ organizationId: null }));
+      .then((_view, outcome) => expect(attendancesIn(outcome.documents)?.p1).toMatchObject({ organizationId: null }));
   });
 
   it('ResourcePledged keeps each pledge by id with its organisation and position', async () => {
@@ -250,7 +279,7 @@ describe('network projection (one document per workshop)', () => {
       .given([planned, first])
       .when(second)
       .then((view) =>
-        expect(view?.pledges).toEqual({
+        expect((view as NetworkWorkshopDocument | undefined)?.pledges).toEqual({
           pl1: { organizationId: ROASTERY, position: pos(first) },
           pl2: { organizationId: ROASTERY, position: pos(second) },
         }),
@@ -270,7 +299,7 @@ describe('network projection (one document per workshop)', () => {
     await spec()
       .given([planned, ...first, register(W1, 'r2', 'p1', RAUMA)])
       .when(attend(W1, 'r2', 'p1', RAUMA))
-      .then((view) => expect(view?.attendances).toEqual({ p1: { organizationId: RAUMA, role: 'participant', position: pos(first[1]!) } }));
+      .then((_view, outcome) => expect(attendancesIn(outcome.documents)).toEqual({ p1: { organizationId: RAUMA, role: 'participant', position: pos(first[1]!) } }));
   });
 
   it('an unrelated event changes nothing', async () => {
@@ -395,7 +424,7 @@ describe('the network assembled from the projected documents', () => {
       .given(history)
       .when(attend(W2, 'r4', 'p1', RAUMA))
       .then((_view, outcome) => {
-        const workshops = [...outcome.collection<NetworkWorkshopView>('network-workshops').values()];
+        const workshops = workshopsIn(outcome.collection('network-workshops'));
         const sut = assembleNetwork(CHAIN, workshops, [...outcome.documents.values()] as NetworkCollaborationView[]);
         const [low, high] = [RAUMA, COACHES].sort();
         // Dated by W1's own start, not by when the attendance was typed in (the events' business time here is 1 January).

@@ -21,11 +21,15 @@ import { WORKSHOP_CHAIN_INDEX, type WorkshopChainIndexView } from '../workshop-c
 import { COLLABORATION_WORKSHOP_INDEX } from './collaboration-workshop-index.projection';
 import type { CollaborationWorkshopIndexView } from './collaboration-workshop-index.view';
 import {
+  NETWORK_ATTENDED_AT_INDEX,
   NETWORK_COLLABORATIONS_COLLECTION,
   NETWORK_WORKSHOPS_COLLECTION,
+  networkRegistrationId,
   type NetworkCollaborationView,
   type NetworkOrigin,
-  type NetworkWorkshopView,
+  type NetworkRegistrationDocument,
+  type NetworkWorkshopDocument,
+  type NetworkWorkshopsDocument,
 } from './network.view';
 
 /** The recorded form of each domain event, so `switch (event.type)` narrows `data`. */
@@ -78,7 +82,7 @@ const WORKSHOP_EVENT_TYPES: readonly WorkshopNetworkEvent['type'][] = [
 ];
 const workshopHandled: ReadonlySet<string> = new Set(WORKSHOP_EVENT_TYPES);
 
-const newWorkshop = (workshopId: string, chainId: string, createdBy: NetworkOrigin): NetworkWorkshopView => ({
+const newWorkshop = (workshopId: string, chainId: string, createdBy: NetworkOrigin): NetworkWorkshopDocument => ({
   workshopId,
   chainId,
   title: null,
@@ -87,25 +91,35 @@ const newWorkshop = (workshopId: string, chainId: string, createdBy: NetworkOrig
   order: null,
   cancelled: false,
   createdBy,
-  attendances: idMap(),
   coOrganizers: idMap(),
   pledges: idMap(),
-  registrationOrganizations: idMap(),
   lastPosition: '-1',
 });
 
-function attended(view: NetworkWorkshopView, event: Recorded<AttendanceRecorded>): void {
-  const { registrationId, personId } = event.data;
-  const organizationId = event.data.organizationId ?? view.registrationOrganizations[registrationId] ?? null;
-  // A second attendance of the same person (or a replay) keeps the first.
-  setFirst(view.attendances, personId, { organizationId, role: roleOf(event.data), position: eventPositionText(event) });
+/** The events kept in a document per registration (the workshop's document only moves its position). */
+const perRegistration: ReadonlySet<string> = new Set(['ParticipantRegistered', 'ParticipantWaitlisted', 'AttendanceRecorded']);
+
+/** A registration's document after its registration or attendance (changed in place; a new one if there is none). */
+function applyToRegistration(view: NetworkRegistrationDocument | undefined, event: Recorded<ParticipantRegistered | ParticipantWaitlisted | AttendanceRecorded>): NetworkRegistrationDocument {
+  const { workshopId, registrationId } = event.data;
+  const current = view ?? { workshopId, registrationId, organizationId: null, attendance: null, lastPosition: '-1' };
+  if (event.type !== 'AttendanceRecorded') {
+    current.organizationId = event.data.organizationId;
+    return current;
+  }
+  // A second attendance (or a replay) keeps the first; the assembly keeps a person's first over their registrations.
+  if (current.attendance === null) {
+    const organizationId = event.data.organizationId ?? current.organizationId ?? null;
+    current.attendance = { personId: event.data.personId, organizationId, role: roleOf(event.data), position: eventPositionText(event) };
+  }
+  return current;
 }
 
 /**
  * The workshop document after `event`, changed in place (the position guard and lastPosition are the caller's);
  * undefined when there is no document and the event does not make one. Each fact gets an object of its own.
  */
-function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopNetworkEvent, key: string): NetworkWorkshopView | undefined {
+function applyToWorkshop(view: NetworkWorkshopDocument | undefined, event: WorkshopNetworkEvent, key: string): NetworkWorkshopDocument | undefined {
   switch (event.type) {
     case 'WorkshopAddedToChain': {
       const current = view ?? newWorkshop(key, event.data.chainId, originOf(event, key));
@@ -142,13 +156,6 @@ function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopN
     case 'CoOrganizerAdded':
       setFirst(view.coOrganizers, event.data.organizationId, eventPositionText(event));
       break;
-    case 'ParticipantRegistered':
-    case 'ParticipantWaitlisted':
-      view.registrationOrganizations[event.data.registrationId] = event.data.organizationId;
-      break;
-    case 'AttendanceRecorded':
-      attended(view, event);
-      break;
     case 'ResourcePledged':
       setFirst(view.pledges, event.data.pledgeId, { organizationId: event.data.organizationId, position: eventPositionText(event) });
       break;
@@ -159,27 +166,27 @@ function applyToWorkshop(view: NetworkWorkshopView | undefined, event: WorkshopN
 }
 
 /** The document's maps, as idMaps (they are plain objects when read from the store): the draft gains ids in them. */
-function draftMaps(view: NetworkWorkshopView): void {
-  view.attendances = asIdMap(view.attendances);
+function draftMaps(view: NetworkWorkshopDocument): void {
   view.coOrganizers = asIdMap(view.coOrganizers);
   view.pledges = asIdMap(view.pledges);
-  view.registrationOrganizations = asIdMap(view.registrationOrganizations);
 }
 
 /** Chain order first (as the workshop-chain index lists them); workshops not yet ordered last, by start. */
-const workshopSortKey = (view: NetworkWorkshopView): string =>
+const workshopSortKey = (view: NetworkWorkshopDocument): string =>
   view.order === null ? `~${view.startsAt ?? ''}` : String(view.order).padStart(6, '0');
 
 /**
  * The network facts of each workshop of a chain (attendances with their organisation and role, co-organisers,
  * pledges), each with the log position that brought it in; the workshop's date (start, held day) dates them all. One small document
- * per workshop keeps every event's work constant; `assembleNetwork` derives the chain's graph at query time.
+ * per workshop, and one per registration (its organisation and attendance), keep every event's work constant whatever
+ * the size of the workshop; `networkWorkshopsOf` and `assembleNetwork` derive the chain's graph at query time.
  * Needs the workshop-chain index earlier in the projector's array.
  */
-export const networkProjection = mutatorProjection<NetworkWorkshopView>({
+export const networkProjection = mutatorProjection<NetworkWorkshopsDocument>({
   name: 'network',
   // 2: per-workshop documents instead of one graph per chain. 3: facts dated by the workshop (heldOn kept), attendances with roles.
-  version: 3,
+  // 4: registrations and attendances in a document per registration, not in the workshop's document.
+  version: 4,
   collection: NETWORK_WORKSHOPS_COLLECTION,
   eventTypes: WORKSHOP_EVENT_TYPES,
   readsFrom: [WORKSHOP_CHAIN_INDEX],
@@ -190,21 +197,34 @@ export const networkProjection = mutatorProjection<NetworkWorkshopView>({
     const { workshopId } = routed.data;
     if (routed.type === 'WorkshopAddedToChain') return [workshopId];
     if (routed.type === 'WorkshopPlanned' && routed.data.chainId !== null) return [workshopId];
-    // A workshop in no chain is in no network.
-    return lookupThen<WorkshopChainIndexView, string[]>(lookup, WORKSHOP_CHAIN_INDEX, workshopId, (entry) => (entry === null ? [] : [workshopId]));
+    // A workshop in no chain is in no network. Its index entry comes with the events that make the workshop's document
+    // (in step: the index runs first, and a rebuild of this projection rebuilds the index with it), so a registration
+    // or attendance routed here belongs to a workshop whose document exists; that document moves its position too
+    // (a constant write: it holds no registration), the registration's own document takes the fact.
+    const keys = perRegistration.has(routed.type) ? [workshopId, networkRegistrationId(workshopId, (routed.data as { registrationId: string }).registrationId)] : [workshopId];
+    return lookupThen<WorkshopChainIndexView, string[]>(lookup, WORKSHOP_CHAIN_INDEX, workshopId, (entry) => (entry === null ? [] : keys));
   },
 
-  apply(view: NetworkWorkshopView | undefined, recorded: RecordedEvent, key: string): NetworkWorkshopView | undefined {
+  apply(view: NetworkWorkshopsDocument | undefined, recorded: RecordedEvent, key: string): NetworkWorkshopsDocument | undefined {
     if (!workshopHandled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
-    if (view) draftMaps(view);
-    const next = applyToWorkshop(view, recorded as WorkshopNetworkEvent, key);
+    const event = recorded as WorkshopNetworkEvent;
+    let next: NetworkWorkshopsDocument | undefined;
+    if (key !== event.data.workshopId) {
+      next = applyToRegistration(view as NetworkRegistrationDocument | undefined, event as Recorded<ParticipantRegistered | ParticipantWaitlisted | AttendanceRecorded>);
+    } else if (perRegistration.has(event.type)) {
+      next = view;
+    } else {
+      if (view) draftMaps(view as NetworkWorkshopDocument);
+      next = applyToWorkshop(view as NetworkWorkshopDocument | undefined, event, key);
+    }
     if (next === undefined) return view;
     next.lastPosition = eventPositionText(recorded);
     return next;
   },
 
-  indexesOf(view: NetworkWorkshopView): PutOptions {
-    return { indexes: { chainId: view.chainId }, sortKey: workshopSortKey(view) };
+  indexesOf(doc: NetworkWorkshopsDocument): PutOptions {
+    if ('registrationId' in doc) return doc.attendance === null ? {} : { indexes: { [NETWORK_ATTENDED_AT_INDEX]: doc.workshopId } };
+    return { indexes: { chainId: doc.chainId }, sortKey: workshopSortKey(doc) };
   },
 });
 

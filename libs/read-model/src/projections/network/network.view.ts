@@ -35,8 +35,10 @@ export type NetworkAttendance = {
 /**
  * The network facts of one workshop of a chain, listed by `chainId`. Facts keep only the log position that brought
  * them: they are all dated by the workshop's date, which a reschedule or the held day still moves (`networkDateOf`).
+ * What grows with the workshop's registrations is not here but in a document per registration
+ * (NetworkRegistrationDocument), so that a registration or an attendance never rewrites a list of them all (issue 17).
  */
-export type NetworkWorkshopView = {
+export type NetworkWorkshopDocument = {
   workshopId: string;
   chainId: string;
   /** Null only when the workshop joined the chain after it was planned (its plan was not routed to this chain). */
@@ -49,16 +51,39 @@ export type NetworkWorkshopView = {
   cancelled: boolean;
   /** The event that brought the workshop into the chain's network; its date only stands in while the workshop's start is unknown. */
   createdBy: NetworkOrigin;
-  /** personId → their first attendance at this workshop. */
-  attendances: Record<string, NetworkAttendance>;
   /** organizationId → log position of when it became a co-organiser. */
   coOrganizers: Record<string, string>;
   /** pledgeId → who pledged, and the log position (withdrawn pledges stay: the tie was made). */
   pledges: Record<string, { organizationId: string; position: string }>;
-  /** registrationId → the organisation given at registration (fallback when an attendance names none). */
-  registrationOrganizations: Record<string, string | null>;
-  /** Log position (decimal string) of the last event applied. */
+  /** Log position (decimal string) of the last event applied, registrations and attendances included. */
   lastPosition: string;
+};
+
+/** Index of the registration documents that have an attendance (value: the workshop id). */
+export const NETWORK_ATTENDED_AT_INDEX = 'attendedAt';
+
+/** Id of a registration's document in the network-workshops collection (a workshop id has no colon). */
+export const networkRegistrationId = (workshopId: string, registrationId: string): string => `${workshopId}:r:${registrationId}`;
+
+/** One registration at a workshop of a chain: the organisation given at registration, and the attendance once recorded. */
+export type NetworkRegistrationDocument = {
+  workshopId: string;
+  registrationId: string;
+  /** The organisation given at registration (fallback when an attendance names none). */
+  organizationId: string | null;
+  attendance: (NetworkAttendance & { personId: string }) | null;
+  lastPosition: string;
+};
+
+/** Any document of the network-workshops collection. */
+export type NetworkWorkshopsDocument = NetworkWorkshopDocument | NetworkRegistrationDocument;
+
+/** A workshop's network facts as the assembly takes them: its document with the attendances of its registrations. */
+export type NetworkWorkshopView = NetworkWorkshopDocument & {
+  /** personId → their first attendance at this workshop. */
+  attendances: Record<string, NetworkAttendance>;
+  /** Not kept since version 4 of the projection (see NetworkRegistrationDocument); ignored. */
+  registrationOrganizations?: Record<string, string | null>;
 };
 
 /** A collaboration sparked by a workshop of the chain, with when each partner joined it. Listed by `chainId`. */

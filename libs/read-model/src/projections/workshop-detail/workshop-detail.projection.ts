@@ -1,5 +1,16 @@
 import type { Recorded, RecordedEvent } from '@kuhina/event-store';
-import { isWorkshopEventType, noRegistrations, recount, roleOf, statusAfter, WORKSHOP_EVENT_TYPES, type CountedRegistration, type WorkshopAddedToChain, type WorkshopEvent } from '@kuhina/domain';
+import {
+  isWorkshopEventType,
+  noRegistrations,
+  recount,
+  roleOf,
+  statusAfter,
+  WORKSHOP_EVENT_TYPES,
+  type CountedRegistration,
+  type WorkshopAddedToChain,
+  type WorkshopEvent,
+  type WorkshopRole,
+} from '@kuhina/domain';
 import { alreadyApplied, asIdMap, byWorkshopOf, copyJson, idMap, mutatorProjection, eventPositionText } from '../../projection';
 import type { PutOptions } from '../../read-store.port';
 import {
@@ -30,21 +41,19 @@ const pledgeId = (pledge: WorkshopDetailPledge): string => pledge.pledgeId;
 const expenseId = (expense: WorkshopDetailExpense): string => expense.expenseId;
 
 /**
- * Sets a registration fact and moves the counts from the fact it replaces to the new one (`recount`, the domain's one
- * counting function): counts follow the facts' states, never the number of events, so a replayed event leaves them as they are.
+ * Moves the counts for one registration changing from `was` (undefined: new) to `now`, through `recount`, the domain's
+ * one counting function. The view keeps no fact per registration (a 10,000-person webinar would make every event rewrite
+ * them all): what an event leaves out of its data (the role of a cancelled registration) is in `facts.staff`, which
+ * holds only the few people running the workshop; the rest is the decider's promise (a registration id is new once,
+ * only a waitlisted participant is promoted, a registration is cancelled before the workshop is held, attended once,
+ * while registered). A replayed event moves nothing: `apply` skips an event of the stream at or before `revision`.
  */
-function setRegistration(view: WorkshopDetailView, registrationId: string, fact: CountedRegistration): void {
-  const registrations = view.facts.registrations;
-  const was = Object.hasOwn(registrations, registrationId) ? registrations[registrationId] : undefined;
-  registrations[registrationId] = fact;
-  view.counts = recount(view.counts, was, fact);
+function count(view: WorkshopDetailView, was: CountedRegistration | undefined, now: CountedRegistration): void {
+  view.counts = recount(view.counts, was, now);
 }
 
-function changeRegistration(view: WorkshopDetailView, registrationId: string, change: Partial<CountedRegistration>): void {
-  const fact = Object.hasOwn(view.facts.registrations, registrationId) ? view.facts.registrations[registrationId] : undefined;
-  // An unknown registration cannot come from the decider; ignoring it keeps the view consistent.
-  if (fact !== undefined) setRegistration(view, registrationId, { ...fact, ...change });
-}
+/** The role of a registration of this workshop: a participant unless it is one of the people running it. */
+const roleIn = (view: WorkshopDetailView, registrationId: string): WorkshopRole => (Object.hasOwn(view.facts.staff, registrationId) ? view.facts.staff[registrationId] : 'participant');
 
 /** Money totals, recomputed from the (few) pledges and expenses whenever one of them changes, never incremented. */
 function refreshTotals(view: WorkshopDetailView): void {
@@ -99,7 +108,7 @@ function planned(event: Extract<HandledEvent, { type: 'WorkshopPlanned' }>): Wor
     citizenInput: { inputs: [], citizensHeard: 0, forwardings: [] },
     planningMeetings: [],
     sustainability: null,
-    facts: { invitedPersonIds: idMap(), registrations: idMap() },
+    facts: { staff: idMap() },
     revision: event.revision,
     lastPosition: eventPositionText(event),
   };
@@ -135,27 +144,38 @@ function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
       view.dates.registrationClosedAt = event.data.closedAt;
       return;
     case 'PersonInvited':
-      view.facts.invitedPersonIds[event.data.personId] = true;
-      view.invited = Object.keys(view.facts.invitedPersonIds).length;
+      // The decider invites a person once (a second invitation gives no event).
+      view.invited += 1;
       return;
     case 'ParticipantRegistered':
-    case 'ParticipantWaitlisted':
-      setRegistration(view, event.data.registrationId, { status: statusAfter(event.type)!, attended: null, role: roleOf(event.data) });
-      if (roleOf(event.data) === 'speaker') {
+    case 'ParticipantWaitlisted': {
+      const role = roleOf(event.data);
+      count(view, undefined, { status: statusAfter(event.type)!, attended: null, role });
+      if (role !== 'participant') view.facts.staff[event.data.registrationId] = role;
+      if (role === 'speaker') {
         const { registrationId, organizationId, speaker } = event.data;
         view.programme ??= [];
         upsert(view.programme, (s) => s.registrationId, { registrationId, organizationId, topic: speaker?.topic ?? null, paid: speaker?.paid ?? false, status: 'registered', attended: false });
       }
       return;
-    case 'WaitlistedParticipantPromoted':
-    case 'RegistrationCancelled':
-      changeRegistration(view, event.data.registrationId, { status: statusAfter(event.type)! });
-      if (event.type === 'RegistrationCancelled') updateById(view.programme ?? [], (s) => s.registrationId, event.data.registrationId, (s): WorkshopDetailSpeaker => ({ ...s, status: 'cancelled' }));
+    }
+    case 'WaitlistedParticipantPromoted': {
+      const role = roleIn(view, event.data.registrationId);
+      count(view, { status: 'waitlisted', attended: null, role }, { status: 'registered', attended: null, role });
       return;
-    case 'AttendanceRecorded':
-      changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
+    }
+    case 'RegistrationCancelled': {
+      const role = roleIn(view, event.data.registrationId);
+      count(view, { status: event.data.previousStatus, attended: null, role }, { status: 'cancelled', attended: null, role });
+      updateById(view.programme ?? [], (s) => s.registrationId, event.data.registrationId, (s): WorkshopDetailSpeaker => ({ ...s, status: 'cancelled' }));
+      return;
+    }
+    case 'AttendanceRecorded': {
+      const role = Object.hasOwn(view.facts.staff, event.data.registrationId) ? view.facts.staff[event.data.registrationId] : roleOf(event.data);
+      count(view, { status: 'registered', attended: null, role }, { status: 'registered', attended: event.data.mode, role });
       updateById(view.programme ?? [], (s) => s.registrationId, event.data.registrationId, (s): WorkshopDetailSpeaker => ({ ...s, attended: true }));
       return;
+    }
     case 'ResourcePledged': {
       const { workshopId: _w, ...pledge } = event.data;
       upsert(view.pledges, pledgeId, { ...pledge, status: 'pending', fulfilledAt: null, withdrawnAt: null, withdrawalReason: null });
@@ -251,7 +271,8 @@ export const workshopDetailProjection = mutatorProjection<WorkshopDetailView>({
   name: 'workshop-detail',
   // 2: counts by the domain's `recount` (attendedTotal → attended), invited beside them, the stream's revision.
   // 3: roles (staff counts, the programme's speakers) and how citizens heard were counted.
-  version: 3,
+  // 4: no fact per registration or invitation (counts moved per event; only the staff's roles kept): bounded per event.
+  version: 4,
   collection: WORKSHOP_DETAIL_COLLECTION,
   eventTypes: EVENT_TYPES,
 
@@ -264,12 +285,13 @@ export const workshopDetailProjection = mutatorProjection<WorkshopDetailView>({
       // Everything but the plan needs the workshop's document; WorkshopPlanned (with its chainId) comes first in the log.
       return event.type === 'WorkshopPlanned' ? planned(event) : undefined;
     }
-    // Maps parsed from the store are plain objects: the draft gains ids in idMaps.
-    view.facts.invitedPersonIds = asIdMap(view.facts.invitedPersonIds);
-    view.facts.registrations = asIdMap(view.facts.registrations);
-    applyEvent(view, event);
+    // The stream's events come in revision order: one at or before the view's revision is in it already (replayed).
+    const replayed = isWorkshopEventType(recorded.type) && recorded.revision <= view.revision;
+    // A map parsed from the store is a plain object: the draft gains ids in an idMap.
+    view.facts.staff = asIdMap(view.facts.staff);
+    if (!replayed) applyEvent(view, event);
     // WorkshopAddedToChain is the chain stream's: its revision is not the workshop's.
-    if (isWorkshopEventType(recorded.type)) view.revision = recorded.revision;
+    if (isWorkshopEventType(recorded.type) && !replayed) view.revision = recorded.revision;
     view.lastPosition = eventPositionText(recorded);
     return view;
   },

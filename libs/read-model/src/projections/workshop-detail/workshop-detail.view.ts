@@ -1,11 +1,11 @@
 import type {
   CitizenCountingMethod,
-  CountedRegistration,
   ExpenseFigures,
   ExpenseRecorded,
   PlanningMeetingKind,
   RegistrationCounts,
   ResourcePledged,
+  StaffRole,
   SustainabilityPractice,
   WorkshopPlan,
   WorkshopStatus,
@@ -124,10 +124,13 @@ export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } 
   };
   planningMeetings: WorkshopDetailPlanningMeeting[];
   sustainability: { practices: SustainabilityPractice[]; notes: string; recordedAt: string } | null;
-  /** Raw facts the counts are derived from, keyed by id so a replayed event changes nothing. */
+  /**
+   * What counting needs and events leave out: the role of each registration of the people running the workshop
+   * (organisers, hosts, speakers; a handful), by registration id. Participants are not listed: the document stays
+   * the same size however many register (see `count` in the projection).
+   */
   facts: {
-    invitedPersonIds: Record<string, true>;
-    registrations: Record<string, CountedRegistration>;
+    staff: Record<string, StaffRole>;
   };
   /** Revision of the workshop's stream after its last event applied (chain events leave it): the ETag of GET /workshops/:id. */
   revision: number;

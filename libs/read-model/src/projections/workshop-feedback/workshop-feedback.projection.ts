@@ -1,13 +1,10 @@
 import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 import type { FeedbackSubmitted, WorkshopPlanned } from '@kuhina/domain';
-import { alreadyApplied, byWorkshopOf, mutatorProjection, eventPositionText } from '../../projection';
-import {
-  WORKSHOP_FEEDBACK_COLLECTION,
-  type FeedbackSummary,
-  type RatingDistribution,
-  type WorkshopFeedbackItem,
-  type WorkshopFeedbackView,
-} from './workshop-feedback.view';
+import { alreadyApplied, mutatorProjection, eventPositionText } from '../../projection';
+import type { PutOptions } from '../../read-store.port';
+import { FEEDBACK_OF_INDEX, WORKSHOP_FEEDBACK_COLLECTION, feedbackDocumentId, type FeedbackItemDocument, type WorkshopFeedbackStored } from './workshop-feedback.view';
+
+export { summarizeFeedback } from './workshop-feedback.view';
 
 /** The recorded form of each domain event, so `switch (event.type)` narrows `data`. */
 type HandledEvent = Recorded<WorkshopPlanned | FeedbackSubmitted>;
@@ -15,55 +12,42 @@ type HandledEvent = Recorded<WorkshopPlanned | FeedbackSubmitted>;
 const EVENT_TYPES: readonly HandledEvent['type'][] = ['WorkshopPlanned', 'FeedbackSubmitted'];
 const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-const RATINGS = ['1', '2', '3', '4', '5'] as const;
-
-/** Recomputed from the items on every change, so a replayed submission cannot be counted twice. */
-export function summarizeFeedback(items: readonly Pick<WorkshopFeedbackItem, 'rating'>[]): FeedbackSummary {
-  const distribution: RatingDistribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  let total = 0;
-  for (const { rating } of items) {
-    const bucket = RATINGS.find((r) => Number(r) === rating);
-    if (bucket !== undefined) distribution[bucket] += 1;
-    total += rating;
-  }
-  const average = items.length === 0 ? null : Math.round((total / items.length) * 100) / 100;
-  return { count: items.length, average, distribution };
+/** The workshop's document for every event; a submission's own document beside it. */
+function keysOf(event: RecordedEvent): string[] {
+  if (!handled.has(event.type)) return [];
+  const { workshopId, feedbackId } = event.data as { workshopId?: unknown; feedbackId?: unknown };
+  if (typeof workshopId !== 'string') return [];
+  return event.type === 'FeedbackSubmitted' && typeof feedbackId === 'string' ? [workshopId, feedbackDocumentId(workshopId, feedbackId)] : [workshopId];
 }
 
-/** Adds (or, replayed, replaces) the item in place and recomputes the summary. */
-function submitted(view: WorkshopFeedbackView, event: Recorded<FeedbackSubmitted>): void {
-  const { feedbackId, rating, comment, submittedAt, anonymous, registrationId } = event.data;
-  const item: WorkshopFeedbackItem = {
-    feedbackId,
-    rating,
-    comment,
-    submittedAt,
-    anonymous,
-    // The event keeps the link for the once-per-registration rule; the view drops it.
-    registrationId: anonymous ? null : registrationId,
-  };
-  const index = view.items.findIndex((existing) => existing.feedbackId === feedbackId);
-  if (index === -1) view.items.push(item);
-  else view.items[index] = item;
-  view.summary = summarizeFeedback(view.items);
+/** One feedback item (replayed: the same item again). The event keeps the registration for the once-per-registration rule; the view drops it when anonymous. */
+function item(event: Recorded<FeedbackSubmitted>, known: FeedbackItemDocument | undefined): FeedbackItemDocument {
+  const { workshopId, feedbackId, rating, comment, submittedAt, anonymous, registrationId } = event.data;
+  const order = known?.order ?? eventPositionText(event).padStart(20, '0');
+  return { feedbackId, rating, comment, submittedAt, anonymous, registrationId: anonymous ? null : registrationId, workshopId, order, lastPosition: '-1' };
 }
 
-/** GET /workshops/:id/feedback — the feedback items of a workshop and their summary. */
-export const workshopFeedbackProjection = mutatorProjection<WorkshopFeedbackView>({
+/** GET /workshops/:id/feedback — the feedback items of a workshop (one document each) and the workshop's document. */
+export const workshopFeedbackProjection = mutatorProjection<WorkshopFeedbackStored>({
   name: 'workshop-feedback',
-  version: 1,
+  // 2: one document per feedback item (the summary at read time), not one list per workshop.
+  version: 2,
   collection: WORKSHOP_FEEDBACK_COLLECTION,
   eventTypes: EVENT_TYPES,
 
-  keysOf: byWorkshopOf(handled),
+  keysOf,
 
-  apply(view: WorkshopFeedbackView | undefined, recorded: RecordedEvent, key: string): WorkshopFeedbackView | undefined {
+  apply(view: WorkshopFeedbackStored | undefined, recorded: RecordedEvent, key: string): WorkshopFeedbackStored | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
     const event = recorded as HandledEvent;
-    // WorkshopPlanned only makes the empty document exist: an existing workshop has no feedback yet, not 404.
-    const draft = view ?? { workshopId: key, items: [], summary: summarizeFeedback([]), lastPosition: '-1' };
-    if (event.type === 'FeedbackSubmitted') submitted(draft, event);
-    draft.lastPosition = eventPositionText(recorded);
-    return draft;
+    // The workshop's document: WorkshopPlanned makes it (an existing workshop has no feedback yet, not 404), and each
+    // submission moves its position (the answer's lastPosition).
+    const next = key === event.data.workshopId ? (view ?? { workshopId: key, lastPosition: '-1' }) : item(event as Recorded<FeedbackSubmitted>, view as FeedbackItemDocument | undefined);
+    next.lastPosition = eventPositionText(recorded);
+    return next;
+  },
+
+  indexesOf(doc: WorkshopFeedbackStored): PutOptions {
+    return 'feedbackId' in doc ? { indexes: { [FEEDBACK_OF_INDEX]: doc.workshopId }, sortKey: doc.order } : {};
   },
 });

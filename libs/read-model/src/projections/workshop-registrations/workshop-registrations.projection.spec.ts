@@ -1,7 +1,15 @@
-import { countRegistrations, noRegistrations, type WorkshopEvent } from '@kuhina/domain';
-import { ProjectionSpec, recorded } from '@kuhina/testing';
+import { countRegistrations, type WorkshopEvent } from '@kuhina/domain';
+import { ProjectionSpec, recorded, type ProjectionOutcome } from '@kuhina/testing';
 import { workshopRegistrationsProjection as sut } from './workshop-registrations.projection';
-import type { WorkshopRegistration } from './workshop-registrations.view';
+import {
+  INVITATIONS_OF_INDEX,
+  REGISTRATIONS_OF_INDEX,
+  invitationDocumentId,
+  placeOnWaitlist,
+  registrationDocumentId,
+  type RegistrationDocument,
+  type WorkshopRegistrationsDocument,
+} from './workshop-registrations.view';
 
 const W = '22222222-2222-4222-8222-222222222222';
 const ORG = 'a0000000-0000-4000-8000-000000000001';
@@ -53,32 +61,37 @@ const waitlist = (registrationId: string, personId: string, position: number) =>
 const cancel = (registrationId: string, personId: string, previousStatus: 'registered' | 'waitlisted') =>
   event('RegistrationCancelled', { registrationId, personId, previousStatus, reason: 'schedule clash', cancelledAt: '2023-09-20T10:00:00+03:00' });
 
-const byStatus = (registrations: Record<string, WorkshopRegistration> | undefined) =>
-  Object.values(registrations ?? {}).map((r) => [r.registrationId, r.status, r.waitlistPosition]);
+const doc = (registrationId: string) => registrationDocumentId(W, registrationId);
+
+/** The workshop's registrations as the reader lists them: by sort key, with waitlist places worked out. */
+function listed(outcome: ProjectionOutcome<WorkshopRegistrationsDocument>): RegistrationDocument[] {
+  const entries = [...outcome.documents].filter(([id]) => outcome.putOptions.get(id)?.indexes?.[REGISTRATIONS_OF_INDEX] === W);
+  entries.sort(([a], [b]) => {
+    const x = outcome.putOptions.get(a)!.sortKey!;
+    const y = outcome.putOptions.get(b)!.sortKey!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return placeOnWaitlist(entries.map(([, registration]) => registration as RegistrationDocument));
+}
+
+const byStatus = (outcome: ProjectionOutcome<WorkshopRegistrationsDocument>) => listed(outcome).map((r) => [r.registrationId, r.status, r.waitlistPosition]);
 
 describe('workshop-registrations projection', () => {
-  it('WorkshopPlanned creates an empty list, so a planned workshop shows no registrations rather than none at all', async () => {
+  it('WorkshopPlanned makes the workshop\'s document, so a planned workshop shows no registrations rather than none at all', async () => {
     const planned = plan();
-    await ProjectionSpec.for(sut)
-      .given([])
-      .when(planned)
-      .then({
-        workshopId: W,
-        registrations: {},
-        waitlist: [],
-        invitations: {},
-        counts: noRegistrations(),
-        invited: 0,
-        lastPosition: planned.position.toString(),
-      });
+    await ProjectionSpec.for(sut).given([]).when(planned).then({ workshopId: W, lastPosition: planned.position.toString() });
   });
 
-  it('ParticipantRegistered lists the registration with expectations and advance questions', async () => {
+  it('ParticipantRegistered writes the registration\'s own document, listed by the workshop in the order of registration', async () => {
+    const planned = plan();
+    const registered = register('r1', 'p1');
     await ProjectionSpec.for(sut)
-      .given([plan()])
-      .when(register('r1', 'p1'))
-      .then((view) => {
-        expect(view?.registrations.r1).toEqual({
+      .given([planned])
+      .when(registered)
+      .then((view, outcome) => {
+        expect(outcome.keys).toEqual([doc('r1')]);
+        expect(view).toEqual({
+          workshopId: W,
           registrationId: 'r1',
           personId: 'p1',
           organizationId: ORG,
@@ -95,39 +108,43 @@ describe('workshop-registrations projection', () => {
           advanceQuestions: ['How are indicators chosen?'],
           role: 'participant',
           speaker: null,
+          order: registered.position.toString().padStart(20, '0'),
+          lastPosition: registered.position.toString(),
         });
-        expect(view?.counts.registered).toBe(1);
+        expect(outcome.putOptions.get(doc('r1'))).toEqual({ indexes: { [REGISTRATIONS_OF_INDEX]: W }, sortKey: registered.position.toString().padStart(20, '0') });
+        expect(countRegistrations(listed(outcome)).registered).toBe(1);
       });
   });
 
-  it('ParticipantWaitlisted puts the registration at the end of the waitlist', async () => {
+  it('ParticipantWaitlisted lists the registration at the end of the waitlist', async () => {
     await ProjectionSpec.for(sut)
       .given([plan(), register('r1', 'p1'), waitlist('r2', 'p2', 1)])
       .when(waitlist('r3', 'p3', 2))
-      .then((view) => {
-        expect(byStatus(view?.registrations)).toEqual([
+      .then((view, outcome) => {
+        expect(byStatus(outcome)).toEqual([
           ['r1', 'registered', null],
           ['r2', 'waitlisted', 1],
           ['r3', 'waitlisted', 2],
         ]);
-        expect(view?.registrations.r3).toMatchObject({ registeredAt: '2023-09-03T10:00:00+03:00', waitlistedAt: '2023-09-03T10:00:00+03:00' });
-        expect(view?.counts).toMatchObject({ registered: 1, waitlisted: 2 });
+        expect(view).toMatchObject({ registeredAt: '2023-09-03T10:00:00+03:00', waitlistedAt: '2023-09-03T10:00:00+03:00' });
+        expect(countRegistrations(listed(outcome))).toMatchObject({ registered: 1, waitlisted: 2 });
       });
   });
 
-  it('WaitlistedParticipantPromoted registers the head of the waitlist and moves the others up', async () => {
+  it('WaitlistedParticipantPromoted registers the head of the waitlist; the others move up without being rewritten', async () => {
     const given = [plan(), register('r1', 'p1'), waitlist('r2', 'p2', 1), waitlist('r3', 'p3', 2), cancel('r1', 'p1', 'registered')];
     await ProjectionSpec.for(sut)
       .given(given)
       .when(event('WaitlistedParticipantPromoted', { registrationId: 'r2', personId: 'p2', promotedAt: '2023-09-20T10:00:00+03:00' }))
-      .then((view) => {
-        expect(byStatus(view?.registrations)).toEqual([
+      .then((view, outcome) => {
+        expect(outcome.keys).toEqual([doc('r2')]);
+        expect(byStatus(outcome)).toEqual([
           ['r1', 'cancelled', null],
           ['r2', 'registered', null],
           ['r3', 'waitlisted', 1],
         ]);
-        expect(view?.registrations.r2.promotedAt).toBe('2023-09-20T10:00:00+03:00');
-        expect(view?.counts).toMatchObject({ registered: 1, waitlisted: 1, cancelled: 1 });
+        expect(view).toMatchObject({ status: 'registered', promotedAt: '2023-09-20T10:00:00+03:00' });
+        expect(countRegistrations(listed(outcome))).toMatchObject({ registered: 1, waitlisted: 1, cancelled: 1 });
       });
   });
 
@@ -135,10 +152,13 @@ describe('workshop-registrations projection', () => {
     await ProjectionSpec.for(sut)
       .given([plan(), register('r1', 'p1'), waitlist('r2', 'p2', 1), waitlist('r3', 'p3', 2)])
       .when(cancel('r2', 'p2', 'waitlisted'))
-      .then((view) => {
-        expect(view?.registrations.r2).toMatchObject({ status: 'cancelled', cancelledAt: '2023-09-20T10:00:00+03:00', cancellationReason: 'schedule clash' });
-        expect(view?.registrations.r3.waitlistPosition).toBe(1);
-        expect(view?.waitlist).toEqual(['r3']);
+      .then((view, outcome) => {
+        expect(view).toMatchObject({ status: 'cancelled', cancelledAt: '2023-09-20T10:00:00+03:00', cancellationReason: 'schedule clash' });
+        expect(byStatus(outcome)).toEqual([
+          ['r1', 'registered', null],
+          ['r2', 'cancelled', null],
+          ['r3', 'waitlisted', 1],
+        ]);
       });
   });
 
@@ -146,31 +166,40 @@ describe('workshop-registrations projection', () => {
     await ProjectionSpec.for(sut)
       .given([plan(), register('r1', 'p1'), event('WorkshopHeld', { heldOn: '2023-10-10' })])
       .when(event('AttendanceRecorded', { registrationId: 'r1', personId: 'p1', organizationId: ORG, mode: 'remote', recordedAt: '2023-10-10T15:00:00+03:00' }))
-      .then((view) => {
-        expect(view?.registrations.r1.attended).toBe('remote');
-        expect(view?.counts).toMatchObject({ attended: 1, attendedRemote: 1, attendedOnSite: 0 });
-        expect(view?.counts).toEqual(countRegistrations(Object.values(view?.registrations ?? {})));
+      .then((view, outcome) => {
+        expect(view).toMatchObject({ registrationId: 'r1', attended: 'remote' });
+        expect(countRegistrations(listed(outcome))).toMatchObject({ attended: 1, attendedRemote: 1, attendedOnSite: 0 });
       });
   });
 
-  it('PersonInvited lists the invitation by person', async () => {
+  it('an event of an unknown registration writes nothing (the decider never gives one)', async () => {
+    await ProjectionSpec.for(sut)
+      .given([plan(), register('r1', 'p1')])
+      .when(cancel('r9', 'p9', 'registered'))
+      .thenNothingChanges();
+  });
+
+  it('PersonInvited writes the invitation\'s own document, listed by the workshop', async () => {
     await ProjectionSpec.for(sut)
       .given([plan()])
       .when(event('PersonInvited', { personId: 'p9', invitedAt: '2023-08-15T10:00:00+03:00' }))
-      .then((view) => {
-        expect(view?.invitations).toEqual({ p9: { personId: 'p9', role: 'participant', invitedAt: '2023-08-15T10:00:00+03:00' } });
-        expect(view?.invited).toBe(1);
+      .then((view, outcome) => {
+        expect(outcome.keys).toEqual([invitationDocumentId(W, 'p9')]);
+        expect(view).toMatchObject({ workshopId: W, personId: 'p9', role: 'participant', invitedAt: '2023-08-15T10:00:00+03:00' });
+        expect(outcome.putOptions.get(invitationDocumentId(W, 'p9'))).toEqual({ indexes: { [INVITATIONS_OF_INDEX]: W } });
       });
   });
 
   it('is idempotent if applied twice (a replayed waitlisting keeps one waitlist place)', async () => {
-    const given = [plan(), register('r1', 'p1')];
     await ProjectionSpec.for(sut)
-      .given(given)
+      .given([plan(), register('r1', 'p1')])
       .when(waitlist('r2', 'p2', 1))
-      .then((view) => {
-        expect(view?.waitlist).toEqual(['r2']);
-        expect(view?.counts.waitlisted).toBe(1);
+      .then((_view, outcome) => {
+        expect(byStatus(outcome)).toEqual([
+          ['r1', 'registered', null],
+          ['r2', 'waitlisted', 1],
+        ]);
+        expect(countRegistrations(listed(outcome)).waitlisted).toBe(1);
       });
   });
 

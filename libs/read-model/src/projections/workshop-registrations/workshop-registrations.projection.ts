@@ -1,7 +1,5 @@
 import type { Recorded, RecordedEvent } from '@kuhina/event-store';
 import {
-  noRegistrations,
-  recount,
   roleOf,
   statusAfter,
   type AttendanceRecorded,
@@ -12,10 +10,17 @@ import {
   type WaitlistedParticipantPromoted,
   type WorkshopPlanned,
 } from '@kuhina/domain';
-import { alreadyApplied, asIdMap, byWorkshopOf, idMap, mutatorProjection, eventPositionText } from '../../projection';
+import type { PutOptions } from '../../read-store.port';
+import { alreadyApplied, eventPositionText, mutatorProjection } from '../../projection';
 import {
+  INVITATIONS_OF_INDEX,
+  REGISTRATIONS_OF_INDEX,
   WORKSHOP_REGISTRATIONS_COLLECTION,
-  type WorkshopRegistration,
+  invitationDocumentId,
+  registrationDocumentId,
+  type InvitationDocument,
+  type RegistrationDocument,
+  type WorkshopRegistrationsDocument,
   type WorkshopRegistrationsView,
 } from './workshop-registrations.view';
 
@@ -41,69 +46,65 @@ const EVENT_TYPES: readonly HandledEvent['type'][] = [
 ];
 const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-const empty = (workshopId: string): WorkshopRegistrationsView => ({
-  workshopId,
-  registrations: idMap(),
-  waitlist: [],
-  invitations: idMap(),
-  counts: noRegistrations(),
-  invited: 0,
-  lastPosition: '-1',
-});
+/** A log position as a fixed-width sort key (20 digits hold any 64-bit position), so that text order is log order. */
+const orderOf = (event: RecordedEvent): string => eventPositionText(event).padStart(20, '0');
 
 /**
- * Sets a registration (a new object: the one it replaces is not changed) and moves the counts from the replaced
- * registration to the new one with `recount`, the domain's one counting function. Counts follow the registrations'
- * states, never the number of events, so replaying an event cannot count it twice.
+ * Each event touches one document of its own: the workshop's (WorkshopPlanned), an invitation's or a registration's.
+ * Never a document that grows with the workshop.
  */
-function setRegistration(view: WorkshopRegistrationsView, registration: WorkshopRegistration): void {
-  const was = Object.hasOwn(view.registrations, registration.registrationId) ? view.registrations[registration.registrationId] : undefined;
-  view.registrations[registration.registrationId] = registration;
-  view.counts = recount(view.counts, was, registration);
-}
-
-function changeRegistration(view: WorkshopRegistrationsView, registrationId: string, change: Partial<WorkshopRegistration>): void {
-  const registration = view.registrations[registrationId];
-  // An unknown registration cannot come from the decider; ignoring it keeps the view consistent.
-  if (registration !== undefined) setRegistration(view, { ...registration, ...change });
-}
-
-/** Takes a registration off the waitlist; returns whether it was on it (the places behind it then move up). */
-function removeFromWaitlist(view: WorkshopRegistrationsView, registrationId: string): boolean {
-  const at = view.waitlist.indexOf(registrationId);
-  if (at >= 0) view.waitlist.splice(at, 1);
-  return at >= 0;
-}
-
-/**
- * Waitlist places are set from the waitlist, never incremented: every registration on it gets its place, and
- * one just taken off it (`removed`) gets none. Only the few waitlisted registrations are visited, not all.
- */
-function placeWaitlist(view: WorkshopRegistrationsView, removed: string | null): void {
-  const { registrations, waitlist } = view;
-  if (removed !== null && registrations[removed] !== undefined) registrations[removed].waitlistPosition = null;
-  for (let i = 0; i < waitlist.length; i++) {
-    const registration = registrations[waitlist[i]];
-    if (registration !== undefined) registration.waitlistPosition = i + 1;
+function keysOf(event: RecordedEvent): string[] {
+  if (!handled.has(event.type)) return [];
+  const data = event.data as { workshopId?: unknown; registrationId?: unknown; personId?: unknown };
+  if (typeof data.workshopId !== 'string') return [];
+  switch (event.type) {
+    case 'WorkshopPlanned':
+      return [data.workshopId];
+    case 'PersonInvited':
+      return typeof data.personId === 'string' ? [invitationDocumentId(data.workshopId, data.personId)] : [];
+    default:
+      return typeof data.registrationId === 'string' ? [registrationDocumentId(data.workshopId, data.registrationId)] : [];
   }
 }
 
-/** Changes the view in place after one event (the position guard and lastPosition are the caller's). */
-function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void {
+/** The registration after a change event; undefined for an unknown registration (which the decider never gives). */
+function changedRegistration(draft: RegistrationDocument | undefined, event: HandledEvent): RegistrationDocument | undefined {
+  if (draft === undefined) return undefined;
+  switch (event.type) {
+    case 'WaitlistedParticipantPromoted':
+      draft.status = statusAfter(event.type)!;
+      draft.promotedAt = event.data.promotedAt;
+      return draft;
+    case 'RegistrationCancelled':
+      draft.status = statusAfter(event.type)!;
+      draft.cancelledAt = event.data.cancelledAt;
+      draft.cancellationReason = event.data.reason;
+      return draft;
+    case 'AttendanceRecorded':
+      draft.attended = event.data.mode;
+      return draft;
+    default:
+      return draft;
+  }
+}
+
+/** The document of `key` after one event (the position guard and lastPosition are the caller's). */
+function applyEvent(draft: WorkshopRegistrationsDocument | undefined, event: HandledEvent): WorkshopRegistrationsDocument | undefined {
   switch (event.type) {
     case 'WorkshopPlanned':
-      return; // only makes the (empty) document exist: an existing workshop lists no registrations, not 404
+      // Only makes the workshop's document exist: an existing workshop lists no registrations, not 404.
+      return draft ?? ({ workshopId: event.data.workshopId, lastPosition: '-1' } satisfies WorkshopRegistrationsView);
     case 'PersonInvited': {
-      const { personId, invitedAt } = event.data;
-      view.invitations[personId] = { personId, role: roleOf(event.data), invitedAt };
-      view.invited = Object.keys(view.invitations).length;
-      return;
+      const { workshopId, personId, invitedAt } = event.data;
+      return { workshopId, personId, role: roleOf(event.data), invitedAt, lastPosition: '-1' } satisfies InvitationDocument;
     }
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted': {
-      const { registrationId, personId, organizationId, attendanceMode, expectations, advanceQuestions } = event.data;
+      const { workshopId, registrationId, personId, organizationId, attendanceMode, expectations, advanceQuestions } = event.data;
       const waitlistedAt = event.type === 'ParticipantWaitlisted' ? event.data.waitlistedAt : null;
-      setRegistration(view, {
+      const known = draft as RegistrationDocument | undefined;
+      return {
+        workshopId,
         registrationId,
         personId,
         organizationId,
@@ -120,50 +121,45 @@ function applyEvent(view: WorkshopRegistrationsView, event: HandledEvent): void 
         advanceQuestions: [...advanceQuestions],
         role: roleOf(event.data),
         speaker: event.data.speaker ? { ...event.data.speaker } : null,
-      });
-      if (waitlistedAt !== null && !view.waitlist.includes(registrationId)) view.waitlist.push(registrationId);
-      placeWaitlist(view, null);
-      return;
+        // A registration made again keeps its place in the order (as a map entry set again keeps its place).
+        order: known?.order ?? orderOf(event),
+        lastPosition: '-1',
+      } satisfies RegistrationDocument;
     }
-    case 'WaitlistedParticipantPromoted': {
-      const { registrationId, promotedAt } = event.data;
-      changeRegistration(view, registrationId, { status: statusAfter(event.type)!, promotedAt });
-      placeWaitlist(view, removeFromWaitlist(view, registrationId) ? registrationId : null);
-      return;
-    }
-    case 'RegistrationCancelled': {
-      const { registrationId, cancelledAt, reason } = event.data;
-      changeRegistration(view, registrationId, { status: statusAfter(event.type)!, cancelledAt, cancellationReason: reason });
-      placeWaitlist(view, removeFromWaitlist(view, registrationId) ? registrationId : null);
-      return;
-    }
-    case 'AttendanceRecorded':
-      changeRegistration(view, event.data.registrationId, { attended: event.data.mode });
-      return;
     default:
-      return;
+      return changedRegistration(draft as RegistrationDocument | undefined, event);
   }
 }
 
-/** GET /workshops/:id/registrations — every registration of a workshop with its current status. */
-export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistrationsView>({
+/** Registrations list by the workshop in their order; invitations by the workshop; the workshop's own document by nothing. */
+function indexesOf(doc: WorkshopRegistrationsDocument): PutOptions {
+  if ('registrationId' in doc) return { indexes: { [REGISTRATIONS_OF_INDEX]: doc.workshopId }, sortKey: doc.order };
+  if ('personId' in doc) return { indexes: { [INVITATIONS_OF_INDEX]: doc.workshopId } };
+  return {};
+}
+
+/**
+ * GET /workshops/:id/registrations — every registration of a workshop with its current status, one document per
+ * registration (see WorkshopRegistrationsView): projecting a registration, cancellation, promotion or attendance
+ * writes that registration's document only, whatever the size of the workshop.
+ */
+export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistrationsDocument>({
   name: 'workshop-registrations',
   // 2: counts by the domain's `recount` (with attendedOnSite and attendedRemote), invited beside them.
   // 3: roles (participants counted apart from organisers, hosts and speakers).
-  version: 3,
+  // 4: one document per registration and per invitation (counts and waitlist places at read time), not one per workshop.
+  version: 4,
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
   eventTypes: EVENT_TYPES,
 
-  keysOf: byWorkshopOf(handled),
+  keysOf,
 
-  apply(view: WorkshopRegistrationsView | undefined, recorded: RecordedEvent, key: string): WorkshopRegistrationsView | undefined {
+  apply(view: WorkshopRegistrationsDocument | undefined, recorded: RecordedEvent): WorkshopRegistrationsDocument | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
-    const draft = view ?? empty(key);
-    // Maps parsed from the store are plain objects: the draft gains ids in idMaps.
-    draft.registrations = asIdMap(draft.registrations);
-    draft.invitations = asIdMap(draft.invitations);
-    applyEvent(draft, recorded as HandledEvent);
-    draft.lastPosition = eventPositionText(recorded);
-    return draft;
+    const next = applyEvent(view, recorded as HandledEvent);
+    if (next !== undefined) next.lastPosition = eventPositionText(recorded);
+    return next;
   },
+
+  indexesOf,
 });
