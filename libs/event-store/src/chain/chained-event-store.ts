@@ -19,6 +19,7 @@ import { assertExpectedRevision, assertStreamName, normalizeEventsToAppend } fro
 import { AppendGuard } from './append-guard';
 import { ChainIntegrity } from './chain-integrity';
 import { hashEvent } from './event-hash';
+import { OneAtATime } from '../one-at-a-time';
 
 export interface ChainedEventStoreOptions {
   /**
@@ -41,7 +42,7 @@ export class ChainedEventStore implements EventStore {
   private readonly maxAttempts: number;
   private readonly retryJitterMs: number;
   // Appends to one stream from this process queue up here: they would only collide in the storage otherwise.
-  private readonly streamLocks = new Map<StreamName, Promise<void>>();
+  private readonly streamLocks = new OneAtATime<StreamName>();
   /** Breaks of the hash chain known to this process: appends to those streams are refused. */
   readonly integrity: ChainIntegrity;
   private readonly guard: AppendGuard;
@@ -60,7 +61,7 @@ export class ChainedEventStore implements EventStore {
     assertStreamName(stream);
     assertExpectedRevision(stream, expected);
     const normalized = normalizeEventsToAppend(stream, events);
-    return this.withStreamLock(stream, () => (normalized.length === 0 ? this.emptyAppend(stream, expected) : this.appendNew(stream, normalized, expected, options)));
+    return this.streamLocks.run(stream, () => (normalized.length === 0 ? this.emptyAppend(stream, expected) : this.appendNew(stream, normalized, expected, options)));
   }
 
   /** The fingerprint a key was claimed with (see EventStorage.findClaim); undefined when the storage keeps no claims. */
@@ -166,19 +167,6 @@ export class ChainedEventStore implements EventStore {
     return { stream, revision: head.revision, position: last?.position ?? (await this.storage.headPosition()) ?? 0n, duplicate: false };
   }
 
-  private withStreamLock<T>(stream: StreamName, task: () => Promise<T>): Promise<T> {
-    const previous = this.streamLocks.get(stream) ?? Promise.resolve();
-    const run = previous.then(task);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.streamLocks.set(stream, tail);
-    void tail.then(() => {
-      if (this.streamLocks.get(stream) === tail) this.streamLocks.delete(stream);
-    });
-    return run;
-  }
 }
 
 function checkExpected(stream: StreamName, expected: ExpectedRevision, head: StreamHead | null): void {

@@ -9,6 +9,7 @@ import {
 } from '../event-store.port';
 import { deriveEventId } from './derive-event-id';
 import { StateCache, type CachedState } from './state-cache';
+import { OneAtATime } from '../one-at-a-time';
 
 /** Who and why: the envelope every command carries besides its domain data. */
 export interface CommandContext {
@@ -74,7 +75,7 @@ export class CommandHandler {
   private readonly clock: () => Date;
   private readonly maxRetries: number;
   /** The last command of each stream in this process (see handle). */
-  private readonly streamTurns = new Map<StreamName, Promise<void>>();
+  private readonly streamTurns = new OneAtATime<StreamName>();
   private readonly schemaVersion: number;
 
   constructor(
@@ -99,17 +100,7 @@ export class CommandHandler {
     context: CommandContext,
     options: HandleOptions<C, S> = {},
   ): Promise<CommandResult<S>> {
-    const previous = this.streamTurns.get(stream) ?? Promise.resolve();
-    const turn = previous.then(() => this.decideAndAppend(decider, stream, requested, context, options));
-    const settled = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.streamTurns.set(stream, settled);
-    void settled.then(() => {
-      if (this.streamTurns.get(stream) === settled) this.streamTurns.delete(stream);
-    });
-    return turn;
+    return this.streamTurns.run(stream, () => this.decideAndAppend(decider, stream, requested, context, options));
   }
 
   private async decideAndAppend<C extends DomainCommand<string, unknown>, E extends DomainEvent<string, unknown>, S>(
