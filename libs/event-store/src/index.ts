@@ -21,7 +21,7 @@ export * from './command-handling';
 export { AUDIT_SEALS_STREAM, AUDIT_SEALED, SEAL_ALGORITHM, type AuditSealedData } from './seal/audit-seal.events';
 export { merkleRoot, merkleRootOfLeaves, sealLeaf, EMPTY_MERKLE_ROOT } from './seal/merkle-root';
 export { scanHeadsAt, type HeadsAt, type HeadsScanProgress, type HeadsScanOptions } from './seal/log-heads';
-export { sealLog, NothingToSealError, type SealLogOptions, type SealResult, type SealableStore } from './seal/seal-log';
+export { sealLog, sealRootAt, NothingToSealError, type SealLogOptions, type SealResult, type SealableStore } from './seal/seal-log';
 export { verifySeals, type SealCheck, type SealIntact, type SealBroken, type SealProblem, type SealsProgress, type VerifySealsOptions } from './seal/verify-seals';
 export { checkRoot, InvalidRootError, type RootCheck } from './seal/check-root';
 export { verifySinceLastSeal, type SinceSealVerification, type LastSealCheck, type VerifySinceSealOptions } from './seal/verify-since-seal';

@@ -1,15 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { exportNetwork, NETWORK_EXPORT_FORMATS, type NetworkExportFormat } from '@kuhina/analytics';
-import { AuditReader, ledgerHistoryCsv, ledgerItemsCsv, NetworkReader, PRIVACY_SECRETS, ReadModelModule } from '@kuhina/application';
+import { NETWORK_EXPORT_FORMATS, type NetworkExport, type NetworkExportFormat } from '@kuhina/analytics';
+import { LEDGER_FORMATS, PRIVACY_SECRETS, ReadModelModule, ReadTaskRunner, type LedgerFormat } from '@kuhina/application';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
 import type { PrivacySecrets } from '@kuhina/privacy';
+import { READ_STORE, type ReadStore } from '@kuhina/read-model';
 import { chainIdArgument } from '../cli-arguments';
 import { withReadOnlyContext, type GlobalOptions } from '../cli-context';
 
 const WHAT = ['network', 'ledger', 'indicators'] as const;
 type What = (typeof WHAT)[number];
-const FORMATS: Readonly<Record<What, readonly string[]>> = { network: NETWORK_EXPORT_FORMATS, ledger: ['json', 'csv', 'csv-history'], indicators: ['json'] };
+const FORMATS: Readonly<Record<What, readonly string[]>> = { network: NETWORK_EXPORT_FORMATS, ledger: LEDGER_FORMATS, indicators: ['json'] };
 
 
 /**
@@ -31,18 +32,18 @@ export function registerExport(program: Command): void {
       await withReadOnlyContext(
         command.optsWithGlobals<GlobalOptions>(),
         async (app) => {
-          const audience = { revealPeople: false };
+          // The same read tasks the API's read workers run, here in the CLI's own process; people only as pseudonyms.
+          const reads = new ReadTaskRunner({ events: app.get<EventStore>(EVENT_STORE), views: app.get<ReadStore>(READ_STORE), pseudonymKey: app.get<PrivacySecrets>(PRIVACY_SECRETS).pseudonymKey });
+          const chainId = options.chain;
+          const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
           let body: string;
           if (what === 'network') {
-            body = exportNetwork(await app.get(NetworkReader).read(options.chain, audience), options.format as NetworkExportFormat).body;
+            body = ((await reads.run({ kind: 'network', chainId, revealPeople: false, cut: {}, format: options.format as NetworkExportFormat })) as NetworkExport).body;
+          } else if (what === 'ledger') {
+            const ledger = await reads.run({ kind: 'ledger', chainId, revealPeople: false, format: options.format as LedgerFormat });
+            body = typeof ledger === 'string' ? ledger : json(ledger);
           } else {
-            const audit = new AuditReader(app.get<EventStore>(EVENT_STORE), app.get<PrivacySecrets>(PRIVACY_SECRETS).pseudonymKey);
-            if (what === 'ledger') {
-              const ledger = await audit.ledger(options.chain, audience);
-              body = options.format === 'json' ? `${JSON.stringify(ledger, null, 2)}\n` : options.format === 'csv' ? ledgerItemsCsv(ledger) : ledgerHistoryCsv(ledger);
-            } else {
-              body = `${JSON.stringify(await audit.indicators(options.chain, audience), null, 2)}\n`;
-            }
+            body = json(await reads.run({ kind: 'indicators', chainId, revealPeople: false }));
           }
           if (options.out === undefined) process.stdout.write(body);
           else {

@@ -1,6 +1,6 @@
 import { exportNetwork, networkMetrics, type NetworkAnswer, type NetworkExport, type NetworkExportFormat, type NetworkMetrics } from '@kuhina/analytics';
 import { DomainError, type DomainErrorKind } from '@kuhina/domain';
-import { ChainedEventStore, merkleRoot, scanHeadsAt, verifyLog, type EventStore, type LogVerification, type LogVerifyProgress } from '@kuhina/event-store';
+import { ChainedEventStore, sealRootAt, verifyLog, type EventStore, type LogVerification, type LogVerifyProgress } from '@kuhina/event-store';
 import type { NetworkCut, ReadStore } from '@kuhina/read-model';
 // File by file, not the package index: a read worker loads this without the Nest modules the index brings along.
 import { AuditReader, type EventTrace } from '../audit/audit-reader';
@@ -75,7 +75,7 @@ export class ReadTaskRunner {
       case 'verify-log':
         return verifyLog(this.storage(), { onProgress });
       case 'seal-root':
-        return this.sealRoot();
+        return sealRootAt(this.stores.events);
       case 'ledger': {
         const ledger = await this.audit.ledger(task.chainId, { revealPeople: task.revealPeople });
         return task.format === 'json' ? ledger : task.format === 'csv' ? ledgerItemsCsv(ledger) : ledgerHistoryCsv(ledger);
@@ -95,15 +95,6 @@ export class ReadTaskRunner {
         throw new Error(`Unknown read task ${JSON.stringify(unknown)}`);
       }
     }
-  }
-
-  /** One pass over the log up to its head, keeping only stream → head (see sealLog); null for an empty log. */
-  private async sealRoot(): Promise<SealRoot | null> {
-    const position = await this.stores.events.headPosition();
-    if (position === null) return null;
-    let sealed: { root: string; streams: number } | undefined;
-    await scanHeadsAt(this.stores.events, [position], (_, heads) => (sealed = merkleRoot(heads)));
-    return { position, ...sealed! };
   }
 
   private storage() {

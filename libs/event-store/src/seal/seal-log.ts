@@ -59,7 +59,9 @@ export async function sealLog(store: SealableStore, options: SealLogOptions): Pr
   const earlier = await findSeal(store, id);
   if (earlier) return earlier;
 
-  const { position, root, streams } = options.computed ?? (await computeSeal(store, options));
+  const computed = options.computed ?? (await sealRootAt(store, options));
+  if (computed === null) throw new NothingToSealError();
+  const { position, root, streams } = computed;
 
   const seal: AuditSealedData = { position: position.toString(), streams, root, algorithm: SEAL_ALGORITHM, at: options.at };
   const result = await store.append(
@@ -82,10 +84,13 @@ export async function sealLog(store: SealableStore, options: SealLogOptions): Pr
   return { id, revision: result.revision, eventPosition: result.position, duplicate: false, seal };
 }
 
-/** One pass over the log up to its head, keeping only stream → head. */
-async function computeSeal(store: SealableStore, options: SealLogOptions): Promise<{ position: bigint; root: string; streams: number }> {
+/**
+ * The Merkle root over every stream head at the log's head position: one pass over the log keeping only stream → head.
+ * Null for an empty log. What a seal records; the API computes it on a read worker and appends it with `computed`.
+ */
+export async function sealRootAt(store: Pick<EventStore, 'readAll' | 'headPosition'>, options: Pick<SealLogOptions, 'pageSize' | 'onProgress'> = {}): Promise<{ position: bigint; root: string; streams: number } | null> {
   const position = await store.headPosition();
-  if (position === null) throw new NothingToSealError();
+  if (position === null) return null;
   let sealed: { root: string; streams: number } | undefined;
   await scanHeadsAt(store, [position], (_, heads) => (sealed = merkleRoot(heads)), { pageSize: options.pageSize, onPage: options.onProgress });
   return { position, ...sealed! };
