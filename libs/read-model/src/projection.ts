@@ -38,16 +38,25 @@ export interface Projection<V extends ViewDocument = ViewDocument> {
    * their projections with this one, so that its lookups see views exactly as far as its own events.
    */
   readonly readsFrom?: readonly string[];
-  /** Ids of the documents this event changes. May look up other views (declared in `readsFrom`). */
+  /**
+   * Ids of the documents this event changes, in the order they are changed. May look up other views (declared in
+   * `readsFrom`) and documents of its own collection (loading them for `project`'s synchronous `lookup.peek`).
+   */
   keysOf(event: RecordedEvent, lookup: ViewLookup): string[] | Promise<string[]>;
-  project(view: V | undefined, event: RecordedEvent, key: string): V | undefined;
+  /**
+   * `lookup` (given by the projector and the spec helpers; absent in a bare call) sees the batch's documents as they
+   * are now: for this event, the documents of keys before `key` already changed, those after it not yet. A projection
+   * that keeps facts in documents of their own (the chain view) reads them there, as they were before the event.
+   * Never change a document got through `lookup`.
+   */
+  project(view: V | undefined, event: RecordedEvent, key: string, lookup?: ViewLookup): V | undefined;
   /**
    * The same as `project` for a caller that owns `draft` (nobody else holds a reference to it or to anything in
    * it): may change `draft` in place, and returns the view after the event — `draft` itself, another object, or
    * undefined to delete. The result must never share objects with the event (the caller keeps changing it).
    * Optional: the projector uses it, when there, to skip the copy that keeps `project` pure.
    */
-  apply?(draft: V | undefined, event: RecordedEvent, key: string): V | undefined;
+  apply?(draft: V | undefined, event: RecordedEvent, key: string, lookup?: ViewLookup): V | undefined;
   /** Index values and sort key of a document, for `list`. */
   indexesOf?(view: V, key: string): PutOptions;
 }
@@ -133,7 +142,7 @@ export const asIdMap = <T>(map: Record<string, T>): Record<string, T> => (Object
 
 /** What a mutator projection defines: everything but `project`, which `mutatorProjection` derives from `apply`. */
 export type MutatorProjectionDefinition<V extends PositionedView> = Omit<Projection<V>, 'project' | 'apply'> & {
-  apply(draft: V | undefined, event: RecordedEvent, key: string): V | undefined;
+  apply(draft: V | undefined, event: RecordedEvent, key: string, lookup?: ViewLookup): V | undefined;
 };
 
 /**
@@ -146,9 +155,9 @@ export function mutatorProjection<V extends PositionedView>(definition: MutatorP
   return {
     ...definition,
     apply,
-    project(view: V | undefined, event: RecordedEvent, key: string): V | undefined {
+    project(view: V | undefined, event: RecordedEvent, key: string, lookup?: ViewLookup): V | undefined {
       if (alreadyApplied(view, event)) return view;
-      return apply(view === undefined ? undefined : copyJson(view), event, key);
+      return apply(view === undefined ? undefined : copyJson(view), event, key, lookup);
     },
   };
 }

@@ -158,12 +158,12 @@ function assertJsonDocument(projection: string, key: string, doc: ViewDocument):
 }
 
 function lookupOver(views: MemoryViews): ViewLookup {
-  return {
-    async get<T extends ViewDocument>(collection: string, id: string): Promise<T | null> {
-      const stored = views.get(collection)?.get(id);
-      return stored ? (clone(stored.doc) as T) : null;
-    },
+  // Frozen copies: a projection that changes a document it looked up fails loudly.
+  const copyOf = <T extends ViewDocument>(collection: string, id: string): T | null => {
+    const stored = views.get(collection)?.get(id);
+    return stored ? (deepFreeze(clone(stored.doc)) as T) : null;
   };
+  return { get: async <T extends ViewDocument>(collection: string, id: string) => copyOf<T>(collection, id), peek: copyOf };
 }
 
 function snapshot(views: MemoryViews): Record<string, Record<string, StoredDocument>> {
@@ -186,16 +186,17 @@ async function applyEvent(views: MemoryViews, projections: readonly Projection[]
       routed.set(projection, []);
       continue;
     }
-    const keys = await projection.keysOf(event, lookupOver(views));
+    const lookup = lookupOver(views);
+    const keys = await projection.keysOf(event, lookup);
     routed.set(projection, keys);
     let docs = views.get(projection.collection);
     if (!docs) views.set(projection.collection, (docs = new Map()));
     for (const key of keys) {
       const current = docs.get(key);
       // Frozen input: a projection that mutates the view it was given fails loudly instead of passing by luck.
-      const next = projection.project(current ? deepFreeze(clone(current.doc)) : undefined, event, key);
+      const next = projection.project(current ? deepFreeze(clone(current.doc)) : undefined, event, key, lookup);
       if (projection.apply) {
-        const applied = projection.apply(current ? clone(current.doc) : undefined, event, key);
+        const applied = projection.apply(current ? clone(current.doc) : undefined, event, key, lookup);
         if (applied !== undefined) assertJsonDocument(`${projection.name} (apply)`, key, applied);
         expectNamed(`apply on a private copy gives what project gives (${projection.name}, document ${key}, ${event.type})`, applied, next);
       }
@@ -230,7 +231,7 @@ async function applyToDrafts(drafts: Drafts, projections: readonly Projection[],
     if (!docs) drafts.set(projection.collection, (docs = new Map()));
     for (const key of await projection.keysOf(event, lookup)) {
       const current = docs.get(key);
-      const next = projection.apply ? projection.apply(current, event, key) : projection.project(current, event, key);
+      const next = projection.apply ? projection.apply(current, event, key, lookup) : projection.project(current, event, key, lookup);
       if (next === undefined) docs.delete(key);
       else docs.set(key, next);
     }
@@ -312,7 +313,7 @@ export const ProjectionSpec = {
                 const stored = mine.get(key);
                 if (!stored || typeof stored.doc.lastPosition !== 'string') continue;
                 const rewound = deepFreeze({ ...clone(stored.doc), lastPosition: (when.position - 1n).toString() }) as unknown as V;
-                expectNamed(`idempotent without the position guard (document ${key})`, sut.project(rewound, when, key), stored.doc);
+                expectNamed(`idempotent without the position guard (document ${key})`, sut.project(rewound, when, key, lookupOver(views)), stored.doc);
               }
               return { views, keys, before, after };
             };

@@ -190,11 +190,11 @@ export class BatchRunner {
               const entry = batch.at(projection.collection, key) ?? (await batch.entry(projection.collection, key));
               const current = entry.doc;
               if (projection.apply) {
-                entry.doc = projection.apply(current, event, key);
+                entry.doc = projection.apply(current, event, key, batch.lookup);
                 // A mutator may have changed `current` in place: only "nothing before, nothing after" is surely unchanged.
                 if (current === undefined && entry.doc === undefined) continue;
               } else {
-                const updated = projection.project(current, event, key);
+                const updated = projection.project(current, event, key, batch.lookup);
                 if (updated === current) continue;
                 entry.doc = updated;
               }

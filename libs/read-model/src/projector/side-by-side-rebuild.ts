@@ -113,7 +113,15 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
       get: (collection, id) => outer.get(aside.get(collection) ?? collection, id),
       peek: outer.peek && ((collection, id) => outer.peek!(aside.get(collection) ?? collection, id)),
     });
-    return { ...projection, name: asideCheckpointName(projection.name), collection: aside.get(projection.collection)!, keysOf: (event, outer) => projection.keysOf(event, lookup(outer)) };
+    const apply = projection.apply;
+    return {
+      ...projection,
+      name: asideCheckpointName(projection.name),
+      collection: aside.get(projection.collection)!,
+      keysOf: (event, outer) => projection.keysOf(event, lookup(outer)),
+      project: (view, event, key, outer) => projection.project(view, event, key, outer && lookup(outer)),
+      apply: apply && ((draft, event, key, outer) => apply(draft, event, key, outer && lookup(outer))),
+    };
   });
 
   // Documents left by an earlier rebuild (stopped half-way, or whose old generation was never emptied) go first.

@@ -40,9 +40,11 @@ import {
   workshopHeld,
   workshopPlanned,
 } from './chain-events.spec-helper';
+import type { Projection, ViewLookup } from '../../projection';
+import type { ViewDocument } from '../../read-store.port';
 import { withFigures } from './workshop-chain.figures';
 import { workshopChainProjection as sut } from './workshop-chain.projection';
-import type { ChainWorkshop, WorkshopChainView } from './workshop-chain.view';
+import { WORKSHOP_CHAIN_COLLECTION, type ChainWorkshop, type WorkshopChainView } from './workshop-chain.view';
 
 const person = (n: number) => uuid('e0000000', n);
 const registration = (n: number) => uuid('b0000000', n);
@@ -54,6 +56,54 @@ const entry = (n: number) => uuid('5e000000', n);
 
 // The workshop-chain index routes workshop events to their chain and runs first, as in the projector.
 const spec = () => ProjectionSpec.for(sut, { upstream: [workshopChainIndexProjection] });
+
+/**
+ * Events folded as the projector folds them, synchronously: the index first, then each document the chain view routes
+ * to (the chain's, then its fact documents), through `apply` on drafts kept from event to event or through the pure
+ * `project`, with a lookup over the documents so far. `chain` is the chain's document after the last event.
+ */
+class Fold {
+  readonly docs = new Map<string, Map<string, ViewDocument>>();
+  readonly lookup: ViewLookup = {
+    get: async <T extends ViewDocument>(collection: string, id: string) => this.lookup.peek!<T>(collection, id) as T | null,
+    peek: <T extends ViewDocument>(collection: string, id: string) => (this.docs.get(collection)?.get(id) ?? null) as T | null,
+  };
+
+  constructor(private readonly way: 'apply' | 'project') {}
+
+  get chain(): WorkshopChainView | undefined {
+    return this.docs.get(WORKSHOP_CHAIN_COLLECTION)?.get(CHAIN) as WorkshopChainView | undefined;
+  }
+
+  /** The chain's document, replaced (e.g. by a rewound copy). */
+  set chain(view: WorkshopChainView | undefined) {
+    const docs = this.docs.get(WORKSHOP_CHAIN_COLLECTION)!;
+    if (view === undefined) docs.delete(CHAIN);
+    else docs.set(CHAIN, view);
+  }
+
+  step(event: RecordedEvent): WorkshopChainView | undefined {
+    for (const projection of [workshopChainIndexProjection, sut] as Projection[]) {
+      if (!projection.eventTypes.includes(event.type)) continue;
+      const keys = projection.keysOf(event, this.lookup);
+      if (!Array.isArray(keys)) throw new Error('routing is synchronous when every document is at hand');
+      let docs = this.docs.get(projection.collection);
+      if (!docs) this.docs.set(projection.collection, (docs = new Map()));
+      for (const key of keys) {
+        const current = docs.get(key);
+        const next = this.way === 'apply' && projection.apply ? projection.apply(current, event, key, this.lookup) : projection.project(current, event, key, this.lookup);
+        if (next === undefined) docs.delete(key);
+        else docs.set(key, next);
+      }
+    }
+    return this.chain;
+  }
+
+  /** Every document of the chain view (the chain's and its fact documents), as JSON. */
+  get documents(): Record<string, unknown> {
+    return JSON.parse(JSON.stringify(Object.fromEntries(this.docs.get(WORKSHOP_CHAIN_COLLECTION) ?? []))) as Record<string, unknown>;
+  }
+}
 
 const workshopOf = (view: WorkshopChainView | undefined, workshopId: string): ChainWorkshop => {
   const found = view?.workshops.find((workshop) => workshop.workshopId === workshopId);
@@ -272,23 +322,23 @@ describe('workshop-chain projection', () => {
     it('the figures updated event by event always equal the figures derived from scratch', () => {
       // Most events update only what they can change; this proves those updates agree with the full derivation.
       const events = [...story(), collaborationRecorded(uuid('cb000000', 1), [ORG.socialEnterprise, ORG.lapinAmk], KEMI)];
-      let view: WorkshopChainView | undefined;
+      const fold = new Fold('project');
       for (const event of events) {
-        view = sut.project(view, event, CHAIN);
+        const view = fold.step(event);
         expect({ after: event.type, position: event.position, view }).toEqual({ after: event.type, position: event.position, view: view && withFigures(view) });
       }
     });
 
     it('apply, changing one draft in place through the whole story (as a projector batch does), keeps the figures equal to the derivation', () => {
       const events = [...story(), collaborationRecorded(uuid('cb000000', 1), [ORG.socialEnterprise, ORG.lapinAmk], KEMI)];
-      let draft: WorkshopChainView | undefined;
-      let pure: WorkshopChainView | undefined;
+      const drafts = new Fold('apply');
+      const pure = new Fold('project');
       for (const event of events) {
-        draft = sut.apply!(draft, event, CHAIN);
-        pure = sut.project(pure, event, CHAIN);
+        const draft = drafts.step(event);
+        pure.step(event);
         const derived = draft && withFigures(JSON.parse(JSON.stringify(draft)) as WorkshopChainView);
         expect({ after: event.type, position: event.position, view: draft }).toEqual({ after: event.type, position: event.position, view: derived });
-        expect({ after: event.type, draft }).toEqual({ after: event.type, draft: pure });
+        expect({ after: event.type, documents: drafts.documents }).toEqual({ after: event.type, documents: pure.documents });
       }
     });
 
@@ -320,14 +370,15 @@ describe('workshop-chain projection', () => {
         expenseVoided(PORI, expense(1)),
         registrationCancelled(KEMI, registration(9), person(9), 'registered'),
       ];
+      const pure = new Fold('project');
+      const drafts = new Fold('apply');
       let view: WorkshopChainView | undefined;
-      let draft: WorkshopChainView | undefined;
       for (const event of events) {
-        view = sut.project(view, event, CHAIN);
+        view = pure.step(event);
         expect({ after: event.type, position: event.position, view }).toEqual({ after: event.type, position: event.position, view: view && withFigures(view) });
         // The projector's way: one draft changed in place by every event.
-        draft = sut.apply!(draft, event, CHAIN);
-        expect({ after: event.type, draft }).toEqual({ after: event.type, draft: view });
+        drafts.step(event);
+        expect({ after: event.type, documents: drafts.documents }).toEqual({ after: event.type, documents: pure.documents });
       }
       expect(view?.workshops.map((workshop) => workshop.workshopId)).toEqual([KEMI, RAUMA, PORI]);
       expect(view?.totals.expenses.byCategory).toEqual({ materials: 0 });
@@ -393,7 +444,7 @@ describe('workshop-chain projection', () => {
             planningMeetings: { partner: 0, coreTeam: 0 },
             collaborationsSparked: 0,
           },
-          facts: { workshopOrder: {}, chainMeetings: {}, chainExpenses: {}, chainStaffHours: {} },
+          facts: { workshopOrder: {}, chainMeetings: {}, chainExpenses: {}, chainStaffHours: {}, attendancePatterns: {} },
           lastPosition: when.position.toString(),
         });
     });
@@ -487,7 +538,8 @@ describe('workshop-chain projection', () => {
             newOrganizations: 1,
             collaborationsSparked: 0,
           });
-          expect(facts.registrations).toEqual({});
+          // The co-organiser, named once; nothing else yet.
+          expect(facts).toEqual({ pledges: {}, expenses: {}, staffHours: {}, citizenInputs: {}, planningMeetings: {}, collaborations: {}, organizations: { [ORG.lapinAmk]: 1 } });
           expect(view?.totals).toMatchObject({ workshops: 1, organizationsReached: 1 });
         });
     });
@@ -585,10 +637,14 @@ describe('workshop-chain projection', () => {
       await spec()
         .given([chainStarted(), workshopPlanned(KEMI, CHAIN, { format: 'hybrid', coOrganizerIds: [] }), registered(KEMI, registration(1), person(1), ORG.lapinAmk, 'remote'), workshopHeld(KEMI)])
         .when(attended(KEMI, registration(1), person(1), null, 'remote'))
-        .then((view) => {
+        .then((view, { documents }) => {
           const workshop = workshopOf(view, KEMI);
           expect(workshop.attendance).toEqual({ onSite: 0, remote: 1, total: 1 });
-          expect(workshop.facts.attendance[person(1)]).toEqual({ registrationId: registration(1), organizationId: ORG.lapinAmk, mode: 'remote' });
+          // The attendee's own document beside the chain's, the organisation taken from the registration.
+          expect(documents.get(`p:${CHAIN}:${person(1)}`)).toMatchObject({ attended: { [KEMI]: { registrationId: registration(1), organizationId: ORG.lapinAmk, mode: 'remote' } }, ran: {} });
+          expect(documents.get(`r:${registration(1)}`)).toMatchObject({ personId: person(1), status: 'registered', attended: 'remote' });
+          expect(workshop.facts.organizations).toEqual({ [ORG.lapinAmk]: 2 });
+          expect(view?.facts.attendancePatterns).toEqual({ [KEMI]: 1 });
           expect(view?.totals.uniqueParticipants).toBe(1);
         });
     });
@@ -739,12 +795,32 @@ describe('workshop-chain projection', () => {
         .thenNothingChanges();
     });
 
+    it('a registration writes its own fact document only for a workshop the chain shows', async () => {
+      // Planned in no chain the view has seen started: nowhere to count it, so no fact either (a later start could not use it).
+      await spec()
+        .given([workshopPlanned(RAUMA, CHAIN)])
+        .when(registered(RAUMA, registration(1), person(1), ORG.rauma))
+        .then((view, outcome) => {
+          expect(view).toBeUndefined();
+          expect(outcome.documents.size).toBe(0);
+        });
+      await spec()
+        .given([chainStarted(), workshopPlanned(RAUMA, CHAIN)])
+        .when(registered(RAUMA, registration(1), person(1), ORG.rauma))
+        .then((view, outcome) => {
+          expect(outcome.keys).toEqual([CHAIN, `r:${registration(1)}`]);
+          expect(outcome.documents.get(`r:${registration(1)}`)).toEqual({ personId: person(1), organizationId: ORG.rauma, status: 'registered', attended: null, role: 'participant', lastPosition: expect.any(String) });
+          expect(workshopOf(view, RAUMA).registrations.registered).toBe(1);
+        });
+    });
+
     it('a workshop event reaches only its own chain', async () => {
       await spec()
         .given([chainStarted(), chainStarted(OTHER_CHAIN, { name: 'Ketju 2024' }), workshopPlanned(RAUMA, CHAIN), workshopPlanned(KEMI, OTHER_CHAIN)])
         .when(feedbackSubmitted(KEMI, feedback(1), 5))
         .then((view, outcome) => {
-          expect(outcome.keys).toEqual([OTHER_CHAIN]);
+          // The other chain's document, then the feedback's own.
+          expect(outcome.keys).toEqual([OTHER_CHAIN, `f:${feedback(1)}`]);
           expect(view?.totals.feedback.count).toBe(1);
           expect(outcome.documents.get(CHAIN)?.totals.feedback.count).toBe(0);
         });
@@ -786,9 +862,10 @@ describe('workshop-chain projection', () => {
     const HUB = ORG.hub;
     /** Each event applied to a draft agrees with the figures derived from scratch (the reference). */
     const agreesWithDerivation = (events: RecordedEvent[]): WorkshopChainView | undefined => {
+      const drafts = new Fold('apply');
       let draft: WorkshopChainView | undefined;
       for (const event of events) {
-        draft = sut.apply!(draft, event, CHAIN);
+        draft = drafts.step(event);
         const derived = draft && withFigures(JSON.parse(JSON.stringify(draft)) as WorkshopChainView);
         expect({ after: event.type, view: JSON.parse(JSON.stringify(draft)) }).toEqual({ after: event.type, view: derived && JSON.parse(JSON.stringify(derived)) });
       }
@@ -864,9 +941,10 @@ describe('workshop-chain projection', () => {
   describe('staff hours and the chain’s own expenses and hours (minutes only: the ledger costs them)', () => {
     /** Each event applied to a draft agrees with the figures derived from scratch (the reference). */
     const agreesWithDerivation = (events: RecordedEvent[]): WorkshopChainView | undefined => {
+      const drafts = new Fold('apply');
       let draft: WorkshopChainView | undefined;
       for (const event of events) {
-        draft = sut.apply!(draft, event, CHAIN);
+        draft = drafts.step(event);
         const derived = draft && withFigures(JSON.parse(JSON.stringify(draft)) as WorkshopChainView);
         expect({ after: event.type, view: JSON.parse(JSON.stringify(draft)) }).toEqual({ after: event.type, view: derived && JSON.parse(JSON.stringify(derived)) });
       }

@@ -62,21 +62,19 @@ export interface StaffHoursFact {
   voided: boolean;
 }
 
+/**
+ * The facts of one workshop this document keeps: a few per workshop (pledges, expenses, meetings...), none per
+ * registration. A registration's, an attendee's and a feedback's facts are documents of their own in the same
+ * collection (./apply/fact-documents.ts), so that an event of a large workshop writes the same bytes at 10 registrations
+ * as at 10,000 (issue 17).
+ */
 export interface WorkshopFacts {
-  /** registrationId → registration. */
-  registrations: Record<string, RegistrationFact>;
-  /** personId → how the person attended, participants only (returning participants count these). */
-  attendance: Record<string, AttendanceFact>;
-  /** personId → how someone who ran the workshop (organiser, host, speaker) attended: never a participant. */
-  staffAttendance: Record<string, AttendanceFact & { role: StaffRole }>;
   /** pledgeId → pledge. */
   pledges: Record<string, PledgeFact>;
   /** expenseId → expense. */
   expenses: Record<string, ExpenseFact>;
   /** entryId → staff hours on the workshop (absent in documents from before staff hours). */
   staffHours: Record<string, StaffHoursFact>;
-  /** feedbackId → rating 1..5 (nothing else: who gave it stays out of this view). */
-  feedbackRatings: Record<string, number>;
   /** inputId → citizens heard (the tally recorded with the input: street events register no citizens). */
   citizenInputs: Record<string, number>;
   /** meetingId → kind. */
@@ -84,10 +82,12 @@ export interface WorkshopFacts {
   /** collaborationId → true, for collaborations this workshop sparked. */
   collaborations: Record<string, true>;
   /**
-   * organizationId → true for every organisation the workshop reached (co-organisers, pledgers, and the
-   * organisations of registrants and attendees): derived from the facts above, kept for O(1) look-ups.
+   * organizationId → how many facts of the workshop name it (co-organisers, pledges, registrations, attendance), the
+   * hub's own organisation included (it is left out of the figures, and a new hub changes which that is). An
+   * organisation with a count is reached; an attendance re-recorded with another organisation moves one count.
+   * Bounded by the organisations, not by the registrations.
    */
-  organizations: Record<string, true>;
+  organizations: Record<string, number>;
 }
 
 // ---- derived figures ----
@@ -205,13 +205,12 @@ export interface ChainWorkshop {
   facts: WorkshopFacts;
 }
 
-/** The figures `figuresOf` derives from a workshop's facts (and from the workshops before it). */
+/**
+ * The figures `figuresOf` derives from a workshop's facts (and from the workshops before it). Registrations, attendance,
+ * staff and feedback are not among them: their facts are documents of their own, and each fact moves these figures.
+ */
 export type DerivedWorkshopFigure =
   | 'order'
-  | 'registrations'
-  | 'attendance'
-  | 'staff'
-  | 'feedback'
   | 'pledges'
   | 'expenses'
   | 'staffMinutes'
@@ -286,6 +285,12 @@ export type WorkshopChainView = {
     chainExpenses: Record<string, ExpenseFact>;
     /** entryId → staff hours on the chain as a whole. */
     chainStaffHours: Record<string, StaffHoursFact>;
+    /**
+     * The workshops each participant attended, as patterns: the workshop ids one person attended (sorted, joined by
+     * spaces) → how many people attended exactly those. Returning and unique participants follow from these in any
+     * chain order, with no list of people: there are as many patterns as different paths through the chain.
+     */
+    attendancePatterns: Record<string, number>;
   };
   lastPosition: string;
 };

@@ -41,7 +41,7 @@ export function applyChainEvent(view: WorkshopChainView | undefined, event: Chai
       chainExpenses: noExpenses(),
       chainStaffMinutes: noStaffMinutes(),
       ...figuresOf([], {}, NO_CHAIN_CONTEXT),
-      facts: { workshopOrder: idMap(), chainMeetings: idMap(), chainExpenses: idMap(), chainStaffHours: idMap() },
+      facts: { workshopOrder: idMap(), chainMeetings: idMap(), chainExpenses: idMap(), chainStaffHours: idMap(), attendancePatterns: idMap() },
     };
   }
   // Nothing but ChainStarted opens a chain's stream: without it there is no chain to show.

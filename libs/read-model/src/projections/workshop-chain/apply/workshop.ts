@@ -3,18 +3,21 @@ import { feedbackChanged } from '../figures/feedback';
 import { planningMeetingsChanged } from '../figures/own';
 import { workshopIdOf, type WorkshopViewEvent } from '../workshop-chain.routing';
 import type { WorkshopChainView } from '../workshop-chain.view';
-import { attendanceRecorded, participantSignedUp, registrationCancelled, waitlistedPromoted } from './participants';
+import type { ViewLookup } from '../../../projection';
+import { factBefore, feedbackFactKey, type FeedbackFactDocument } from './fact-documents';
+import { attendanceRecorded, registrationEvent } from './participants';
 import { expenseCorrected, expenseRecorded, expenseVoided, pledgeSettled, resourcePledged, staffHoursRecorded, staffHoursVoided } from './resources';
 import { addPlanned, draftFacts, indexOfWorkshop, own, placeMoved, plannedWorkshop, reach } from './workshops';
 
 /**
  * Applies one workshop (or sparked-collaboration) event to the chain in place: the fact, kept by id so that applying
- * an event twice changes nothing, then only the figures that fact can move (the touched workshop's own figure, the
+ * an event twice changes nothing (registrations, attendance and feedback in documents of their own, read through
+ * `lookup` as they were before the event), then only the figures that fact can move (the touched workshop's own figure, the
  * totals, returners and organisations new elsewhere in the chain). Untouched workshops are not visited, except by
  * the scans that tell whether a person or an organisation was seen in another workshop.
  * Registrations and attendance: ./participants; pledges, expenses and staff hours: ./resources; the rest here.
  */
-export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewEvent): void {
+export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewEvent, lookup: ViewLookup | undefined): void {
   const index = indexOfWorkshop(view.workshops, workshopIdOf(event));
   if (event.type === 'WorkshopPlanned') {
     // First plan wins: a repeat must not undo a later reschedule.
@@ -66,13 +69,11 @@ export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewE
       return;
     case 'ParticipantRegistered':
     case 'ParticipantWaitlisted':
-      return participantSignedUp(view, index, workshop, facts, event);
     case 'WaitlistedParticipantPromoted':
-      return waitlistedPromoted(view, workshop, facts, event);
     case 'RegistrationCancelled':
-      return registrationCancelled(view, workshop, facts, event);
+      return registrationEvent(view, index, workshop, event, lookup);
     case 'AttendanceRecorded':
-      return attendanceRecorded(view, index, workshop, facts, event);
+      return attendanceRecorded(view, index, workshop, event, view.chainId, lookup);
     case 'ResourcePledged':
       return resourcePledged(view, index, workshop, facts, event);
     case 'PledgeFulfilled':
@@ -90,9 +91,9 @@ export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewE
       return staffHoursVoided(view, workshop, facts, event);
     case 'FeedbackSubmitted': {
       const { feedbackId, rating } = event.data;
-      const was = own(facts.feedbackRatings, feedbackId);
-      facts.feedbackRatings[feedbackId] = rating;
-      feedbackChanged(view, workshop, was, rating);
+      // The rating before, from the feedback's own document (a feedback given again replaces its rating).
+      const was = factBefore<FeedbackFactDocument>(lookup, feedbackFactKey(feedbackId))?.rating;
+      if (was !== rating) feedbackChanged(view, workshop, was, rating);
       return;
     }
     case 'CitizenInputCollected': {

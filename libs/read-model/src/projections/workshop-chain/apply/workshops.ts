@@ -1,7 +1,9 @@
 import type { WorkshopEvent } from '@kuhina/domain';
 import { asIdMap, copyJson, idMap } from '../../../projection';
 import { compareInChainOrder, orderIn } from '../figures/chain-order';
+import { feedbackSummary } from '../figures/feedback';
 import { ownFigures } from '../figures/own';
+import { registrationFigures } from '../figures/registrations';
 import { forgetWhere, organizationReached } from '../figures/returning';
 import { chainContextOf, figuresOf } from '../workshop-chain.figures';
 import type { ChainWorkshop, WorkshopChainView, WorkshopEntry, WorkshopFacts } from '../workshop-chain.view';
@@ -11,13 +13,9 @@ import type { ChainWorkshop, WorkshopChainView, WorkshopEntry, WorkshopFacts } f
 export const own = <T>(map: Record<string, T>, id: string): T | undefined => (Object.hasOwn(map, id) ? map[id] : undefined);
 
 const emptyFacts = (): WorkshopFacts => ({
-  registrations: idMap(),
-  attendance: idMap(),
-  staffAttendance: idMap(),
   pledges: idMap(),
   expenses: idMap(),
   staffHours: idMap(),
-  feedbackRatings: idMap(),
   citizenInputs: idMap(),
   planningMeetings: idMap(),
   collaborations: idMap(),
@@ -27,15 +25,11 @@ const emptyFacts = (): WorkshopFacts => ({
 /** The workshop's facts, as idMaps (they are plain objects in a chain read from the store): the draft gains ids in them. */
 export function draftFacts(workshop: ChainWorkshop): WorkshopFacts {
   const facts = workshop.facts;
-  if (Object.getPrototypeOf(facts.registrations) === null) return facts;
+  if (Object.getPrototypeOf(facts.organizations) === null) return facts;
   workshop.facts = {
-    registrations: asIdMap(facts.registrations),
-    attendance: asIdMap(facts.attendance),
-    staffAttendance: asIdMap(facts.staffAttendance ?? {}),
     pledges: asIdMap(facts.pledges),
     expenses: asIdMap(facts.expenses),
     staffHours: asIdMap(facts.staffHours ?? {}),
-    feedbackRatings: asIdMap(facts.feedbackRatings),
     citizenInputs: asIdMap(facts.citizenInputs),
     planningMeetings: asIdMap(facts.planningMeetings),
     collaborations: asIdMap(facts.collaborations),
@@ -61,6 +55,8 @@ export function plannedWorkshop(data: Extract<WorkshopEvent, { type: 'WorkshopPl
     capacity: data.capacity,
     coOrganizerIds: [...data.coOrganizerIds],
     sustainability: null,
+    ...registrationFigures([]),
+    feedback: feedbackSummary([]),
     facts: emptyFacts(),
   };
 }
@@ -74,7 +70,7 @@ export function indexOfWorkshop(workshops: readonly ChainWorkshop[], workshopId:
 /** Every figure derived again from the facts (the reference derivation): for the rare changes that move many figures. */
 export function recomputeAll(view: WorkshopChainView): void {
   forgetWhere(view);
-  const { workshops, totals } = figuresOf(view.workshops, view.facts.workshopOrder, chainContextOf(view));
+  const { workshops, totals } = figuresOf(view.workshops, view.facts.workshopOrder, chainContextOf(view), view.facts.attendancePatterns);
   view.workshops = workshops;
   view.totals = totals;
 }
@@ -112,10 +108,25 @@ export function addPlanned(view: WorkshopChainView, entry: WorkshopEntry): void 
   for (const organizationId of planned.coOrganizerIds) reach(view, at, organizationId);
 }
 
-/** An organisation named by a new fact of workshop `index`: if the workshop reaches it for the first time, a fact and figures. */
+/**
+ * An organisation named by one more fact of workshop `index` (call once per fact): counted; if the workshop reaches it
+ * for the first time, the figures of organisations reached move.
+ */
 export function reach(view: WorkshopChainView, index: number, organizationId: string | null | undefined): void {
+  if (typeof organizationId !== 'string') return;
   const { organizations } = view.workshops[index].facts;
-  if (typeof organizationId !== 'string' || Object.hasOwn(organizations, organizationId) || organizationId === view.hubOrganizationId) return;
-  organizations[organizationId] = true;
-  organizationReached(view, index, organizationId);
+  const named = Object.hasOwn(organizations, organizationId) ? organizations[organizationId] : 0;
+  organizations[organizationId] = named + 1;
+  if (named === 0 && organizationId !== (view.hubOrganizationId ?? null)) organizationReached(view, index, organizationId);
+}
+
+/** A fact of workshop `index` names another organisation than before (an attendance re-recorded): rare, so every figure again. */
+export function reachMoved(view: WorkshopChainView, index: number, from: string | null, to: string | null): void {
+  const { organizations } = view.workshops[index].facts;
+  if (from !== null && Object.hasOwn(organizations, from)) {
+    if (organizations[from] > 1) organizations[from]--;
+    else delete organizations[from];
+  }
+  if (to !== null) organizations[to] = (Object.hasOwn(organizations, to) ? organizations[to] : 0) + 1;
+  recomputeAll(view);
 }

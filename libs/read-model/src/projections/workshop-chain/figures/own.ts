@@ -1,9 +1,7 @@
 import type { ChainWorkshop, PlanningMeetingCounts, WorkshopChainView, WorkshopFacts } from '../workshop-chain.view';
 import { sumOf, valuesOf } from './common';
 import { expenseSummary } from './expenses';
-import { feedbackSummary } from './feedback';
 import { pledgeSummary } from './pledges';
-import { registrationFigures } from './registrations';
 import { staffMinutesSummary } from './staff-minutes';
 
 function planningMeetingCounts(kinds: string[]): PlanningMeetingCounts {
@@ -24,11 +22,12 @@ export type OwnFigures = Pick<
   'registrations' | 'attendance' | 'staff' | 'feedback' | 'pledges' | 'expenses' | 'staffMinutes' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked'
 >;
 
-/** The figures of a workshop that depend on its own facts only. */
-export function ownFigures(facts: WorkshopFacts): OwnFigures {
+/** The figures of a workshop its own facts in this document give (registrations, attendance and feedback: their own documents). */
+export type FactFigures = Omit<OwnFigures, 'registrations' | 'attendance' | 'staff' | 'feedback'>;
+
+/** The figures of a workshop that depend on its own facts in this document only. */
+export function ownFigures(facts: WorkshopFacts): FactFigures {
   return {
-    ...registrationFigures(valuesOf(facts.registrations)),
-    feedback: feedbackSummary(valuesOf(facts.feedbackRatings)),
     pledges: pledgeSummary(valuesOf(facts.pledges)),
     expenses: expenseSummary(valuesOf(facts.expenses)),
     staffMinutes: staffMinutesSummary(valuesOf(facts.staffHours ?? {})),

@@ -1,53 +1,72 @@
 import { idMap } from '../../../projection';
 import type { ChainWorkshop, WorkshopChainView, WorkshopEntry } from '../workshop-chain.view';
-import { valuesOf } from './common';
 
 // Returning participants and organisations new to the chain: who attended, and which organisations were reached,
 // in which workshops.
 
 /**
  * Organisations a workshop reached: their people attended or registered (in any role), or they co-organised or
- * pledged. The hub's own organisation runs the chain: never reached.
+ * pledged (every fact naming one counts it). The hub's own organisation runs the chain: never reached.
  */
-export function organizationsReachedBy(workshop: Pick<WorkshopEntry, 'coOrganizerIds' | 'facts'>, hubOrganizationId: string | null): Record<string, true> {
-  const reached = idMap<true>();
-  const add = (id: string | null) => {
-    if (id !== null && id !== hubOrganizationId) reached[id] = true;
-  };
-  for (const id of workshop.coOrganizerIds) add(id);
-  for (const fact of valuesOf(workshop.facts.attendance)) add(fact.organizationId);
-  for (const fact of valuesOf(workshop.facts.staffAttendance ?? {})) add(fact.organizationId);
-  for (const fact of valuesOf(workshop.facts.registrations)) add(fact.organizationId);
-  for (const fact of valuesOf(workshop.facts.pledges)) add(fact.organizationId);
-  return reached;
+export function organizationsReachedBy(workshop: Pick<WorkshopEntry, 'facts'>, hubOrganizationId: string | null): string[] {
+  const { organizations } = workshop.facts;
+  return Object.keys(organizations).filter((id) => organizations[id] > 0 && id !== hubOrganizationId);
 }
 
-// ---- who is where: a cache over a draft's facts ----
+// ---- who attended which workshops: patterns ----
+
+/** The key of an attendance pattern: the workshops one person attended, sorted. */
+export const patternKey = (workshopIds: readonly string[]): string => [...workshopIds].sort().join(' ');
+
+/** One more (+1) or one fewer (-1) person with exactly these workshops; a pattern nobody follows any more is dropped. */
+function movePattern(patterns: Record<string, number>, workshopIds: readonly string[], by: 1 | -1): void {
+  if (workshopIds.length === 0) return;
+  const key = patternKey(workshopIds);
+  const count = (Object.hasOwn(patterns, key) ? patterns[key] : 0) + by;
+  if (count === 0) delete patterns[key];
+  else patterns[key] = count;
+}
+
+/** Returning participants per workshop (in `workshops`' order), unique and returning participants, from the patterns alone. */
+export function returningFrom(workshops: readonly Pick<WorkshopEntry, 'workshopId'>[], patterns: Record<string, number>): { perWorkshop: number[]; unique: number; returners: number } {
+  const place = new Map(workshops.map((workshop, i) => [workshop.workshopId, i]));
+  const perWorkshop = workshops.map(() => 0);
+  let unique = 0;
+  let returners = 0;
+  for (const key of Object.keys(patterns)) {
+    const count = patterns[key];
+    const places = key
+      .split(' ')
+      .map((id) => place.get(id))
+      .filter((at): at is number => at !== undefined)
+      .sort((a, b) => a - b);
+    if (places.length === 0 || count <= 0) continue;
+    unique += count;
+    if (places.length > 1) returners += count;
+    // Returning everywhere but at the first workshop they attended.
+    for (const at of places.slice(1)) perWorkshop[at] += count;
+  }
+  return { perWorkshop, unique, returners };
+}
+
+// ---- which workshops reached an organisation: a cache over a draft's facts ----
 
 /**
- * For each person the workshops (objects of `view.workshops`) they attended, for each organisation the workshops that
- * reached it: derived from the facts alone, so it is a cache, not state. Without it, telling whether a person or an
- * organisation was seen in another workshop scans every workshop's facts (a hash probe per workshop, cache-cold in a
- * large chain); with it, one probe. Built on first use for a draft, kept up to date by `newAttendee` and
- * `organizationReached`, dropped by `forgetWhere` when the workshops are derived again.
+ * For each organisation the workshops (objects of `view.workshops`) that reached it: derived from the facts alone, so it
+ * is a cache, not state. Without it, telling whether an organisation was reached in another workshop scans every
+ * workshop's facts; with it, one probe. Built on first use for a draft, kept up to date by `organizationReached`,
+ * dropped by `forgetWhere` when the workshops are derived again.
  */
-interface Where {
-  attended: Map<string, ChainWorkshop[]>;
-  reached: Map<string, ChainWorkshop[]>;
-}
+const reachedByView = new WeakMap<WorkshopChainView, Map<string, ChainWorkshop[]>>();
 
-const whereByView = new WeakMap<WorkshopChainView, Where>();
-
-function whereIn(view: WorkshopChainView): Where {
-  let where = whereByView.get(view);
-  if (where !== undefined) return where;
-  where = { attended: new Map(), reached: new Map() };
-  for (const workshop of view.workshops) {
-    for (const personId of Object.keys(workshop.facts.attendance)) listIn(where.attended, personId).push(workshop);
-    for (const organizationId of Object.keys(workshop.facts.organizations)) listIn(where.reached, organizationId).push(workshop);
-  }
-  whereByView.set(view, where);
-  return where;
+function reachedIn(view: WorkshopChainView): Map<string, ChainWorkshop[]> {
+  let reached = reachedByView.get(view);
+  if (reached !== undefined) return reached;
+  reached = new Map();
+  const hub = view.hubOrganizationId ?? null;
+  for (const workshop of view.workshops) for (const organizationId of organizationsReachedBy(workshop, hub)) listIn(reached, organizationId).push(workshop);
+  reachedByView.set(view, reached);
+  return reached;
 }
 
 function listIn(map: Map<string, ChainWorkshop[]>, id: string): ChainWorkshop[] {
@@ -58,7 +77,7 @@ function listIn(map: Map<string, ChainWorkshop[]>, id: string): ChainWorkshop[] 
 
 /** Call when `view.workshops` is replaced by a derivation (`figuresOf`): the cached workshop objects are gone. */
 export function forgetWhere(view: WorkshopChainView): void {
-  whereByView.delete(view);
+  reachedByView.delete(view);
 }
 
 /**
@@ -80,18 +99,25 @@ function firstOther(workshops: readonly ChainWorkshop[], k: number, list: readon
 // ---- one new attendee or organisation reached, in place ----
 
 /**
- * After `personId` attended workshop `k` (workshops in chain order) for the first time: they return at `k` if
- * they attended an earlier workshop; otherwise their first later workshop, if any, now counts them as returning.
+ * After a person attended workshop `k` (workshops in chain order) for the first time, having attended the workshops
+ * `before` (ids): they return at `k` if they attended an earlier workshop; otherwise their first later workshop, if
+ * any, now counts them as returning. Their attendance pattern moves from `before` to `before` and `k`.
  */
-export function newAttendee(view: WorkshopChainView, k: number, personId: string): void {
+export function newAttendee(view: WorkshopChainView, k: number, before: readonly string[]): void {
   const { workshops, totals } = view;
-  const attended = listIn(whereIn(view).attended, personId);
-  const { first, others } = firstOther(workshops, k, attended);
-  if (!attended.includes(workshops[k])) attended.push(workshops[k]);
+  let first: number | null = null;
+  for (const workshopId of before) {
+    const at = workshops.findIndex((workshop) => workshop.workshopId === workshopId);
+    if (at < 0 || at === k) continue;
+    if (first === null || at < first) first = at;
+  }
+  const patterns = (view.facts.attendancePatterns ??= idMap());
+  movePattern(patterns, before, -1);
+  movePattern(patterns, [...before, workshops[k].workshopId], 1);
   if (first !== null) workshops[first < k ? k : first].returningParticipants++;
-  if (others === 0) totals.uniqueParticipants++;
+  if (before.length === 0) totals.uniqueParticipants++;
   // From one workshop to two: a returning participant now.
-  if (others === 1) totals.returningParticipants++;
+  if (before.length === 1) totals.returningParticipants++;
 }
 
 /**
@@ -100,7 +126,7 @@ export function newAttendee(view: WorkshopChainView, k: number, personId: string
  */
 export function organizationReached(view: WorkshopChainView, k: number, organizationId: string): void {
   const { workshops, totals } = view;
-  const reachedBy = listIn(whereIn(view).reached, organizationId);
+  const reachedBy = listIn(reachedIn(view), organizationId);
   const { first } = firstOther(workshops, k, reachedBy);
   if (!reachedBy.includes(workshops[k])) reachedBy.push(workshops[k]);
   if (first === null) totals.organizationsReached++;
