@@ -134,7 +134,45 @@ describe('Workshop decider', () => {
       ];
       const state = fold(workshopDecider, history);
       expect(state.status === 'held' && state.counts).toMatchObject({ registered: 2, waitlisted: 0, cancelled: 2, attended: 2, attendedOnSite: 1, attendedRemote: 1 });
-      expect(state.status === 'held' && state.waitlist).toEqual([]);
+      expect(state.status === 'held' && state.waitlist.length).toBe(0);
+    });
+
+    it('a registration, waitlisting, cancellation and promotion copy as much state at 20,000 registrations as at 10,000 (issue 17)', () => {
+      /** Keys of the objects the state after `event` holds that the state before does not: what evolve copied or made. */
+      const full = (size: number): WorkshopState => {
+        const events: WorkshopEvent[] = [...open({ capacity: size, format: 'webinar', location: null })];
+        for (let i = 0; i < size; i++) events.push(registered(`r-${i}`, `p-${i}`, { attendanceMode: 'remote' }));
+        for (let i = 0; i < size; i++) events.push(waitlisted(`r-w-${i}`, `p-w-${i}`, i + 1, { attendanceMode: 'remote' }));
+        return fold(workshopDecider, events);
+      };
+      const keysCopied = (before: WorkshopState, event: (state: WorkshopState) => WorkshopEvent): number => {
+        const after = workshopDecider.evolve(before, event(before));
+        let keys = 0;
+        const walk = (node: unknown, old: unknown): void => {
+          if (typeof node !== 'object' || node === null || node === old) return;
+          for (const key of Object.keys(node)) {
+            keys++;
+            walk((node as Record<string, unknown>)[key], typeof old === 'object' && old !== null && Object.hasOwn(old, key) ? (old as Record<string, unknown>)[key] : undefined);
+          }
+        };
+        walk(after, before);
+        return keys;
+      };
+      const cases: Array<(state: WorkshopState) => WorkshopEvent> = [
+        () => registered('r-new', 'p-new', { attendanceMode: 'remote' }),
+        () => waitlisted('r-new', 'p-new', 0, { attendanceMode: 'remote' }),
+        () => registrationCancelled('r-3', 'p-3', 'registered'),
+        () => promoted('r-w-0', 'p-w-0'),
+      ];
+      const [tenThousand, twentyThousand] = [full(5_000), full(10_000)];
+      for (const event of cases) {
+        const atTenThousand = keysCopied(tenThousand, event);
+        const atTwentyThousand = keysCopied(twentyThousand, event);
+        // One path of each id map it touches (two nodes of at most 64 keys and a leaf of a few ids; at most four maps) and
+        // the state's own fields, whatever the size: a copied array or a share of a map would grow by thousands.
+        expect(atTwentyThousand).toBeLessThanOrEqual(4 * (64 + 64 + 16) + 40);
+        expect(Math.abs(atTwentyThousand - atTenThousand)).toBeLessThanOrEqual(4 * 16);
+      }
     });
 
     // Speed is measured in bench/ (npm run bench), never timed here.

@@ -1,4 +1,5 @@
 import type { IdMap } from './id-map';
+import type { Waitlist } from './waitlist';
 import type { StaffHoursEntry } from '../staff/staff-hours';
 import type { RegistrationCounts, RegistrationStatus } from './registration-counts';
 import type {
@@ -62,8 +63,8 @@ export interface WorkshopData {
   activeRegistrationByPerson: IdMap<string>;
   /** Registrations by status and attendance (`counts.registered`: seats taken), kept by evolve with `recount`. */
   counts: RegistrationCounts;
-  /** Waitlisted registration ids, first come first served. */
-  waitlist: readonly string[];
+  /** Waitlisted registration ids, first come first served (a persistent queue: ./waitlist.ts). */
+  waitlist: Waitlist;
   pledges: IdMap<PledgeEntry>;
   /** entryId → who and the fingerprint (staff hours spent on this workshop). */
   staffHours: IdMap<StaffHoursEntry>;

@@ -2,6 +2,7 @@ import { assertNever } from '../../shared/decider';
 import { emptyIdMap } from '../id-map';
 import { noRegistrations } from '../registration-counts';
 import { dataOf } from '../workshop.evolve-helpers';
+import { emptyWaitlist } from '../waitlist';
 import type {
   CoOrganizerAdded,
   WorkshopCancelled,
@@ -39,7 +40,7 @@ export function evolvePlanned(state: WorkshopState, event: WorkshopPlanned): Pla
     registrations: emptyIdMap(),
     activeRegistrationByPerson: emptyIdMap(),
     counts: noRegistrations(),
-    waitlist: [],
+    waitlist: emptyWaitlist(),
     pledges: emptyIdMap(),
     expenses: emptyIdMap(),
     staffHours: emptyIdMap(),

@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/decider';
 import { conflict, invalid, unprocessable } from '../../shared/domain-error';
 import { idMapGet, idMapHas } from '../id-map';
+import { headOfWaitlist, type Waitlist } from '../waitlist';
 import type {
   CancelRegistration,
   CloseRegistration,
@@ -64,11 +65,11 @@ export function promotions(
   w: ExistingWorkshop,
   capacity: number | null,
   registered: number,
-  waitlist: readonly string[],
+  waitlist: Waitlist,
   at: string,
 ): WaitlistedParticipantPromoted[] {
   const free = capacity === null ? waitlist.length : Math.max(0, capacity - registered);
-  return waitlist.slice(0, free).map((registrationId) => ({
+  return headOfWaitlist(waitlist, free).map((registrationId) => ({
     type: 'WaitlistedParticipantPromoted',
     data: { workshopId: w.workshopId, registrationId, personId: registrationOf(w, registrationId).personId, promotedAt: at },
   }));
