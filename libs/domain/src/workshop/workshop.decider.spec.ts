@@ -5,6 +5,7 @@ import type { WorkshopCommand } from './workshop.commands';
 import { workshopDecider } from './workshop.decider';
 import { WorkshopErrors as E } from './workshop.errors';
 import type { WorkshopEvent } from './workshop.events';
+import type { WorkshopState } from './workshop.state';
 import {
   at,
   attendanceRecorded,
