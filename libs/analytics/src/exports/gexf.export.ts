@@ -5,7 +5,7 @@ import { escapeXml, xmlAttributes } from './xml.escape';
 export const GEXF_CONTENT_TYPE = 'application/gexf+xml; charset=utf-8';
 export const GEXF_EXTENSION = 'gexf';
 
-type GexfAttributeType = 'string' | 'integer' | 'long' | 'liststring';
+type GexfAttributeType = 'string' | 'integer' | 'long' | 'boolean' | 'liststring';
 
 /**
  * Declared attribute columns. `label` and `weight` are not among them: they travel as GEXF's own `label` and
@@ -22,28 +22,56 @@ const NODE_ATTRIBUTES: ReadonlyArray<readonly [string, GexfAttributeType]> = [
   ['order', 'integer'],
   ['roles', 'liststring'],
   ['workshop', 'string'],
+  ['created', 'string'],
   ['position', 'long'],
 ];
 const EDGE_ATTRIBUTES: ReadonlyArray<readonly [string, GexfAttributeType]> = [
   ['type', 'string'],
+  ['directed', 'boolean'],
   ['role', 'string'],
   ['sourceRoles', 'liststring'],
   ['targetRoles', 'liststring'],
   ['workshops', 'liststring'],
   ['workshop', 'string'],
+  ['created', 'string'],
   ['position', 'long'],
+  ['joins', 'liststring'],
 ];
 
+export interface GexfOptions {
+  /**
+   * Write `type="directed"` on the edges that point at a workshop (arrows in Gephi's mixed graph). Off by default:
+   * NetworkX's `read_gexf` refuses a directed edge in an undirected graph ("Directed edge found in undirected graph").
+   */
+  mixed?: boolean;
+}
+
 /**
- * GEXF 1.3 for Gephi: a dynamic graph whose every node and edge starts at the business date of the event that
- * created it (`createdBy.date`), so Gephi's timeline replays how the chain grew the network. Written by hand because
- * graphology-gexf's writer has no dynamic mode (no `mode`, `timeformat` or `start`).
- *
- * Mixed graph: `defaultedgetype="undirected"` (co-attendance, collaboration) and `type="directed"` on the edges that
- * point at a workshop. Parallel typed edges between one pair (co-organised + pledged) are told apart by GEXF's edge
- * `kind`, which Gephi 0.10 reads as the edge type of a multigraph.
+ * The day a business date falls on, in UTC: the day from which `GET /network?asOf=<day>` includes what it dates (asOf
+ * is the end of that day in UTC), so Gephi's timeline and the API's replay agree on every day.
  */
-export function toGexf(answer: NetworkAnswer): string {
+export function gexfDay(date: string): string {
+  const instant = new Date(date);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a business date: ${date}`);
+  return instant.toISOString().slice(0, 10);
+}
+
+/**
+ * GEXF 1.3 for Gephi and NetworkX: a dynamic graph whose every node and edge starts on the day of the business date
+ * that created it (`createdBy.date`), so Gephi's timeline replays how the chain grew the network. Written by hand
+ * because graphology-gexf's writer has no dynamic mode (no `mode`, `timeformat` or `start`).
+ *
+ * `timeformat="date"` (xs:date, day precision): workshops happen on days, and NetworkX 3.6's `read_gexf` knows no
+ * `dateTime` (it raises KeyError 'dateTime'), while it reads `date` as text. The full date-time stays in `created`,
+ * and an edge's `joins` lists the date of every join, so its weight on any day can still be counted.
+ *
+ * `defaultedgetype="undirected"` and no edge `type` by default (see GexfOptions.mixed): every directed edge
+ * (participated, co-organised, pledged) points from a person or organisation at a workshop, so its direction is
+ * implied by the node types, and it is kept in the `directed` value. Parallel typed edges between one pair
+ * (co-organised + pledged) are told apart by GEXF's edge `kind`, which Gephi 0.10 reads as the edge type of a
+ * multigraph; NetworkX reads a MultiGraph keyed by edge id.
+ */
+export function toGexf(answer: NetworkAnswer, options: GexfOptions = {}): string {
   const lines: string[] = [];
   const dates = [...answer.nodes.map((node) => node.createdBy.date), ...answer.edges.map((edge) => edge.createdBy.date)].sort();
   const latest = dates[dates.length - 1];
@@ -54,16 +82,17 @@ export function toGexf(answer: NetworkAnswer): string {
       ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
   );
   // The last modification is the latest business date in the network (no clock: the export is a pure function).
-  lines.push(`  <meta${xmlAttributes([['lastmodifieddate', latest?.slice(0, 10)]])}>`);
+  lines.push(`  <meta${xmlAttributes([['lastmodifieddate', latest === undefined ? undefined : gexfDay(latest)]])}>`);
   lines.push('    <creator>Kuhina</creator>');
   lines.push(`    <description>${escapeXml(`Network grown by chain ${answer.chainId}, up to log position ${answer.lastPosition}`)}</description>`);
   lines.push('  </meta>');
-  lines.push('  <graph mode="dynamic" defaultedgetype="undirected" timeformat="dateTime">');
+  // The days are UTC days (gexfDay); Gephi reads dates in the graph's time zone.
+  lines.push('  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date" timezone="UTC">');
   lines.push(...declarations('node', NODE_ATTRIBUTES), ...declarations('edge', EDGE_ATTRIBUTES));
 
   lines.push('    <nodes>');
   for (const node of answer.nodes) {
-    lines.push(`      <node${xmlAttributes([['id', node.id], ['label', node.label], ['start', node.createdBy.date]])}>`);
+    lines.push(`      <node${xmlAttributes([['id', node.id], ['label', node.label], ['start', gexfDay(node.createdBy.date)]])}>`);
     lines.push(
       ...attvalues({
         type: node.type,
@@ -75,6 +104,7 @@ export function toGexf(answer: NetworkAnswer): string {
         order: node.order,
         roles: node.roles === undefined ? undefined : gexfList(node.roles),
         workshop: node.createdBy.workshopId,
+        created: node.createdBy.date,
         position: node.createdBy.position,
       }),
     );
@@ -84,25 +114,29 @@ export function toGexf(answer: NetworkAnswer): string {
 
   lines.push('    <edges>');
   for (const edge of answer.edges) {
+    const directed = NETWORK_EDGE_DIRECTED[edge.type];
     const head = xmlAttributes([
       ['id', edge.id],
       ['source', edge.source],
       ['target', edge.target],
-      ['type', NETWORK_EDGE_DIRECTED[edge.type] ? 'directed' : undefined],
+      ['type', options.mixed && directed ? 'directed' : undefined],
       ['kind', edge.type],
       ['weight', edge.weight],
-      ['start', edge.createdBy.date],
+      ['start', gexfDay(edge.createdBy.date)],
     ]);
     lines.push(`      <edge${head}>`);
     lines.push(
       ...attvalues({
         type: edge.type,
+        directed: String(directed),
         role: edge.role,
         sourceRoles: edge.sourceRoles === undefined ? undefined : gexfList(edge.sourceRoles),
         targetRoles: edge.targetRoles === undefined ? undefined : gexfList(edge.targetRoles),
         workshops: gexfList(edge.workshops),
         workshop: edge.createdBy.workshopId,
+        created: edge.createdBy.date,
         position: edge.createdBy.position,
+        joins: gexfList(edge.joins.map((join) => join.date)),
       }),
     );
     lines.push('      </edge>');

@@ -30,7 +30,7 @@ type Writer = { write: (answer: NetworkAnswer) => string; contentType: string; e
 
 const WRITERS: Readonly<Record<NetworkExportFormat, Writer>> = {
   json: { write: (answer) => `${JSON.stringify(answer, null, 2)}\n`, contentType: 'application/json; charset=utf-8', extension: 'json', suffix: '' },
-  gexf: { write: toGexf, contentType: GEXF_CONTENT_TYPE, extension: GEXF_EXTENSION, suffix: '' },
+  gexf: { write: (answer) => toGexf(answer), contentType: GEXF_CONTENT_TYPE, extension: GEXF_EXTENSION, suffix: '' },
   graphml: { write: (answer) => toGraphml(answer), contentType: GRAPHML_CONTENT_TYPE, extension: GRAPHML_EXTENSION, suffix: '' },
   'csv-nodes': { write: toCsvNodes, contentType: CSV_CONTENT_TYPE, extension: CSV_EXTENSION, suffix: '-nodes' },
   'csv-edges': { write: toCsvEdges, contentType: CSV_CONTENT_TYPE, extension: CSV_EXTENSION, suffix: '-edges' },

@@ -15,7 +15,7 @@ export class GetNetworkQueryDto extends NetworkCutQueryDto {
   @ApiPropertyOptional({
     enum: FORMATS,
     description:
-      'Download instead of the JSON answer: `gexf` (GEXF 1.3, dynamic: Gephi\'s timeline replays the growth), `graphml` (NetworkX, yEd), `csv` (with `list`) or `csv-nodes` / `csv-edges` (spreadsheets), `kumu` (Kumu JSON blueprint), `json`.',
+      'Download instead of the JSON answer: `gexf` (GEXF 1.3, dynamic by day: Gephi\'s timeline replays the growth; NetworkX `read_gexf`), `graphml` (NetworkX, yEd), `csv` (with `list`) or `csv-nodes` / `csv-edges` (spreadsheets), `kumu` (Kumu JSON blueprint), `json`.',
     example: 'gexf',
   })
   @IsOptional()
