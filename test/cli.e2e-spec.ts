@@ -58,7 +58,8 @@ describe('kuhina CLI (built binary, embedded SQLite)', () => {
     expect(unknown.code).toBe(1);
     const views = new Database(join(dir, 'views.db'), { readonly: true });
     // Rebuilt beside the live documents, then switched to: only the generation read now holds any (the old is emptied).
-    const chains = views.prepare("SELECT collection, count(*) AS n FROM documents WHERE collection LIKE 'workshop-chains%' GROUP BY collection").all();
+    // The chain's document (its id a UUID) beside its fact documents (`r:`, `p:`, `f:` ids: one per registration, attendee, feedback).
+    const chains = views.prepare("SELECT collection, count(*) AS n FROM documents WHERE collection LIKE 'workshop-chains%' AND id NOT LIKE '_:%' GROUP BY collection").all();
     const aliases = views.prepare("SELECT doc FROM documents WHERE collection = 'kuhina.aliases'").get() as { doc: string };
     views.close();
     expect(chains).toEqual([{ collection: 'workshop-chains.g2', n: 1 }]);

@@ -18,6 +18,9 @@ describe('HTTP: people (personal data)', () => {
   afterAll(() => api.close());
 
   const unknownId = '7c1b0f5e-4b7a-4f63-9d55-3c1e2a9b8d70';
+  // Every purpose is answered, asked or not (test/consent.e2e-spec.ts covers consent itself).
+  const notAsked = { given: false, since: null, source: null, wordingVersion: null, history: [] };
+  const noConsents = { 'future-workshops': notAsked, 'named-in-reports': notAsked };
   // Each test gets its own e-mail: the same e-mail means the same person.
   const aino = () => ({
     name: 'Aino Virtanen',
@@ -60,7 +63,7 @@ describe('HTTP: people (personal data)', () => {
       expect(created.headers.etag).toBe('"0"');
       expect(read.status).toBe(200);
       expect(read.headers.etag).toBe('"0"');
-      expect(read.body).toEqual({ id: created.body.id, status: 'active', ...person, organizationId: rauma });
+      expect(read.body).toEqual({ id: created.body.id, status: 'active', ...person, organizationId: rauma, consents: noConsents });
     });
 
     it('answers 200 { created: false } with the existing id for an e-mail already registered (in any letter case), and records nothing', async () => {
@@ -82,7 +85,7 @@ describe('HTTP: people (personal data)', () => {
       expect([first.status, first.body.id, first.body.created]).toEqual([201, id, true]);
       expect([second.status, second.body.created]).toEqual([201, true]);
       expect(second.body.id).not.toBe(id);
-      expect((await api.get<Record<string, unknown>>(`/people/${id}?consistentWith=${second.body.position}`)).body).toEqual({ id, status: 'active', name: 'Helmi Mäkinen', email: null, phone: null, esf: null, organizationId: null });
+      expect((await api.get<Record<string, unknown>>(`/people/${id}?consistentWith=${second.body.position}`)).body).toEqual({ id, status: 'active', name: 'Helmi Mäkinen', email: null, phone: null, esf: null, organizationId: null, consents: noConsents });
     });
 
     it('answers a retry with the same Idempotency-Key with the first answer (201, created: true), also after a restart, and appends nothing', async () => {

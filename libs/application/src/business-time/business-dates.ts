@@ -73,6 +73,9 @@ export const BUSINESS_DATES: BusinessDates = {
   UpdatePersonalData: registerFact('when the personal data changed'),
   ChangeAffiliation: registerFact('when the affiliation changed'),
   ErasePersonalData: registerFact('when the personal data was erased'),
+  // Consent facts are history, not register facts: dated by the day the person said so (required), never by the clock.
+  GiveConsent: ownDate('when the consent was given', 'givenOn', (d) => d.givenOn),
+  WithdrawConsent: ownDate('when the consent was withdrawn', 'withdrawnOn', (d) => d.withdrawnOn),
   // workshop
   PlanWorkshop: {
     records: 'when the workshop was planned',

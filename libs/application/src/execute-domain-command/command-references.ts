@@ -53,6 +53,8 @@ const REFERENCES: ReferencesOf = {
   UpdatePersonalData: null,
   ChangeAffiliation: (d) => ({ organizations: [d.organizationId] }),
   ErasePersonalData: null,
+  GiveConsent: null,
+  WithdrawConsent: null,
   // workshop
   PlanWorkshop: (d) => ({ organizations: d.coOrganizerIds }),
   RescheduleWorkshop: null,

@@ -368,6 +368,8 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   UpdatePersonalData: true,
   ChangeAffiliation: true,
   ErasePersonalData: true,
+  GiveConsent: true,
+  WithdrawConsent: true,
   PlanWorkshop: true,
   RescheduleWorkshop: true,
   AddCoOrganizer: true,

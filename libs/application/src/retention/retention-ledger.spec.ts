@@ -91,6 +91,44 @@ describe('RetentionLedger', () => {
     expect(sut.erasedPeople()).toEqual(['eve']);
   });
 
+  describe('consent (issue 18): a consent in force keeps what it needs; withdrawn, the person goes as the others', () => {
+    const consent = (personId: string, action: 'ConsentGiven' | 'ConsentWithdrawn', on: string, purpose = 'future-workshops'): LedgerEvent => ({
+      type: action,
+      data: action === 'ConsentGiven' ? { personId, purpose, givenOn: on, source: 'form', wordingVersion: 'v1' } : { personId, purpose, withdrawnOn: on, source: 'e-mail', wordingVersion: null },
+    });
+
+    it('keeps a person past retention while a consent is in force, and says why', () => {
+      const sut = ledgerOf([...history, consent('anna', 'ConsentGiven', '2023-04-19'), consent('fay', 'ConsentGiven', '2023-04-19', 'named-in-reports')]);
+
+      expect(sut.dueForErasure('2024-01-01')).toEqual([]);
+      expect(sut.keptForConsent('2024-01-01')).toEqual([
+        { personId: 'anna', purposes: ['future-workshops'] },
+        { personId: 'fay', purposes: ['named-in-reports'] },
+      ]);
+    });
+
+    it('erases as today once the consent is withdrawn: withdrawals win, also over a consent recorded after them with an earlier day', () => {
+      const sut = ledgerOf([...history, consent('anna', 'ConsentWithdrawn', '2023-09-01'), consent('anna', 'ConsentGiven', '2023-04-19')]);
+
+      expect(sut.dueForErasure('2024-01-01').map((candidate) => candidate.personId)).toEqual(['anna', 'fay']);
+      expect(sut.keptForConsent('2024-01-01')).toEqual([]);
+    });
+
+    it('a consent only keeps from its day on, and never someone ESF keeps anyway (not listed as kept for consent)', () => {
+      const sut = ledgerOf([...history, consent('anna', 'ConsentGiven', '2024-03-01'), consent('cara', 'ConsentGiven', '2023-04-19')]);
+
+      expect(sut.dueForErasure('2024-01-01').map((candidate) => candidate.personId)).toEqual(['anna', 'fay']);
+      expect(sut.keptForConsent('2024-01-01')).toEqual([]);
+      expect(sut.keptForConsent('2024-03-01')).toEqual([{ personId: 'anna', purposes: ['future-workshops'] }]);
+    });
+
+    it('ignores a consent of an unknown purpose or without its day', () => {
+      const sut = ledgerOf([...history, { type: 'ConsentGiven', data: { personId: 'anna', purpose: 'marketing', givenOn: '2023-01-01', source: 'form' } }, { type: 'ConsentGiven', data: { personId: 'fay', purpose: 'future-workshops', source: 'form' } }]);
+
+      expect(sut.dueForErasure('2024-01-01').map((candidate) => candidate.personId)).toEqual(['anna', 'fay']);
+    });
+  });
+
   it('ignores events it does not need and malformed data', () => {
     const sut = ledgerOf([...history, { type: 'PersonalDataAccessed', data: { people: ['anna'] } }, { type: 'ParticipantRegistered', data: null }, { type: 'WorkshopAddedToChain', data: { chainId: 7 } }]);
 

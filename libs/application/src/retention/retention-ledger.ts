@@ -1,4 +1,4 @@
-import { isRetentionOver } from '@kuhina/domain';
+import { CONSENT_PURPOSES, CONSENT_SOURCES, consentOn, isRetentionOver, type ConsentPurpose, type ConsentRecord } from '@kuhina/domain';
 
 /** The part of a recorded event the ledger reads. */
 export interface LedgerEvent {
@@ -16,6 +16,12 @@ export interface RetentionCandidate {
   personId: string;
   /** The chains that tied the person's data to them, all over (sorted by chain id). */
   chains: EndedChain[];
+}
+
+/** A person past ESF retention whose data a consent in force still needs (to tell them of workshops, to name them). */
+export interface KeptForConsent {
+  personId: string;
+  purposes: ConsentPurpose[];
 }
 
 export interface ChainRetention {
@@ -41,6 +47,7 @@ export class RetentionLedger {
   private readonly chainsOfWorkshop = new Map<string, Set<string>>();
   private readonly peopleOfWorkshop = new Map<string, Set<string>>();
   private readonly erased = new Set<string>();
+  private readonly consents = new Map<string, ConsentRecord[]>();
 
   apply({ type, data: raw }: LedgerEvent): void {
     if (typeof raw !== 'object' || raw === null) return;
@@ -60,6 +67,10 @@ export class RetentionLedger {
       const workshopId = text(data, 'workshopId');
       const personId = text(data, 'personId');
       if (workshopId && personId) addTo(this.peopleOfWorkshop, workshopId, personId);
+    } else if (type === 'ConsentGiven' || type === 'ConsentWithdrawn') {
+      const personId = text(data, 'personId');
+      const record = consentRecord(type, data);
+      if (personId && record) this.consents.set(personId, [...(this.consents.get(personId) ?? []), record]);
     } else if (type === 'PersonalDataErased') {
       const personId = text(data, 'personId');
       if (personId) this.erased.add(personId);
@@ -79,10 +90,30 @@ export class RetentionLedger {
   /**
    * The people not yet erased who took part in at least one chain whose retention is over on `today`
    * (YYYY-MM-DD), and in nothing that still needs their records: no chain whose retention runs on or has
-   * no last payment recorded, and no workshop outside every chain (no retention clock at all: kept).
-   * Sorted by person id.
+   * no last payment recorded, and no workshop outside every chain (no retention clock at all: kept), and no consent
+   * in force on `today` (see `keptForConsent`). Sorted by person id.
    */
   dueForErasure(today: string): RetentionCandidate[] {
+    return this.pastRetention(today).filter((candidate) => this.consentsInForce(candidate.personId, today).length === 0);
+  }
+
+  /**
+   * The people past retention kept because a consent is in force on `today`: the consent is its own ground for keeping
+   * the data it needs (name and contact), beyond ESF's. Withdrawn (withdrawals win), they are erased as the others.
+   */
+  keptForConsent(today: string): KeptForConsent[] {
+    return this.pastRetention(today).flatMap(({ personId }) => {
+      const purposes = this.consentsInForce(personId, today);
+      return purposes.length === 0 ? [] : [{ personId, purposes }];
+    });
+  }
+
+  private consentsInForce(personId: string, today: string): ConsentPurpose[] {
+    const records = this.consents.get(personId) ?? [];
+    return CONSENT_PURPOSES.filter((purpose) => consentOn(records, purpose, today).given);
+  }
+
+  private pastRetention(today: string): RetentionCandidate[] {
     const ended = new Map<string, Map<string, string>>();
     const kept = new Set<string>();
     for (const [workshopId, people] of this.peopleOfWorkshop) {
@@ -118,6 +149,16 @@ function putIn(map: Map<string, Map<string, string>>, key: string, field: string
   const entry = map.get(key);
   if (entry) entry.set(field, value);
   else map.set(key, new Map([[field, value]]));
+}
+
+/** The consent fact of an event as the domain reads it; null for data the decider could never have written. */
+function consentRecord(type: 'ConsentGiven' | 'ConsentWithdrawn', data: Data): ConsentRecord | null {
+  const purpose = text(data, 'purpose');
+  const source = text(data, 'source');
+  const on = text(data, type === 'ConsentGiven' ? 'givenOn' : 'withdrawnOn');
+  if (!purpose || !source || !on || !(CONSENT_PURPOSES as readonly string[]).includes(purpose) || !(CONSENT_SOURCES as readonly string[]).includes(source)) return null;
+  const action = type === 'ConsentGiven' ? 'given' : 'withdrawn';
+  return { purpose: purpose as ConsentPurpose, action, on, source: source as ConsentRecord['source'], wordingVersion: text(data, 'wordingVersion') };
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,7 @@
 import { isRetentionOver } from '@kuhina/domain';
 import { deriveCommandId, type CommandContext, type EventStore } from '@kuhina/event-store';
 import type { PersonalDataEraser } from './personal-data-eraser';
-import { RetentionLedger, type ChainRetention, type RetentionCandidate } from './retention-ledger';
+import { RetentionLedger, type ChainRetention, type KeptForConsent, type RetentionCandidate } from './retention-ledger';
 
 /** The actor of every erasure the retention run records. */
 export const RETENTION_ACTOR = 'retention';
@@ -15,6 +15,8 @@ export interface RetentionPlan {
   chains: Array<ChainRetention & { over: boolean }>;
   /** Who may be erased, with the chains that allow it. */
   due: RetentionCandidate[];
+  /** People past retention whose consent in force keeps them (not erased). */
+  keptForConsent: KeptForConsent[];
   /** People the log already shows as erased (a real run makes sure their keys are gone). */
   erasedBefore: string[];
   /** Events read to make the plan. */
@@ -95,7 +97,7 @@ export class RetentionRun {
       after = page[page.length - 1]!.position;
     }
     const chains = ledger.chainRetention().map((chain) => ({ ...chain, over: chain.retentionEndsOn !== null && isRetentionOver(chain.retentionEndsOn, today) }));
-    return { today, chains, due: ledger.dueForErasure(today), erasedBefore: ledger.erasedPeople(), eventsRead };
+    return { today, chains, due: ledger.dueForErasure(today), keptForConsent: ledger.keptForConsent(today), erasedBefore: ledger.erasedPeople(), eventsRead };
   }
 
   /** Plans, then (unless `dryRun`) erases every person due and finishes any interrupted erasure. */

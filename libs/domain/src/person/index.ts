@@ -1,3 +1,4 @@
+export * from './consent';
 export * from './email-claim.commands';
 export * from './email-claim.decider';
 export * from './email-claim.events';

@@ -1,3 +1,4 @@
+import type { ConsentPurpose, ConsentSource } from './consent';
 import type { EsfProfile } from './esf-profile';
 import type { DomainCommand } from '../shared/decider';
 import type { EncryptedPersonalData } from './person.events';
@@ -24,4 +25,13 @@ export type ChangeAffiliation = DomainCommand<'ChangeAffiliation', { personId: s
 
 export type ErasePersonalData = DomainCommand<'ErasePersonalData', { personId: string; reason: string; erasedBy: string }>;
 
-export type PersonCommand = CreatePerson | UpdatePersonalData | ChangeAffiliation | ErasePersonalData;
+/** `givenOn`: the day the person agreed (on the form, in the e-mail, in person), never the day it was typed in. */
+export type GiveConsent = DomainCommand<'GiveConsent', { personId: string; purpose: ConsentPurpose; givenOn: string; source: ConsentSource; wordingVersion: string }>;
+
+/** `wordingVersion`: the wording of the form used to withdraw, or null (a withdrawal covers every wording). */
+export type WithdrawConsent = DomainCommand<
+  'WithdrawConsent',
+  { personId: string; purpose: ConsentPurpose; withdrawnOn: string; source: ConsentSource; wordingVersion: string | null }
+>;
+
+export type PersonCommand = CreatePerson | UpdatePersonalData | ChangeAffiliation | ErasePersonalData | GiveConsent | WithdrawConsent;

@@ -1,13 +1,17 @@
 import { assertNever, type Decider } from '../shared/decider';
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid, notFound, unprocessable } from '../shared/domain-error';
 import { fieldChecks } from '../shared/field-checks';
-import type { ChangeAffiliation, CreatePerson, ErasePersonalData, PersonCommand, UpdatePersonalData } from './person.commands';
+import { isoDatePart } from '../shared/iso-date';
+import { TEXT } from '../shared/rules';
+import { CONSENT_PURPOSES, CONSENT_SOURCES, type ConsentRecord } from './consent';
+import type { ChangeAffiliation, CreatePerson, ErasePersonalData, GiveConsent, PersonCommand, UpdatePersonalData, WithdrawConsent } from './person.commands';
 import { PersonErrors } from './person.errors';
 import type { PersonEvent } from './person.events';
 import type { ActivePerson, ErasedPerson, PersonState } from './person.state';
 import { isEmailBlindIndex, isEncryptedPersonalData, samePersonalData } from './person.validation';
 
 const personField = fieldChecks(PersonErrors.BLANK_FIELD);
+const consentField = fieldChecks(PersonErrors.CONSENT_INVALID);
 
 function validateSealedData(personalData: unknown, emailBlindIndex: unknown): void {
   // Details never echo the payload: even sealed, personal data stays out of error logs.
@@ -118,6 +122,55 @@ function erase(command: ErasePersonalData, state: PersonState): PersonEvent[] {
   ];
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The day of a consent must not lie after the fact's business time: a consent given tomorrow would let a date typed
+ * in by mistake outvote a real withdrawal. One day of slack, as `at` is in UTC and the day is Finnish (UTC+2/+3).
+ */
+function consentDay(day: unknown, field: 'givenOn' | 'withdrawnOn', at: string): string {
+  const on = consentField.date(day, field);
+  const atDay = isoDatePart(at);
+  const latest = atDay === null ? null : new Date(Date.parse(`${atDay}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  if (latest !== null && on > latest) {
+    throw unprocessable(PersonErrors.CONSENT_DATE_AFTER_FACT, `${field} ${on} lies after the business time of the fact (${at})`, { field, value: on, occurredAt: at });
+  }
+  return on;
+}
+
+function wordingVersionOf(value: unknown, nullable: boolean): string | null {
+  if (nullable && value === null) return null;
+  const text = consentField.text(value, 'wordingVersion');
+  const expected = `a non-blank text of at most ${TEXT.CODE.maxLength} characters${nullable ? ', or null' : ''}`;
+  if (text.length > TEXT.CODE.maxLength) throw invalid(PersonErrors.CONSENT_INVALID, `wordingVersion must be ${expected}`, { field: 'wordingVersion', expected, value });
+  return text;
+}
+
+const sameRecord = (a: ConsentRecord, b: ConsentRecord): boolean =>
+  a.purpose === b.purpose && a.action === b.action && a.on === b.on && a.source === b.source && a.wordingVersion === b.wordingVersion;
+
+/** Every consent is recorded, even one a later-dated withdrawal already beats (withdrawals win when it is read); only a retry of the same record is not. */
+function giveConsent(command: GiveConsent, state: PersonState): PersonEvent[] {
+  const person = active(state, command.data.personId);
+  const purpose = consentField.oneOf(command.data.purpose, CONSENT_PURPOSES, 'purpose');
+  const source = consentField.oneOf(command.data.source, CONSENT_SOURCES, 'source');
+  const wordingVersion = wordingVersionOf(command.data.wordingVersion, false)!;
+  const givenOn = consentDay(command.data.givenOn, 'givenOn', command.at);
+  if (person.consents.some((record) => sameRecord(record, { purpose, action: 'given', on: givenOn, source, wordingVersion }))) return [];
+  return [{ type: 'ConsentGiven', data: { personId: person.personId, purpose, givenOn, source, wordingVersion, at: command.at } }];
+}
+
+/** A withdrawal is recorded even with no consent to withdraw: it still beats a consent typed in later with an earlier date. */
+function withdrawConsent(command: WithdrawConsent, state: PersonState): PersonEvent[] {
+  const person = active(state, command.data.personId);
+  const purpose = consentField.oneOf(command.data.purpose, CONSENT_PURPOSES, 'purpose');
+  const source = consentField.oneOf(command.data.source, CONSENT_SOURCES, 'source');
+  const wordingVersion = wordingVersionOf(command.data.wordingVersion, true);
+  const withdrawnOn = consentDay(command.data.withdrawnOn, 'withdrawnOn', command.at);
+  if (person.consents.some((record) => sameRecord(record, { purpose, action: 'withdrawn', on: withdrawnOn, source, wordingVersion }))) return [];
+  return [{ type: 'ConsentWithdrawn', data: { personId: person.personId, purpose, withdrawnOn, source, wordingVersion, at: command.at } }];
+}
+
 function decide(command: PersonCommand, state: PersonState): PersonEvent[] {
   switch (command.type) {
     case 'CreatePerson':
@@ -128,6 +181,10 @@ function decide(command: PersonCommand, state: PersonState): PersonEvent[] {
       return changeAffiliation(command, state);
     case 'ErasePersonalData':
       return erase(command, state);
+    case 'GiveConsent':
+      return giveConsent(command, state);
+    case 'WithdrawConsent':
+      return withdrawConsent(command, state);
     default:
       return assertNever(command, 'person command');
   }
@@ -137,7 +194,7 @@ function evolve(state: PersonState, event: PersonEvent): PersonState {
   switch (event.type) {
     case 'PersonCreated': {
       const { personId, personalData, emailBlindIndex, organizationId, at } = event.data;
-      return { status: 'active', personId, personalData: { ...personalData }, emailBlindIndex, organizationId, createdAt: at };
+      return { status: 'active', personId, personalData: { ...personalData }, emailBlindIndex, organizationId, createdAt: at, consents: [] };
     }
     case 'PersonalDataUpdated':
       // Only an active person changes; anything else cannot come from this decider.
@@ -150,6 +207,17 @@ function evolve(state: PersonState, event: PersonEvent): PersonState {
       if (state.status === 'empty') return state;
       // Sealed data and blind index leave the state: the cached state must not outlive the erasure.
       return { status: 'erased', personId: state.personId, organizationId: state.organizationId, erasedAt: event.data.at };
+    case 'ConsentGiven': {
+      // An erased person keeps no consent (the decider refuses new ones too).
+      if (state.status !== 'active') return state;
+      const { purpose, givenOn, source, wordingVersion } = event.data;
+      return { ...state, consents: [...state.consents, { purpose, action: 'given', on: givenOn, source, wordingVersion }] };
+    }
+    case 'ConsentWithdrawn': {
+      if (state.status !== 'active') return state;
+      const { purpose, withdrawnOn, source, wordingVersion } = event.data;
+      return { ...state, consents: [...state.consents, { purpose, action: 'withdrawn', on: withdrawnOn, source, wordingVersion }] };
+    }
     default:
       return assertNever(event, 'person event');
   }

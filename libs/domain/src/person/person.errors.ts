@@ -16,6 +16,10 @@ export const PersonErrors = {
   EMAIL_TAKEN: 'PERSON.EMAIL_TAKEN',
   /** Only the owner may release an e-mail reservation; `details.personId` is the owner. */
   EMAIL_NOT_OWNED: 'PERSON.EMAIL_NOT_OWNED',
+  /** A consent's purpose, source, day or wording version is missing or not one of the known values; `details.field` names it. */
+  CONSENT_INVALID: 'CONSENT.INVALID_FIELD',
+  /** A consent given or withdrawn on a day after the fact's business time (a day in the future when none was given). */
+  CONSENT_DATE_AFTER_FACT: 'CONSENT.DATE_AFTER_FACT',
 } as const;
 
 export type PersonErrorCode = (typeof PersonErrors)[keyof typeof PersonErrors];

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { ConsentPurpose, ConsentSource } from './consent';
 import type { EsfProfile } from './esf-profile';
 
 /**
@@ -59,9 +60,20 @@ export type PersonalDataErased = DomainEvent<
   }
 >;
 
-export type PersonEvent = PersonCreated | PersonalDataUpdated | PersonAffiliationChanged | PersonalDataErased;
+/** Consent facts are not personal data (a purpose, a day, a channel, a wording version): kept in clear, and for good, as proof. */
+export type ConsentGiven = DomainEvent<
+  'ConsentGiven',
+  { personId: string; purpose: ConsentPurpose; givenOn: string; source: ConsentSource; wordingVersion: string; at: string }
+>;
 
-export const PERSON_EVENT_TYPES = ['PersonCreated', 'PersonalDataUpdated', 'PersonAffiliationChanged', 'PersonalDataErased'] as const;
+export type ConsentWithdrawn = DomainEvent<
+  'ConsentWithdrawn',
+  { personId: string; purpose: ConsentPurpose; withdrawnOn: string; source: ConsentSource; wordingVersion: string | null; at: string }
+>;
+
+export type PersonEvent = PersonCreated | PersonalDataUpdated | PersonAffiliationChanged | PersonalDataErased | ConsentGiven | ConsentWithdrawn;
+
+export const PERSON_EVENT_TYPES = ['PersonCreated', 'PersonalDataUpdated', 'PersonAffiliationChanged', 'PersonalDataErased', 'ConsentGiven', 'ConsentWithdrawn'] as const;
 
 export type PersonEventType = (typeof PERSON_EVENT_TYPES)[number];
 

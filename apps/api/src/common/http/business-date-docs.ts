@@ -26,6 +26,8 @@ export const WRITE_ROUTES: Readonly<Record<string, CommandType | { sentence: str
   'POST /people/{id}/affiliation': 'ChangeAffiliation',
   'POST /people/{id}/erase': 'ErasePersonalData',
   'POST /people/{id}/hourly-rates': 'SetHourlyRate',
+  'POST /people/{id}/consents': 'GiveConsent',
+  'POST /people/{id}/consents/withdraw': 'WithdrawConsent',
   'POST /workshops': 'PlanWorkshop',
   'POST /workshops/{id}/reschedule': 'RescheduleWorkshop',
   'POST /workshops/{id}/co-organizers': 'AddCoOrganizer',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RegisterPerson, RegisterPersonHandler } from '@kuhina/application';
-import { organizationDecider, organizationStream, personDecider, personStream } from '@kuhina/domain';
+import { organizationDecider, organizationStream, personDecider, personStream, type PersonCommand } from '@kuhina/domain';
 import { BlindIndex, MemoryKeyStore, PersonalDataCipher } from '@kuhina/privacy';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import { projectedViews } from '../../common/views/projected-views.spec-helper';
@@ -15,6 +15,9 @@ describe('GetPersonHandler', () => {
   const id = '2d4f6a8b-0c1e-4f3a-9b5d-7e9f1a3c5e7a';
   const organizationId = '3f0c9a3e-8d8c-4a57-9a51-0b5b1f1c2d3e';
   const personalData = { name: 'Aino Virtanen', email: 'aino.virtanen@example.org', phone: '+358 40 123 4567', esf: { gender: 'female' as const, birthYear: 1985 } };
+  const notAsked = { given: false, since: null, source: null, wordingVersion: null, history: [] };
+  const noConsents = { 'future-workshops': notAsked, 'named-in-reports': notAsked };
+  const consent = (command: PersonCommand) => harness.handler.handle(personDecider, personStream(id), command, harness.context());
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -32,7 +35,7 @@ describe('GetPersonHandler', () => {
   it('answers the decrypted personal data, the affiliation and the revision', async () => {
     await views.catchUp();
 
-    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 0, person: { id, status: 'active', ...personalData, organizationId } });
+    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 0, person: { id, status: 'active', ...personalData, organizationId, consents: noConsents } });
   });
 
   it('answers esf null when none was given', async () => {
@@ -41,7 +44,7 @@ describe('GetPersonHandler', () => {
     await register.execute(new RegisterPerson({ personId: other, personalData: { name: 'Eero Korhonen', email: null, phone: null }, organizationId: null, at: '2023-04-01T10:00:00.000Z' }, harness.context()));
     await views.catchUp();
 
-    expect((await sut.execute(new GetPersonQuery(other))).person).toEqual({ id: other, status: 'active', name: 'Eero Korhonen', email: null, phone: null, esf: null, organizationId: null });
+    expect((await sut.execute(new GetPersonQuery(other))).person).toEqual({ id: other, status: 'active', name: 'Eero Korhonen', email: null, phone: null, esf: null, organizationId: null, consents: noConsents });
   });
 
   it('answers only { id, status: erased } once the personal data is erased', async () => {
@@ -71,7 +74,41 @@ describe('GetPersonHandler', () => {
     await harness.handler.handle(personDecider, personStream(id), { type: 'ChangeAffiliation', data: { personId: id, organizationId: null }, at: '2023-05-01T10:00:00.000Z' }, harness.context());
     await views.catchUp();
 
-    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 1, person: { id, status: 'active', ...personalData, organizationId: null } });
+    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 1, person: { id, status: 'active', ...personalData, organizationId: null, consents: noConsents } });
+  });
+
+  it('answers each purpose as it stands, withdrawals winning, with its history in date order', async () => {
+    const form = { personId: id, purpose: 'future-workshops', source: 'form', wordingVersion: 'rauma-2023-v1' } as const;
+    await consent({ type: 'GiveConsent', data: { ...form, givenOn: '2023-04-19' }, at: '2023-04-19T12:00:00.000Z' });
+    await consent({ type: 'WithdrawConsent', data: { personId: id, purpose: 'future-workshops', withdrawnOn: '2023-06-01', source: 'e-mail', wordingVersion: null }, at: '2023-06-01T12:00:00.000Z' });
+    // A paper form typed in after the withdrawal, dated before it: recorded, but the withdrawal wins.
+    await consent({ type: 'GiveConsent', data: { ...form, givenOn: '2023-05-10' }, at: '2023-05-10T12:00:00.000Z' });
+    await consent({ type: 'GiveConsent', data: { ...form, purpose: 'named-in-reports', source: 'in-person', givenOn: '2023-04-19' }, at: '2023-04-19T12:00:00.000Z' });
+    await views.catchUp();
+
+    const { person, revision } = await sut.execute(new GetPersonQuery(id));
+
+    expect(revision).toBe(4);
+    expect(person.status === 'active' && person.consents).toEqual({
+      'future-workshops': {
+        given: false,
+        since: '2023-06-01',
+        source: 'e-mail',
+        wordingVersion: null,
+        history: [
+          { action: 'given', on: '2023-04-19', source: 'form', wordingVersion: 'rauma-2023-v1', occurredAt: '2023-04-19T12:00:00.000Z' },
+          { action: 'given', on: '2023-05-10', source: 'form', wordingVersion: 'rauma-2023-v1', occurredAt: '2023-05-10T12:00:00.000Z' },
+          { action: 'withdrawn', on: '2023-06-01', source: 'e-mail', wordingVersion: null, occurredAt: '2023-06-01T12:00:00.000Z' },
+        ],
+      },
+      'named-in-reports': {
+        given: true,
+        since: '2023-04-19',
+        source: 'in-person',
+        wordingVersion: 'rauma-2023-v1',
+        history: [{ action: 'given', on: '2023-04-19', source: 'in-person', wordingVersion: 'rauma-2023-v1', occurredAt: '2023-04-19T12:00:00.000Z' }],
+      },
+    });
   });
 
   it('refuses an unknown id with PERSON.NOT_FOUND', async () => {

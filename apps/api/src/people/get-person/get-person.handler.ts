@@ -1,10 +1,32 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PersonErrors } from '@kuhina/domain';
+import { CONSENT_PURPOSES, consentHistory, consentOn, LATEST_DAY, PersonErrors, type ConsentPurpose, type ConsentSource } from '@kuhina/domain';
 import { PersonalDataCipher, type EsfCharacteristics } from '@kuhina/privacy';
 import { PERSON_DETAIL_COLLECTION, type PersonDetailView } from '@kuhina/read-model';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetPersonQuery } from './get-person.query';
+
+type PersonConsentEntry = NonNullable<PersonDetailView['consents']>[number];
+
+export interface ConsentHistoryEntry {
+  action: 'given' | 'withdrawn';
+  /** The day the person gave or withdrew it. */
+  on: string;
+  source: ConsentSource;
+  wordingVersion: string | null;
+  /** Business time of the event. */
+  occurredAt: string;
+}
+
+/** One purpose: the consent as it stands (withdrawals win) and every record behind it, in date order. */
+export interface ConsentView {
+  given: boolean;
+  /** The day of the record the answer rests on (the latest consent, or the withdrawal that beats it); null: never asked. */
+  since: string | null;
+  source: ConsentSource | null;
+  wordingVersion: string | null;
+  history: ConsentHistoryEntry[];
+}
 
 export interface ActivePersonView {
   id: string;
@@ -14,6 +36,8 @@ export interface ActivePersonView {
   phone: string | null;
   esf: EsfCharacteristics | null;
   organizationId: string | null;
+  /** Every purpose, asked or not, so that a reader never mistakes a missing key for a consent. */
+  consents: Record<ConsentPurpose, ConsentView>;
 }
 
 /** After erasure nothing personal is left to show, not even the affiliation. */
@@ -51,7 +75,26 @@ export class GetPersonHandler implements IQueryHandler<GetPersonQuery, PersonQue
     if (data === null) return erased;
     return {
       revision,
-      person: { id: view.personId, status: 'active', name: data.name, email: data.email, phone: data.phone, esf: data.esf ?? null, organizationId: view.organizationId },
+      person: {
+        id: view.personId,
+        status: 'active',
+        name: data.name,
+        email: data.email,
+        phone: data.phone,
+        esf: data.esf ?? null,
+        organizationId: view.organizationId,
+        consents: consentsOf(view.consents ?? []),
+      },
     };
   }
+}
+
+/** The domain's rule (consentOn) over the view's records: the answer and the outreach lists read consent alike. */
+export function consentsOf(entries: readonly PersonConsentEntry[]): Record<ConsentPurpose, ConsentView> {
+  const one = (purpose: ConsentPurpose): ConsentView => {
+    const { given, basis } = consentOn(entries, purpose, LATEST_DAY);
+    const history = consentHistory(entries, purpose).map(({ action, on, source, wordingVersion, at }) => ({ action, on, source, wordingVersion, occurredAt: at }));
+    return { given, since: basis?.on ?? null, source: basis?.source ?? null, wordingVersion: basis?.wordingVersion ?? null, history };
+  };
+  return Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, one(purpose)])) as Record<ConsentPurpose, ConsentView>;
 }

@@ -15,6 +15,11 @@ const created = (personId = AINO, organizationId: string | null = ORG.rauma) =>
 const updated = () =>
   recorded('PersonalDataUpdated', { personId: AINO, personalData: envelope('c2VhbGVkLTI='), emailBlindIndex: 'bi:aino2', previousEmailBlindIndex: 'bi:aino', esfProfile: null, at: '2023-04-01T10:00:00+03:00' });
 
+const given = (overrides: Record<string, unknown> = {}) =>
+  recorded('ConsentGiven', { personId: AINO, purpose: 'future-workshops', givenOn: '2023-04-19', source: 'form', wordingVersion: 'rauma-2023-v1', at: '2023-04-19T12:00:00.000Z', ...overrides });
+const withdrawn = (overrides: Record<string, unknown> = {}) =>
+  recorded('ConsentWithdrawn', { personId: AINO, purpose: 'future-workshops', withdrawnOn: '2023-06-01', source: 'e-mail', wordingVersion: null, at: '2023-06-01T12:00:00.000Z', ...overrides });
+
 const erased = () => recorded('PersonalDataErased', { personId: AINO, reason: 'data subject request', erasedBy: 'office', emailBlindIndex: 'bi:aino2', at: '2024-01-02T10:00:00+02:00' });
 
 describe('person-detail projection', () => {
@@ -30,6 +35,7 @@ describe('person-detail projection', () => {
         organizationId: ORG.rauma,
         createdAt: '2023-03-01T10:00:00+02:00',
         erasedAt: null,
+        consents: [],
         revision: when.revision,
         lastPosition: when.position.toString(),
       });
@@ -85,9 +91,69 @@ describe('person-detail projection', () => {
         organizationId: ORG.rauma,
         createdAt: '2023-03-01T10:00:00+02:00',
         erasedAt: null,
+        consents: [],
         revision: first.revision + 1,
         lastPosition: when.position.toString(),
       });
+  });
+
+  describe('consent', () => {
+    it('ConsentGiven adds the record with its business time and revision', async () => {
+      const first = created();
+      const when = given();
+      await ProjectionSpec.for(sut)
+        .given([first])
+        .when(when)
+        .then((view) => {
+          expect(view?.consents).toEqual([
+            { purpose: 'future-workshops', action: 'given', on: '2023-04-19', source: 'form', wordingVersion: 'rauma-2023-v1', at: '2023-04-19T12:00:00.000Z', revision: when.revision },
+          ]);
+          expect(view).toMatchObject({ revision: when.revision, lastPosition: when.position.toString() });
+        });
+    });
+
+    it('ConsentWithdrawn adds a record after the consent; the history of every purpose is kept in log order', async () => {
+      const history = [created(), given(), given({ purpose: 'named-in-reports', source: 'in-person' })];
+      const when = withdrawn();
+      await ProjectionSpec.for(sut)
+        .given(history)
+        .when(when)
+        .then((view) => {
+          expect(view?.consents?.map((entry) => [entry.purpose, entry.action, entry.on, entry.source, entry.wordingVersion])).toEqual([
+            ['future-workshops', 'given', '2023-04-19', 'form', 'rauma-2023-v1'],
+            ['named-in-reports', 'given', '2023-04-19', 'in-person', 'rauma-2023-v1'],
+            ['future-workshops', 'withdrawn', '2023-06-01', 'e-mail', null],
+          ]);
+        });
+    });
+
+    it('idempotent if applied twice: a consent delivered again is kept once', async () => {
+      await ProjectionSpec.for(sut)
+        .given([created(), given()])
+        .when(withdrawn())
+        .then((view) => expect(view?.consents).toHaveLength(2));
+    });
+
+    it('PersonalDataErased drops every consent: an erased person has none', async () => {
+      await ProjectionSpec.for(sut)
+        .given([created(), given(), withdrawn({ purpose: 'named-in-reports' })])
+        .when(erased())
+        .then((view) => expect(view).toMatchObject({ status: 'erased', consents: [] }));
+    });
+
+    it('a consent after the erasure is not kept', async () => {
+      await ProjectionSpec.for(sut)
+        .given([created(), erased()])
+        .when(given())
+        .then((view) => expect(view).toMatchObject({ status: 'erased', consents: [] }));
+    });
+
+    it('a document of version 1 (no consents yet) takes its first consent', async () => {
+      const first = created();
+      const when = given();
+      const view = sut.project({ ...(sut.project(undefined, first, AINO) as object), consents: undefined } as never, when, AINO);
+      expect(view?.consents).toHaveLength(1);
+    });
   });
 
   it('each person has a document of their own', async () => {

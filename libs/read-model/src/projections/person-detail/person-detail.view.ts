@@ -1,4 +1,7 @@
-import type { EncryptedPersonalData } from '@kuhina/domain';
+import type { ConsentRecord, EncryptedPersonalData } from '@kuhina/domain';
+
+/** One consent fact with when it was recorded as business time and the person stream's revision (which keeps it once). */
+export type PersonConsentEntry = ConsentRecord & { at: string; revision: number };
 
 export const PERSON_DETAIL_COLLECTION = 'people';
 
@@ -17,6 +20,11 @@ export type PersonDetailView = {
   organizationId: string | null;
   createdAt: string;
   erasedAt: string | null;
+  /**
+   * Every consent given or withdrawn, in log order (read them with the domain's `consentOn`: withdrawals win). Emptied
+   * on erasure: an erased person has no consent (the log keeps the events as proof). Absent in documents of version 1.
+   */
+  consents?: PersonConsentEntry[];
   /** Revision of the person's stream after the last event applied: the ETag of GET /people/:id. */
   revision: number;
   /** Log position (decimal string) of the last event applied. */
