@@ -28,6 +28,9 @@ interface WorkingDocument {
 /** collection → id → document; undefined: known not to exist. */
 type Documents = Map<string, Map<string, ViewDocument | undefined>>;
 
+/** collection → every id written to it since it was empty (a set may hold more, never fewer). */
+type WrittenIds = Map<string, Set<string>>;
+
 /**
  * The documents of one batch (and the lookups into them), over the documents the previous batch committed
  * (`carried`) and the unit of work. Every document is read and parsed at most once per batch.
@@ -38,6 +41,8 @@ class BatchDocuments {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly carried: Documents | null,
+    /** Collections known to hold only the ids in their set (see BatchRunner.written); null: none known. */
+    private readonly written: WrittenIds | null,
   ) {}
 
   /** The batch's entry for a document if it is at hand without reading the store, else undefined. */
@@ -46,11 +51,14 @@ class BatchDocuments {
     const entry = documents?.get(id);
     if (entry !== undefined) return entry;
     const kept = this.carried?.get(collection);
-    if (kept === undefined || !kept.has(id)) return undefined;
+    const known = kept !== undefined && kept.has(id);
+    // Never written since the collection was empty: known not to exist, without a read.
+    const absent = !known && this.written?.get(collection)?.has(id) === false;
+    if (!known && !absent) return undefined;
     if (documents === undefined) this.working.set(collection, (documents = new Map()));
-    const carried: WorkingDocument = { projection: null, doc: kept.get(id), dirty: false };
-    documents.set(id, carried);
-    return carried;
+    const found: WorkingDocument = { projection: null, doc: known ? kept.get(id) : undefined, dirty: false };
+    documents.set(id, found);
+    return found;
   }
 
   /** The batch's entry for a document, read from the unit of work the first time. */
@@ -82,11 +90,15 @@ class BatchDocuments {
     for (const [collection, documents] of this.working) {
       const docs = new Map<string, ViewDocument | undefined>();
       all.set(collection, docs);
+      const ids = this.written?.get(collection);
       for (const [id, { projection, doc, dirty }] of documents) {
         docs.set(id, doc);
         if (!dirty) continue;
         if (doc === undefined) this.uow.delete(collection, id);
-        else this.uow.put(collection, id, doc, projection?.indexesOf?.(doc, id));
+        else {
+          this.uow.put(collection, id, doc, projection?.indexesOf?.(doc, id));
+          ids?.add(id);
+        }
       }
     }
     return all;
@@ -108,6 +120,13 @@ export class BatchRunner {
    * kept within one `catchUp` (which holds the lease, when there is one) and dropped by `reset` and by a failed batch.
    */
   private carried: Documents | null = null;
+  /**
+   * The collections whose projections had applied nothing (checkpoint null: their collection is empty, as a reset, a
+   * version bump and a side-by-side rebuild leave it) when this catch-up began, with every id written to them since.
+   * An id not in its set does not exist: a rebuild writing a new document per registration would otherwise read the
+   * store once per document to learn that. Kept, like `carried`, only while nothing else writes the views.
+   */
+  private written: WrittenIds | null = null;
 
   constructor(
     private readonly log: EventLog,
@@ -135,6 +154,17 @@ export class BatchRunner {
   /** Forgets the documents the last batch committed: another writer may change the views from now on. */
   dropCarried(): void {
     this.carried = null;
+    this.written = null;
+  }
+
+  /** The collections all of whose projections have applied nothing yet (empty ones), each with no id written yet. */
+  private emptyCollections(): WrittenIds {
+    const empty = new Map<string, boolean>();
+    for (const projection of this.projections) {
+      const unapplied = (this.checkpoints.get(projection.name) ?? null) === null;
+      empty.set(projection.collection, (empty.get(projection.collection) ?? true) && unapplied);
+    }
+    return new Map([...empty].filter(([, isEmpty]) => isEmpty).map(([collection]) => [collection, new Set<string>()]));
   }
 
   /** Runs one batch; returns the events read (0: the checkpoints reached the head, or were there already). */
@@ -160,6 +190,10 @@ export class BatchRunner {
     // Taken, not shared: if this batch fails, the documents it changed in place must not be used again.
     const carried = this.carried;
     this.carried = null;
+    // Taken too: a failed batch may have added ids it never wrote (harmless: one read too many), and the next batch
+    // starts from the checkpoints again.
+    const written = this.written ?? this.emptyCollections();
+    this.written = null;
     let committed: Documents | null = null;
     let read = 0;
     // How far the batch has seen the log: the last event read, or the head once no event of the types is left before it.
@@ -169,7 +203,7 @@ export class BatchRunner {
       // touched by thousands of events of the batch is parsed once and serialised once, not per event.
       // The batch owns its documents (a store hands out copies; carried ones are the projector's own), so
       // mutator projections (`apply`) change them in place, with no copy per event.
-      const batch = new BatchDocuments(uow, carried);
+      const batch = new BatchDocuments(uow, carried, written);
       for (;;) {
         // Appended after the head was read: the next batch's (a projection at the head did not ask for its type).
         let end = page.length;
@@ -222,6 +256,7 @@ export class BatchRunner {
       }
     });
     this.carried = committed;
+    this.written = written;
     for (const projection of this.projections) this.checkpoints.set(projection.name, maxPosition(seen.get(projection)!, reached!));
     this.onCommit(read, head);
     // 0: the batch only moved the checkpoints to the head (no event of the types was left): the catch-up is done.

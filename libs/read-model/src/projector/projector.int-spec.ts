@@ -234,6 +234,54 @@ describe('Projector over real SQLite stores', () => {
     expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 4 });
   });
 
+  it('rebuilding into empty views reads no document that does not exist, and still finds those written by earlier batches', async () => {
+    // One document per event (new ids): each would cost a read that finds nothing, unless the projector knows the
+    // collection was empty and which ids it has written since.
+    const perEvent: Projection<{ id: string; count: number; lastPosition: string }> = {
+      name: 'per-event',
+      version: 1,
+      collection: 'per-event',
+      eventTypes: ['Ticked'],
+      keysOf: (event) => [event.stream],
+      project: (view, event) => ({ id: event.stream, count: (view?.count ?? 0) + 1, lastPosition: event.position.toString() }),
+    };
+    await log.append('a', events(3), 'no-stream');
+    await log.append('b', events(2), 'no-stream');
+    await log.append('a', events(2), 'any');
+    let misses = 0;
+    let reads = 0;
+    const counted: typeof views = Object.create(views);
+    counted.transaction = (work) =>
+      views.transaction((uow) =>
+        work({
+          ...uow,
+          put: uow.put.bind(uow),
+          delete: uow.delete.bind(uow),
+          clear: uow.clear.bind(uow),
+          setCheckpoint: uow.setCheckpoint.bind(uow),
+          get: async (collection, id) => {
+            reads++;
+            const doc = await uow.get(collection, id);
+            if (doc === null) misses++;
+            return doc;
+          },
+        }),
+      );
+    // Batches of one event, and a fresh projector for the second half: carried documents cannot answer for the store.
+    const sut = new Projector(log, counted, { projections: [perEvent], batchSize: 1 });
+    await sut.catchUp();
+    expect(await views.get('per-event', 'a')).toMatchObject({ count: 5 });
+    expect(await views.get('per-event', 'b')).toMatchObject({ count: 2 });
+    expect(misses).toBe(0);
+    // Not empty any more: a new projector (a restart) reads before it writes, and finds what the first wrote.
+    await log.append('c', events(1), 'no-stream');
+    await log.append('a', events(1), 'any');
+    await new Projector(log, counted, { projections: [perEvent], batchSize: 1 }).catchUp();
+    expect(await views.get('per-event', 'a')).toMatchObject({ count: 6 });
+    expect(await views.get('per-event', 'c')).toMatchObject({ count: 1 });
+    expect({ misses, readsSomething: reads > 0 }).toEqual({ misses: 1, readsSomething: true });
+  });
+
   it('reads only the types its projections handle, and still reaches the head when the log ends with others', async () => {
     await log.append('clock-a', events(4), 'no-stream');
     await log.append('person-1', events(30, 'PersonCreated'), 'no-stream');

@@ -179,6 +179,8 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
       for (const started = Date.now(); Date.now() - started < 300 || writes < 2; ) await new Promise((resolve) => setTimeout(resolve, 10));
       const result = await rebuild(['workshop-chain'], { leaseTimeoutMs: 5000 });
       expect(result.rebuilt).toEqual(['workshop-chain-index', 'workshop-chain']);
+      // A fast rebuild may switch before many writes: a few more after the switch, which the live views must catch up with too.
+      while (writes < 4) await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       writing = false;
       await writer;

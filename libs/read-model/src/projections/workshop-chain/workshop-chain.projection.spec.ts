@@ -642,7 +642,7 @@ describe('workshop-chain projection', () => {
           expect(workshop.attendance).toEqual({ onSite: 0, remote: 1, total: 1 });
           // The attendee's own document beside the chain's, the organisation taken from the registration.
           expect(documents.get(`p:${CHAIN}:${person(1)}`)).toMatchObject({ attended: { [KEMI]: { registrationId: registration(1), organizationId: ORG.lapinAmk, mode: 'remote' } }, ran: {} });
-          expect(documents.get(`r:${registration(1)}`)).toMatchObject({ personId: person(1), status: 'registered', attended: 'remote' });
+          expect(documents.get(`r:${KEMI}:${registration(1)}`)).toMatchObject({ personId: person(1), status: 'registered', attended: 'remote' });
           expect(workshop.facts.organizations).toEqual({ [ORG.lapinAmk]: 2 });
           expect(view?.facts.attendancePatterns).toEqual({ [KEMI]: 1 });
           expect(view?.totals.uniqueParticipants).toBe(1);
@@ -808,8 +808,8 @@ describe('workshop-chain projection', () => {
         .given([chainStarted(), workshopPlanned(RAUMA, CHAIN)])
         .when(registered(RAUMA, registration(1), person(1), ORG.rauma))
         .then((view, outcome) => {
-          expect(outcome.keys).toEqual([CHAIN, `r:${registration(1)}`]);
-          expect(outcome.documents.get(`r:${registration(1)}`)).toEqual({ personId: person(1), organizationId: ORG.rauma, status: 'registered', attended: null, role: 'participant', lastPosition: expect.any(String) });
+          expect(outcome.keys).toEqual([CHAIN, `r:${RAUMA}:${registration(1)}`]);
+          expect(outcome.documents.get(`r:${RAUMA}:${registration(1)}`)).toEqual({ personId: person(1), organizationId: ORG.rauma, status: 'registered', attended: null, role: 'participant', lastPosition: expect.any(String) });
           expect(workshopOf(view, RAUMA).registrations.registered).toBe(1);
         });
     });
@@ -820,7 +820,7 @@ describe('workshop-chain projection', () => {
         .when(feedbackSubmitted(KEMI, feedback(1), 5))
         .then((view, outcome) => {
           // The other chain's document, then the feedback's own.
-          expect(outcome.keys).toEqual([OTHER_CHAIN, `f:${feedback(1)}`]);
+          expect(outcome.keys).toEqual([OTHER_CHAIN, `f:${KEMI}:${feedback(1)}`]);
           expect(view?.totals.feedback.count).toBe(1);
           expect(outcome.documents.get(CHAIN)?.totals.feedback.count).toBe(0);
         });

@@ -14,10 +14,14 @@ import { WORKSHOP_CHAIN_COLLECTION, type AttendanceFact, type RegistrationFact }
 // documents' after it), works out the fact after the event with the same function the fact document uses (`factAfter`),
 // and moves its figures by the difference. Re-applied, an event finds the fact already after it: no difference.
 
-/** Keys of fact documents: a prefix and a colon, never a chain's id (a UUID). */
-export const registrationFactKey = (registrationId: string): string => `r:${registrationId}`;
+/**
+ * Keys of fact documents: a prefix and a colon, never a chain's id (a UUID). The workshop (or chain) comes first, so
+ * that the facts of one workshop sit together in the store's key order: a batch of its registrations rewrites a few
+ * neighbouring pages of the documents' B-tree, not one page per registration across the whole file.
+ */
+export const registrationFactKey = (workshopId: string, registrationId: string): string => `r:${workshopId}:${registrationId}`;
 export const attendeeFactKey = (chainId: string, personId: string): string => `p:${chainId}:${personId}`;
-export const feedbackFactKey = (feedbackId: string): string => `f:${feedbackId}`;
+export const feedbackFactKey = (workshopId: string, feedbackId: string): string => `f:${workshopId}:${feedbackId}`;
 
 export const isFactKey = (key: string): boolean => key.charCodeAt(1) === 58; /* ':' */
 
@@ -48,11 +52,11 @@ export function factKeysOf(event: WorkshopViewEvent, chainId: string): string[] 
     case 'ParticipantWaitlisted':
     case 'WaitlistedParticipantPromoted':
     case 'RegistrationCancelled':
-      return [registrationFactKey(event.data.registrationId)];
+      return [registrationFactKey(event.data.workshopId, event.data.registrationId)];
     case 'AttendanceRecorded':
-      return [registrationFactKey(event.data.registrationId), attendeeFactKey(chainId, event.data.personId)];
+      return [registrationFactKey(event.data.workshopId, event.data.registrationId), attendeeFactKey(chainId, event.data.personId)];
     case 'FeedbackSubmitted':
-      return [feedbackFactKey(event.data.feedbackId)];
+      return [feedbackFactKey(event.data.workshopId, event.data.feedbackId)];
     default:
       return [];
   }
@@ -125,8 +129,8 @@ export function applyToFact(draft: ViewDocument | undefined, event: RecordedEven
     case 'WaitlistedParticipantPromoted':
     case 'RegistrationCancelled':
     case 'AttendanceRecorded': {
-      if (applied.type === 'AttendanceRecorded' && key !== registrationFactKey(applied.data.registrationId)) {
-        const registration = factBefore<RegistrationFactDocument>(lookup, registrationFactKey(applied.data.registrationId));
+      if (applied.type === 'AttendanceRecorded' && key !== registrationFactKey(applied.data.workshopId, applied.data.registrationId)) {
+        const registration = factBefore<RegistrationFactDocument>(lookup, registrationFactKey(applied.data.workshopId, applied.data.registrationId));
         return attendeeAfter(draft as AttendeeFactDocument | undefined, applied.data.workshopId, applied, registration, lastPosition) as unknown as ViewDocument;
       }
       const before = draft as RegistrationFactDocument | undefined;

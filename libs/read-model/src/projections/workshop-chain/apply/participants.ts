@@ -22,14 +22,14 @@ import { own, reach, reachMoved } from './workshops';
 
 type RegistrationEvent = WorkshopViewEventOf<'ParticipantRegistered' | 'ParticipantWaitlisted' | 'WaitlistedParticipantPromoted' | 'RegistrationCancelled'>;
 
-function registrationBefore(lookup: ViewLookup | undefined, registrationId: string): RegistrationFact | undefined {
-  const doc = factBefore<RegistrationFactDocument>(lookup, registrationFactKey(registrationId));
+function registrationBefore(lookup: ViewLookup | undefined, workshopId: string, registrationId: string): RegistrationFact | undefined {
+  const doc = factBefore<RegistrationFactDocument>(lookup, registrationFactKey(workshopId, registrationId));
   return doc && factOf(doc);
 }
 
 /** A registration made, promoted or cancelled: the figures move from the fact before to the fact after. */
 export function registrationEvent(view: WorkshopChainView, index: number, workshop: ChainWorkshop, event: RegistrationEvent, lookup: ViewLookup | undefined): void {
-  const was = registrationBefore(lookup, event.data.registrationId);
+  const was = registrationBefore(lookup, workshop.workshopId, event.data.registrationId);
   const now = registrationAfter(was, event);
   if (now === undefined || now === was) return;
   registrationChanged(view, workshop, was, now);
@@ -38,7 +38,7 @@ export function registrationEvent(view: WorkshopChainView, index: number, worksh
 }
 
 export function attendanceRecorded(view: WorkshopChainView, index: number, workshop: ChainWorkshop, event: WorkshopViewEventOf<'AttendanceRecorded'>, chainId: string, lookup: ViewLookup | undefined): void {
-  const registration = registrationBefore(lookup, event.data.registrationId);
+  const registration = registrationBefore(lookup, workshop.workshopId, event.data.registrationId);
   const fact = attendanceOf(event, registration);
   const attendee = factBefore<AttendeeFactDocument>(lookup, attendeeFactKey(chainId, event.data.personId));
   const role = roleOf(event.data);

@@ -92,7 +92,7 @@ export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewE
     case 'FeedbackSubmitted': {
       const { feedbackId, rating } = event.data;
       // The rating before, from the feedback's own document (a feedback given again replaces its rating).
-      const was = factBefore<FeedbackFactDocument>(lookup, feedbackFactKey(feedbackId))?.rating;
+      const was = factBefore<FeedbackFactDocument>(lookup, feedbackFactKey(workshop.workshopId, feedbackId))?.rating;
       if (was !== rating) feedbackChanged(view, workshop, was, rating);
       return;
     }
