@@ -3,3 +3,4 @@ export * from './event-store-harness';
 export * from './synthetic-history';
 export * from './projection-spec';
 export * from './view-documents';
+export * from './copied-keys';

@@ -1,3 +1,4 @@
+import { keysCopied } from '@kuhina/testing';
 import { emptyIdMap, idMapDelete, idMapGet, idMapHas, idMapSet, idMapSize, type IdMap } from './id-map';
 
 // Enough ids to create every shard, so that lookups of missing ids hit existing shard objects.
@@ -41,24 +42,13 @@ describe('IdMap', () => {
   });
 
   it('an update copies one path of the tree, not a share of the map: about as many keys at 20,000 ids as at 100', () => {
-    /** Keys of the objects `after` holds that `before` does not (what the update copied or made). */
-    const keysCopied = (count: number): number => {
+    const copiedBySet = (count: number): number => {
       const before = filled(count);
-      const after = idMapSet(before, 'one-more', -1);
-      let keys = 0;
-      const walk = (node: unknown, old: unknown): void => {
-        if (typeof node !== 'object' || node === null || node === old) return;
-        for (const key of Object.keys(node)) {
-          keys++;
-          walk((node as Record<string, unknown>)[key], typeof old === 'object' && old !== null && Object.hasOwn(old, key) ? (old as Record<string, unknown>)[key] : undefined);
-        }
-      };
-      walk(after, before);
-      return keys;
+      return keysCopied(before, idMapSet(before, 'one-more', -1));
     };
     // Two nodes of at most 64 keys and one leaf: the leaf holds ~5 ids at 20,000 (a share of 256 shards held ~80).
-    expect(keysCopied(20_000)).toBeLessThanOrEqual(64 + 64 + 16);
-    expect(keysCopied(20_000) - keysCopied(100)).toBeLessThanOrEqual(64 + 16);
+    expect(copiedBySet(20_000)).toBeLessThanOrEqual(64 + 64 + 16);
+    expect(copiedBySet(20_000) - copiedBySet(100)).toBeLessThanOrEqual(64 + 16);
   });
 
   it('survives a JSON round trip (state is cached as JSON)', () => {

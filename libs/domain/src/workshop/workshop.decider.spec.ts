@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '@kuhina/testing';
+import { DeciderSpecification, keysCopied } from '@kuhina/testing';
 import { fold } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { WorkshopCommand } from './workshop.commands';
@@ -139,26 +139,14 @@ describe('Workshop decider', () => {
     });
 
     it('a registration, waitlisting, cancellation and promotion copy as much state at 20,000 registrations as at 10,000 (issue 17)', () => {
-      /** Keys of the objects the state after `event` holds that the state before does not: what evolve copied or made. */
       const full = (size: number): WorkshopState => {
         const events: WorkshopEvent[] = [...open({ capacity: size, format: 'webinar', location: null })];
         for (let i = 0; i < size; i++) events.push(registered(`r-${i}`, `p-${i}`, { attendanceMode: 'remote' }));
         for (let i = 0; i < size; i++) events.push(waitlisted(`r-w-${i}`, `p-w-${i}`, i + 1, { attendanceMode: 'remote' }));
         return fold(workshopDecider, events);
       };
-      const keysCopied = (before: WorkshopState, event: (state: WorkshopState) => WorkshopEvent): number => {
-        const after = workshopDecider.evolve(before, event(before));
-        let keys = 0;
-        const walk = (node: unknown, old: unknown): void => {
-          if (typeof node !== 'object' || node === null || node === old) return;
-          for (const key of Object.keys(node)) {
-            keys++;
-            walk((node as Record<string, unknown>)[key], typeof old === 'object' && old !== null && Object.hasOwn(old, key) ? (old as Record<string, unknown>)[key] : undefined);
-          }
-        };
-        walk(after, before);
-        return keys;
-      };
+      // Keys of the objects the state after `event` holds that the state before does not: what evolve copied or made.
+      const copiedBy = (before: WorkshopState, event: (state: WorkshopState) => WorkshopEvent): number => keysCopied(before, workshopDecider.evolve(before, event(before)));
       const cases: Array<(state: WorkshopState) => WorkshopEvent> = [
         () => registered('r-new', 'p-new', { attendanceMode: 'remote' }),
         () => waitlisted('r-new', 'p-new', 0, { attendanceMode: 'remote' }),
@@ -167,8 +155,8 @@ describe('Workshop decider', () => {
       ];
       const [tenThousand, twentyThousand] = [full(5_000), full(10_000)];
       for (const event of cases) {
-        const atTenThousand = keysCopied(tenThousand, event);
-        const atTwentyThousand = keysCopied(twentyThousand, event);
+        const atTenThousand = copiedBy(tenThousand, event);
+        const atTwentyThousand = copiedBy(twentyThousand, event);
         // One path of each id map it touches (two nodes of at most 64 keys and a leaf of a few ids; at most four maps) and
         // the state's own fields, whatever the size: a copied array or a share of a map would grow by thousands.
         expect(atTwentyThousand).toBeLessThanOrEqual(4 * (64 + 64 + 16) + 40);

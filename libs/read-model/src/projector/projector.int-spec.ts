@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ChainedEventStore, SqliteEventStorage, type EventToAppend, type RecordedEvent } from '@kuhina/event-store';
 import { lookupThen, type Projection } from '../projection';
+import type { ViewDocument } from '../read-store.port';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
 import { NewerViewsError, Projector } from './projector';
 import { FileLease } from './projector-lease';
@@ -259,9 +260,9 @@ describe('Projector over real SQLite stores', () => {
           delete: uow.delete.bind(uow),
           clear: uow.clear.bind(uow),
           setCheckpoint: uow.setCheckpoint.bind(uow),
-          get: async (collection, id) => {
+          get: async <T extends ViewDocument>(collection: string, id: string) => {
             reads++;
-            const doc = await uow.get(collection, id);
+            const doc = await uow.get<T>(collection, id);
             if (doc === null) misses++;
             return doc;
           },
