@@ -156,6 +156,17 @@ export interface EventStorage {
   streamHead(stream: StreamName): Promise<StreamHead | null>;
   readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /**
+   * The last `count` events of `stream` in revision order (none: no stream). Optional: the head and the events the append
+   * guard re-checks in one read instead of two (without it: `streamHead`, then `readStream`).
+   */
+  readStreamTail?(stream: StreamName, count: number): Promise<RecordedEvent[]>;
+  /**
+   * True when `appendChained` refuses, atomically with the write, any event id already stored in any stream
+   * (EventIdConflictError): the store then looks for an earlier identical append only when an append is refused,
+   * instead of before every append.
+   */
+  readonly refusesStoredIds?: boolean;
+  /**
    * Events with position strictly greater than `after` (null: from the start), in log order; at most `maxCount`
    * of them, counting only the events of `options.types` when given.
    */

@@ -1,4 +1,4 @@
-import type { EventStorage, StreamHead, StreamName } from '../event-store.port';
+import type { EventStorage, RecordedEvent, StreamHead, StreamName } from '../event-store.port';
 import { ChainBrokenError, checkEventLink, type ChainIntegrity, type FoundBreak } from './chain-integrity';
 
 /** Streams whose verified head is remembered; past that, the least recently written one is verified in full again. */
@@ -21,8 +21,11 @@ export class AppendGuard {
     private readonly integrity: ChainIntegrity,
   ) {}
 
-  /** Throws ChainBrokenError (and records the break) unless the stream may be written onto `head`. */
-  async assertIntact(stream: StreamName, head: StreamHead | null): Promise<void> {
+  /**
+   * Throws ChainBrokenError (and records the break) unless the stream may be written onto `head`. `tail`: the stream's
+   * last events as just read with the head (readStreamTail), used instead of reading them again where they cover the check.
+   */
+  async assertIntact(stream: StreamName, head: StreamHead | null, tail?: readonly RecordedEvent[]): Promise<void> {
     const known = this.integrity.brokenAt(stream);
     if (known) throw new ChainBrokenError(known);
     if (!head) return;
@@ -33,7 +36,7 @@ export class AppendGuard {
       remembered && remembered.revision > head.revision
         ? // The head went back: events this process saw (or wrote) were removed, a tail no link can show.
           { stream, revision: head.revision + 1, eventId: '', expectedHash: remembered.hash, foundHash: null, problem: 'revision-gap' as const }
-        : await this.check(stream, from, head);
+        : await this.check(stream, from, head, tail);
     if (found) {
       this.verified.delete(stream);
       throw new ChainBrokenError(this.integrity.report(found, 'append'));
@@ -49,10 +52,14 @@ export class AppendGuard {
   }
 
   /** Revisions from `from` to the head: each one's own hash, each link after the first, the head as the storage reports it. */
-  private async check(stream: StreamName, from: number, head: StreamHead): Promise<FoundBreak | null> {
+  private async check(stream: StreamName, from: number, head: StreamHead, tail?: readonly RecordedEvent[]): Promise<FoundBreak | null> {
     let previous: StreamHead | null = null;
+    // The tail read with the head serves when it reaches back to `from` (what readStream from there would give).
+    const covered = tail !== undefined && tail.length > 0 && tail[0]!.revision <= from && tail[tail.length - 1]!.revision === head.revision;
     for (let revision = from; revision <= head.revision; ) {
-      const page = await this.storage.readStream(stream, { fromRevision: revision, maxCount: Math.min(PAGE_SIZE, head.revision - revision + 1) });
+      const page = covered
+        ? tail.filter((event) => event.revision >= revision)
+        : await this.storage.readStream(stream, { fromRevision: revision, maxCount: Math.min(PAGE_SIZE, head.revision - revision + 1) });
       if (page.length === 0) return { stream, revision, eventId: '', expectedHash: previous?.hash ?? null, foundHash: null, problem: 'revision-gap' };
       for (const event of page) {
         // Rows removed or renumbered: the stream does not give back the revisions, or the head, the storage reports.

@@ -1,5 +1,6 @@
 import {
   EventIdConflictError,
+  IdempotencyClaimConflictError,
   WrongExpectedRevisionError,
   type AppendOptions,
   type AppendResult,
@@ -103,16 +104,30 @@ export class ChainedEventStore implements EventStore {
 
   private async appendNew(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     const ids = events.map((event) => event.id);
+    // A storage that refuses stored ids itself lets a retry be recognised when it is refused (below): one read less per append.
+    const lookFirst = this.storage.refusesStoredIds !== true;
     for (let attempt = 1; ; attempt++) {
       // (a) A retry of an append that already happened is answered, not refused, whatever `expected` says now.
-      const duplicate = await this.findDuplicate(stream, ids);
-      if (duplicate) return duplicate;
+      if (lookFirst) {
+        const duplicate = await this.findDuplicate(stream, ids);
+        if (duplicate) return duplicate;
+      }
 
       // (b)
-      const head = await this.storage.streamHead(stream);
-      checkExpected(stream, expected, head);
-      // Never chain onto a broken stream: the new event's link would vouch for the forged part.
-      await this.guard.assertIntact(stream, head);
+      let head: StreamHead | null;
+      try {
+        // A stream expected not to exist is chained from nothing unread: the storage checks `no-stream` in its transaction,
+        // and where it refuses stored ids a retry is still recognised on the refusal (one read less for every creation).
+        const tail = expected === 'no-stream' && !lookFirst ? [] : this.storage.readStreamTail ? await this.storage.readStreamTail(stream, 2) : undefined;
+        head = tail ? headOf(tail) : await this.storage.streamHead(stream);
+        checkExpected(stream, expected, head);
+        // Never chain onto a broken stream: the new event's link would vouch for the forged part.
+        await this.guard.assertIntact(stream, head, tail);
+      } catch (error) {
+        const stored = lookFirst ? null : await this.findDuplicate(stream, ids);
+        if (stored) return stored;
+        throw error;
+      }
 
       // (c)
       const chained = chain(stream, events, head);
@@ -124,8 +139,8 @@ export class ChainedEventStore implements EventStore {
         this.guard.remember(stream, { revision: top.revision, hash: top.hash });
         return { ...result, duplicate: false };
       } catch (error) {
-        if (error instanceof EventIdConflictError) {
-          // Raced by an identical retry (all ids now stored here) or an id used in another stream.
+        if (error instanceof EventIdConflictError || (!lookFirst && error instanceof IdempotencyClaimConflictError)) {
+          // Raced by (or itself) an identical retry, all ids stored here; or an id used in another stream.
           const raced = await this.findDuplicate(stream, ids);
           if (raced) return raced;
           throw error;
@@ -167,6 +182,11 @@ export class ChainedEventStore implements EventStore {
     return { stream, revision: head.revision, position: last?.position ?? (await this.storage.headPosition()) ?? 0n, duplicate: false };
   }
 
+}
+
+function headOf(tail: RecordedEvent[]): StreamHead | null {
+  const last = tail[tail.length - 1];
+  return last ? { revision: last.revision, hash: last.hash } : null;
 }
 
 function checkExpected(stream: StreamName, expected: ExpectedRevision, head: StreamHead | null): void {

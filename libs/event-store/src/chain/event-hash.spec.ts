@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 import { hashEvent, type HashedEventFields } from './event-hash';
 
 const event: HashedEventFields = {
@@ -29,6 +30,18 @@ describe('hashEvent', () => {
       '"recordedAt":"2023-04-12T09:00:01.000Z","schemaVersion":1},"prevHash":null,"revision":0,"stream":"workshop-1","type":"WorkshopPlanned"}';
     expect(sut(event)).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
     expect(sut(event)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  // The top level is written directly (fast path); it must stay the general writer's text for any shape.
+  it.each<[string, Partial<HashedEventFields>]>([
+    ['a usual event', {}],
+    ['a previous hash, odd characters and integer-like keys', { prevHash: 'b'.repeat(64), stream: 'työpaja-"1"\u2028', data: { 10: 'x', 9: [1.5e-7, -0, { z: null, a: 'ä' }], b: true } }],
+    ['a missing prevHash (general writer)', { prevHash: undefined as unknown as null }],
+    ['a revision that is not a number (general writer)', { revision: '3' as unknown as number }],
+  ])('hashes exactly the canonical JSON of the seven fields: %s', (_label, change) => {
+    const fields = { ...event, ...change };
+    const { id, stream, revision, type, data, metadata, prevHash } = fields;
+    expect(sut(fields)).toBe(createHash('sha256').update(canonicalJson({ id, stream, revision, type, data, metadata, prevHash }), 'utf8').digest('hex'));
   });
 
   it('ignores fields outside the chain (hash, position)', () => {

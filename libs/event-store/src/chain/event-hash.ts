@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { EventMetadata, StreamName } from '../event-store.port';
 import { canonicalJson } from './canonical-json';
 
@@ -15,7 +15,19 @@ export interface HashedEventFields {
 
 /** SHA-256 (lower-case hex) of the canonical JSON of exactly the hashed fields. */
 export function hashEvent(event: HashedEventFields): string {
-  // Pick the fields explicitly so that extra properties (hash, position, ...) never leak into the hash.
-  const { id, stream, revision, type, data, metadata, prevHash } = event;
-  return createHash('sha256').update(canonicalJson({ id, stream, revision, type, data, metadata, prevHash }), 'utf8').digest('hex');
+  return sha256Hex(hashedText(event));
 }
+
+/** The canonical JSON of the seven fields; picked explicitly so that extra properties (hash, position, ...) never leak in. */
+function hashedText(event: HashedEventFields): string {
+  const { id, stream, revision, type, data, metadata, prevHash } = event;
+  // The top level written in its sorted key order directly (it is hashed for every event written and re-checked);
+  // anything off the usual shape goes through the general writer, which names the problem.
+  if (typeof id === 'string' && typeof stream === 'string' && typeof type === 'string' && Number.isFinite(revision) && (prevHash === null || typeof prevHash === 'string') && data !== undefined && metadata !== undefined) {
+    return `{"data":${canonicalJson(data)},"id":${JSON.stringify(id)},"metadata":${canonicalJson(metadata)},"prevHash":${prevHash === null ? 'null' : JSON.stringify(prevHash)},"revision":${JSON.stringify(revision)},"stream":${JSON.stringify(stream)},"type":${JSON.stringify(type)}}`;
+  }
+  return canonicalJson({ id, stream, revision, type, data, metadata, prevHash });
+}
+
+// One-shot crypto.hash (Node ≥ 20.12) skips the Hash object: about a third of createHash's cost for an event's text.
+const sha256Hex: (text: string) => string = typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -110,15 +110,19 @@ export class CommandHandler {
     context: CommandContext,
     options: HandleOptions<C, S>,
   ): Promise<CommandResult<S>> {
-    const previous = await this.previousResult(decider, stream, context.commandId);
-    if (previous) return previous;
+    let current = await this.load(decider, stream);
+    // Only the store answers revision -1 (the cache keeps none): a stream it just showed empty holds no earlier result of
+    // this command, so a creation skips the look-up (an identical retry racing in is recognised by the append below).
+    if (current.revision >= 0) {
+      const previous = await this.previousResult(decider, stream, context.commandId);
+      if (previous) return previous;
+    }
     const timed = (state: S, recordedAt: string): C => {
       if (options.timed) return options.timed(state, recordedAt);
       if (requested.at === undefined) throw new Error(`${requested.type} on ${stream} has no business time and no rule to infer one`);
       return requested as C;
     };
 
-    let current = await this.load(decider, stream);
     for (let attempt = 0; ; attempt++) {
       if (context.expectedRevision !== undefined && context.expectedRevision !== current.revision) {
         // The cache may be behind another process: only refuse once we know the real head.

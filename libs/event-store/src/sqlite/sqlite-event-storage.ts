@@ -58,6 +58,8 @@ interface PendingAppend {
  */
 export class SqliteEventStorage implements EventStorage {
   readonly name = 'sqlite';
+  /** The unique index on events.id refuses a stored id inside the append's own transaction. */
+  readonly refusesStoredIds = true;
   readonly file: string;
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
@@ -71,6 +73,7 @@ export class SqliteEventStorage implements EventStorage {
     head: Database.Statement<[string], { revision: bigint; hash: string }>;
     insert: Database.Statement<[string, string, number, string, string, string, string | null, string]>;
     readStream: Database.Statement<[string, number, number], EventRow>;
+    readTail: Database.Statement<[string, number], EventRow>;
     readAll: Database.Statement<[bigint, number], EventRow>;
     readAllOfTypes: Database.Statement<[bigint, string, number], EventRow>;
     findByIds: Database.Statement<[string, string], EventRow>;
@@ -102,6 +105,7 @@ export class SqliteEventStorage implements EventStorage {
       head: this.db.prepare<[string], { revision: bigint; hash: string }>('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').safeIntegers(true),
       insert: this.db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').safeIntegers(true),
       readStream: this.db.prepare<[string, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`).safeIntegers(true).raw(true),
+      readTail: this.db.prepare<[string, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT ?`).safeIntegers(true).raw(true),
       readAll: this.db.prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true),
       // Still one scan in log order (no index on type): SQLite drops the other types before a row reaches JavaScript,
       // so they cost neither a row object nor a JSON parse.
@@ -124,9 +128,7 @@ export class SqliteEventStorage implements EventStorage {
       findClaim: this.db.prepare<[string, string], { fingerprint: string }>('SELECT fingerprint FROM idempotency_claims WHERE scope = ? AND key = ?'),
     };
 
-    // Called inside the batch's transaction, so better-sqlite3 runs it in a savepoint: a refused append is rolled back
-    // alone and the others commit.
-    const appendOne = this.db.transaction((stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', claim: AppendOptions['claim']): bigint => {
+    const writeOne = (stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', claim: AppendOptions['claim']): bigint => {
       if (claim && this.statements.claim.run(claim.scope, claim.key, claim.fingerprint, claim.at).changes === 0) {
         // Claimed already: by this request (a retry, or its earlier append) it may go on; by another it may not.
         if (this.statements.findClaim.get(claim.scope, claim.key)?.fingerprint !== claim.fingerprint) throw new IdempotencyClaimConflictError(claim.scope, claim.key);
@@ -155,7 +157,10 @@ export class SqliteEventStorage implements EventStorage {
         }
       }
       return position;
-    });
+    };
+    // Called inside the batch's transaction, so better-sqlite3 runs it in a savepoint: a refused append is rolled back
+    // alone and the others commit.
+    const appendOne = this.db.transaction(writeOne);
     const appendBatch = this.db.transaction((batch: PendingAppend[]): Array<Outcome<AppendResult>> =>
       batch.map(({ stream, events, expected, claim }): Outcome<AppendResult> => {
         try {
@@ -165,7 +170,29 @@ export class SqliteEventStorage implements EventStorage {
         }
       }),
     ).immediate;
-    this.groupCommit = new GroupCommit(appendBatch, (results) => {
+    // A batch of one (the usual case at low load) needs no savepoint: its refusal rolls back the whole transaction.
+    let refusal: unknown = null;
+    const appendAlone = this.db.transaction((stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', claim: AppendOptions['claim']): bigint => {
+      try {
+        return writeOne(stream, events, expected, claim);
+      } catch (error) {
+        refusal = error;
+        throw error;
+      }
+    }).immediate;
+    const commit = (batch: PendingAppend[]): Array<Outcome<AppendResult>> => {
+      if (batch.length !== 1) return appendBatch(batch);
+      const { stream, events, expected, claim } = batch[0]!;
+      refusal = null;
+      try {
+        return [{ ok: true, value: { stream, revision: events[events.length - 1]!.revision, position: appendAlone(stream, events, expected, claim), duplicate: false } }];
+      } catch (error) {
+        // The append's own refusal is its outcome; a failure of BEGIN or COMMIT fails the batch, as in appendBatch.
+        if (refusal !== null && error === refusal) return [{ ok: false, error }];
+        throw error;
+      }
+    };
+    this.groupCommit = new GroupCommit(commit, (results) => {
       const last = results.reduce<bigint | null>((max, result) => (max === null || result.position > max ? result.position : max), null);
       if (last !== null) this.notify(last);
     });
@@ -205,6 +232,10 @@ export class SqliteEventStorage implements EventStorage {
   async streamHead(stream: StreamName): Promise<StreamHead | null> {
     const head = this.statements.head.get(stream);
     return head ? { revision: Number(head.revision), hash: head.hash } : null;
+  }
+
+  async readStreamTail(stream: StreamName, count: number): Promise<RecordedEvent[]> {
+    return this.statements.readTail.all(stream, count).reverse().map(toRecordedEvent);
   }
 
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

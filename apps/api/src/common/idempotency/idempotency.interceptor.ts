@@ -18,11 +18,19 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return key;
 }
 
+/** Worked out once per request: the interceptor and the command context (its claim) both need it. */
+const fingerprints = new WeakMap<FastifyRequest, string>();
+
 /** What makes two requests with one key the same request: method, path and body (never stored, only this digest). */
 export function requestFingerprint(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body ?? null)}`)
-    .digest('hex');
+  let fingerprint = fingerprints.get(request);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body ?? null)}`)
+      .digest('hex');
+    fingerprints.set(request, fingerprint);
+  }
+  return fingerprint;
 }
 
 /**

@@ -13,11 +13,30 @@ export function lowercaseUuids(dto: unknown): void {
     return;
   }
   const record = dto as Record<string, unknown>;
-  for (const metadata of getMetadataStorage().getTargetValidationMetadatas(dto.constructor, '', true, false, undefined)) {
-    const value = record[metadata.propertyName];
-    if (metadata.type === 'nestedValidation') lowercaseUuids(value);
-    else if (metadata.name === 'isUuid') record[metadata.propertyName] = lowercased(value);
+  for (const { property, nested } of uuidFieldsOf(dto.constructor)) {
+    if (nested) lowercaseUuids(record[property]);
+    else record[property] = lowercased(record[property]);
   }
+}
+
+interface UuidField {
+  property: string;
+  /** A nested DTO (or array of them) to walk; else a UUID (or array of them) to lower-case. */
+  nested: boolean;
+}
+
+/** Per DTO class: its metadata is fixed once the class is defined, and reading it on every request cost ~1.5 % of a write. */
+const fieldsByClass = new Map<unknown, UuidField[]>();
+
+function uuidFieldsOf(target: NonNullable<unknown>['constructor']): UuidField[] {
+  let fields = fieldsByClass.get(target);
+  if (fields === undefined) {
+    fields = getMetadataStorage()
+      .getTargetValidationMetadatas(target, '', true, false, undefined)
+      .flatMap((metadata): UuidField[] => (metadata.type === 'nestedValidation' ? [{ property: metadata.propertyName, nested: true }] : metadata.name === 'isUuid' ? [{ property: metadata.propertyName, nested: false }] : []));
+    fieldsByClass.set(target, fields);
+  }
+  return fields;
 }
 
 const lowercased = (value: unknown): unknown =>
