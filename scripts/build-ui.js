@@ -16,6 +16,8 @@ async function main() {
     entryPoints: [
       { in: 'ui/network/network.page.ts', out: 'network' },
       { in: 'ui/network/network.css', out: 'network' },
+      { in: 'ui/resources/resources.page.ts', out: 'resources' },
+      { in: 'ui/resources/resources.css', out: 'resources' },
     ],
     outdir,
     bundle: true,
@@ -32,6 +34,7 @@ async function main() {
     metafile: true,
   });
   copyFileSync(join(root, 'ui', 'network', 'network.html'), join(outdir, 'network.html'));
+  copyFileSync(join(root, 'ui', 'resources', 'resources.html'), join(outdir, 'resources.html'));
   const sizes = Object.entries(result.metafile.outputs)
     .filter(([file]) => !file.endsWith('.map'))
     .map(([file, { bytes }]) => `${file.replace(/^.*dist\//, 'dist/')} ${(bytes / 1024).toFixed(0)} KiB`);

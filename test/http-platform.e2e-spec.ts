@@ -36,6 +36,16 @@ describe('HTTP platform: docs, health, headers, request ids, actors', () => {
     expect([form.status, form.body.code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
   });
 
+  it('refuses a body field named constructor as the unknown field it is (400 naming it), and writes nothing', async () => {
+    const before = await api.request<{ items: unknown[] }>('GET', '/organizations?limit=200');
+    const body = JSON.stringify({ name: 'Konstruktori Oy', sector: 'public-administration', municipality: 'Pori', region: 'Satakunta', constructor: 'x' });
+    const refused = await api.request<{ code: string; errors: Array<{ field: string; rule: string }> }>('POST', '/organizations', { rawBody: body, headers: { 'content-type': 'application/json' } });
+    expect([refused.status, refused.body.code]).toEqual([400, 'REQUEST.INVALID']);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'body.constructor', rule: 'whitelistValidation' })]);
+    const after = await api.request<{ items: unknown[] }>('GET', '/organizations?limit=200');
+    expect(after.body.items.length).toBe(before.body.items.length);
+  });
+
   it('reports the views down while the projector cannot commit, and up again once it has retried on its own', async () => {
     type Health = { status: string; details: { views: { status: string; caughtUp?: boolean; failures?: number; message?: string } } };
     // Another connection takes the views' write lock: the projector's commits fail (after the store's busy timeout).

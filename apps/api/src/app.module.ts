@@ -16,6 +16,7 @@ import { EventStoreHealthIndicator } from './health/event-store.health';
 import { ReadModelHealthIndicator } from './health/read-model.health';
 import { HealthHttpController } from './health/health.http.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ResourcesModule } from './resources/resources.module';
 import { PeopleModule } from './people/people.module';
 import { WorkshopResourcesModule } from './workshops/workshop-resources.module';
 import { WorkshopsModule } from './workshops/workshops.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ChainsModule,
         NetworkModule,
         OrganizationsModule,
+        ResourcesModule,
         PeopleModule,
         WorkshopsModule,
         WorkshopResourcesModule,

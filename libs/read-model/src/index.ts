@@ -11,6 +11,7 @@ export * from './projector/side-by-side-rebuild';
 export { AliasedReadStore, ALIASES_COLLECTION, type AliasingUnitOfWork } from './stores/aliased-read-store';
 export { WORKSHOP_CHAIN_COLLECTION, type ChainTotals, type ChainWorkshop, type WorkshopChainView } from './projections/workshop-chain/workshop-chain.view';
 export { CHAIN_LIST_COLLECTION, type ChainListView } from './projections/chain-list/chain-list.view';
+export * from './projections/chain-lessons/chain-lessons.view';
 export type { WorkshopDetailView } from './projections/workshop-detail/workshop-detail.view';
 export type { WorkshopRegistrationsView, WorkshopRegistration, RegistrationDocument, InvitationDocument } from './projections/workshop-registrations/workshop-registrations.view';
 export { INVITATIONS_OF_INDEX, REGISTRATIONS_OF_INDEX, placeOnWaitlist } from './projections/workshop-registrations/workshop-registrations.view';
@@ -24,6 +25,7 @@ export {
   type WorkshopFeedbackView,
 } from './projections/workshop-feedback/workshop-feedback.view';
 export { ORGANIZATION_LIST_COLLECTION, type OrganizationListView } from './projections/organization-list/organization-list.view';
+export * from './projections/organization-profile/organization-profile.view';
 export { PERSON_DETAIL_COLLECTION, type PersonDetailView } from './projections/person-detail/person-detail.view';
 export { COLLABORATION_DETAIL_COLLECTION, type CollaborationDetailView } from './projections/collaboration-detail/collaboration-detail.view';
 export { WORKSHOP_DETAIL_COLLECTION } from './projections/workshop-detail/workshop-detail.view';

@@ -14,6 +14,9 @@ import { CorrectChainExpenseHttpController } from './correct-chain-expense/corre
 import { RecordChainStaffHoursHttpController } from './record-chain-staff-hours/record-chain-staff-hours.http.controller';
 import { VoidChainStaffHoursHttpController } from './void-chain-staff-hours/void-chain-staff-hours.http.controller';
 import { DeclareFlatRateHttpController } from './declare-flat-rate/declare-flat-rate.http.controller';
+import { RecordChainDebriefHttpController } from './record-chain-debrief/record-chain-debrief.http.controller';
+import { GetChainLessonsHandler } from './get-chain-lessons/get-chain-lessons.handler';
+import { GetChainLessonsHttpController } from './get-chain-lessons/get-chain-lessons.http.controller';
 
 @Module({
   controllers: [
@@ -31,7 +34,10 @@ import { DeclareFlatRateHttpController } from './declare-flat-rate/declare-flat-
     RecordChainStaffHoursHttpController,
     VoidChainStaffHoursHttpController,
     DeclareFlatRateHttpController,
+    // Succession and lessons: the chain's debrief, and the lessons of the chain and those it follows.
+    RecordChainDebriefHttpController,
+    GetChainLessonsHttpController,
   ],
-  providers: [ListChainsHandler, GetChainHandler],
+  providers: [ListChainsHandler, GetChainHandler, GetChainLessonsHandler],
 })
 export class ChainsModule {}

@@ -12,8 +12,9 @@ import { SubmitFeedbackHttpController } from './submit-feedback/submit-feedback.
 import { VoidExpenseHttpController } from './void-expense/void-expense.http.controller';
 import { VoidStaffHoursHttpController } from './void-staff-hours/void-staff-hours.http.controller';
 import { WithdrawPledgeHttpController } from './withdraw-pledge/withdraw-pledge.http.controller';
+import { RecordWorkshopDebriefHttpController } from './record-workshop-debrief/record-workshop-debrief.http.controller';
 
-/** Pledges, expenses, staff hours, feedback, citizen input, planning meetings, sustainability: the workshop's resources and outcomes. */
+/** Pledges, expenses, staff hours, feedback, citizen input, planning meetings, sustainability, debrief: the workshop's resources and outcomes. */
 @Module({
   controllers: [
     PledgeResourceHttpController,
@@ -29,6 +30,7 @@ import { WithdrawPledgeHttpController } from './withdraw-pledge/withdraw-pledge.
     ForwardCitizenInputSummaryHttpController,
     RecordPlanningMeetingHttpController,
     RecordSustainabilityPracticesHttpController,
+    RecordWorkshopDebriefHttpController,
   ],
   providers: [
   ],

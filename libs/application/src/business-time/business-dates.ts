@@ -3,6 +3,7 @@ import type { AnyDomainCommand } from '../execute-domain-command/command-referen
 import {
   CLOCK,
   chainFact,
+  dayAt,
   collaborationAsk,
   collaborationFact,
   ownDate,
@@ -13,6 +14,17 @@ import {
 } from './business-date-rules';
 
 export type CommandType = AnyDomainCommand['type'];
+
+/** Withdrawing an offer: now, unless the offer ended (`availableUntil`) longer ago than the margin; then say when. */
+const offerWithdrawal: BusinessDateRule<{ offerId: string }, unknown> = {
+  records: 'when the offer was withdrawn',
+  defaults: "the time of the request; refused with 422 BUSINESS_TIME.REQUIRED when the offer's `availableUntil` lies more than KUHINA_BACKDATE_MARGIN_DAYS (default 30) days back: give `occurredAt`.",
+  infer: (data, state) => {
+    const offers = (state as { offers?: Record<string, { availableUntil: string | null }> }).offers;
+    const until = offers && Object.hasOwn(offers, data.offerId) ? offers[data.offerId]!.availableUntil : null;
+    return until === null ? CLOCK : { kind: 'ask', since: dayAt(until, null), why: `this offer ended on ${until}` };
+  },
+};
 type DataOf<T extends CommandType> = Extract<AnyDomainCommand, { type: T }>['data'];
 /** The state of the stream a command is decided on: what its rule may infer the date from. */
 type StateOf<T extends CommandType> = T extends ChainCommand['type']
@@ -59,6 +71,11 @@ export const BUSINESS_DATES: BusinessDates = {
   VoidChainStaffHours: chainFact('when the hours were voided'),
   DeclareFlatRate: chainFact('when the flat rate was declared'),
   CloseChain: chainFact('when the chain was closed'),
+  // A debrief typed in afterwards is dated by its meeting, or by the end of the chain it looks back on: never silently today.
+  RecordChainDebrief: ownDate<DataOf<'RecordChainDebrief'>, ChainState>('the day of the debrief meeting', 'heldOn', (d) => d.heldOn, {
+    defaults: "the chain's `periodEnd` (the debrief of a chain that is over; capped at the time of the request for a chain still running)",
+    infer: (_d, state) => (state.status === 'empty' ? CLOCK : { kind: 'date', at: dayAt(state.periodEnd, null) }),
+  }),
   // collaboration
   RecordCollaboration: ownDate('when the collaboration started', 'startedOn', (d) => d.startedOn),
   AddCollaborationPartner: ownDate<DataOf<'AddCollaborationPartner'>, CollaborationState>('when the partner joined', 'joinedOn', (d) => d.joinedOn, collaborationAsk),
@@ -69,6 +86,13 @@ export const BUSINESS_DATES: BusinessDates = {
   ReleaseEmail: registerFact('when the e-mail was released'),
   RegisterOrganization: registerFact('when the organisation was registered'),
   UpdateOrganizationDetails: registerFact('when the details changed'),
+  // A partner's contacts and offers are its profile as it stands (register facts); an offer typed in afterwards is dated
+  // by the day it became available, and withdrawing one that ended long ago asks when (see offerWithdrawal).
+  AddContactPerson: registerFact('when the person became a contact person'),
+  RemoveContactPerson: registerFact('when the person stopped being a contact person'),
+  RecordOffer: ownDate('when the offer was made', 'availableFrom', (d) => d.availableFrom),
+  UpdateOffer: registerFact('when the offer changed'),
+  WithdrawOffer: offerWithdrawal,
   CreatePerson: registerFact('when the person was recorded (also the reference day of the age band)'),
   UpdatePersonalData: registerFact('when the personal data changed'),
   ChangeAffiliation: registerFact('when the affiliation changed'),
@@ -107,6 +131,7 @@ export const BUSINESS_DATES: BusinessDates = {
   ReportWorkshop: workshopFact('when the workshop was reported'),
   RecordStaffHours: workshopOwnDate('the day the hours were worked', 'workedOn', (d) => d.workedOn),
   VoidStaffHours: workshopFact('when the hours were voided'),
+  RecordWorkshopDebrief: workshopOwnDate('the day of the debrief meeting', 'heldOn', (d) => d.heldOn),
   // staff members
   SetHourlyRate: registerFact('when the rate was set (the period it covers is in `validFrom`/`validUntil`)'),
 };

@@ -9,6 +9,8 @@ export interface References {
   /** Must exist and not be erased. */
   people?: readonly string[];
   workshops?: readonly (string | null)[];
+  /** Chains named by another chain (the one it follows). */
+  chains?: readonly (string | null)[];
   /** Must be staff members (an hourly rate set) with a rate covering the day: an hour recorded must have a cost. */
   staffOn?: readonly { personId: string; day: string }[];
 }
@@ -23,13 +25,15 @@ type ReferencesOf = { [T in AnyDomainCommand['type']]: ((data: Extract<AnyDomain
  */
 const REFERENCES: ReferencesOf = {
   // chain
-  StartChain: (d) => ({ organizations: [d.hubOrganizationId ?? null] }),
+  // A chain naming itself is not looked up: the decider refuses it as CHAIN.FOLLOWS_ITSELF, not as an unknown chain.
+  StartChain: (d) => ({ organizations: [d.hubOrganizationId ?? null], chains: [d.followsChainId === d.chainId ? null : (d.followsChainId ?? null)] }),
   UpdateChainDetails: (d) => ({ organizations: [d.hubOrganizationId ?? null] }),
   // Sent by PlanWorkshop's use case right after the workshop is planned.
   AddWorkshopToChain: null,
   RecordChainMeeting: (d) => ({ organizations: d.organizationIds }),
   RecordLastPayment: null,
   CloseChain: null,
+  RecordChainDebrief: null,
   RecordChainExpense: null,
   VoidChainExpense: null,
   CorrectChainExpense: null,
@@ -48,6 +52,12 @@ const REFERENCES: ReferencesOf = {
   // organisation
   RegisterOrganization: null,
   UpdateOrganizationDetails: null,
+  // A contact is a person who must exist and not be erased; removing one names nothing to check.
+  AddContactPerson: (d) => ({ people: [d.personId] }),
+  RemoveContactPerson: null,
+  RecordOffer: null,
+  UpdateOffer: null,
+  WithdrawOffer: null,
   // person
   CreatePerson: (d) => ({ organizations: [d.organizationId] }),
   UpdatePersonalData: null,
@@ -84,6 +94,7 @@ const REFERENCES: ReferencesOf = {
   MarkHeld: null,
   CancelWorkshop: null,
   ReportWorkshop: null,
+  RecordWorkshopDebrief: null,
 };
 
 export function referencesOf(command: AnyDomainCommand): References {

@@ -1,4 +1,4 @@
-import { chainStream, staffStream, collaborationDecider, collaborationStream, personDecider, personStream, workshopStream } from '@kuhina/domain';
+import { chainStream, staffStream, collaborationDecider, collaborationStream, organizationStream, personDecider, personStream, workshopStream } from '@kuhina/domain';
 import type { CommandContext } from '@kuhina/event-store';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import type { AggregateName, CommandOf } from '../aggregates';
@@ -193,6 +193,19 @@ describe('DomainCommandExecutor', () => {
         ),
       },
       {
+        name: 'StartChain following an unknown chain',
+        code: 'CHAIN.NOT_FOUND',
+        details: { chainId: missingWorkshop },
+        ...sendTo('chain')(
+          () => ({
+            type: 'StartChain',
+            data: { chainId: newWorkshopId, name: 'Chain 2024', fundingProgramme: 'ESF+', esfOperationId: 'S1', periodStart: '2024-01-01', periodEnd: '2024-12-31', description: '', hubOrganizationId: null, followsChainId: missingWorkshop },
+            at: AT,
+          }),
+          () => chainStream(newWorkshopId),
+        ),
+      },
+      {
         name: "UpdateChainDetails's hub organisation",
         code: 'ORGANIZATION.NOT_FOUND',
         details: { organizationId: missingOrganization },
@@ -243,6 +256,12 @@ describe('DomainCommandExecutor', () => {
           () => personStream(newPersonId),
         ),
       },
+      {
+        name: "AddContactPerson's person",
+        code: 'PERSON.NOT_FOUND',
+        details: { personId: missingPerson },
+        ...sendTo('organization')(() => ({ type: 'AddContactPerson', data: { organizationId, personId: missingPerson, role: 'events' }, at: AT }), () => organizationStream(organizationId)),
+      },
     ];
 
     it.each(cases)('$name: $code', async ({ stream, execute, code, details }) => {
@@ -277,6 +296,7 @@ describe('DomainCommandExecutor', () => {
           () => workshopStream(openWorkshopId),
         ),
       },
+      { name: 'AddContactPerson', ...sendTo('organization')(() => ({ type: 'AddContactPerson', data: { organizationId, personId, role: 'events' }, at: AT }), () => organizationStream(organizationId)) },
     ];
 
     it.each(cases)('$name', async ({ stream, execute }) => {
@@ -356,6 +376,7 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   DeclareFlatRate: true,
   RecordLastPayment: true,
   CloseChain: true,
+  RecordChainDebrief: true,
   RecordCollaboration: true,
   AddCollaborationPartner: true,
   UpdateCollaborationDetails: true,
@@ -364,6 +385,11 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   ReleaseEmail: true,
   RegisterOrganization: true,
   UpdateOrganizationDetails: true,
+  AddContactPerson: true,
+  RemoveContactPerson: true,
+  RecordOffer: true,
+  UpdateOffer: true,
+  WithdrawOffer: true,
   CreatePerson: true,
   UpdatePersonalData: true,
   ChangeAffiliation: true,
@@ -394,6 +420,7 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   MarkHeld: true,
   CancelWorkshop: true,
   ReportWorkshop: true,
+  RecordWorkshopDebrief: true,
   RecordStaffHours: true,
   VoidStaffHours: true,
   SetHourlyRate: true,

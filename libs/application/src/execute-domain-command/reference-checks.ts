@@ -1,4 +1,4 @@
-import { conflict, notFound, rateOn, staffDecider, StaffErrors, staffStream, unprocessable, OrganizationErrors, organizationDecider, organizationStream, PersonErrors, personDecider, personStream, workshopDecider, WorkshopErrors, workshopStream } from '@kuhina/domain';
+import { chainDecider, ChainErrors, chainStream, conflict, notFound, rateOn, staffDecider, StaffErrors, staffStream, unprocessable, OrganizationErrors, organizationDecider, organizationStream, PersonErrors, personDecider, personStream, workshopDecider, WorkshopErrors, workshopStream } from '@kuhina/domain';
 import type { CommandHandler } from '@kuhina/event-store';
 import type { References } from './command-references';
 
@@ -29,6 +29,12 @@ export async function requireWorkshop(handler: CommandHandler, workshopId: strin
   if (state.status === 'empty') throw notFound(WorkshopErrors.NOT_FOUND, `No workshop ${workshopId}`, { workshopId });
 }
 
+/** 404 CHAIN.NOT_FOUND for a chain that was never started (chains never disappear either). */
+export async function requireChain(handler: CommandHandler, chainId: string): Promise<void> {
+  const { state } = await handler.load(chainDecider, chainStream(chainId));
+  if (state.status === 'empty') throw notFound(ChainErrors.NOT_FOUND, `No chain ${chainId}`, { chainId });
+}
+
 /**
  * 422 STAFF.NOT_STAFF for hours of someone with no hourly rate (a participant, say), 422 STAFF.NO_RATE_ON_DATE for a
  * day no rate covers: every hour in the ledger must have a cost. Rates only ever get added, so a pass stays true.
@@ -44,10 +50,11 @@ export async function requireStaffOn(handler: CommandHandler, personId: string, 
   }
 }
 
-/** All checks of one command, in a fixed order: organisations, people, workshops, staff rates. */
+/** All checks of one command, in a fixed order: organisations, people, workshops, chains, staff rates. */
 export async function requireReferences(handler: CommandHandler, references: References): Promise<void> {
   if (references.organizations) await requireOrganizations(handler, references.organizations);
   for (const personId of references.people ?? []) await requirePerson(handler, personId);
   for (const workshopId of references.workshops ?? []) if (workshopId !== null) await requireWorkshop(handler, workshopId);
+  for (const chainId of references.chains ?? []) if (chainId !== null) await requireChain(handler, chainId);
   for (const { personId, day } of references.staffOn ?? []) await requireStaffOn(handler, personId, day);
 }

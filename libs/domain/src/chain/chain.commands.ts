@@ -3,8 +3,13 @@ import type { ExpenseCategory, FundingSource, PlanningMeetingKind } from '../wor
 import type { StaffHours } from '../staff/staff.events';
 import type { FlatRateBasis } from './chain.events';
 import type { ChainDetails } from './chain.events';
+import type { Debrief } from '../workshop/debrief/debrief';
 
-export type StartChain = DomainCommand<'StartChain', { chainId: string } & ChainDetails>;
+/**
+ * followsChainId: the earlier chain this one continues (its lessons are read with this one's); null or absent for none.
+ * Set when the chain starts and never changed, so succession can never run in a circle.
+ */
+export type StartChain = DomainCommand<'StartChain', { chainId: string; followsChainId?: string | null } & ChainDetails>;
 
 /** Fields left out (or undefined) stay as they are. */
 export type UpdateChainDetails = DomainCommand<'UpdateChainDetails', { chainId: string } & Partial<ChainDetails>>;
@@ -39,6 +44,9 @@ export type DeclareFlatRate = DomainCommand<'DeclareFlatRate', { chainId: string
 
 export type CloseChain = DomainCommand<'CloseChain', { chainId: string; reason: string }>;
 
+/** The chain's own debrief (what worked, what to develop); a different record later revises it. */
+export type RecordChainDebrief = DomainCommand<'RecordChainDebrief', { chainId: string } & Debrief>;
+
 export type ChainCommand =
   | StartChain
   | UpdateChainDetails
@@ -51,4 +59,5 @@ export type ChainCommand =
   | VoidChainStaffHours
   | DeclareFlatRate
   | RecordLastPayment
-  | CloseChain;
+  | CloseChain
+  | RecordChainDebrief;

@@ -248,6 +248,7 @@ describe('Chain decider', () => {
         expenses: {},
         staffHours: {},
         flatRate: null,
+        followsChainId: null,
         closedAt: later,
         closeReason: 'All five workshops held',
       });

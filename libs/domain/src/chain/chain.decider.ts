@@ -17,6 +17,7 @@ import { retentionEndsOn } from './retention';
 import { correctChainExpense, declareFlatRate, evolveChainCosts, recordChainExpense, recordChainStaffHours, voidChainExpense, voidChainStaffHours } from './chain-costs';
 import { PLANNING_MEETING_KINDS } from '../workshop/workshop.events';
 import { fingerprint } from '../workshop/workshop.validation';
+import { evolveChainDebrief, recordChainDebrief } from './chain-debrief';
 
 const chainField = fieldChecks(ChainErrors.BLANK_FIELD, { date: ChainErrors.INVALID_DATE });
 
@@ -77,13 +78,19 @@ function startChain(command: StartChain, state: ChainState): ChainEvent[] {
   chainField.text(data.chainId, 'chainId');
   const details = detailsOf(data);
   validateDetails(details, details, true);
+  // That the chain followed exists is checked by the use case (command-references.ts): another stream.
+  const followsChainId = chainField.idOrNull(data.followsChainId ?? null, 'followsChainId');
+  if (followsChainId !== null && followsChainId === data.chainId) {
+    throw invalid(ChainErrors.FOLLOWS_ITSELF, 'A chain cannot follow itself', { field: 'followsChainId', chainId: data.chainId });
+  }
   if (state.status !== 'empty') {
     const current = detailsOf(state);
-    const same = state.chainId === data.chainId && CHAIN_DETAIL_FIELDS.every((field) => current[field] === details[field]);
+    const same = state.chainId === data.chainId && CHAIN_DETAIL_FIELDS.every((field) => current[field] === details[field]) && (state.followsChainId ?? null) === followsChainId;
     if (same) return [];
     throw conflict(ChainErrors.ALREADY_EXISTS, `Chain ${state.chainId} already exists`, { chainId: state.chainId });
   }
-  return [{ type: 'ChainStarted', data: { chainId: data.chainId, ...details, at: command.at } }];
+  // Recorded only when there is one: chains that follow none look as they always did.
+  return [{ type: 'ChainStarted', data: { chainId: data.chainId, ...details, ...(followsChainId === null ? {} : { followsChainId }), at: command.at } }];
 }
 
 function updateChainDetails(command: UpdateChainDetails, state: ChainState): ChainEvent[] {
@@ -192,6 +199,8 @@ function decide(command: ChainCommand, state: ChainState): ChainEvent[] {
       return recordLastPayment(command, state);
     case 'CloseChain':
       return closeChain(command, state);
+    case 'RecordChainDebrief':
+      return recordChainDebrief(command, existing(state, command.data.chainId));
     default:
       return assertNever(command, 'chain command');
   }
@@ -212,6 +221,7 @@ function evolve(state: ChainState, event: ChainEvent): ChainState {
         expenses: {},
         staffHours: {},
         flatRate: null,
+        followsChainId: event.data.followsChainId ?? null,
       };
     case 'ChainDetailsUpdated': {
       // Events never reach an empty chain in a sound stream; ignoring keeps evolve total.
@@ -244,6 +254,8 @@ function evolve(state: ChainState, event: ChainEvent): ChainState {
     case 'ChainClosed':
       if (state.status === 'empty') return state;
       return { ...state, status: 'closed', closedAt: event.data.at, closeReason: event.data.reason };
+    case 'ChainDebriefRecorded':
+      return state.status === 'empty' ? state : evolveChainDebrief(state, event);
     default:
       return assertNever(event, 'chain event');
   }

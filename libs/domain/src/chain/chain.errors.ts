@@ -21,6 +21,8 @@ export const ChainErrors = {
   STAFF_HOURS_NOT_FOUND: 'STAFF_HOURS.NOT_FOUND',
   /** A field of a command is not of the expected form; `details.field` names it. */
   INVALID_FIELD: 'CHAIN.INVALID_FIELD',
+  /** followsChainId names the chain itself. */
+  FOLLOWS_ITSELF: 'CHAIN.FOLLOWS_ITSELF',
 } as const;
 
 export type ChainErrorCode = (typeof ChainErrors)[keyof typeof ChainErrors];

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { ExpenseFigures, PlanningMeetingKind } from '../workshop/workshop.events';
 import type { StaffHours } from '../staff/staff.events';
+import type { Debrief } from '../workshop/debrief/debrief';
 
 /** The descriptive part of a chain, editable until the chain is closed. */
 export interface ChainDetails {
@@ -33,6 +34,8 @@ export const CHAIN_DETAIL_FIELDS = [
 
 export interface ChainStartedData extends ChainDetails {
   chainId: string;
+  /** The earlier chain this one follows; null or absent (chains started before succession) for none. */
+  followsChainId?: string | null;
   at: string;
 }
 export type ChainStarted = DomainEvent<'ChainStarted', ChainStartedData>;
@@ -98,6 +101,9 @@ export type FlatRateDeclared = DomainEvent<
 
 export type ChainClosed = DomainEvent<'ChainClosed', { chainId: string; reason: string; at: string }>;
 
+/** The chain's own debrief, version 1, 2, ...: the latest replaces the earlier ones in views, which stay in the log. */
+export type ChainDebriefRecorded = DomainEvent<'ChainDebriefRecorded', Debrief & { chainId: string; version: number; at: string }>;
+
 export type ChainEvent =
   | ChainStarted
   | ChainDetailsUpdated
@@ -110,7 +116,8 @@ export type ChainEvent =
   | ChainStaffHoursVoided
   | FlatRateDeclared
   | LastPaymentRecorded
-  | ChainClosed;
+  | ChainClosed
+  | ChainDebriefRecorded;
 
 export const CHAIN_EVENT_TYPES = [
   'ChainStarted',
@@ -125,6 +132,7 @@ export const CHAIN_EVENT_TYPES = [
   'FlatRateDeclared',
   'LastPaymentRecorded',
   'ChainClosed',
+  'ChainDebriefRecorded',
 ] as const;
 
 export type ChainEventType = (typeof CHAIN_EVENT_TYPES)[number];

@@ -1,6 +1,7 @@
 import type { StaffHoursEntry } from '../staff/staff-hours';
 import type { ExpenseFigures } from '../workshop/workshop.events';
 import type { ChainDetails, FlatRateBasis } from './chain.events';
+import type { DebriefEntry } from '../workshop/debrief/debrief';
 
 /** An expense of the chain as a whole, as the decider keeps it. */
 export interface ChainExpenseEntry extends ExpenseFigures {
@@ -24,6 +25,10 @@ export interface ChainData extends ChainDetails {
   staffHours: Readonly<Record<string, StaffHoursEntry>>;
   /** The flat rate the chain claims other costs with; null when none. */
   flatRate: { basisPoints: number; basis: FlatRateBasis; reference: string } | null;
+  /** The chain this one follows (null: none); absent in states cached before succession. */
+  followsChainId?: string | null;
+  /** The debrief's fingerprint and version; absent until one is recorded. */
+  debrief?: DebriefEntry;
 }
 
 export interface ActiveChain extends ChainData {

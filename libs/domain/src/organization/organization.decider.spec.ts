@@ -100,7 +100,7 @@ describe('Organization decider', () => {
         registered(),
         { type: 'OrganizationDetailsUpdated', data: { organizationId, website: null, at: later } },
       ]);
-      expect(state).toEqual({ status: 'registered', organizationId, ...rauma, website: null, registeredAt: at });
+      expect(state).toEqual({ status: 'registered', organizationId, ...rauma, website: null, registeredAt: at, contacts: {}, offers: {} });
     });
   });
 });

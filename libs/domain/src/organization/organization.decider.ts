@@ -2,6 +2,7 @@ import { assertNever, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { fieldChecks } from '../shared/field-checks';
 import type { OrganizationCommand, RegisterOrganization, UpdateOrganizationDetails } from './organization.commands';
+import { addContactPerson, evolveContacts, removeContactPerson } from './organization.contacts';
 import { OrganizationErrors } from './organization.errors';
 import {
   ORGANIZATION_DETAIL_FIELDS,
@@ -9,6 +10,7 @@ import {
   type OrganizationDetails,
   type OrganizationEvent,
 } from './organization.events';
+import { evolveOffers, recordOffer, updateOffer, withdrawOffer } from './organization.offers';
 import type { OrganizationState, RegisteredOrganization } from './organization.state';
 
 const organizationField = fieldChecks(OrganizationErrors.BLANK_FIELD, {
@@ -96,6 +98,16 @@ function decide(command: OrganizationCommand, state: OrganizationState): Organiz
       return register(command, state);
     case 'UpdateOrganizationDetails':
       return update(command, state);
+    case 'AddContactPerson':
+      return addContactPerson(command, existing(state, command.data.organizationId));
+    case 'RemoveContactPerson':
+      return removeContactPerson(command, existing(state, command.data.organizationId));
+    case 'RecordOffer':
+      return recordOffer(command, existing(state, command.data.organizationId));
+    case 'UpdateOffer':
+      return updateOffer(command, existing(state, command.data.organizationId));
+    case 'WithdrawOffer':
+      return withdrawOffer(command, existing(state, command.data.organizationId));
     default:
       return assertNever(command, 'organization command');
   }
@@ -104,7 +116,7 @@ function decide(command: OrganizationCommand, state: OrganizationState): Organiz
 function evolve(state: OrganizationState, event: OrganizationEvent): OrganizationState {
   switch (event.type) {
     case 'OrganizationRegistered':
-      return { status: 'registered', organizationId: event.data.organizationId, ...detailsOf(event.data), registeredAt: event.data.at };
+      return { status: 'registered', organizationId: event.data.organizationId, ...detailsOf(event.data), registeredAt: event.data.at, contacts: {}, offers: {} };
     case 'OrganizationDetailsUpdated': {
       // Events never reach an empty organisation in a sound stream; ignoring keeps evolve total.
       if (state.status === 'empty') return state;
@@ -114,6 +126,13 @@ function evolve(state: OrganizationState, event: OrganizationEvent): Organizatio
       }
       return { ...state, ...(changes as Partial<OrganizationDetails>) };
     }
+    case 'ContactPersonAdded':
+    case 'ContactPersonRemoved':
+      return state.status === 'empty' ? state : evolveContacts(state, event);
+    case 'OfferRecorded':
+    case 'OfferUpdated':
+    case 'OfferWithdrawn':
+      return state.status === 'empty' ? state : evolveOffers(state, event);
     default:
       return assertNever(event, 'organization event');
   }

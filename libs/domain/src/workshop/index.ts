@@ -7,3 +7,4 @@ export * from './workshop.stream';
 export * from './workshop-date';
 export * from './registration-counts';
 export { registrationStatus, requireRegistrable } from './registration/registration.decide';
+export * from './debrief/debrief';

@@ -1,5 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { StaffHours } from '../staff/staff.events';
+import type { Debrief } from './debrief/debrief';
 import type {
   AttendanceMode,
   ExpenseCategory,
@@ -170,6 +171,9 @@ export type RecordStaffHours = DomainCommand<'RecordStaffHours', StaffHours & { 
 
 export type VoidStaffHours = DomainCommand<'VoidStaffHours', { workshopId: string; entryId: string; reason: string }>;
 
+/** The workshop's debrief (what worked, what to develop); a different record later revises it (debrief/debrief.ts). */
+export type RecordWorkshopDebrief = DomainCommand<'RecordWorkshopDebrief', { workshopId: string } & Debrief>;
+
 export type WorkshopCommand =
   | PlanWorkshop
   | RescheduleWorkshop
@@ -196,6 +200,7 @@ export type WorkshopCommand =
   | VoidStaffHours
   | MarkHeld
   | CancelWorkshop
-  | ReportWorkshop;
+  | ReportWorkshop
+  | RecordWorkshopDebrief;
 
 export type WorkshopCommandType = WorkshopCommand['type'];

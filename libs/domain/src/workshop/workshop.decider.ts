@@ -7,6 +7,8 @@ import {
   submitFeedback,
 } from './engagement/engagement.decide';
 import { evolveEngagement } from './engagement/engagement.evolve';
+import { recordWorkshopDebrief } from './debrief/debrief.decide';
+import { evolveDebrief } from './debrief/debrief.evolve';
 import { correctExpense, recordExpense, voidExpense } from './expenses/expenses.decide';
 import { evolveExpenses } from './expenses/expenses.evolve';
 import {
@@ -39,7 +41,7 @@ import type { WorkshopState } from './workshop.state';
 
 // The workshop aggregate, composed from its areas (Emmett-style: one folder per area, each with its decisions
 // and its part of evolve): planning/ (plan and lifecycle), registration/ (registration, waitlist, attendance),
-// pledges/, expenses/, engagement/ (feedback, citizen input, planning meetings, sustainability) and staff-hours/.
+// pledges/, expenses/, engagement/ (feedback, citizen input, planning meetings, sustainability), staff-hours/ and debrief/.
 // The guards the areas share are in workshop.guards.ts, the retry fingerprints in workshop.fingerprints.ts.
 
 function decide(command: WorkshopCommand, state: WorkshopState): WorkshopEvent[] {
@@ -102,6 +104,9 @@ function decide(command: WorkshopCommand, state: WorkshopState): WorkshopEvent[]
       return recordStaffHours(command, state);
     case 'VoidStaffHours':
       return voidStaffHours(command, state);
+    // debrief
+    case 'RecordWorkshopDebrief':
+      return recordWorkshopDebrief(command, state);
     default:
       return assertNever(command, 'workshop command');
   }
@@ -144,6 +149,8 @@ function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopState {
     case 'StaffHoursRecorded':
     case 'StaffHoursVoided':
       return evolveStaffHours(current(state, event), event);
+    case 'WorkshopDebriefRecorded':
+      return evolveDebrief(current(state, event), event);
     default:
       return assertNever(event, 'workshop event');
   }

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared/decider';
 import type { StaffHours } from '../staff/staff.events';
+import type { Debrief } from './debrief/debrief';
 
 // Vocabularies as value lists: the decider validates against them (defence in depth) and the
 // HTTP layer can reuse them for its schemas.
@@ -301,6 +302,9 @@ export type WorkshopCancelled = DomainEvent<'WorkshopCancelled', { workshopId: s
 
 export type WorkshopReported = DomainEvent<'WorkshopReported', { workshopId: string; summary: string; reportedAt: string }>;
 
+/** The workshop's debrief, version 1, 2, ...: the latest replaces the earlier ones in views, which stay in the log. */
+export type WorkshopDebriefRecorded = DomainEvent<'WorkshopDebriefRecorded', Debrief & { workshopId: string; version: number; recordedAt: string }>;
+
 export type WorkshopEvent =
   | WorkshopPlanned
   | WorkshopRescheduled
@@ -329,7 +333,8 @@ export type WorkshopEvent =
   | StaffHoursVoided
   | WorkshopHeld
   | WorkshopCancelled
-  | WorkshopReported;
+  | WorkshopReported
+  | WorkshopDebriefRecorded;
 
 export type WorkshopEventType = WorkshopEvent['type'];
 
@@ -362,6 +367,7 @@ export const WORKSHOP_EVENT_TYPES = [
   'WorkshopHeld',
   'WorkshopCancelled',
   'WorkshopReported',
+  'WorkshopDebriefRecorded',
 ] as const satisfies readonly WorkshopEventType[];
 
 // Compile-time proof that the list above names every event type (a missing one makes this `never`).

@@ -1,6 +1,7 @@
 import type { IdMap } from './id-map';
 import type { Waitlist } from './waitlist';
 import type { StaffHoursEntry } from '../staff/staff-hours';
+import type { DebriefEntry } from './debrief/debrief';
 import type { RegistrationCounts, RegistrationStatus } from './registration-counts';
 import type {
   AttendanceMode,
@@ -81,6 +82,8 @@ export interface WorkshopData {
   planningMeetings: IdMap<string>;
   sustainabilityPractices: readonly SustainabilityPractice[] | null;
   sustainabilityNotes: string | null;
+  /** The debrief's fingerprint and version; absent until one is recorded (and in states cached before debriefs). */
+  debrief?: DebriefEntry;
 }
 
 export interface PlannedWorkshop extends WorkshopData {

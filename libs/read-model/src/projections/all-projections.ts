@@ -20,5 +20,9 @@ export const PROJECTIONS_PART_2: readonly Projection[] = [workshopDetailProjecti
 // Part 3: the detail views of people and collaborations (GET /people/:id, /collaborations/:id), read by no other projection.
 import { collaborationDetailProjection } from './collaboration-detail';
 import { personDetailProjection } from './person-detail';
+// The lessons of a chain and its predecessors, and history across chains (GET /chains/:id/lessons): own documents only.
+import { chainLessonsProjection } from './chain-lessons';
+// Partner profiles and the resource map (GET /organizations/:id, /resources).
+import { organizationProfileProjection } from './organization-profile';
 
-export const PROJECTIONS_PART_3: readonly Projection[] = [personDetailProjection, collaborationDetailProjection];
+export const PROJECTIONS_PART_3: readonly Projection[] = [personDetailProjection, collaborationDetailProjection, organizationProfileProjection, chainLessonsProjection];

@@ -18,7 +18,7 @@ export class StartChainHttpController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Start a chain of workshops (an ESF+ operation or part of one)' })
+  @ApiOperation({ summary: 'Start a chain of workshops (an ESF+ operation or part of one), possibly following an earlier chain (`followsChainId`)' })
   @ApiCreatedResponse({ type: CommandResponse })
   async start(@Body() dto: StartChainRequestDto, @Command() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     const id = resourceId(dto.id, context, 'chain');
@@ -38,6 +38,7 @@ export class StartChainHttpController {
           periodEnd: dto.periodEnd,
           description: dto.description ?? '',
           hubOrganizationId: dto.hubOrganizationId ?? null,
+          followsChainId: dto.followsChainId ?? null,
         },
         at: givenBusinessTime(dto),
       },

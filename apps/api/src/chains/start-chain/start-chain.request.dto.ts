@@ -45,4 +45,16 @@ export class StartChainRequestDto extends BusinessTimeDto {
   @IsOptional()
   @IsUUID()
   hubOrganizationId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93',
+    description:
+      'The earlier chain this one follows (its lessons are gathered with this one\'s by GET /chains/{id}/lessons). Set once, when the chain starts; several chains may follow the same one. 404 CHAIN.NOT_FOUND for an unknown chain, 400 CHAIN.FOLLOWS_ITSELF for the chain itself',
+  })
+  @IsOptional()
+  @IsUUID()
+  followsChainId?: string | null;
 }

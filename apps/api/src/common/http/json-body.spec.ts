@@ -1,4 +1,4 @@
-import { jsonNestingDepth, malformedTextPath } from './json-body';
+import { jsonNestingDepth, malformedTextPath, reservedKeyPath } from './json-body';
 
 describe('jsonNestingDepth', () => {
   it.each([
@@ -37,5 +37,17 @@ describe('malformedTextPath', () => {
 
   it.each([['{"name":"Työpaja 🧩 4","note":"\\ud83e\\udde9"}'], ['{"a":["Pori","Kemi"],"b":{"c":null,"d":7}}'], ['"plain"'], ['null']])('passes well-formed text: %s', (text) => {
     expect(malformedTextPath(JSON.parse(text))).toBeNull();
+  });
+});
+
+describe('reservedKeyPath', () => {
+  it('finds a constructor or prototype key at any depth, with its path', () => {
+    expect(reservedKeyPath({ name: 'x', constructor: 'y' })).toBe('body.constructor');
+    expect(reservedKeyPath({ items: [{ ok: 1 }, { nested: { prototype: {} } }] })).toBe('body.items[1].nested.prototype');
+  });
+
+  it('passes ordinary bodies, and the words as values', () => {
+    expect(reservedKeyPath({ name: 'constructor', tags: ['prototype'], deep: { a: [1, { b: null }] } })).toBeNull();
+    expect(reservedKeyPath('constructor')).toBeNull();
   });
 });

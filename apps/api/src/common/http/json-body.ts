@@ -60,6 +60,28 @@ export function malformedTextPath(value: unknown, path = 'body'): string | null 
 }
 
 /**
+ * The path of the first key `constructor` or `prototype` anywhere in a body, or null. No field of this API has such a
+ * name, yet the DTO whitelist lets `constructor` through (every object inherits one, so it is not seen as unknown):
+ * refused here as the unknown field it is. (`__proto__` is refused by Fastify's parser already.)
+ */
+export function reservedKeyPath(value: unknown, path = 'body'): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = reservedKeyPath(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'constructor' || key === 'prototype') return `${path}.${key}`;
+    const found = reservedKeyPath(item, `${path}.${key}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
  * Fastify's own JSON parser (prototype-poisoning checks included) behind a nesting limit and a check that all text is
  * well-formed Unicode: either failing is a 400 naming the field and the rule, like any other validation error.
  */
@@ -76,6 +98,11 @@ export function limitJsonNesting(fastify: FastifyInstance): void {
       const malformed = error ? null : malformedTextPath(parsed);
       if (malformed !== null) {
         done(new RequestValidationError([{ field: malformed, rule: 'isWellFormed', message: `${malformed} must be well-formed Unicode text (it holds a lone surrogate)` }]), undefined);
+        return;
+      }
+      const reserved = error ? null : reservedKeyPath(parsed);
+      if (reserved !== null) {
+        done(new RequestValidationError([{ field: reserved, rule: 'whitelistValidation', message: `${reserved} should not exist` }]), undefined);
         return;
       }
       done(error, parsed);

@@ -26,8 +26,22 @@ describe('GetOrganizationHandler', () => {
 
     expect(await sut.execute(new GetOrganizationQuery(id))).toEqual({
       revision: 0,
-      organization: { status: 'registered', organizationId: id, ...details, registeredAt: '2023-02-01T09:00:00.000Z' },
+      organization: { status: 'registered', organizationId: id, ...details, registeredAt: '2023-02-01T09:00:00.000Z', contacts: [], contactCount: 0, offers: [], pledges: [] },
     });
+  });
+
+  it('answers the offers, and the contacts to the back-office only, at the revision of the last event', async () => {
+    await register();
+    const offer = { kind: 'expertise' as const, description: 'Social enterprise know-how', online: true, capacity: null, valueCents: null, availableFrom: null, availableUntil: null };
+    await harness.handler.handle(organizationDecider, organizationStream(id), { type: 'RecordOffer', data: { organizationId: id, offerId: 'of-1', ...offer }, at: '2023-03-01T09:00:00.000Z' }, harness.context());
+    await views.catchUp();
+
+    const answer = await sut.execute(new GetOrganizationQuery(id));
+    expect(answer.revision).toBe(1);
+    expect(answer.organization.offers).toEqual([
+      { offerId: 'of-1', ...offer, municipality: null, region: null, status: 'active', offeredAt: '2023-03-01T09:00:00.000Z', updatedAt: null, withdrawnAt: null, withdrawalReason: null },
+    ]);
+    expect((await sut.execute(new GetOrganizationQuery(id, false))).organization).not.toHaveProperty('contacts');
   });
 
   it('answers the changed details with the next revision', async () => {

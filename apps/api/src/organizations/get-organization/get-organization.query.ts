@@ -1,3 +1,7 @@
 export class GetOrganizationQuery {
-  constructor(readonly organizationId: string) {}
+  /** `withContacts`: the contact persons are for the back-office; other roles get how many there are. */
+  constructor(
+    readonly organizationId: string,
+    readonly withContacts = true,
+  ) {}
 }

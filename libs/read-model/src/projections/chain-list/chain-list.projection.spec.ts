@@ -60,6 +60,13 @@ describe('chain-list projection', () => {
       .then({ ...listed, workshopCount: 2, lastPosition: when.position.toString() });
   });
 
+  it('ChainStarted following another chain: lists which one it follows', async () => {
+    await ProjectionSpec.for(sut)
+      .given([chainStarted()])
+      .when(chainStarted(OTHER_CHAIN, { name: 'Ketju 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31', followsChainId: CHAIN }))
+      .then((view) => expect(view).toMatchObject({ chainId: OTHER_CHAIN, followsChainId: CHAIN }));
+  });
+
   it('an event for a chain never started lists nothing', async () => {
     await ProjectionSpec.for(sut).given([]).when(addedToChain(OTHER_CHAIN, RAUMA, 0)).thenNothingChanges();
   });

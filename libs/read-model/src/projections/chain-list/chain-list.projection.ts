@@ -33,6 +33,8 @@ export const chainListProjection = mutatorProjection<ChainListView>({
         periodStart: data.periodStart,
         periodEnd: data.periodEnd,
         status: view?.status ?? 'active',
+        // No version bump: succession is new, so no chain listed before it follows one (absent = none).
+        ...(data.followsChainId ? { followsChainId: data.followsChainId } : {}),
         workshopCount: view?.workshopCount ?? 0,
         lastPosition,
       };

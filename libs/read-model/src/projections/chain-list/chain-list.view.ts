@@ -10,6 +10,8 @@ export type ChainListView = {
   periodStart: string;
   periodEnd: string;
   status: 'active' | 'closed';
+  /** The earlier chain this one follows (GET /chains/:id/lessons walks them); absent or null: none. */
+  followsChainId?: string | null;
   workshopCount: number;
   lastPosition: string;
 };

@@ -1,0 +1,3 @@
+export class GetChainLessonsQuery {
+  constructor(readonly chainId: string) {}
+}

@@ -1,0 +1,2 @@
+export * from './chain-lessons.projection';
+export * from './chain-lessons.view';

@@ -1,0 +1,2 @@
+export * from './organization-profile.projection';
+export * from './organization-profile.view';
