@@ -24,6 +24,7 @@ type PageHandle = {
   kuhinaNetwork?: {
     cy: { $id(id: string): { renderedPosition(): { x: number; y: number }; visible(): boolean; emit(event: string): void } };
     steps: Array<{ title: string; day: string }>;
+    select(nodeId: string | null): void;
   };
 };
 
@@ -222,6 +223,105 @@ describeInChromium(`The network page in Chromium (analyst key typed into the pag
     // Some step showed the grown tie lighter than it is today: the panel did not just repeat the final weights.
     expect(lighter.length).toBeGreaterThan(0);
   }, 120_000); // one time-travel replay through the API per workshop: ~34 s on a busy 2-core machine
+
+  describe('the organisation view', () => {
+    type Box = { id: string; type: string; x1: number; y1: number; x2: number; y2: number };
+    /** The boxes of the labels cytoscape draws (not the nodes), in page pixels, of the nodes drawn with a caption. */
+    const labelBoxes = (): Promise<{ boxes: Box[]; fontPx: number }> =>
+      page.evaluate(() => {
+        type Node = { id(): string; visible(): boolean; data(key: string): unknown; renderedBoundingBox(options: object): { x1: number; y1: number; x2: number; y2: number } };
+        const cy = (globalThis as unknown as { kuhinaNetwork: { cy: { zoom(): number; nodes(): { toArray(): Node[] } } } }).kuhinaNetwork.cy;
+        const boxes = cy
+          .nodes()
+          .toArray()
+          .filter((node) => node.visible() && String(node.data('caption') ?? '') !== '')
+          .map((node) => ({ id: node.id(), type: String(node.data('type')), ...node.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeEdges: false, includeOverlays: false }) }));
+        return { boxes, fontPx: 11 * cy.zoom() };
+      });
+    const overlaps = (boxes: Box[]): string[] => {
+      const found: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          // Half a pixel of anti-aliasing is no overlap.
+          if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5) found.push(`${a.id} × ${b.id}`);
+        }
+      }
+      return found;
+    };
+    /** The organisation view's neighbours of a node, from the API's answer: its own ties, people folded into the organisation they came for. */
+    const foldedNeighbours = (id: string): Set<string> => {
+      const around = new Set<string>();
+      for (const edge of network.edges) {
+        const [source, target] = edge.type === 'participated' ? [edge.organization, edge.target] : [edge.source, edge.target];
+        if (source === undefined) continue;
+        if (source === id) around.add(target);
+        if (target === id) around.add(source);
+      }
+      return around;
+    };
+
+    it('folds people into their organisations, and no label of the organisation cluster overlaps another', async () => {
+      const before = await labelBoxes();
+      await page.check('#view-organizations');
+      await page.waitForSelector('#graph[data-view="organizations"]');
+      const { boxes, fontPx } = await labelBoxes();
+      const folded = new Set(network.edges.filter((e) => e.type === 'participated' && e.organization !== undefined).map((e) => `${e.organization}|${e.target}`));
+      const organizations = network.nodes.filter((n) => n.type === 'organization');
+
+      expect(folded.size).toBeGreaterThan(5);
+      expect(await drawn()).toEqual({ nodes: network.nodes.filter((n) => n.type !== 'person').length, edges: network.edges.filter((e) => e.type !== 'participated').length + folded.size });
+      expect(boxes.filter((box) => box.type === 'organization').map((box) => box.id).sort()).toEqual(organizations.map((n) => n.id).sort());
+      expect(overlaps(boxes)).toEqual([]);
+      // Readable: drawn at a size cytoscape shows (it hides labels under 7 px); the log line says how many overlapped in the person view.
+      expect(fontPx).toBeGreaterThanOrEqual(7);
+      console.log(`[kuhina] organisation labels overlapping: person view ${overlaps(before.boxes.filter((b) => b.type === 'organization')).length}, organisation view 0 of ${boxes.length} labels`);
+      await page.screenshot({ path: join(ROOT, 'artifacts', 'ui-network-organisations.png') });
+    });
+
+    it('a click on an organisation lights it and its neighbours and dims the rest; clearing the selection lights all again', async () => {
+      const org = network.nodes.filter((n) => n.type === 'organization').sort((a, b) => foldedNeighbours(b.id).size - foldedNeighbours(a.id).size)[0]!;
+      const expected = foldedNeighbours(org.id);
+      const at = await page.evaluate((id) => (globalThis as unknown as PageHandle).kuhinaNetwork!.cy.$id(id).renderedPosition(), org.id);
+      const box = (await page.locator('#graph').boundingBox())!;
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await page.waitForSelector(`#details[data-node="${org.id}"]`);
+      const lit = () =>
+        page.evaluate(() => {
+          type Node = { id(): string; hasClass(name: string): boolean };
+          const cy = (globalThis as unknown as { kuhinaNetwork: { cy: { nodes(): { toArray(): Node[] } } } }).kuhinaNetwork.cy;
+          const nodes = cy.nodes().toArray();
+          return { lit: nodes.filter((n) => !n.hasClass('faded')).map((n) => n.id()), faded: nodes.filter((n) => n.hasClass('faded')).length };
+        });
+      const clicked = await lit();
+
+      expect(expected.size).toBeGreaterThan(3);
+      expect(clicked.lit.sort()).toEqual([org.id, ...expected].sort());
+      expect(clicked.faded).toBe(network.nodes.filter((n) => n.type !== 'person').length - expected.size - 1);
+      expect(await page.getAttribute('#graph', 'data-highlighted')).toBe(String(expected.size + 1));
+
+      await page.evaluate(() => (globalThis as unknown as PageHandle).kuhinaNetwork!.select(null));
+      expect((await lit()).faded).toBe(0);
+      await page.check('#view-people');
+      await page.waitForSelector('#graph[data-view="people"]');
+      expect(await drawn()).toEqual({ nodes: network.nodes.length, edges: network.edges.length });
+    });
+  });
+
+  it('draws every chain at once from ?scope=all, people included, named as such', async () => {
+    const tab = await context.newPage(); // same browser profile: the key typed above is remembered
+    try {
+      const all = await api.get<NetworkAnswer>('/network?scope=all&people=true', { as: 'analyst' });
+      await tab.goto(`${base}/ui/network?scope=all`);
+      await tab.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+
+      expect(await tab.textContent('#chain-name')).toBe('network of all chains');
+      expect(Number(await tab.getAttribute('#graph', 'data-visible-nodes'))).toBe(all.body.nodes.length);
+      expect(Number(await tab.getAttribute('#graph', 'data-visible-edges'))).toBe(all.body.edges.length);
+    } finally {
+      await tab.close();
+    }
+  });
 
   it('offers the chains to pick from when the address names none', async () => {
     const picker = await context.newPage(); // same browser profile: the key typed above is remembered

@@ -1,4 +1,4 @@
-import { adviceFor, ApiProblem, forgetKey, getJson, KEY_STORAGE_ITEM, problemFrom, saveKey, storedKey, SWAGGER_STORAGE_ITEM, type Fetch, type KeyStorage } from './network-api.client';
+import { adviceFor, ApiProblem, forgetKey, getJson, KEY_STORAGE_ITEM, networkRequestOf, problemFrom, saveKey, storedKey, SWAGGER_STORAGE_ITEM, type Fetch, type KeyStorage } from './network-api.client';
 
 const storage = (items: Record<string, string> = {}): KeyStorage & { items: Map<string, string> } => {
   const map = new Map(Object.entries(items));
@@ -65,5 +65,21 @@ describe('network page API client', () => {
       expect((error as ApiProblem).status).toBe(401);
       expect(adviceFor(error as ApiProblem)).toMatch(/valid API key/);
     });
+  });
+});
+
+describe('networkRequestOf', () => {
+  const A = 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93';
+  const B = '55df6359-63ba-8769-a54d-07d9099eaaa6';
+
+  it('reads one chain, several (each once) and all, as the API takes them; all asks for people for the person view', () => {
+    expect(networkRequestOf(`?chainId=${A}`)).toEqual({ kind: 'network', chainIds: [A], all: false, path: `network?chainId=${A}` });
+    expect(networkRequestOf(`?chainId=${A}&chainId=${B}&chainId=${A}`)).toEqual({ kind: 'network', chainIds: [A, B], all: false, path: `network?chainId=${A}&chainId=${B}` });
+    expect(networkRequestOf('?scope=all')).toEqual({ kind: 'network', chainIds: [], all: true, path: 'network?scope=all&people=true' });
+  });
+
+  it('offers the chains when the address names none, and names a chain id that is none', () => {
+    expect(networkRequestOf('')).toEqual({ kind: 'pick' });
+    expect(networkRequestOf(`?chainId=${A}&chainId=x%3Cscript%3E`)).toEqual({ kind: 'invalid', value: 'x<script>' });
   });
 });

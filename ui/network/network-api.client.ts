@@ -102,3 +102,26 @@ export async function getJson<T>(fetchFn: Fetch, url: string, key: string): Prom
   if (!response.ok) throw problemFrom(response.status, response.headers.get('content-type'), text);
   return JSON.parse(text) as T;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the page's address asks for: a chain to pick, a chain id that is none, or the network of one chain, several or all. */
+export type NetworkRequest =
+  | { kind: 'pick' }
+  | { kind: 'invalid'; value: string }
+  | { kind: 'network'; chainIds: string[]; all: boolean; path: string };
+
+/**
+ * Reads the page's query as the API does: `chainId` (repeat it for several chains) or `scope=all`. Every chain asks for
+ * people too (`scope=all` leaves them out by default): the person view shows them, the organisation view folds them.
+ */
+export function networkRequestOf(search: string): NetworkRequest {
+  const params = new URLSearchParams(search);
+  const all = params.get('scope') === 'all';
+  const chainIds = [...new Set(params.getAll('chainId'))];
+  if (!all && chainIds.length === 0) return { kind: 'pick' };
+  const invalid = chainIds.find((id) => !UUID.test(id));
+  if (invalid !== undefined) return { kind: 'invalid', value: invalid };
+  const path = all ? 'network?scope=all&people=true' : `network?${chainIds.map((id) => `chainId=${encodeURIComponent(id)}`).join('&')}`;
+  return { kind: 'network', chainIds: all ? [] : chainIds, all, path };
+}

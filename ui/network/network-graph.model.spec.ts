@@ -86,6 +86,16 @@ describe('network page model', () => {
     expect(sut.map((s) => s.title)).toEqual(['First', 'Unordered', 'Webinar']);
   });
 
+  it('runs the workshops of several chains by day (each chain numbers its own from 0)', () => {
+    const sut = timelineOf([
+      { ...workshop('b0', '2024 first', 0, '2024-03-14T09:00:00.000Z'), chains: ['b'] },
+      { ...workshop('a1', '2023 second', 1, '2023-06-14T09:00:00.000Z'), chains: ['a'] },
+      { ...workshop('a0', '2023 first', 0, '2023-04-19T09:00:00.000Z'), chains: ['a'] },
+    ]);
+
+    expect(sut.map((s) => s.title)).toEqual(['2023 first', '2023 second', '2024 first']);
+  });
+
   it('steps to the day a workshop was held when it is not the day it started (a two-day workshop held on its second)', () => {
     const [held] = timelineOf([{ ...workshop('two-days', 'Two days', 0, '2023-05-01T10:00:00.000Z'), heldOn: '2023-05-02' }]);
 

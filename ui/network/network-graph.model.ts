@@ -25,12 +25,16 @@ export const workshopDay = (node: GraphNode): string => node.heldOn ?? dayOf(nod
 
 const nodeTitle = (node: GraphNode): string => node.label ?? `Workshop ${node.entityId.slice(0, 8)}`;
 
-/** The chain's workshops in their chain order (`order`, then start, then id), one slider step each. */
+/**
+ * The chain's workshops in their chain order (`order`, then start, then id), one slider step each; the workshops of
+ * several chains by day (each chain numbers its own).
+ */
 export function timelineOf(nodes: readonly GraphNode[]): TimelineStep[] {
   const rank = (order: number | null | undefined): number => (typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER);
-  return nodes
-    .filter((node) => node.type === 'workshop')
-    .sort((a, b) => rank(a.order) - rank(b.order) || workshopDay(a).localeCompare(workshopDay(b)) || a.id.localeCompare(b.id))
+  const workshops = nodes.filter((node) => node.type === 'workshop');
+  const acrossChains = new Set(workshops.map((node) => node.chains?.[0])).size > 1;
+  return workshops
+    .sort((a, b) => (acrossChains ? workshopDay(a).localeCompare(workshopDay(b)) : 0) || rank(a.order) - rank(b.order) || workshopDay(a).localeCompare(workshopDay(b)) || a.id.localeCompare(b.id))
     .map((node) => ({ nodeId: node.id, workshopId: node.entityId, title: nodeTitle(node), day: workshopDay(node) }));
 }
 

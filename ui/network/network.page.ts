@@ -2,14 +2,17 @@
 // The page calls the API from its own origin with the user's key; everything it shows is in the GET /network answer.
 import cytoscape from 'cytoscape';
 import type { NetworkAnswer } from '@kuhina/analytics';
-import { adviceFor, ApiProblem, forgetKey, getJson, saveKey, storedKey, type Fetch } from './network-api.client';
+import { adviceFor, ApiProblem, forgetKey, getJson, networkRequestOf, saveKey, storedKey, type Fetch, type NetworkRequest } from './network-api.client';
+import { renderLegend, renderNodeDetails } from './network-panel';
+import { STYLE } from './network.style';
+import { foldPeople } from './organization-view.model';
+import { highlightNeighbours, spreadLabels } from './organization-view.page';
 import {
   colourOf,
   degreesOf,
   displayName,
   EDGE_COLOURS,
   initialPositions,
-  legendOf,
   matchingNodes,
   nodeSize,
   seededRandom,
@@ -27,7 +30,7 @@ export interface NetworkPageHandle {
   answer: NetworkAnswer;
   steps: TimelineStep[];
   /** Opens the side panel of a node, as a click on it does. */
-  select(nodeId: string): void;
+  select(nodeId: string | null): void;
 }
 
 declare global {
@@ -37,7 +40,6 @@ declare global {
 }
 
 const LAYOUT_SEED = 20230420;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
@@ -62,7 +64,15 @@ const ui = {
   graph: element<HTMLElement>('graph'),
   details: element<HTMLElement>('details'),
   legend: element<HTMLUListElement>('legend'),
+  viewPeople: element<HTMLInputElement>('view-people'),
+  viewOrganizations: element<HTMLInputElement>('view-organizations'),
 };
+
+/** People as nodes, or folded into their organisations (the organisation view: what analysts compare). */
+type View = 'people' | 'organizations';
+let view: View = 'people';
+/** The API's answer as loaded: the organisation view is folded from it on the page, with no second request. */
+let loaded: NetworkAnswer | null = null;
 
 const browserFetch: Fetch = (url, init) => fetch(url, init);
 // Relative to the page (/ui/network): the API is the page's own origin, also behind a path prefix.
@@ -118,7 +128,7 @@ function describeKey(): string | null {
 
 async function start(): Promise<void> {
   const key = describeKey();
-  const chainId = new URLSearchParams(window.location.search).get('chainId');
+  const request = networkRequestOf(window.location.search);
   if (!key) {
     setState('needs-key');
     showProblem('An API key is needed', ' The network is read through the API. Enter a key above (any role: analyst, auditor or backoffice).');
@@ -126,13 +136,13 @@ async function start(): Promise<void> {
     return;
   }
   clearProblem();
-  if (!chainId) return pickChain(key);
-  if (!UUID.test(chainId)) {
+  if (request.kind === 'pick') return pickChain(key);
+  if (request.kind === 'invalid') {
     setState('error');
-    showProblem('Not a chain id', ` "${chainId}" is not a UUID. Open /ui/network without chainId to pick a chain.`);
+    showProblem('Not a chain id', ` "${request.value}" is not a UUID. Open /ui/network without chainId to pick a chain.`);
     return;
   }
-  await load(key, chainId);
+  await load(key, request);
 }
 
 async function pickChain(key: string): Promise<void> {
@@ -147,16 +157,18 @@ async function pickChain(key: string): Promise<void> {
   }
 }
 
-async function load(key: string, chainId: string): Promise<void> {
+async function load(key: string, request: Extract<NetworkRequest, { kind: 'network' }>): Promise<void> {
   setState('loading');
+  const chainId = request.chainIds.length === 1 ? request.chainIds[0]! : null;
   try {
     const [answer, chain] = await Promise.all([
-      getJson<NetworkAnswer>(browserFetch, apiUrl(`network?chainId=${encodeURIComponent(chainId)}`), key),
+      getJson<NetworkAnswer>(browserFetch, apiUrl(request.path), key),
       // The chain's name is a nicety: the page works without it.
-      getJson<{ name?: string }>(browserFetch, apiUrl(`chains/${encodeURIComponent(chainId)}`), key).catch(() => null),
+      chainId === null ? null : getJson<{ name?: string }>(browserFetch, apiUrl(`chains/${encodeURIComponent(chainId)}`), key).catch(() => null),
     ]);
-    ui.chainName.textContent = chain?.name ? `network of ${chain.name}` : `network of chain ${chainId.slice(0, 8)}`;
+    ui.chainName.textContent = chainId === null ? `network of ${request.all ? 'all' : request.chainIds.length} chains` : chain?.name ? `network of ${chain.name}` : `network of chain ${chainId.slice(0, 8)}`;
     document.title = `Kuhina · ${ui.chainName.textContent}`;
+    loaded = answer;
     draw(answer);
     setState('ready');
   } catch (error) {
@@ -168,49 +180,18 @@ async function load(key: string, chainId: string): Promise<void> {
 // Drawing
 // ---------------------------------------------------------------------------------------------
 
-const STYLE: cytoscape.StylesheetStyle[] = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(colour)',
-      width: 'data(size)',
-      height: 'data(size)',
-      label: 'data(caption)',
-      'font-size': 11,
-      color: '#1f2430',
-      'text-valign': 'bottom',
-      'text-margin-y': 3,
-      'text-outline-color': '#ffffff',
-      'text-outline-width': 2,
-      'min-zoomed-font-size': 7,
-      // Long names ("… (fictitious unit)") would cover their neighbours: cut them; the side panel has them whole.
-      'text-wrap': 'ellipsis',
-      'text-max-width': '150px',
-      'border-width': 1,
-      'border-color': 'rgba(0,0,0,0.25)',
-    },
-  },
-  { selector: 'node[type = "workshop"]', style: { shape: 'round-rectangle', 'font-weight': 'bold', 'font-size': 12, 'text-max-width': '320px' } },
-  { selector: 'node[type = "person"]', style: { 'border-width': 0 } },
-  {
-    selector: 'edge',
-    style: {
-      'line-color': 'data(colour)',
-      width: 'mapData(weight, 1, 5, 1, 5)',
-      opacity: 0.55,
-      'curve-style': 'haystack',
-    },
-  },
-  { selector: 'edge[type = "collaboration"]', style: { 'line-style': 'dashed', opacity: 0.9, 'curve-style': 'straight' } },
-  { selector: '.hidden', style: { display: 'none' } },
-  { selector: '.dimmed', style: { opacity: 0.15 } },
-  { selector: 'node.match', style: { 'border-width': 4, 'border-color': '#d62728', 'z-index': 10 } },
-  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b5cad', 'z-index': 11 } },
-  { selector: 'edge.tie', style: { opacity: 1, 'z-index': 9 } },
-];
+/** Switches between the person view and the organisation view, redrawing from the loaded answer. */
+function showView(next: View): void {
+  view = next;
+  ui.viewPeople.checked = view === 'people';
+  ui.viewOrganizations.checked = view === 'organizations';
+  if (loaded) draw(loaded);
+}
 
-function draw(answer: NetworkAnswer): void {
+function draw(full: NetworkAnswer): void {
   drawn?.cy.destroy();
+  const answer = view === 'organizations' ? foldPeople(full) : full;
+  ui.graph.dataset.view = view;
   const steps = timelineOf(answer.nodes);
   const positions = initialPositions(answer, steps);
   const elements: cytoscape.ElementDefinition[] = [
@@ -237,13 +218,18 @@ function draw(answer: NetworkAnswer): void {
 
   sizeNodes(drawn);
   runLayout(cy, answer.nodes.length);
+  if (view === 'organizations') {
+    // A few dozen labelled nodes: every name readable, none over another (the person view labels no people).
+    spreadLabels(cy);
+    cy.fit(undefined, 30);
+  }
 
   cy.on('tap', 'node', (event) => select(String(event.target.id())));
   cy.on('tap', (event) => {
     if (event.target === cy) select(null);
   });
 
-  renderLegend(answer);
+  renderLegend(ui.legend, answer);
   ui.time.min = '0';
   ui.time.max = String(steps.length);
   ui.time.value = String(steps.length);
@@ -322,7 +308,10 @@ function redraw(): void {
   ui.graph.dataset.visibleEdges = String(state.visible.edges.size);
   ui.graph.dataset.position = step ? String(position) : 'all';
   if (state.selected && !state.visible.nodes.has(state.selected)) select(null);
-  else renderDetails();
+  else {
+    highlight(state);
+    renderDetails();
+  }
   applySearch(false);
 }
 
@@ -351,6 +340,9 @@ function applySearch(centre: boolean): void {
   }
 }
 
+/** Lights the selected node and its neighbours as drawn on the slider's day; says how many on the container. */
+const highlight = (state: Drawn): void => void (ui.graph.dataset.highlighted = String(highlightNeighbours(state.cy, state.selected)));
+
 function select(nodeId: string | null): void {
   if (!drawn) return;
   const state = drawn;
@@ -364,68 +356,17 @@ function select(nodeId: string | null): void {
       node.connectedEdges().addClass('tie');
     }
   });
+  highlight(state);
   renderDetails();
 }
 
-// ---------------------------------------------------------------------------------------------
-// Side panel and legend (DOM built with textContent: names come from user input)
-// ---------------------------------------------------------------------------------------------
-
-function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (text !== undefined) el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
-
+// Side panel (network-panel.ts builds it with textContent: names come from user input)
 function renderDetails(): void {
   const state = drawn;
-  if (!state || !state.selected) {
-    ui.details.replaceChildren(make('p', 'Click a node to see its ties and the workshops that made them.', 'muted'));
-    ui.details.dataset.node = '';
-    return;
-  }
-  const node = state.byId.get(state.selected)!;
+  const node = state?.selected ? (state.byId.get(state.selected) ?? null) : null;
+  if (!state || !node) return renderNodeDetails(ui.details, null, [], undefined);
   const ties = tiesOf(state.answer, node.id, state.visible.edges, currentDay(state).day);
-  const origin = state.steps.find((s) => s.workshopId === node.createdBy.workshopId);
-
-  const facts = make('dl');
-  const fact = (label: string, value: string | null | undefined): void => {
-    if (value) facts.append(make('dt', label), make('dd', value));
-  };
-  fact('Type', node.type);
-  fact('Sector', node.sector);
-  fact('Region', node.region);
-  fact('Starts', node.startsAt?.slice(0, 10));
-  fact('Held', node.heldOn);
-  fact('Roles', node.roles?.join(', '));
-  fact('In the network since', `${node.createdBy.date.slice(0, 10)}${origin ? ` (${origin.title})` : ''}`);
-
-  const list = make('ul', undefined, 'ties');
-  for (const tie of ties) {
-    const item = make('li');
-    item.dataset.neighbour = tie.neighbourId;
-    item.dataset.weight = String(tie.weight);
-    const via = make('ul', undefined, 'via');
-    for (const title of tie.workshops) via.append(make('li', title));
-    item.append(make('span', tie.neighbour, 'who'), document.createTextNode(' '), make('span', `${tie.type} · weight ${tie.weight}`, 'how'), via);
-    list.append(item);
-  }
-
-  ui.details.replaceChildren(make('h2', displayName(node)), facts, make('h2', `${ties.length} ${ties.length === 1 ? 'tie' : 'ties'} shown, and the workshops behind them`), list);
-  ui.details.dataset.node = node.id;
-}
-
-function renderLegend(answer: NetworkAnswer): void {
-  ui.legend.replaceChildren(
-    ...legendOf(answer).map((entry) => {
-      const item = make('li');
-      const swatch = make('span', undefined, entry.kind === 'edge' ? 'swatch edge' : 'swatch');
-      swatch.style.background = entry.colour;
-      item.append(swatch, document.createTextNode(entry.label));
-      return item;
-    }),
-  );
+  renderNodeDetails(ui.details, node, ties, state.steps.find((s) => s.workshopId === node.createdBy.workshopId));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +389,8 @@ ui.chainSelect.addEventListener('change', () => {
   if (ui.chainSelect.value) window.location.search = `?chainId=${encodeURIComponent(ui.chainSelect.value)}`;
 });
 ui.time.addEventListener('input', redraw);
+ui.viewPeople.addEventListener('change', () => showView('people'));
+ui.viewOrganizations.addEventListener('change', () => showView('organizations'));
 ui.search.addEventListener('input', () => applySearch(false));
 ui.search.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') applySearch(true);

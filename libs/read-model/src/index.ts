@@ -35,3 +35,4 @@ export * from './projections/network/network-assembly';
 export * from './projections/network/network-dates';
 export * from './projections/network/network-documents';
 export * from './replay/network-replay';
+export * from './replay/network-merge';

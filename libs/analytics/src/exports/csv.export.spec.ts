@@ -34,6 +34,7 @@ describe('toCsvNodes', () => {
       created_date: '2023-04-19T10:00:00.000Z',
       created_workshop: 'w1',
       created_position: '10',
+      chains: '',
     });
     expect(sut.find((row) => row.id === 'org:c')).toMatchObject({ label: 'Kävelykadun Paahtimo Oy', sector: '', region: 'Uusimaa' });
     expect(sut.find((row) => row.id === 'person:p-2')).toMatchObject({ roles: 'participant;speaker' });
@@ -56,6 +57,13 @@ describe('toCsvNodes', () => {
 describe('toCsvEdges', () => {
   const answer = mixedNetworkFixture();
 
+  it('says which chains made a tie and what each added to its weight (a network over several chains)', () => {
+    const tie = { ...answer.edges[0]!, chains: ['chain-b', 'chain-a'], chainWeights: { 'chain-b': 2, 'chain-a': 1 } };
+    const sut = read(toCsvEdges({ ...answer, chainId: null, chainIds: ['chain-a', 'chain-b'], edges: [tie] }));
+
+    expect(sut[0]).toMatchObject({ id: tie.id, chains: 'chain-b;chain-a', chain_weights: 'chain-b:2;chain-a:1' });
+  });
+
   it('parses back with csv-parse to one row per edge with endpoints, type, weight, roles, origin and workshops', () => {
     const csv = toCsvEdges(answer);
     const sut = read(csv);
@@ -75,6 +83,8 @@ describe('toCsvEdges', () => {
         created_workshop: e.createdBy.workshopId,
         created_position: e.createdBy.position,
         workshops: e.workshops.join(';'),
+        chains: (e.chains ?? []).join(';'),
+        chain_weights: '',
       })),
     );
     expect(sut.find((row) => row.type === 'co-attendance')).toMatchObject({ workshops: 'w1;w2', source_roles: 'organiser', target_roles: 'participant;speaker' });

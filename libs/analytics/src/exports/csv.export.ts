@@ -1,10 +1,11 @@
 import type { NetworkAnswer } from '../network-graph';
+import { chainWeightItems } from './chain-weights';
 import { csvDocument } from './csv-cell';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export const CSV_EXTENSION = 'csv';
 
-export const CSV_NODE_COLUMNS = ['id', 'type', 'label', 'sector', 'region', 'roles', 'held_on', 'created_date', 'created_workshop', 'created_position'] as const;
+export const CSV_NODE_COLUMNS = ['id', 'type', 'label', 'sector', 'region', 'roles', 'held_on', 'created_date', 'created_workshop', 'created_position', 'chains'] as const;
 export const CSV_EDGE_COLUMNS = [
   'id',
   'source',
@@ -18,6 +19,8 @@ export const CSV_EDGE_COLUMNS = [
   'created_workshop',
   'created_position',
   'workshops',
+  'chains',
+  'chain_weights',
 ] as const;
 
 /** Separator of the workshop ids in the `workshops` column and of roles (ids and roles never contain it; csv-cell.ts quotes a cell holding it). */
@@ -47,6 +50,7 @@ export function toCsvNodes(answer: NetworkAnswer, options: CsvOptions = {}): str
     node.createdBy.date,
     node.createdBy.workshopId,
     node.createdBy.position,
+    (node.chains ?? []).join(CSV_LIST_SEPARATOR),
   ]);
   return csvDocument(CSV_NODE_COLUMNS, rows, { bom: options.bom === true });
 }
@@ -65,6 +69,8 @@ export function toCsvEdges(answer: NetworkAnswer, options: CsvOptions = {}): str
     edge.createdBy.workshopId,
     edge.createdBy.position,
     edge.workshops.join(CSV_LIST_SEPARATOR),
+    (edge.chains ?? []).join(CSV_LIST_SEPARATOR),
+    chainWeightItems(edge.chainWeights).join(CSV_LIST_SEPARATOR),
   ]);
   return csvDocument(CSV_EDGE_COLUMNS, rows, { bom: options.bom === true });
 }

@@ -1,5 +1,6 @@
 import { NETWORK_EDGE_DIRECTED } from '@kuhina/read-model/projections/network/network.view';
 import type { NetworkAnswer } from '../network-graph';
+import { chainWeightItems } from './chain-weights';
 import { escapeXml, xmlAttributes } from './xml.escape';
 
 export const GEXF_CONTENT_TYPE = 'application/gexf+xml; charset=utf-8';
@@ -24,6 +25,7 @@ const NODE_ATTRIBUTES: ReadonlyArray<readonly [string, GexfAttributeType]> = [
   ['workshop', 'string'],
   ['created', 'string'],
   ['position', 'long'],
+  ['chains', 'liststring'],
 ];
 const EDGE_ATTRIBUTES: ReadonlyArray<readonly [string, GexfAttributeType]> = [
   ['type', 'string'],
@@ -36,6 +38,8 @@ const EDGE_ATTRIBUTES: ReadonlyArray<readonly [string, GexfAttributeType]> = [
   ['created', 'string'],
   ['position', 'long'],
   ['joins', 'liststring'],
+  ['chains', 'liststring'],
+  ['chainWeights', 'liststring'],
 ];
 
 export interface GexfOptions {
@@ -84,7 +88,7 @@ export function toGexf(answer: NetworkAnswer, options: GexfOptions = {}): string
   // The last modification is the latest business date in the network (no clock: the export is a pure function).
   lines.push(`  <meta${xmlAttributes([['lastmodifieddate', latest === undefined ? undefined : gexfDay(latest)]])}>`);
   lines.push('    <creator>Kuhina</creator>');
-  lines.push(`    <description>${escapeXml(`Network grown by chain ${answer.chainId}, up to log position ${answer.lastPosition}`)}</description>`);
+  lines.push(`    <description>${escapeXml(`Network grown by ${answer.chainId !== null ? `chain ${answer.chainId}` : `chains ${(answer.chainIds ?? []).join(', ')}`}, up to log position ${answer.lastPosition}`)}</description>`);
   lines.push('  </meta>');
   // The days are UTC days (gexfDay); Gephi reads dates in the graph's time zone.
   lines.push('  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date" timezone="UTC">');
@@ -106,6 +110,7 @@ export function toGexf(answer: NetworkAnswer, options: GexfOptions = {}): string
         workshop: node.createdBy.workshopId,
         created: node.createdBy.date,
         position: node.createdBy.position,
+        chains: node.chains === undefined ? undefined : gexfList(node.chains),
       }),
     );
     lines.push('      </node>');
@@ -137,6 +142,8 @@ export function toGexf(answer: NetworkAnswer, options: GexfOptions = {}): string
         created: edge.createdBy.date,
         position: edge.createdBy.position,
         joins: gexfList(edge.joins.map((join) => join.date)),
+        chains: edge.chains === undefined ? undefined : gexfList(edge.chains),
+        chainWeights: edge.chainWeights === undefined ? undefined : gexfList(chainWeightItems(edge.chainWeights)),
       }),
     );
     lines.push('      </edge>');

@@ -1,5 +1,6 @@
 import { NETWORK_EDGE_DIRECTED } from '@kuhina/read-model/projections/network/network.view';
 import type { NetworkAnswer } from '../network-graph';
+import { chainWeightItems } from './chain-weights';
 import { escapeXml, xmlAttributes } from './xml.escape';
 
 export const GRAPHML_CONTENT_TYPE = 'application/graphml+xml; charset=utf-8';
@@ -24,6 +25,7 @@ const KEYS: readonly Key[] = [
   { id: 'n_created_date', for: 'node', name: 'created_date', type: 'string' },
   { id: 'n_created_workshop', for: 'node', name: 'created_workshop', type: 'string' },
   { id: 'n_created_position', for: 'node', name: 'created_position', type: 'long' },
+  { id: 'n_chains', for: 'node', name: 'chains', type: 'string' },
   { id: 'e_type', for: 'edge', name: 'type', type: 'string' },
   { id: 'e_weight', for: 'edge', name: 'weight', type: 'double' },
   { id: 'e_directed', for: 'edge', name: 'directed', type: 'boolean' },
@@ -34,6 +36,8 @@ const KEYS: readonly Key[] = [
   { id: 'e_created_workshop', for: 'edge', name: 'created_workshop', type: 'string' },
   { id: 'e_created_position', for: 'edge', name: 'created_position', type: 'long' },
   { id: 'e_workshops', for: 'edge', name: 'workshops', type: 'string' },
+  { id: 'e_chains', for: 'edge', name: 'chains', type: 'string' },
+  { id: 'e_chain_weights', for: 'edge', name: 'chain_weights', type: 'string' },
 ];
 
 export interface GraphmlOptions {
@@ -57,7 +61,7 @@ export function toGraphml(answer: NetworkAnswer, options: GraphmlOptions = {}): 
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
       ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...KEYS.map((key) => `  <key${xmlAttributes([['id', key.id], ['for', key.for], ['attr.name', key.name], ['attr.type', key.type]])}/>`),
-    `  <graph${xmlAttributes([['id', answer.chainId], ['edgedefault', 'undirected']])}>`,
+    `  <graph${xmlAttributes([['id', answer.chainId ?? (answer.scope === 'all' ? 'all-chains' : (answer.chainIds ?? []).join(GRAPHML_LIST_SEPARATOR))], ['edgedefault', 'undirected']])}>`,
   ];
   for (const node of answer.nodes) {
     lines.push(`    <node${xmlAttributes([['id', node.id]])}>`);
@@ -75,6 +79,7 @@ export function toGraphml(answer: NetworkAnswer, options: GraphmlOptions = {}): 
         n_created_date: node.createdBy.date,
         n_created_workshop: node.createdBy.workshopId,
         n_created_position: node.createdBy.position,
+        n_chains: node.chains?.join(GRAPHML_LIST_SEPARATOR),
       }),
     );
     lines.push('    </node>');
@@ -100,6 +105,8 @@ export function toGraphml(answer: NetworkAnswer, options: GraphmlOptions = {}): 
         e_created_workshop: edge.createdBy.workshopId,
         e_created_position: edge.createdBy.position,
         e_workshops: edge.workshops.join(GRAPHML_LIST_SEPARATOR),
+        e_chains: edge.chains?.join(GRAPHML_LIST_SEPARATOR),
+        e_chain_weights: edge.chainWeights === undefined ? undefined : chainWeightItems(edge.chainWeights).join(GRAPHML_LIST_SEPARATOR),
       }),
     );
     lines.push('    </edge>');

@@ -4,6 +4,7 @@ import { GEXF_CONTENT_TYPE, GEXF_EXTENSION, toGexf } from './gexf.export';
 import { GRAPHML_CONTENT_TYPE, GRAPHML_EXTENSION, toGraphml } from './graphml.export';
 import { KUMU_CONTENT_TYPE, KUMU_EXTENSION, toKumu } from './kumu.export';
 
+export * from './chain-weights';
 export * from './csv.export';
 export * from './csv-cell';
 export * from './gexf.export';
@@ -37,6 +38,12 @@ const WRITERS: Readonly<Record<NetworkExportFormat, Writer>> = {
   kumu: { write: toKumu, contentType: KUMU_CONTENT_TYPE, extension: KUMU_EXTENSION, suffix: '.kumu' },
 };
 
+/** What names the network in file names and titles: its chain, `all` chains, or how many chains. */
+export function networkName(answer: Pick<NetworkAnswer, 'chainId' | 'chainIds' | 'scope'>): string {
+  if (answer.chainId !== null) return answer.chainId;
+  return answer.scope === 'all' ? 'all-chains' : `${answer.chainIds?.length ?? 0}-chains`;
+}
+
 /** The network in one export format, with what an HTTP answer or a CLI file needs to go with it. */
 export function exportNetwork(answer: NetworkAnswer, format: NetworkExportFormat): NetworkExport {
   const writer = WRITERS[format];
@@ -44,6 +51,6 @@ export function exportNetwork(answer: NetworkAnswer, format: NetworkExportFormat
     body: writer.write(answer),
     contentType: writer.contentType,
     extension: writer.extension,
-    fileName: `network-${answer.chainId}${writer.suffix}.${writer.extension}`,
+    fileName: `network-${networkName(answer)}${writer.suffix}.${writer.extension}`,
   };
 }

@@ -1,5 +1,6 @@
 import { NETWORK_EDGE_DIRECTED } from '@kuhina/read-model/projections/network/network.view';
 import type { NetworkAnswer } from '../network-graph';
+import { chainWeightItems } from './chain-weights';
 
 export const KUMU_CONTENT_TYPE = 'application/json; charset=utf-8';
 export const KUMU_EXTENSION = 'json';
@@ -20,6 +21,8 @@ export type KumuElement = {
   created: string;
   'created by workshop': string;
   'log position': string;
+  /** The chains that brought the element in. */
+  chains?: string[];
 };
 
 export type KumuConnection = {
@@ -38,6 +41,9 @@ export type KumuConnection = {
   'created by workshop': string;
   'log position': string;
   workshops: string[];
+  /** The chains that made the connection, and what each added to its weight (`chainId:weight`). */
+  chains?: string[];
+  'chain weights'?: string[];
 };
 
 export type KumuBlueprint = { elements: KumuElement[]; connections: KumuConnection[] };
@@ -73,6 +79,7 @@ export function toKumuBlueprint(answer: NetworkAnswer): KumuBlueprint {
       created: node.createdBy.date,
       'created by workshop': node.createdBy.workshopId,
       'log position': node.createdBy.position,
+      ...(node.chains ? { chains: [...node.chains] } : {}),
     }),
   );
   const connections = answer.edges.map(
@@ -90,6 +97,8 @@ export function toKumuBlueprint(answer: NetworkAnswer): KumuBlueprint {
       'created by workshop': edge.createdBy.workshopId,
       'log position': edge.createdBy.position,
       workshops: [...edge.workshops],
+      ...(edge.chains ? { chains: [...edge.chains] } : {}),
+      ...(edge.chainWeights ? { 'chain weights': chainWeightItems(edge.chainWeights) } : {}),
     }),
   );
   return { elements, connections };

@@ -186,15 +186,15 @@ describe('chainGrowth', () => {
 
     expect(sut).toEqual([
       {
-        workshopId: 'w1', title: 'Rauma', order: 0, date: '2023-04-19T10:00:00.000Z',
+        workshopId: 'w1', chainId: 'chain-1', title: 'Rauma', order: 0, date: '2023-04-19T10:00:00.000Z',
         newTies: 2, newTiesByType: { participated: 1, 'co-organised': 1 }, newOrganizations: 1, participants: 1, returningParticipants: 0,
       },
       {
-        workshopId: 'w2', title: 'Pori', order: 1, date: '2023-06-14T08:00:00.000Z',
+        workshopId: 'w2', chainId: 'chain-1', title: 'Pori', order: 1, date: '2023-06-14T08:00:00.000Z',
         newTies: 2, newTiesByType: { participated: 1, 'co-attendance': 1 }, newOrganizations: 2, participants: 1, returningParticipants: 0,
       },
       {
-        workshopId: 'w3', title: 'Kemi', order: 2, date: '2023-09-12T09:00:00.000Z',
+        workshopId: 'w3', chainId: 'chain-1', title: 'Kemi', order: 2, date: '2023-09-12T09:00:00.000Z',
         newTies: 4, newTiesByType: { participated: 3, 'co-attendance': 1 }, newOrganizations: 0, participants: 3, returningParticipants: 2,
       },
     ]);

@@ -143,6 +143,8 @@ export interface NetworkSummary {
 
 export interface GrowthRow {
   workshopId: string;
+  /** The workshop's chain (several chains: the rows run by date across them). */
+  chainId: string | null;
   title: string | null;
   /** 0-based place in the chain, when known. */
   order: number | null;
@@ -166,9 +168,11 @@ export interface GraphMetrics {
 }
 
 export interface NetworkMetrics extends GraphMetrics {
-  chainId: string;
+  /** Null for several chains or `scope=all` (see `chainIds`). */
+  chainId: string | null;
+  chainIds?: string[];
   lastPosition: string;
-  /** One row per workshop, in chain order. */
+  /** One row per workshop, in chain order; across several chains by date (`order` is each chain's own). */
   growth: GrowthRow[];
 }
 
@@ -247,12 +251,18 @@ function withShare(tally: CrossingShare): CrossingShare {
 // Growth along the chain (from the typed answer: merging pairs would hide which workshop made each edge)
 // ------------------------------------------------------------------------------------------------
 
-/** Workshops in chain order: `order`, then `startsAt`, then id (unknowns last) so the rows are stable. */
+/**
+ * Workshops in chain order: `order`, then `startsAt`, then id (unknowns last) so the rows are stable. Across several
+ * chains each has its own `order`, so the workshops run by date (a participant returns from any earlier workshop).
+ */
 export function chainWorkshops(answer: NetworkAnswer): NetworkAnswerNode[] {
+  const acrossChains = (answer.chainIds?.length ?? 1) > 1;
+  const date = (node: NetworkAnswerNode): string => node.startsAt ?? node.createdBy.date;
   return answer.nodes
     .filter((node) => node.type === 'workshop')
     .sort(
       (a, b) =>
+        (acrossChains ? compareNullable(Date.parse(date(a)), Date.parse(date(b))) : 0) ||
         compareNullable(a.order ?? null, b.order ?? null) ||
         compareNullable(a.startsAt ?? null, b.startsAt ?? null) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -272,6 +282,7 @@ export function chainGrowth(answer: NetworkAnswer): GrowthRow[] {
   for (const node of workshops) {
     rows.set(node.entityId, {
       workshopId: node.entityId,
+      chainId: node.chains?.[0] ?? answer.chainId,
       title: node.label,
       order: node.order ?? null,
       date: node.startsAt ?? node.createdBy.date,
@@ -316,5 +327,5 @@ export function chainGrowth(answer: NetworkAnswer): GrowthRow[] {
 
 /** Everything GET /network/metrics answers: graph metrics plus growth along the chain. */
 export function networkMetrics(answer: NetworkAnswer): NetworkMetrics {
-  return { chainId: answer.chainId, lastPosition: answer.lastPosition, ...computeMetrics(toGraphology(answer)), growth: chainGrowth(answer) };
+  return { chainId: answer.chainId, ...(answer.chainIds === undefined ? {} : { chainIds: answer.chainIds }), lastPosition: answer.lastPosition, ...computeMetrics(toGraphology(answer)), growth: chainGrowth(answer) };
 }

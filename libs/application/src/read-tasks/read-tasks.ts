@@ -7,7 +7,7 @@ import { AuditReader, type EventTrace } from '../audit/audit-reader';
 import type { AuditLedger } from '../audit/audit-ledger';
 import type { EsfIndicators } from '../audit/esf-indicators';
 import { ledgerHistoryCsv, ledgerItemsCsv } from '../audit/ledger-csv';
-import { NetworkReader } from '../network/network-reader';
+import { NetworkReader, type NetworkSelection } from '../network/network-reader';
 
 /** `json`: the ledger; `csv`: one row per item (what a spreadsheet sums); `csv-history`: one row per event behind the items. */
 export const LEDGER_FORMATS = ['json', 'csv', 'csv-history'] as const;
@@ -24,8 +24,11 @@ export type ReadTask =
   | { kind: 'ledger'; chainId: string; revealPeople: boolean; format: LedgerFormat }
   | { kind: 'indicators'; chainId: string; revealPeople: boolean }
   | { kind: 'trace'; eventId: string; revealPeople: boolean }
-  | { kind: 'network'; chainId: string; revealPeople: boolean; cut: NetworkCut; format?: NetworkExportFormat }
-  | { kind: 'network-metrics'; chainId: string; revealPeople: boolean; cut: NetworkCut };
+  | ({ kind: 'network'; revealPeople: boolean; cut: NetworkCut; format?: NetworkExportFormat } & NetworkChoice)
+  | ({ kind: 'network-metrics'; revealPeople: boolean; cut: NetworkCut } & NetworkChoice);
+
+/** One chain (`chainId`), or several chains or all of them, merged (`chains`: see NetworkReader.readChains). */
+export type NetworkChoice = { chainId: string; chains?: undefined } | { chains: NetworkSelection; chainId?: undefined };
 
 /** The Merkle root over every stream head at one log position: what a seal records (computed apart from its append). */
 export interface SealRoot {
@@ -85,16 +88,21 @@ export class ReadTaskRunner {
       case 'trace':
         return this.audit.trace(task.eventId, { revealPeople: task.revealPeople });
       case 'network': {
-        const answer = await this.networks.read(task.chainId, { revealPeople: task.revealPeople }, task.cut);
+        const answer = await this.network(task);
         return task.format === undefined ? answer : exportNetwork(answer, task.format);
       }
       case 'network-metrics':
-        return networkMetrics(await this.networks.read(task.chainId, { revealPeople: task.revealPeople }, task.cut));
+        return networkMetrics(await this.network(task));
       default: {
         const unknown: never = task;
         throw new Error(`Unknown read task ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  private network(task: { revealPeople: boolean; cut: NetworkCut } & NetworkChoice): Promise<NetworkAnswer> {
+    const audience = { revealPeople: task.revealPeople };
+    return task.chains === undefined ? this.networks.read(task.chainId, audience, task.cut) : this.networks.readChains(task.chains, audience, task.cut);
   }
 
   private storage() {

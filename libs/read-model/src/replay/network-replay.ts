@@ -155,7 +155,8 @@ export async function networkOf(store: ReadStore, chainId: string, filter: Netwo
   return { network: assembleNetwork(chainId, workshops, collaborations, filter), lastPosition };
 }
 
-async function replay(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainId: string, cut: NetworkCut, onProgress?: ReplayProgress): Promise<PositionedNetwork> {
+/** Replays `log` (cut) into a throw-away store and assembles the network of each chain from it, kept to the cut's date and roles. */
+async function replayChains(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainIds: readonly string[], cut: NetworkCut, onProgress?: ReplayProgress): Promise<PositionedNetwork[]> {
   // A date that is none is refused before any reading.
   const filter = filterOf(cut);
   const head = await log.headPosition();
@@ -164,7 +165,11 @@ async function replay(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainId: 
   // Large batches: nothing waits on a throw-away store's commits.
   const projector = new Projector(new CutLog(log, cut, target, onProgress), store, { projections: NETWORK_REPLAY_PROJECTIONS, batchSize: 10_000 });
   await projector.catchUp();
-  return networkOf(store, chainId, filter);
+  return Promise.all(chainIds.map((chainId) => networkOf(store, chainId, filter)));
+}
+
+async function replay(log: Pick<EventLog, 'readAll' | 'headPosition'>, chainId: string, cut: NetworkCut, onProgress?: ReplayProgress): Promise<PositionedNetwork> {
+  return (await replayChains(log, [chainId], cut, onProgress))[0]!;
 }
 
 /**
@@ -196,10 +201,23 @@ export async function replayNetworkFromStreams(
   chainId: string,
   cut: NetworkCut = {},
 ): Promise<PositionedNetwork> {
+  return (await replayNetworksFromStreams(events, streams, [chainId], cut))[0]!;
+}
+
+/**
+ * The same for several chains at once (GET /network?chainId=a&chainId=b): one replay of the union of their streams,
+ * then each chain's network from it, in the order of `chainIds` (a stream read once even when two chains share it).
+ */
+export async function replayNetworksFromStreams(
+  events: { readStream(stream: string): Promise<RecordedEvent[]> },
+  streams: readonly string[],
+  chainIds: readonly string[],
+  cut: NetworkCut = {},
+): Promise<PositionedNetwork[]> {
   const keep = inCut(cut);
   const merged: RecordedEvent[] = [];
   for (const stream of new Set(streams)) for (const event of await events.readStream(stream)) if (keep(event)) merged.push(event);
   merged.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   const { untilPosition: _cutAlready, ...rest } = cut;
-  return replay(new ArrayLog(merged), chainId, rest);
+  return replayChains(new ArrayLog(merged), chainIds, rest);
 }

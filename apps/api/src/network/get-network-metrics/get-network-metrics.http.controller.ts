@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { NetworkMetrics } from '@kuhina/analytics';
 import { Expensive } from '../../common/auth/roles.decorator';
 import { ViewRead } from '../../common/http/view-read';
-import { cutOf, NetworkCutQueryDto } from '../get-network/network-cut.query.dto';
+import { choiceOf, cutOf, NetworkCutQueryDto } from '../get-network/network-cut.query.dto';
 import { GetNetworkMetricsQuery } from './get-network-metrics.query';
 
 @ApiTags('network')
@@ -20,10 +20,10 @@ export class GetNetworkMetricsHttpController {
   @ApiOperation({
     summary: "Metrics of a chain's network: per node, per network, and the growth curve along the chain",
     description:
-      'Per node: degree, weighted degree, betweenness, Louvain community. Per network: nodes, edges, density, connected components and the share of the largest, modularity, the share of organisation ties that cross sectors and regions. Per workshop of the chain: new ties, new organisations reached, returning participants. Computed with graphology; `asOf` / `untilPosition` give the metrics of the network as it stood then, `roles` those of the attendances of some roles only (as `GET /network`).',
+      'Per node: degree, weighted degree, betweenness, Louvain community. Per network: nodes, edges, density, connected components and the share of the largest, modularity, the share of organisation ties that cross sectors and regions. Per workshop of the chain: new ties, new organisations reached, returning participants. Computed with graphology; `asOf` / `untilPosition` give the metrics of the network as it stood then, `roles` those of the attendances of some roles only (as `GET /network`). Several chains (`chainId=a&chainId=b`) or `scope=all` measure the merged network, and the growth rows run by date across the chains, each with its `chainId`.',
   })
   @ApiOkResponse({ description: '{ summary, nodes, growth, ... }' })
   get(@Query() query: NetworkCutQueryDto, @Req() request: FastifyRequest): Promise<NetworkMetrics> {
-    return this.bus.execute(new GetNetworkMetricsQuery(query.chainId, request.principal!.role, cutOf(query)));
+    return this.bus.execute(new GetNetworkMetricsQuery(choiceOf(query), request.principal!.role, cutOf(query)));
   }
 }

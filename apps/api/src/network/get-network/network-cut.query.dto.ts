@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches, ValidateBy } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, isUUID, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import { MAX_NETWORK_CHAINS, type NetworkChoice } from '@kuhina/application';
 import { asOfLimit, type NetworkCut } from '@kuhina/read-model';
 import { ViewQueryDto } from '../../common/views/page-query.dto';
 import { LOG_POSITION, WORKSHOP_ROLES, type WorkshopRole } from '@kuhina/domain';
@@ -38,11 +40,69 @@ const IsRoleList = () =>
     },
   });
 
-/** Which chain, and optionally when and whose attendances: shared by the network, its metrics and its exports. */
+// The list's own rules pass a missing list, so that a missing chainId is one error (isDefined), not three.
+/** Chain ids, each a UUID (the name `isUuid` also has them lower-cased, as every validated UUID). */
+const IsChainIds = () =>
+  ValidateBy({
+    name: 'isUuid',
+    validator: {
+      validate: (value: unknown) => value === undefined || (Array.isArray(value) && value.every((id) => isUUID(id, 'all'))),
+      defaultMessage: () => 'each chainId must be a UUID',
+    },
+  });
+const AtMostChains = (max: number) =>
+  ValidateBy({
+    name: 'arrayMaxSize',
+    validator: {
+      validate: (value: unknown) => !Array.isArray(value) || value.length <= max,
+      defaultMessage: () => `chainId names at most ${max} chains; scope=all reads them all`,
+    },
+  });
+
+/** scope=all names every chain: a chainId beside it would be ambiguous (all, or these?). */
+const IsAloneWithoutChainId = () =>
+  ValidateBy({
+    name: 'scopeWithoutChainId',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as { chainId?: unknown }).chainId === undefined,
+      defaultMessage: () => 'scope=all reads every chain: name no chainId beside it',
+    },
+  });
+
+/** Which chains, and optionally when and whose attendances: shared by the network, its metrics and its exports. */
 export class NetworkCutQueryDto extends ViewQueryDto {
-  @ApiProperty({ format: 'uuid', example: 'cd5bcce9-37e6-8ac0-9d1d-27d8a256df93' })
-  @IsUUID('all')
-  chainId!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: `The chain; repeat it for several (\`chainId=a&chainId=b\`, at most ${MAX_NETWORK_CHAINS}): one network in which each organisation, person and workshop is one node, and a tie made in two chains is one edge whose \`chains\` and \`chainWeights\` say which chain made how much of it. Required unless \`scope=all\`.`,
+    example: ['cd5bcce9-37e6-8ac0-9d1d-27d8a256df93'],
+  })
+  // One value is a string, a repeated one an array (Fastify's query parser): always an array from here on.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
+  @ValidateIf((query: NetworkCutQueryDto) => query.scope === undefined || query.chainId !== undefined)
+  @IsDefined({ message: 'chainId is required (repeat it for several chains), unless scope=all' })
+  @AtMostChains(MAX_NETWORK_CHAINS)
+  @IsChainIds()
+  chainId?: string[];
+
+  @ApiPropertyOptional({
+    enum: ['all'],
+    description: 'Every chain the views know, as one network (organisations and workshops; people only with `people=true`). Not with `chainId`.',
+    example: 'all',
+  })
+  @IsOptional()
+  @IsIn(['all'])
+  @IsAloneWithoutChainId()
+  scope?: 'all';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Whether people and their `participated` ties are in the answer: default `true` for chains named by id, `false` for `scope=all`. Organisation ties (co-attendance, co-organising, pledges, collaborations) stay either way.',
+    example: 'false',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  people?: 'true' | 'false';
 
   @ApiPropertyOptional({
     description:
@@ -72,3 +132,17 @@ export const cutOf = (query: NetworkCutQueryDto): NetworkCut => ({
   ...(query.untilPosition === undefined ? {} : { untilPosition: BigInt(query.untilPosition) }),
   ...(query.roles === undefined ? {} : { roles: rolesIn(query.roles) as WorkshopRole[] }),
 });
+
+/**
+ * One chain as before (`chainId`, people in), or the merged network of several chains or of all (`chains`). Validation
+ * has made sure there is a chainId or scope=all.
+ */
+export const choiceOf = (query: NetworkCutQueryDto): NetworkChoice => {
+  const people = query.people === undefined ? {} : { people: query.people === 'true' };
+  if (query.scope === 'all') return { chains: { scope: 'all', ...people } };
+  const chainIds = [...new Set(query.chainId ?? [])];
+  return chainIds.length === 1 && query.people === undefined ? { chainId: chainIds[0]! } : { chains: { chainIds, ...people } };
+};
+
+/** Several chains (or all) cost a read per chain and a merge: an expensive read, like a replay by position or a file. */
+export const readsSeveralChains = (query: Record<string, unknown>): boolean => Array.isArray(query.chainId) || query.scope !== undefined;

@@ -116,6 +116,15 @@ describe('assembleNetwork', () => {
     ]);
   });
 
+  it('a participated edge names the organisation the person came for (what folds people into organisations), none when they came for none', () => {
+    const view = sut(CHAIN, [workshop(W1, 1, { attendances: { p1: attendance(ALPHA, 10), p2: attendance(null, 11) } })], []);
+
+    expect(edgesOf(view, 'participated').map((edge) => [edge.source, edge.organization])).toEqual([
+      ['person:p1', `org:${ALPHA}`],
+      ['person:p2', undefined],
+    ]);
+  });
+
   it("organisations attending the same workshop get one undirected co-attendance edge, created by the later attendance, with each end's roles", () => {
     const view = sut(CHAIN, [workshop(W1, 1, { attendances: { b1: attendance(BETA, 11, 'host'), a1: attendance(ALPHA, 12), a2: attendance(ALPHA, 13, 'organiser') } })], []);
 

@@ -27,6 +27,8 @@ interface NodeDraft {
 /** The roles of the two ends of a join: a participation's role, or the roles each organisation's people had. */
 interface JoinRoles {
   role?: WorkshopRole;
+  /** A participation's organisation node. */
+  organization?: string;
   from?: ReadonlySet<WorkshopRole>;
   to?: ReadonlySet<WorkshopRole>;
 }
@@ -39,6 +41,7 @@ interface EdgeDraft {
   joins: NetworkOrigin[];
   seq: number;
   role?: WorkshopRole;
+  organization?: string;
   sourceRoles?: Set<WorkshopRole>;
   targetRoles?: Set<WorkshopRole>;
 }
@@ -89,6 +92,7 @@ class NetworkBuilder {
     const existing = this.edges.get(id) ?? { type, source, target, joins: [], seq: this.seq++ };
     existing.joins.push(origin);
     if (roles.role !== undefined) existing.role = roles.role;
+    if (roles.organization !== undefined) existing.organization = roles.organization;
     existing.sourceRoles = addAll(existing.sourceRoles, sourceRoles);
     existing.targetRoles = addAll(existing.targetRoles, targetRoles);
     this.edges.set(id, existing);
@@ -107,7 +111,7 @@ class NetworkBuilder {
   }
 }
 
-function finishEdge(id: string, { type, source, target, joins, role, sourceRoles, targetRoles }: EdgeDraft): NetworkEdge {
+function finishEdge(id: string, { type, source, target, joins, role, organization, sourceRoles, targetRoles }: EdgeDraft): NetworkEdge {
   // Stable: joins of one date and position keep the order they were added in.
   if (joins.length > 1) joins.sort(compareOrigins);
   const workshops: string[] = [];
@@ -122,6 +126,7 @@ function finishEdge(id: string, { type, source, target, joins, role, sourceRoles
     workshops,
     joins,
     ...(role === undefined ? {} : { role }),
+    ...(organization === undefined ? {} : { organization }),
     ...(sourceRoles === undefined ? {} : { sourceRoles: sortedRoles(sourceRoles) }),
     ...(targetRoles === undefined ? {} : { targetRoles: sortedRoles(targetRoles) }),
   };
@@ -148,7 +153,8 @@ function addWorkshop(builder: NetworkBuilder, doc: NetworkWorkshopView, filter: 
   // Each organisation present, with its first attendance and the roles its people had here.
   const present = new Map<string, { position: string; roles: Set<WorkshopRole> }>();
   for (const [personId, { organizationId, role, position }] of attendances) {
-    builder.join('participated', builder.person(personId, at(position), role), workshop, at(position), { role });
+    const cameFor = organizationId === null ? {} : { organization: organizationNodeId(organizationId) };
+    builder.join('participated', builder.person(personId, at(position), role), workshop, at(position), { role, ...cameFor });
     if (organizationId === null) continue;
     const organization = present.get(organizationId);
     if (organization === undefined) present.set(organizationId, { position, roles: new Set([role]) });

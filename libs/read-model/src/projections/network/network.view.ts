@@ -174,6 +174,8 @@ export interface NetworkEdge {
   joins: NetworkOrigin[];
   /** participated: the person's role at the workshop. */
   role?: WorkshopRole;
+  /** participated: the organisation node (`org:<id>`) the person came for, when known: what folds people into organisations. */
+  organization?: string;
   /** co-attendance: the roles the people of the source (target) organisation had at the shared workshops. */
   sourceRoles?: WorkshopRole[];
   targetRoles?: WorkshopRole[];
