@@ -137,6 +137,12 @@ export interface AppendOptions {
 }
 
 /** What an adapter implements. It stores chained events verbatim and never recomputes hashes. */
+/** What `EventStorage.appendBuilt`'s builder returns: the chained events and the revision they expect. */
+export interface BuiltAppend {
+  events: ChainedEvent[];
+  expected: number | 'no-stream';
+}
+
 export interface EventStorage {
   readonly name: string;
   /**
@@ -160,6 +166,13 @@ export interface EventStorage {
    * guard re-checks in one read instead of two (without it: `streamHead`, then `readStream`).
    */
   readStreamTail?(stream: StreamName, count: number): Promise<RecordedEvent[]>;
+  /**
+   * Optional: `appendChained` whose events are chained inside the write's own transaction. `build` gets the stream's
+   * last `tailCount` events as the transaction sees them, and returns the events chained onto them with the revision
+   * they expect (or throws: that append is refused, the others of its group commit go on). One read in the write
+   * transaction instead of a read before it: the append's head can never be stale, and a write saves a round trip.
+   */
+  appendBuilt?(stream: StreamName, tailCount: number, build: (tail: RecordedEvent[]) => BuiltAppend, options?: AppendOptions): Promise<AppendResult>;
   /**
    * True when `appendChained` refuses, atomically with the write, any event id already stored in any stream
    * (EventIdConflictError): the store then looks for an earlier identical append only when an append is refused,

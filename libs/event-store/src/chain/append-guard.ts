@@ -44,6 +44,28 @@ export class AppendGuard {
     this.remember(stream, head);
   }
 
+  /**
+   * The same check, synchronously, from the stream's tail alone (inside a write transaction): true when the tail proves
+   * the stream intact onto `head` (it throws ChainBrokenError when it proves a break), false when the tail cannot tell
+   * (a stream not verified here yet, or more appended elsewhere than the tail holds): then `assertIntact` must.
+   */
+  checkTail(stream: StreamName, tail: readonly RecordedEvent[]): boolean {
+    const known = this.integrity.brokenAt(stream);
+    if (known) throw new ChainBrokenError(known);
+    const top = tail[tail.length - 1];
+    if (top === undefined) return true;
+    const remembered = this.verified.get(stream);
+    if (remembered === undefined || remembered.revision > top.revision) return false;
+    const from = Math.max(0, Math.min(remembered.revision, top.revision - 1));
+    if (tail[0]!.revision > from) return false;
+    const found = this.checkEvents(stream, from, { revision: top.revision, hash: top.hash }, tail);
+    if (found) {
+      this.verified.delete(stream);
+      throw new ChainBrokenError(this.integrity.report(found, 'append'));
+    }
+    return true;
+  }
+
   /** After a successful append: the new head was chained here, from a verified one. */
   remember(stream: StreamName, head: StreamHead): void {
     this.verified.delete(stream);
@@ -53,25 +75,43 @@ export class AppendGuard {
 
   /** Revisions from `from` to the head: each one's own hash, each link after the first, the head as the storage reports it. */
   private async check(stream: StreamName, from: number, head: StreamHead, tail?: readonly RecordedEvent[]): Promise<FoundBreak | null> {
-    let previous: StreamHead | null = null;
     // The tail read with the head serves when it reaches back to `from` (what readStream from there would give).
-    const covered = tail !== undefined && tail.length > 0 && tail[0]!.revision <= from && tail[tail.length - 1]!.revision === head.revision;
-    for (let revision = from; revision <= head.revision; ) {
-      const page = covered
-        ? tail.filter((event) => event.revision >= revision)
-        : await this.storage.readStream(stream, { fromRevision: revision, maxCount: Math.min(PAGE_SIZE, head.revision - revision + 1) });
-      if (page.length === 0) return { stream, revision, eventId: '', expectedHash: previous?.hash ?? null, foundHash: null, problem: 'revision-gap' };
-      for (const event of page) {
-        // Rows removed or renumbered: the stream does not give back the revisions, or the head, the storage reports.
-        if (event.revision !== revision || (revision === head.revision && event.hash !== head.hash)) {
-          return { stream, revision, eventId: event.id, expectedHash: previous?.hash ?? null, foundHash: event.prevHash, problem: 'revision-gap' };
-        }
-        const found = checkEventLink(event, previous);
-        if (found) return found;
-        previous = { revision, hash: event.hash };
-        revision += 1;
-      }
+    if (tail !== undefined && tail.length > 0 && tail[0]!.revision <= from && tail[tail.length - 1]!.revision === head.revision) return this.checkEvents(stream, from, head, tail);
+    let checked: { previous: StreamHead | null; found: FoundBreak | null } = { previous: null, found: null };
+    for (let revision = from; revision <= head.revision; revision = (checked.previous?.revision ?? revision - 1) + 1) {
+      const page = await this.storage.readStream(stream, { fromRevision: revision, maxCount: Math.min(PAGE_SIZE, head.revision - revision + 1) });
+      if (page.length === 0) return { stream, revision, eventId: '', expectedHash: checked.previous?.hash ?? null, foundHash: null, problem: 'revision-gap' };
+      checked = checkPage(stream, revision, head, page, checked.previous);
+      if (checked.found) return checked.found;
     }
     return null;
   }
+
+  /** `events` (from `from` on, in order) checked as `check` checks the pages it reads. */
+  private checkEvents(stream: StreamName, from: number, head: StreamHead, events: readonly RecordedEvent[]): FoundBreak | null {
+    const page = events.filter((event) => event.revision >= from);
+    if (page.length === 0) return { stream, revision: from, eventId: '', expectedHash: null, foundHash: null, problem: 'revision-gap' };
+    const { found, previous } = checkPage(stream, from, head, page, null);
+    if (found) return found;
+    // The tail must reach the head it names.
+    return previous?.revision === head.revision ? null : { stream, revision: (previous?.revision ?? from - 1) + 1, eventId: '', expectedHash: previous?.hash ?? null, foundHash: null, problem: 'revision-gap' };
+  }
+}
+
+/**
+ * One page of a stream from `revision` on: each event's own hash, each link after `previous`, the revisions without a
+ * gap and the head as the storage reports it. The first break found, and the last event checked.
+ */
+function checkPage(stream: StreamName, revision: number, head: StreamHead, page: readonly RecordedEvent[], previous: StreamHead | null): { found: FoundBreak | null; previous: StreamHead | null } {
+  for (const event of page) {
+    // Rows removed or renumbered: the stream does not give back the revisions, or the head, the storage reports.
+    if (event.revision !== revision || (revision === head.revision && event.hash !== head.hash)) {
+      return { found: { stream, revision, eventId: event.id, expectedHash: previous?.hash ?? null, foundHash: event.prevHash, problem: 'revision-gap' }, previous };
+    }
+    const found = checkEventLink(event, previous);
+    if (found) return { found, previous };
+    previous = { revision, hash: event.hash };
+    revision += 1;
+  }
+  return { found: null, previous };
 }

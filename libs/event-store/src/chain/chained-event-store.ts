@@ -104,6 +104,10 @@ export class ChainedEventStore implements EventStore {
 
   private async appendNew(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     const ids = events.map((event) => event.id);
+    if (this.storage.appendBuilt && this.storage.refusesStoredIds === true) {
+      const built = await this.appendInTransaction(stream, events, ids, expected, options);
+      if (built !== TAIL_CANNOT_TELL) return built;
+    }
     // A storage that refuses stored ids itself lets a retry be recognised when it is refused (below): one read less per append.
     const lookFirst = this.storage.refusesStoredIds !== true;
     for (let attempt = 1; ; attempt++) {
@@ -158,6 +162,40 @@ export class ChainedEventStore implements EventStore {
     }
   }
 
+  /**
+   * The append chained inside the storage's write transaction (appendBuilt): the expected revision checked, the tail
+   * checked by the guard and the events chained onto the head, all on what that transaction reads, with no read before
+   * it. TAIL_CANNOT_TELL when the guard needs more than the tail (the first write to a stream here, or several events
+   * appended elsewhere since): then the append goes the way that reads first.
+   */
+  private async appendInTransaction(stream: StreamName, events: EventToAppend[], ids: string[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult | typeof TAIL_CANNOT_TELL> {
+    let top: StreamHead | null = null;
+    try {
+      const result = await this.storage.appendBuilt!(
+        stream,
+        2,
+        (tail) => {
+          const head = headOf(tail);
+          checkExpected(stream, expected, head);
+          if (!this.guard.checkTail(stream, tail)) throw new TailCannotTell();
+          const chained = chain(stream, events, head);
+          const last = chained[chained.length - 1]!;
+          top = { revision: last.revision, hash: last.hash };
+          return { events: chained, expected: head ? head.revision : 'no-stream' };
+        },
+        options,
+      );
+      this.guard.remember(stream, top!);
+      return { ...result, duplicate: false };
+    } catch (error) {
+      if (error instanceof TailCannotTell) return TAIL_CANNOT_TELL;
+      // A retry of an append that already happened is answered, not refused, whatever `expected` says now.
+      const stored = await this.findDuplicate(stream, ids);
+      if (stored) return stored;
+      throw error;
+    }
+  }
+
   /** All ids stored in this stream: the original result. Some: a conflict. None: null. */
   private async findDuplicate(stream: StreamName, ids: string[]): Promise<AppendResult | null> {
     const found = await this.storage.findByIds(stream, ids);
@@ -183,6 +221,10 @@ export class ChainedEventStore implements EventStore {
   }
 
 }
+
+/** The guard could not tell from the tail alone (thrown inside the transaction, so that nothing is written). */
+class TailCannotTell extends Error {}
+const TAIL_CANNOT_TELL = Symbol('tail cannot tell');
 
 function headOf(tail: RecordedEvent[]): StreamHead | null {
   const last = tail[tail.length - 1];

@@ -9,6 +9,7 @@ import {
   WrongExpectedRevisionError,
   type AppendOptions,
   type AppendResult,
+  type BuiltAppend,
   type ChainedEvent,
   type EventMetadata,
   type EventStorage,
@@ -48,6 +49,8 @@ interface PendingAppend {
   events: ChainedEvent[];
   expected: number | 'no-stream';
   claim?: AppendOptions['claim'];
+  /** appendBuilt: the events are chained in the transaction, onto the stream's last `tailCount` events as it sees them. */
+  build?: { tailCount: number; chain: (tail: RecordedEvent[]) => BuiltAppend };
 }
 
 /**
@@ -128,13 +131,21 @@ export class SqliteEventStorage implements EventStorage {
       findClaim: this.db.prepare<[string, string], { fingerprint: string }>('SELECT fingerprint FROM idempotency_claims WHERE scope = ? AND key = ?'),
     };
 
-    const writeOne = (stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', claim: AppendOptions['claim']): bigint => {
+    const writeOne = (pending: PendingAppend): { position: bigint; revision: number } => {
+      const { stream, claim } = pending;
+      let { events, expected } = pending;
+      if (pending.build) {
+        // Chained here, onto the tail as this transaction sees it (a savepoint of a group sees the appends before it).
+        ({ events, expected } = pending.build.chain(this.statements.readTail.all(stream, pending.build.tailCount).reverse().map(toRecordedEvent)));
+        checkChainedAt(stream, events, expected);
+      }
       if (claim && this.statements.claim.run(claim.scope, claim.key, claim.fingerprint, claim.at).changes === 0) {
         // Claimed already: by this request (a retry, or its earlier append) it may go on; by another it may not.
         if (this.statements.findClaim.get(claim.scope, claim.key)?.fingerprint !== claim.fingerprint) throw new IdempotencyClaimConflictError(claim.scope, claim.key);
       }
-      const head = this.statements.head.get(stream);
-      const actual = head ? Number(head.revision) : 'no-stream';
+      // A built append was chained onto the head this transaction read just now: no second look.
+      const head = pending.build ? null : this.statements.head.get(stream);
+      const actual = pending.build ? expected : head ? Number(head.revision) : 'no-stream';
       if (actual !== expected) throw new WrongExpectedRevisionError(stream, expected, actual);
       let position = 0n;
       for (const event of events) {
@@ -156,15 +167,15 @@ export class SqliteEventStorage implements EventStorage {
           throw error;
         }
       }
-      return position;
+      return { position, revision: events[events.length - 1]!.revision };
     };
     // Called inside the batch's transaction, so better-sqlite3 runs it in a savepoint: a refused append is rolled back
     // alone and the others commit.
     const appendOne = this.db.transaction(writeOne);
     const appendBatch = this.db.transaction((batch: PendingAppend[]): Array<Outcome<AppendResult>> =>
-      batch.map(({ stream, events, expected, claim }): Outcome<AppendResult> => {
+      batch.map((pending): Outcome<AppendResult> => {
         try {
-          return { ok: true, value: { stream, revision: events[events.length - 1]!.revision, position: appendOne(stream, events, expected, claim), duplicate: false } };
+          return { ok: true, value: { stream: pending.stream, ...appendOne(pending), duplicate: false } };
         } catch (error) {
           return { ok: false, error };
         }
@@ -172,9 +183,9 @@ export class SqliteEventStorage implements EventStorage {
     ).immediate;
     // A batch of one (the usual case at low load) needs no savepoint: its refusal rolls back the whole transaction.
     let refusal: unknown = null;
-    const appendAlone = this.db.transaction((stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', claim: AppendOptions['claim']): bigint => {
+    const appendAlone = this.db.transaction((pending: PendingAppend): { position: bigint; revision: number } => {
       try {
-        return writeOne(stream, events, expected, claim);
+        return writeOne(pending);
       } catch (error) {
         refusal = error;
         throw error;
@@ -182,10 +193,10 @@ export class SqliteEventStorage implements EventStorage {
     }).immediate;
     const commit = (batch: PendingAppend[]): Array<Outcome<AppendResult>> => {
       if (batch.length !== 1) return appendBatch(batch);
-      const { stream, events, expected, claim } = batch[0]!;
+      const pending = batch[0]!;
       refusal = null;
       try {
-        return [{ ok: true, value: { stream, revision: events[events.length - 1]!.revision, position: appendAlone(stream, events, expected, claim), duplicate: false } }];
+        return [{ ok: true, value: { stream: pending.stream, ...appendAlone(pending), duplicate: false } }];
       } catch (error) {
         // The append's own refusal is its outcome; a failure of BEGIN or COMMIT fails the batch, as in appendBatch.
         if (refusal !== null && error === refusal) return [{ ok: false, error }];
@@ -199,15 +210,15 @@ export class SqliteEventStorage implements EventStorage {
   }
 
   async appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream', options: AppendOptions = {}): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('appendChained needs at least one event');
-    const first = expected === 'no-stream' ? 0 : expected + 1;
-    events.forEach((event, index) => {
-      if (event.stream !== stream || event.revision !== first + index) {
-        throw new Error(`Event ${event.id} is chained as ${event.stream}@${event.revision}, expected ${stream}@${first + index}`);
-      }
-    });
+    checkChainedAt(stream, events, expected);
     if (this.closed) throw new Error('SqliteEventStorage is closed');
     return this.groupCommit.submit({ stream, events, expected, claim: options.claim });
+  }
+
+  async appendBuilt(stream: StreamName, tailCount: number, chain: (tail: RecordedEvent[]) => BuiltAppend, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) throw new Error('SqliteEventStorage is closed');
+    // `events` and `expected` are the builder's, once the transaction has run it.
+    return this.groupCommit.submit({ stream, events: [], expected: 'no-stream', claim: options.claim, build: { tailCount, chain } });
   }
 
   /** Transactions committed by this process and the appends they carried (group commit). */
@@ -356,4 +367,15 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
 function isUniqueViolation(error: unknown, column: string): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(column);
+}
+
+/** The events are chained as the revisions after `expected`, in `stream` (a programming error otherwise). */
+function checkChainedAt(stream: StreamName, events: readonly ChainedEvent[], expected: number | 'no-stream'): void {
+  if (events.length === 0) throw new Error('appendChained needs at least one event');
+  const first = expected === 'no-stream' ? 0 : expected + 1;
+  events.forEach((event, index) => {
+    if (event.stream !== stream || event.revision !== first + index) {
+      throw new Error(`Event ${event.id} is chained as ${event.stream}@${event.revision}, expected ${stream}@${first + index}`);
+    }
+  });
 }
