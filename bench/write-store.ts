@@ -6,6 +6,8 @@
  *    writer per stream: what group commit can share);
  *  - raw: better-sqlite3, one `BEGIN IMMEDIATE; INSERT; COMMIT` per event into a table with the event log's columns and
  *    constraints (no head read, no hash): the floor. Synchronous, so in flight is always 1;
+ *  - raw chained (the bound): raw plus, in the same transaction, the stream's last two rows read and the event hashed:
+ *    the least a hash-chained append with a tail check does;
  *  - Emmett: `@event-driven-io/emmett-sqlite`'s `getSQLiteEventStore` on a file, with the expected stream version.
  *    Its file store opens and closes its connection around each operation, so appends from one store run one at a
  *    time (two in flight would close the connection under each other). SQLite's default synchronous in WAL is FULL.
@@ -18,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createEventStore, type EventToAppend } from '@kuhina/event-store';
+import { createEventStore, hashEvent, type EventToAppend } from '@kuhina/event-store';
 
 export const STREAMS = 100;
 
@@ -55,6 +57,8 @@ export interface StoreFigures {
   oursSequential: number;
   oursConcurrent: number;
   raw: number;
+  /** The bound: raw plus what any hash-chained append must do (the stream's last two rows read and the event hashed, in the write's transaction). */
+  rawChained: number;
   emmett: number | null;
   /** Emmett appends that failed with SQLITE_BUSY and were tried again. */
   emmettBusy: number;
@@ -114,6 +118,33 @@ function raw(file: string): Contender {
 }
 
 /**
+ * The bound for a hash-chained append, measured beside the floor: in the write's own transaction, the stream's last
+ * two rows read (the head to chain onto, and the link a tail check re-verifies) and the event hashed with the log's
+ * canonical hash, then the insert. No validation, no idempotency claim, no group commit, no async hop: what is left of
+ * ours beyond this is the price of those.
+ */
+function rawChained(file: string): Contender {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  createRawEventTable(db);
+  const tail = db.prepare<[string], { revision: number; hash: string; prev_hash: string | null }>('SELECT revision, hash, prev_hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 2');
+  const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const append = db.transaction((stream: string, e: EventToAppend) => {
+    const [head, before] = tail.all(stream);
+    if (head !== undefined && before !== undefined && head.prev_hash !== before.hash) throw new Error(`broken link in ${stream}`);
+    const revision = head === undefined ? 0 : head.revision + 1;
+    const hash = hashEvent({ id: e.id, stream, revision, type: e.type, data: e.data, metadata: e.metadata as never, prevHash: head?.hash ?? null });
+    insert.run(e.id, stream, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), head?.hash ?? null, hash);
+  }).immediate;
+  const revisions = new Array<number>(STREAMS).fill(-1);
+  return {
+    append: (n) => timed(n, 1, async (s, _revision, i) => void append(streamName(s), event(i)), revisions),
+    close: async () => void db.close(),
+  };
+}
+
+/**
  * Emmett 0.38.5's file store fails now and then (~0.5 % of appends here) with `SQLITE_BUSY: cannot commit transaction -
  * SQL statements in progress` (node-sqlite3 runs the statements of its fresh connection in parallel) and logs it with
  * console.log; such an append is rolled back and tried again here, and counted.
@@ -156,10 +187,11 @@ export async function measureStore(count: number, rounds: number, log: (line: st
   const busy = { count: 0 };
   const contenders: Array<[keyof typeof seconds, Contender | null]> = [
     ['raw', raw(join(dir, 'raw.db'))],
+    ['rawChained', rawChained(join(dir, 'raw-chained.db'))],
     ['oursSequential', ours(join(dir, 'ours-1'), 1)],
     ['oursConcurrent', ours(join(dir, 'ours-100'), STREAMS)],
   ];
-  const seconds = { raw: 0, oursSequential: 0, oursConcurrent: 0, emmett: 0 };
+  const seconds = { raw: 0, rawChained: 0, oursSequential: 0, oursConcurrent: 0, emmett: 0 };
   let emmettError: string | null = null;
   try {
     contenders.push(['emmett', await emmett(join(dir, 'emmett.db'), busy)]);
@@ -182,7 +214,7 @@ export async function measureStore(count: number, rounds: number, log: (line: st
       }
     }
     const rate = (name: keyof typeof seconds): number => (perRound * rounds) / seconds[name];
-    return { oursSequential: rate('oursSequential'), oursConcurrent: rate('oursConcurrent'), raw: rate('raw'), emmett: emmettError === null ? rate('emmett') : null, emmettBusy: busy.count, emmettError };
+    return { oursSequential: rate('oursSequential'), oursConcurrent: rate('oursConcurrent'), raw: rate('raw'), rawChained: rate('rawChained'), emmett: emmettError === null ? rate('emmett') : null, emmettBusy: busy.count, emmettError };
   } finally {
     for (const [, contender] of contenders) await contender!.close();
     rmSync(dir, { recursive: true, force: true });
