@@ -7,6 +7,7 @@ import { renderLegend, renderNodeDetails } from './network-panel';
 import { STYLE } from './network.style';
 import { foldPeople } from './organization-view.model';
 import { highlightNeighbours, spreadLabels } from './organization-view.page';
+import { showProblemIn } from './problem-box';
 import {
   colourOf,
   degreesOf,
@@ -93,16 +94,7 @@ function setState(state: 'starting' | 'needs-key' | 'loading' | 'ready' | 'error
 }
 
 function showProblem(title: string, detail: string, advice: string | null = null): void {
-  ui.problem.replaceChildren();
-  const heading = document.createElement('strong');
-  heading.textContent = title;
-  ui.problem.append(heading, document.createTextNode(detail));
-  if (advice) {
-    const hint = document.createElement('div');
-    hint.textContent = advice;
-    ui.problem.append(hint);
-  }
-  ui.problem.hidden = false;
+  showProblemIn(ui.problem, title, detail, advice);
 }
 
 function showError(error: unknown): void {

@@ -2,6 +2,7 @@
 // and downloads the same filter as CSV. Everything it shows is in the API's answer.
 import { adviceFor, ApiProblem, forgetKey, getJson, problemFrom, saveKey, storedKey, type Fetch } from '../network/network-api.client';
 import { describeHistory, describeOffer, describeWorkshop, filterFrom, KINDS, queryOf, type MapEntry, type ResourceFilter } from './resources.model';
+import { showProblemIn } from '../network/problem-box';
 
 const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
@@ -36,16 +37,7 @@ const setState = (state: 'starting' | 'needs-key' | 'loading' | 'ready' | 'error
 };
 
 function showProblem(title: string, detail: string, advice: string | null = null): void {
-  ui.problem.replaceChildren();
-  const heading = document.createElement('strong');
-  heading.textContent = `${title} `;
-  ui.problem.append(heading, document.createTextNode(detail));
-  if (advice) {
-    const hint = document.createElement('div');
-    hint.textContent = advice;
-    ui.problem.append(hint);
-  }
-  ui.problem.hidden = false;
+  showProblemIn(ui.problem, `${title} `, detail, advice);
 }
 
 function showError(error: unknown): void {
