@@ -2,6 +2,7 @@ import type { ReadAllOptions, RecordedEvent } from '@kuhina/event-store';
 import type { Projection, ViewLookup } from '../projection';
 import { lowestPosition, type Checkpoint, type ReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
 import type { ProjectorChainCheck } from './chain-check';
+import { WrittenIds } from './written-ids';
 
 /**
  * What the projector needs of the event store: pages of the log, and a signal when it grows. A log may ignore
@@ -28,8 +29,8 @@ interface WorkingDocument {
 /** collection → id → document; undefined: known not to exist. */
 type Documents = Map<string, Map<string, ViewDocument | undefined>>;
 
-/** collection → every id written to it since it was empty (a set may hold more, never fewer). */
-type WrittenIds = Map<string, Set<string>>;
+/** collection → the ids written to it since it was empty (a filter: it may say "maybe" for more, never "no" for one written). */
+type WrittenByCollection = Map<string, WrittenIds>;
 
 /**
  * The documents of one batch (and the lookups into them), over the documents the previous batch committed
@@ -42,7 +43,7 @@ class BatchDocuments {
     private readonly uow: UnitOfWork,
     private readonly carried: Documents | null,
     /** Collections known to hold only the ids in their set (see BatchRunner.written); null: none known. */
-    private readonly written: WrittenIds | null,
+    private readonly written: WrittenByCollection | null,
   ) {}
 
   /** The batch's entry for a document if it is at hand without reading the store, else undefined. */
@@ -53,7 +54,7 @@ class BatchDocuments {
     const kept = this.carried?.get(collection);
     const known = kept !== undefined && kept.has(id);
     // Never written since the collection was empty: known not to exist, without a read.
-    const absent = !known && this.written?.get(collection)?.has(id) === false;
+    const absent = !known && this.written?.get(collection)?.mayHave(id) === false;
     if (!known && !absent) return undefined;
     if (documents === undefined) this.working.set(collection, (documents = new Map()));
     const found: WorkingDocument = { projection: null, doc: known ? kept.get(id) : undefined, dirty: false };
@@ -126,7 +127,7 @@ export class BatchRunner {
    * An id not in its set does not exist: a rebuild writing a new document per registration would otherwise read the
    * store once per document to learn that. Kept, like `carried`, only while nothing else writes the views.
    */
-  private written: WrittenIds | null = null;
+  private written: WrittenByCollection | null = null;
 
   constructor(
     private readonly log: EventLog,
@@ -158,13 +159,13 @@ export class BatchRunner {
   }
 
   /** The collections all of whose projections have applied nothing yet (empty ones), each with no id written yet. */
-  private emptyCollections(): WrittenIds {
+  private emptyCollections(): WrittenByCollection {
     const empty = new Map<string, boolean>();
     for (const projection of this.projections) {
       const unapplied = (this.checkpoints.get(projection.name) ?? null) === null;
       empty.set(projection.collection, (empty.get(projection.collection) ?? true) && unapplied);
     }
-    return new Map([...empty].filter(([, isEmpty]) => isEmpty).map(([collection]) => [collection, new Set<string>()]));
+    return new Map([...empty].filter(([, isEmpty]) => isEmpty).map(([collection]) => [collection, new WrittenIds()]));
   }
 
   /** Runs one batch; returns the events read (0: the checkpoints reached the head, or were there already). */
