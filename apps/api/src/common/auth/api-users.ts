@@ -52,7 +52,11 @@ export function nameProblem(name: string, strict: boolean): string | null {
   return null;
 }
 
-const LOCK_WAIT_MS = 5_000;
+/**
+ * How long a writer waits for the lock: longer than LOCK_STALE_MS, so that a waiter outlives a lock left by a dead process
+ * and breaks it (5 s, shorter than that, gave up first; and six `keys add` at once on a busy machine waited longer).
+ */
+const LOCK_WAIT_MS = 30_000;
 /** A writer holds the lock for milliseconds; one older than this was left by a process that died. */
 const LOCK_STALE_MS = 10_000;
 const sleepSync = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
