@@ -2,12 +2,12 @@
 // The page calls the API from its own origin with the user's key; everything it shows is in the GET /network answer.
 import cytoscape from 'cytoscape';
 import type { NetworkAnswer } from '@kuhina/analytics';
-import { adviceFor, ApiProblem, forgetKey, getJson, networkRequestOf, saveKey, storedKey, type Fetch, type NetworkRequest } from './network-api.client';
+import { adviceFor, ApiProblem, getJson, networkRequestOf, storedKey, type Fetch, type NetworkRequest } from './network-api.client';
 import { renderLegend, renderNodeDetails } from './network-panel';
 import { STYLE } from './network.style';
 import { foldPeople } from './organization-view.model';
 import { highlightNeighbours, spreadLabels } from './organization-view.page';
-import { showProblemIn } from './problem-box';
+import { showProblemIn, wireKeyForm } from './page-parts';
 import {
   colourOf,
   degreesOf,
@@ -365,18 +365,7 @@ function renderDetails(): void {
 // Wiring
 // ---------------------------------------------------------------------------------------------
 
-ui.keyForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const key = ui.keyInput.value.trim();
-  if (key === '') return;
-  saveKey(window.localStorage, key);
-  ui.keyInput.value = '';
-  void start();
-});
-ui.forgetKey.addEventListener('click', () => {
-  forgetKey(window.localStorage);
-  describeKey();
-});
+wireKeyForm({ form: ui.keyForm, input: ui.keyInput, forget: ui.forgetKey }, () => void start(), () => describeKey());
 ui.chainSelect.addEventListener('change', () => {
   if (ui.chainSelect.value) window.location.search = `?chainId=${encodeURIComponent(ui.chainSelect.value)}`;
 });

@@ -1,6 +1,9 @@
 // What the resource page shows, apart from the DOM: the filter as a query, and each line of the map as text.
+import type { ResourceEntry, ResourceOffer, ResourcePledgeHistory } from '../../apps/api/src/resources/get-resources/resource-map';
+import { PLEDGE_KINDS } from '../../libs/domain/src/workshop/workshop.events';
 
-export const KINDS = ['venue', 'materials', 'expertise', 'catering', 'storage', 'equipment', 'marketing', 'other'] as const;
+/** The kinds a partner can offer or pledge: the domain's own list. */
+export const KINDS = PLEDGE_KINDS;
 
 export interface ResourceFilter {
   kind: string;
@@ -9,38 +12,10 @@ export interface ResourceFilter {
   availableOn: string;
 }
 
-export interface MapOffer {
-  offerId: string;
-  description: string;
-  online: boolean;
-  municipality: string | null;
-  region: string | null;
-  capacity: string | null;
-  valueCents: number | null;
-  availableFrom: string | null;
-  availableUntil: string | null;
-}
-
-export interface MapWorkshop {
-  workshopId: string;
-  title: string | null;
-  startsAt: string | null;
-  municipality: string | null;
-  status: 'pending' | 'fulfilled' | 'withdrawn';
-  description: string;
-}
-
-export interface MapEntry {
-  rank: number;
-  organizationId: string;
-  organizationName: string;
-  municipality: string | null;
-  region: string | null;
-  kind: string;
-  offers: MapOffer[];
-  workshops: MapWorkshop[];
-  history: { pledged: number; fulfilled: number; pending: number; withdrawn: number; fulfilledValueCents: number };
-}
+/** A line of the map as GET /resources answers it (the API's own type), and the parts of it the page describes. */
+export type MapEntry = ResourceEntry;
+type MapOffer = Pick<ResourceOffer, 'description' | 'online' | 'municipality' | 'region' | 'capacity' | 'valueCents' | 'availableFrom' | 'availableUntil'>;
+type MapWorkshop = Pick<ResourcePledgeHistory, 'workshopId' | 'title' | 'startsAt' | 'municipality' | 'status' | 'description'>;
 
 const FIELDS = ['kind', 'region', 'municipality', 'availableOn'] as const;
 

@@ -1,8 +1,8 @@
 // The resource map page (GET /ui/resources): filters GET /resources with the user's key, shows its lines as a table
 // and downloads the same filter as CSV. Everything it shows is in the API's answer.
-import { adviceFor, ApiProblem, forgetKey, getJson, problemFrom, saveKey, storedKey, type Fetch } from '../network/network-api.client';
+import { adviceFor, ApiProblem, getJson, problemFrom, storedKey, type Fetch } from '../network/network-api.client';
 import { describeHistory, describeOffer, describeWorkshop, filterFrom, KINDS, queryOf, type MapEntry, type ResourceFilter } from './resources.model';
-import { showProblemIn } from '../network/problem-box';
+import { showProblemIn, wireKeyForm } from '../network/page-parts';
 
 const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
@@ -149,18 +149,7 @@ for (const kind of KINDS) {
 }
 fillForm(filterFrom(window.location.search));
 
-ui.keyForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const key = ui.keyInput.value.trim();
-  if (key === '') return;
-  saveKey(window.localStorage, key);
-  ui.keyInput.value = '';
-  void load();
-});
-ui.forgetKey.addEventListener('click', () => {
-  forgetKey(window.localStorage);
-  currentKey();
-});
+wireKeyForm({ form: ui.keyForm, input: ui.keyInput, forget: ui.forgetKey }, () => void load(), () => currentKey());
 ui.filter.addEventListener('submit', (event) => {
   event.preventDefault();
   void load();
