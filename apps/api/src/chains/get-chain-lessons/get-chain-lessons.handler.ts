@@ -8,36 +8,18 @@ import {
   type ChainLessonsChainDocument,
   type ChainLessonsPartDocument,
   type ChainLessonsWorkshopDocument,
-  type DebriefVersion,
 } from '@kuhina/read-model';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetChainLessonsQuery } from './get-chain-lessons.query';
 
-/** A workshop of the chain with its debrief (the one in force and the versions it replaced). */
-export interface WorkshopLessons {
-  workshopId: string;
-  order: number | null;
-  title: string;
-  startsAt: string;
-  heldOn: string | null;
-  cancelled: boolean;
-  debrief: DebriefVersion | null;
-  earlierVersions: DebriefVersion[];
-}
+/** A workshop of the chain with its debrief (the one in force and the versions it replaced): its view document's fields. */
+export type WorkshopLessons = Pick<ChainLessonsWorkshopDocument, 'workshopId' | 'order' | 'title' | 'startsAt' | 'heldOn' | 'cancelled' | 'debrief' | 'earlierVersions'>;
 
 /** One chain's lessons: its own debrief and its workshops', in chain order. */
-export interface ChainLessons {
+export type ChainLessons = Pick<ChainLessonsChainDocument, 'name' | 'periodStart' | 'periodEnd' | 'status' | 'followsChainId' | 'followedBy' | 'debrief' | 'earlierVersions'> & {
   id: string;
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  status: 'active' | 'closed';
-  followsChainId: string | null;
-  followedBy: string[];
-  debrief: DebriefVersion | null;
-  earlierVersions: DebriefVersion[];
   workshops: WorkshopLessons[];
-}
+};
 
 /** How an organisation took part in one workshop. */
 export interface WorkshopPartView {

@@ -1,17 +1,9 @@
-import { OFFER_DETAIL_FIELDS, ORGANIZATION_DETAIL_FIELDS, type OrganizationEvent, type PledgeFulfilled, type PledgeWithdrawn, type ResourcePledged } from '@kuhina/domain';
+import { OFFER_DETAIL_FIELDS, ORGANIZATION_DETAIL_FIELDS, ORGANIZATION_EVENT_TYPES, type OrganizationEvent, type PledgeFulfilled, type PledgeWithdrawn, type ResourcePledged } from '@kuhina/domain';
 import type { RecordedEvent } from '@kuhina/event-store';
 import { alreadyApplied, asIdMap, eventPositionText, idMap, mutatorProjection } from '../../projection';
 import { ORGANIZATION_PROFILE_COLLECTION, type OrganizationProfileView } from './organization-profile.view';
 
-const ORGANIZATION_EVENTS: ReadonlySet<string> = new Set([
-  'OrganizationRegistered',
-  'OrganizationDetailsUpdated',
-  'ContactPersonAdded',
-  'ContactPersonRemoved',
-  'OfferRecorded',
-  'OfferUpdated',
-  'OfferWithdrawn',
-]);
+const ORGANIZATION_EVENTS: ReadonlySet<string> = new Set(ORGANIZATION_EVENT_TYPES);
 const PLEDGE_EVENTS: ReadonlySet<string> = new Set(['ResourcePledged', 'PledgeFulfilled', 'PledgeWithdrawn']);
 
 type PledgeEvent = ResourcePledged | PledgeFulfilled | PledgeWithdrawn;
