@@ -132,6 +132,8 @@ export const BUSINESS_DATES: BusinessDates = {
   RecordStaffHours: workshopOwnDate('the day the hours were worked', 'workedOn', (d) => d.workedOn),
   VoidStaffHours: workshopFact('when the hours were voided'),
   RecordWorkshopDebrief: workshopOwnDate('the day of the debrief meeting', 'heldOn', (d) => d.heldOn),
+  // The day it was sent (required): an outreach typed in afterwards is dated by its sending, never by the typing.
+  RecordOutreach: ownDate<DataOf<'RecordOutreach'>, WorkshopState>('the day the outreach was sent', 'sentOn', (d) => d.sentOn),
   // staff members
   SetHourlyRate: registerFact('when the rate was set (the period it covers is in `validFrom`/`validUntil`)'),
 };

@@ -1,4 +1,4 @@
-import type { ChainCommand, CollaborationCommand, EmailClaimCommand, OrganizationCommand, PersonCommand, StaffCommand, WorkshopCommand } from '@kuhina/domain';
+import type { ConsentPurpose, ChainCommand, CollaborationCommand, EmailClaimCommand, OrganizationCommand, PersonCommand, StaffCommand, WorkshopCommand } from '@kuhina/domain';
 
 /** Every domain command an entry point (API, CLI, seed) may send. */
 export type AnyDomainCommand = ChainCommand | CollaborationCommand | EmailClaimCommand | OrganizationCommand | PersonCommand | StaffCommand | WorkshopCommand;
@@ -13,6 +13,8 @@ export interface References {
   chains?: readonly (string | null)[];
   /** Must be staff members (an hourly rate set) with a rate covering the day: an hour recorded must have a cost. */
   staffOn?: readonly { personId: string; day: string }[];
+  /** Must exist, not be erased, and have consented to the purpose on that day (withdrawals win). */
+  consentedOn?: readonly { personId: string; purpose: ConsentPurpose; day: string }[];
 }
 
 type ReferencesOf = { [T in AnyDomainCommand['type']]: ((data: Extract<AnyDomainCommand, { type: T }>['data']) => References) | null };
@@ -95,6 +97,11 @@ const REFERENCES: ReferencesOf = {
   CancelWorkshop: null,
   ReportWorkshop: null,
   RecordWorkshopDebrief: null,
+  // Only people who consented to be told about future workshops, on the day it was sent (the decider checks the fields;
+  // a malformed list names nobody here and is refused there).
+  RecordOutreach: (d) => ({
+    consentedOn: Array.isArray(d.personIds) && typeof d.sentOn === 'string' ? d.personIds.map((personId) => ({ personId, purpose: 'future-workshops' as const, day: d.sentOn })) : [],
+  }),
 };
 
 export function referencesOf(command: AnyDomainCommand): References {

@@ -421,6 +421,7 @@ const ALL_COMMAND_TYPES: Record<AnyDomainCommand['type'], true> = {
   CancelWorkshop: true,
   ReportWorkshop: true,
   RecordWorkshopDebrief: true,
+  RecordOutreach: true,
   RecordStaffHours: true,
   VoidStaffHours: true,
   SetHourlyRate: true,

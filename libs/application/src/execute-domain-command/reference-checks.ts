@@ -1,4 +1,4 @@
-import { chainDecider, ChainErrors, chainStream, conflict, notFound, rateOn, staffDecider, StaffErrors, staffStream, unprocessable, OrganizationErrors, organizationDecider, organizationStream, PersonErrors, personDecider, personStream, workshopDecider, WorkshopErrors, workshopStream } from '@kuhina/domain';
+import { consentOn, type ConsentPurpose, chainDecider, ChainErrors, chainStream, conflict, notFound, rateOn, staffDecider, StaffErrors, staffStream, unprocessable, OrganizationErrors, organizationDecider, organizationStream, PersonErrors, personDecider, personStream, workshopDecider, WorkshopErrors, workshopStream } from '@kuhina/domain';
 import type { CommandHandler } from '@kuhina/event-store';
 import type { References } from './command-references';
 
@@ -50,11 +50,31 @@ export async function requireStaffOn(handler: CommandHandler, personId: string, 
   }
 }
 
-/** All checks of one command, in a fixed order: organisations, people, workshops, chains, staff rates. */
+/**
+ * 422 CONSENT.NOT_GIVEN when the person had no consent for `purpose` on `day` (never given, or withdrawn: withdrawals
+ * win); 404/409 as `requirePerson` for an unknown or erased person. The verdict is the domain's (`consentOn`).
+ */
+export async function requireConsent(handler: CommandHandler, personId: string, purpose: ConsentPurpose, day: string): Promise<void> {
+  const { state } = await handler.loadFresh(personDecider, personStream(personId));
+  if (state.status === 'empty') throw notFound(PersonErrors.NOT_FOUND, `No person ${personId}`, { personId });
+  if (state.status === 'erased') throw conflict(PersonErrors.ERASED, `The personal data of ${personId} was erased; the person cannot take part any more`, { personId });
+  const { given, basis } = consentOn(state.consents, purpose, day);
+  if (given) return;
+  const why = basis === null ? 'never gave it' : `withdrew it on ${basis.on}`;
+  throw unprocessable(PersonErrors.CONSENT_NOT_GIVEN, `Person ${personId} has no consent to ${purpose} on ${day} (${why})`, {
+    personId,
+    purpose,
+    day,
+    reason: basis === null ? 'no-consent' : 'withdrawn',
+  });
+}
+
+/** All checks of one command, in a fixed order: organisations, people, workshops, chains, staff rates, consents. */
 export async function requireReferences(handler: CommandHandler, references: References): Promise<void> {
   if (references.organizations) await requireOrganizations(handler, references.organizations);
   for (const personId of references.people ?? []) await requirePerson(handler, personId);
   for (const workshopId of references.workshops ?? []) if (workshopId !== null) await requireWorkshop(handler, workshopId);
   for (const chainId of references.chains ?? []) if (chainId !== null) await requireChain(handler, chainId);
   for (const { personId, day } of references.staffOn ?? []) await requireStaffOn(handler, personId, day);
+  for (const { personId, purpose, day } of references.consentedOn ?? []) await requireConsent(handler, personId, purpose, day);
 }

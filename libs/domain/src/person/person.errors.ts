@@ -20,6 +20,8 @@ export const PersonErrors = {
   CONSENT_INVALID: 'CONSENT.INVALID_FIELD',
   /** A consent given or withdrawn on a day after the fact's business time (a day in the future when none was given). */
   CONSENT_DATE_AFTER_FACT: 'CONSENT.DATE_AFTER_FACT',
+  /** A use that needs the person's consent (an outreach needs `future-workshops`) and they have none on that day. */
+  CONSENT_NOT_GIVEN: 'CONSENT.NOT_GIVEN',
 } as const;
 
 export type PersonErrorCode = (typeof PersonErrors)[keyof typeof PersonErrors];

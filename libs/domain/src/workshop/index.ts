@@ -8,3 +8,5 @@ export * from './workshop-date';
 export * from './registration-counts';
 export { registrationStatus, requireRegistrable } from './registration/registration.decide';
 export * from './debrief/debrief';
+export * from './outreach/outreach';
+export { outreachOf } from './outreach/outreach.decide';

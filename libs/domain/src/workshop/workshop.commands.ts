@@ -1,6 +1,7 @@
 import type { DomainCommand } from '../shared/decider';
 import type { StaffHours } from '../staff/staff.events';
 import type { Debrief } from './debrief/debrief';
+import type { OutreachChannel } from './outreach/outreach';
 import type {
   AttendanceMode,
   ExpenseCategory,
@@ -174,6 +175,12 @@ export type VoidStaffHours = DomainCommand<'VoidStaffHours', { workshopId: strin
 /** The workshop's debrief (what worked, what to develop); a different record later revises it (debrief/debrief.ts). */
 export type RecordWorkshopDebrief = DomainCommand<'RecordWorkshopDebrief', { workshopId: string } & Debrief>;
 
+/** Past participants told about this workshop (sent outside Kuhina); `sentOn`: ISO date YYYY-MM-DD. */
+export type RecordOutreach = DomainCommand<
+  'RecordOutreach',
+  { workshopId: string; outreachId: string; channel: OutreachChannel; sentOn: string; personIds: string[]; note: string | null }
+>;
+
 export type WorkshopCommand =
   | PlanWorkshop
   | RescheduleWorkshop
@@ -201,6 +208,7 @@ export type WorkshopCommand =
   | MarkHeld
   | CancelWorkshop
   | ReportWorkshop
-  | RecordWorkshopDebrief;
+  | RecordWorkshopDebrief
+  | RecordOutreach;
 
 export type WorkshopCommandType = WorkshopCommand['type'];

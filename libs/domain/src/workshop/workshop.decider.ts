@@ -9,6 +9,8 @@ import {
 import { evolveEngagement } from './engagement/engagement.evolve';
 import { recordWorkshopDebrief } from './debrief/debrief.decide';
 import { evolveDebrief } from './debrief/debrief.evolve';
+import { recordOutreach } from './outreach/outreach.decide';
+import { evolveOutreach } from './outreach/outreach.evolve';
 import { correctExpense, recordExpense, voidExpense } from './expenses/expenses.decide';
 import { evolveExpenses } from './expenses/expenses.evolve';
 import {
@@ -41,7 +43,8 @@ import type { WorkshopState } from './workshop.state';
 
 // The workshop aggregate, composed from its areas (Emmett-style: one folder per area, each with its decisions
 // and its part of evolve): planning/ (plan and lifecycle), registration/ (registration, waitlist, attendance),
-// pledges/, expenses/, engagement/ (feedback, citizen input, planning meetings, sustainability), staff-hours/ and debrief/.
+// pledges/, expenses/, engagement/ (feedback, citizen input, planning meetings, sustainability), staff-hours/, debrief/ and
+// outreach/ (past participants told about the workshop).
 // The guards the areas share are in workshop.guards.ts, the retry fingerprints in workshop.fingerprints.ts.
 
 function decide(command: WorkshopCommand, state: WorkshopState): WorkshopEvent[] {
@@ -107,6 +110,9 @@ function decide(command: WorkshopCommand, state: WorkshopState): WorkshopEvent[]
     // debrief
     case 'RecordWorkshopDebrief':
       return recordWorkshopDebrief(command, state);
+    // outreach
+    case 'RecordOutreach':
+      return recordOutreach(command, state);
     default:
       return assertNever(command, 'workshop command');
   }
@@ -151,6 +157,8 @@ function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopState {
       return evolveStaffHours(current(state, event), event);
     case 'WorkshopDebriefRecorded':
       return evolveDebrief(current(state, event), event);
+    case 'OutreachRecorded':
+      return evolveOutreach(current(state, event), event);
     default:
       return assertNever(event, 'workshop event');
   }

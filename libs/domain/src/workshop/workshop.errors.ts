@@ -95,6 +95,12 @@ export const WorkshopErrors = {
   PLANNING_MEETING_INVALID_FIELD: 'PLANNING_MEETING.INVALID_FIELD',
 
   SUSTAINABILITY_INVALID_FIELD: 'SUSTAINABILITY.INVALID_FIELD',
+
+  OUTREACH_INVALID_FIELD: 'OUTREACH.INVALID_FIELD',
+  /** The outreach id is taken by a different outreach. */
+  OUTREACH_ALREADY_EXISTS: 'OUTREACH.ALREADY_EXISTS',
+  /** sentOn lies after the record's business time (an outreach dated in the future). */
+  OUTREACH_SENT_AFTER_RECORD: 'OUTREACH.SENT_AFTER_RECORD',
 } as const;
 
 export type WorkshopErrorCode = (typeof WorkshopErrors)[keyof typeof WorkshopErrors];

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { StaffHours } from '../staff/staff.events';
 import type { Debrief } from './debrief/debrief';
+import type { OutreachChannel } from './outreach/outreach';
 
 // Vocabularies as value lists: the decider validates against them (defence in depth) and the
 // HTTP layer can reuse them for its schemas.
@@ -149,6 +150,8 @@ interface RegistrationData {
   role?: WorkshopRole;
   /** Set for speakers only. */
   speaker?: SpeakerDetails | null;
+  /** The outreach that told this participant about the workshop (the latest before the registration); absent: none. */
+  outreachId?: string;
 }
 
 export type ParticipantRegistered = DomainEvent<'ParticipantRegistered', RegistrationData & { registeredAt: string }>;
@@ -305,6 +308,15 @@ export type WorkshopReported = DomainEvent<'WorkshopReported', { workshopId: str
 /** The workshop's debrief, version 1, 2, ...: the latest replaces the earlier ones in views, which stay in the log. */
 export type WorkshopDebriefRecorded = DomainEvent<'WorkshopDebriefRecorded', Debrief & { workshopId: string; version: number; recordedAt: string }>;
 
+/**
+ * Past participants told about the workshop (sent outside Kuhina): who, how, on which day. `firstContacts`: how many of
+ * them no earlier outreach of this workshop had told (the views count people reached without a list of them).
+ */
+export type OutreachRecorded = DomainEvent<
+  'OutreachRecorded',
+  { workshopId: string; outreachId: string; channel: OutreachChannel; sentOn: string; personIds: string[]; note: string | null; firstContacts: number; recordedAt: string }
+>;
+
 export type WorkshopEvent =
   | WorkshopPlanned
   | WorkshopRescheduled
@@ -334,7 +346,8 @@ export type WorkshopEvent =
   | WorkshopHeld
   | WorkshopCancelled
   | WorkshopReported
-  | WorkshopDebriefRecorded;
+  | WorkshopDebriefRecorded
+  | OutreachRecorded;
 
 export type WorkshopEventType = WorkshopEvent['type'];
 
@@ -368,6 +381,7 @@ export const WORKSHOP_EVENT_TYPES = [
   'WorkshopCancelled',
   'WorkshopReported',
   'WorkshopDebriefRecorded',
+  'OutreachRecorded',
 ] as const satisfies readonly WorkshopEventType[];
 
 // Compile-time proof that the list above names every event type (a missing one makes this `never`).

@@ -2,6 +2,7 @@ import type { IdMap } from './id-map';
 import type { Waitlist } from './waitlist';
 import type { StaffHoursEntry } from '../staff/staff-hours';
 import type { DebriefEntry } from './debrief/debrief';
+import type { OutreachEntry } from './outreach/outreach';
 import type { RegistrationCounts, RegistrationStatus } from './registration-counts';
 import type {
   AttendanceMode,
@@ -84,6 +85,10 @@ export interface WorkshopData {
   sustainabilityNotes: string | null;
   /** The debrief's fingerprint and version; absent until one is recorded (and in states cached before debriefs). */
   debrief?: DebriefEntry;
+  /** outreachId → fingerprint; absent until the first outreach (and in states cached before outreach). */
+  outreaches?: IdMap<OutreachEntry>;
+  /** personId → the latest outreach that told them about this workshop: their registration is attributed to it. */
+  reachedBy?: IdMap<string>;
 }
 
 export interface PlannedWorkshop extends WorkshopData {

@@ -37,9 +37,11 @@ const PAGE = 1000;
 function registrationOf(doc: RegistrationDocument): WorkshopRegistration {
   const { registrationId, personId, organizationId, attendanceMode, status, waitlistPosition, registeredAt, waitlistedAt, promotedAt, cancelledAt } = doc;
   const { cancellationReason, attended, expectations, advanceQuestions, role, speaker } = doc;
+  // Documents made before outreach have no attribution: none.
+  const outreachId = doc.outreachId ?? null;
   return {
     registrationId, personId, organizationId, attendanceMode, status, waitlistPosition, registeredAt, waitlistedAt, promotedAt, cancelledAt,
-    cancellationReason, attended, expectations, advanceQuestions, role, speaker,
+    cancellationReason, attended, expectations, advanceQuestions, role, speaker, outreachId,
   };
 }
 

@@ -37,6 +37,7 @@ import {
 import type { ExistingWorkshop, WorkshopState } from '../workshop.state';
 import type { RegistrationStatus } from '../registration-counts';
 import { fieldChecks } from '../workshop.validation';
+import { outreachOf } from '../outreach/outreach.decide';
 
 // Registration and attendance: opening and closing registration, invitations, seats and the waitlist
 // (capacity counts `counts.registered` only), cancellations that promote the waitlist, and who attended how.
@@ -197,11 +198,18 @@ export function registerParticipant({ data, at }: RegisterParticipant, state: Wo
     advanceQuestions: [...data.advanceQuestions],
     role,
     speaker,
+    // Attributed to the outreach that told them, when one did (participants only: staff are not reached, they run it).
+    ...attribution(w, data.personId, role),
   };
   // Someone already waiting keeps priority over a newcomer even if a seat looks free. Staff take no seat.
   const seatFree = role !== 'participant' || ((w.capacity === null || w.counts.registered < w.capacity) && w.waitlist.length === 0);
   if (seatFree) return [{ type: 'ParticipantRegistered', data: { ...registration, registeredAt: at } }];
   return [{ type: 'ParticipantWaitlisted', data: { ...registration, position: w.waitlist.length + 1, waitlistedAt: at } }];
+}
+
+function attribution(w: ExistingWorkshop, personId: string, role: WorkshopRole): { outreachId?: string } {
+  const outreachId = role === 'participant' ? outreachOf(w, personId) : null;
+  return outreachId === null ? {} : { outreachId };
 }
 
 /**

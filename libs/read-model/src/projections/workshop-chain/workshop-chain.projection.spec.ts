@@ -314,6 +314,7 @@ describe('workshop-chain projection', () => {
             citizensHeard: 75,
             planningMeetings: { partner: 2, coreTeam: 2 },
             collaborationsSparked: 1,
+            outreach: { outreaches: 0, peopleReached: 0, registered: 0, attended: 0 },
           });
           expect(view?.lastPosition).toBe(when.position.toString());
         });
@@ -443,6 +444,7 @@ describe('workshop-chain projection', () => {
             citizensHeard: 0,
             planningMeetings: { partner: 0, coreTeam: 0 },
             collaborationsSparked: 0,
+            outreach: { outreaches: 0, peopleReached: 0, registered: 0, attended: 0 },
           },
           facts: { workshopOrder: {}, chainMeetings: {}, chainExpenses: {}, chainStaffHours: {}, attendancePatterns: {} },
           lastPosition: when.position.toString(),
@@ -537,9 +539,10 @@ describe('workshop-chain projection', () => {
             newOrganizationIds: [ORG.lapinAmk],
             newOrganizations: 1,
             collaborationsSparked: 0,
+            outreach: { outreaches: 0, peopleReached: 0, registered: 0, attended: 0 },
           });
           // The co-organiser, named once; nothing else yet.
-          expect(facts).toEqual({ pledges: {}, expenses: {}, staffHours: {}, citizenInputs: {}, planningMeetings: {}, collaborations: {}, organizations: { [ORG.lapinAmk]: 1 } });
+          expect(facts).toEqual({ pledges: {}, expenses: {}, staffHours: {}, citizenInputs: {}, planningMeetings: {}, collaborations: {}, organizations: { [ORG.lapinAmk]: 1 }, outreaches: {} });
           expect(view?.totals).toMatchObject({ workshops: 1, organizationsReached: 1 });
         });
     });
@@ -809,7 +812,7 @@ describe('workshop-chain projection', () => {
         .when(registered(RAUMA, registration(1), person(1), ORG.rauma))
         .then((view, outcome) => {
           expect(outcome.keys).toEqual([CHAIN, `r:${RAUMA}:${registration(1)}`]);
-          expect(outcome.documents.get(`r:${RAUMA}:${registration(1)}`)).toEqual({ personId: person(1), organizationId: ORG.rauma, status: 'registered', attended: null, role: 'participant', lastPosition: expect.any(String) });
+          expect(outcome.documents.get(`r:${RAUMA}:${registration(1)}`)).toEqual({ personId: person(1), organizationId: ORG.rauma, status: 'registered', attended: null, role: 'participant', outreachId: null, lastPosition: expect.any(String) });
           expect(workshopOf(view, RAUMA).registrations.registered).toBe(1);
         });
     });

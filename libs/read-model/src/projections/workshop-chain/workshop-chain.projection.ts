@@ -24,7 +24,8 @@ export const workshopChainProjection = mutatorProjection<WorkshopChainView>({
   // 4: roles (participants apart from staff), the hub organisation never reached, the chain's own planning meetings.
   // 5: the chain's own expenses and staff hours; staff minutes per workshop; totals of both include the chain level.
   // 6: registrations, attendees and feedback in fact documents of their own; attendance patterns; organisations counted.
-  version: 6,
+  // 7: outreach figures per workshop and in the totals.
+  version: 7,
   collection: WORKSHOP_CHAIN_COLLECTION,
   eventTypes: [...CHAIN_TYPES, ...WORKSHOP_TYPES, 'CollaborationRecorded'],
   readsFrom: [WORKSHOP_CHAIN_INDEX],

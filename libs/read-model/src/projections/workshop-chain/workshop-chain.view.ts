@@ -31,6 +31,8 @@ export interface RegistrationFact {
   attended: AttendanceMode | null;
   /** Participants count in the figures; organisers, hosts and speakers in `staff` (absent in old documents: participant). */
   role: WorkshopRole;
+  /** The outreach the registration followed (absent in documents from before outreach: none). */
+  outreachId?: string | null;
 }
 
 export interface AttendanceFact {
@@ -88,6 +90,21 @@ export interface WorkshopFacts {
    * Bounded by the organisations, not by the registrations.
    */
   organizations: Record<string, number>;
+  /** outreachId → how many people it told for the first time (absent in documents from before outreach). */
+  outreaches?: Record<string, number>;
+}
+
+/**
+ * Past participants told about the workshop (POST /workshops/:id/outreach) and what followed: `peopleReached` counts
+ * each person once however many outreaches told them; `registered` counts the registrations (waitlisted included, not
+ * cancelled) attributed to an outreach, `attended` those of them who attended: the returning participants outreach
+ * brought back.
+ */
+export interface OutreachFigures {
+  outreaches: number;
+  peopleReached: number;
+  registered: number;
+  attended: number;
 }
 
 // ---- derived figures ----
@@ -202,6 +219,7 @@ export interface ChainWorkshop {
   newOrganizationIds: string[];
   newOrganizations: number;
   collaborationsSparked: number;
+  outreach: OutreachFigures;
   facts: WorkshopFacts;
 }
 
@@ -247,6 +265,7 @@ export interface ChainTotals {
   /** The workshops' planning meetings plus the chain's own (`chainMeetings`). */
   planningMeetings: PlanningMeetingCounts;
   collaborationsSparked: number;
+  outreach: OutreachFigures;
 }
 
 /** GET /chains/:id — the whole chain, workshop by workshop, with its totals. */

@@ -108,6 +108,7 @@ describe('workshop-registrations projection', () => {
           advanceQuestions: ['How are indicators chosen?'],
           role: 'participant',
           speaker: null,
+          outreachId: null,
           order: registered.position.toString().padStart(20, '0'),
           lastPosition: registered.position.toString(),
         });

@@ -121,6 +121,7 @@ function applyEvent(draft: WorkshopRegistrationsDocument | undefined, event: Han
         advanceQuestions: [...advanceQuestions],
         role: roleOf(event.data),
         speaker: event.data.speaker ? { ...event.data.speaker } : null,
+        outreachId: event.data.outreachId ?? null,
         // A registration made again keeps its place in the order (as a map entry set again keeps its place).
         order: known?.order ?? orderOf(event),
         lastPosition: '-1',
@@ -148,7 +149,8 @@ export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistr
   // 2: counts by the domain's `recount` (with attendedOnSite and attendedRemote), invited beside them.
   // 3: roles (participants counted apart from organisers, hosts and speakers).
   // 4: one document per registration and per invitation (counts and waitlist places at read time), not one per workshop.
-  version: 4,
+  // 5: the outreach a registration followed (outreachId).
+  version: 5,
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
   eventTypes: EVENT_TYPES,
 

@@ -35,6 +35,8 @@ export interface WorkshopRegistration {
   role: WorkshopRole;
   /** Speakers only: their topic and whether they were paid. */
   speaker: SpeakerDetails | null;
+  /** The outreach that told the person about the workshop before they registered (POST /workshops/:id/outreach); null: none. */
+  outreachId: string | null;
 }
 
 // Type aliases, not interfaces: only aliases are assignable to the store's `Record<string, unknown>` documents.

@@ -79,7 +79,7 @@ export function registrationAfter(before: RegistrationFact | undefined, event: W
       // A repeat changes nothing.
       if (before) return before;
       const { personId, organizationId } = event.data;
-      return { personId, organizationId, status: statusAfter(event.type)!, attended: null, role: roleOf(event.data) };
+      return { personId, organizationId, status: statusAfter(event.type)!, attended: null, role: roleOf(event.data), outreachId: event.data.outreachId ?? null };
     }
     case 'WaitlistedParticipantPromoted':
       return before?.status === 'waitlisted' ? { ...before, status: statusAfter(event.type)! } : before;
@@ -145,4 +145,4 @@ export function applyToFact(draft: ViewDocument | undefined, event: RecordedEven
 }
 
 /** The registration fact of a stored fact document (without its position). */
-export const factOf = ({ personId, organizationId, status, attended, role }: RegistrationFact): RegistrationFact => ({ personId, organizationId, status, attended, role });
+export const factOf = ({ personId, organizationId, status, attended, role, outreachId }: RegistrationFact): RegistrationFact => ({ personId, organizationId, status, attended, role, outreachId: outreachId ?? null });

@@ -1,4 +1,5 @@
-import { copyJson } from '../../../projection';
+import { copyJson, idMap } from '../../../projection';
+import { outreachRecorded } from '../figures/outreach';
 import { feedbackChanged } from '../figures/feedback';
 import { planningMeetingsChanged } from '../figures/own';
 import { workshopIdOf, type WorkshopViewEvent } from '../workshop-chain.routing';
@@ -108,6 +109,13 @@ export function applyWorkshopEvent(view: WorkshopChainView, event: WorkshopViewE
       facts.planningMeetings[event.data.meetingId] = event.data.kind;
       planningMeetingsChanged(view, workshop);
       return;
+    case 'OutreachRecorded': {
+      const outreaches = (facts.outreaches ??= idMap());
+      if (own(outreaches, event.data.outreachId) !== undefined) return;
+      outreaches[event.data.outreachId] = event.data.firstContacts;
+      outreachRecorded(view, workshop, event.data.firstContacts);
+      return;
+    }
     case 'SustainabilityPracticesRecorded':
       // The latest record replaces the earlier one.
       workshop.sustainability = { practices: [...event.data.practices], notes: event.data.notes };

@@ -3,6 +3,7 @@ import { asIdMap, copyJson, idMap } from '../../../projection';
 import { compareInChainOrder, orderIn } from '../figures/chain-order';
 import { feedbackSummary } from '../figures/feedback';
 import { ownFigures } from '../figures/own';
+import { noOutreach } from '../figures/outreach';
 import { registrationFigures } from '../figures/registrations';
 import { forgetWhere, organizationReached } from '../figures/returning';
 import { chainContextOf, figuresOf } from '../workshop-chain.figures';
@@ -20,6 +21,7 @@ const emptyFacts = (): WorkshopFacts => ({
   planningMeetings: idMap(),
   collaborations: idMap(),
   organizations: idMap(),
+  outreaches: idMap(),
 });
 
 /** The workshop's facts, as idMaps (they are plain objects in a chain read from the store): the draft gains ids in them. */
@@ -34,6 +36,7 @@ export function draftFacts(workshop: ChainWorkshop): WorkshopFacts {
     planningMeetings: asIdMap(facts.planningMeetings),
     collaborations: asIdMap(facts.collaborations),
     organizations: asIdMap(facts.organizations),
+    outreaches: asIdMap(facts.outreaches ?? {}),
   };
   return workshop.facts;
 }
@@ -57,6 +60,7 @@ export function plannedWorkshop(data: Extract<WorkshopEvent, { type: 'WorkshopPl
     sustainability: null,
     ...registrationFigures([]),
     feedback: feedbackSummary([]),
+    outreach: noOutreach(),
     facts: emptyFacts(),
   };
 }

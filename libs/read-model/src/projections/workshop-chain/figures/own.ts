@@ -19,11 +19,11 @@ export function planningMeetingsChanged(view: WorkshopChainView, workshop: Chain
 
 export type OwnFigures = Pick<
   ChainWorkshop,
-  'registrations' | 'attendance' | 'staff' | 'feedback' | 'pledges' | 'expenses' | 'staffMinutes' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked'
+  'registrations' | 'attendance' | 'staff' | 'feedback' | 'pledges' | 'expenses' | 'staffMinutes' | 'citizensHeard' | 'planningMeetings' | 'collaborationsSparked' | 'outreach'
 >;
 
 /** The figures of a workshop its own facts in this document give (registrations, attendance and feedback: their own documents). */
-export type FactFigures = Omit<OwnFigures, 'registrations' | 'attendance' | 'staff' | 'feedback'>;
+export type FactFigures = Omit<OwnFigures, 'registrations' | 'attendance' | 'staff' | 'feedback' | 'outreach'>;
 
 /** The figures of a workshop that depend on its own facts in this document only. */
 export function ownFigures(facts: WorkshopFacts): FactFigures {

@@ -1,4 +1,5 @@
 import { STAFF_ROLES, countRegistrations, recount, type RegistrationCounts as CountedRegistrations } from '@kuhina/domain';
+import { outreachRegistrationChanged } from './outreach';
 import type { AttendanceCounts, ChainWorkshop, RegistrationCounts, RegistrationFact, StaffCounts, WorkshopChainView } from '../workshop-chain.view';
 
 /** The figures that show registrations and attendance: the parts of the domain's count of the registrations. */
@@ -35,6 +36,7 @@ export const registrationFigures = (registrations: RegistrationFact[]): Registra
 export function registrationChanged(view: WorkshopChainView, workshop: ChainWorkshop, was: RegistrationFact | undefined, now: RegistrationFact): void {
   moveRegistration(workshop, was, now);
   moveRegistration(view.totals, was, now);
+  outreachRegistrationChanged(view, workshop, was, now);
 }
 
 function moveRegistration(figures: RegistrationFigures, was: RegistrationFact | undefined, now: RegistrationFact): void {

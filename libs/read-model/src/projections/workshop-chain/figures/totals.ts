@@ -10,7 +10,9 @@ import type {
   RegistrationCounts,
   StaffCounts,
   StaffMinutesSummary,
+  OutreachFigures,
 } from '../workshop-chain.view';
+import { addOutreach, noOutreach } from './outreach';
 import { RATINGS } from './common';
 import type { ExpenseCategory } from './expenses';
 import { feedbackFrom } from './feedback';
@@ -39,6 +41,7 @@ interface TotalsSums {
   pledgeCount: number;
   citizensHeard: number;
   collaborationsSparked: number;
+  outreach: OutreachFigures;
 }
 
 function sumsFrom(): TotalsSums {
@@ -56,6 +59,7 @@ function sumsFrom(): TotalsSums {
     pledgeCount: 0,
     citizensHeard: 0,
     collaborationsSparked: 0,
+    outreach: noOutreach(),
   };
 }
 
@@ -86,6 +90,7 @@ function addFigures(sums: TotalsSums, workshop: OwnFigures, sign: 1 | -1): void 
   sums.planningMeetings.coreTeam += sign * workshop.planningMeetings.coreTeam;
   sums.citizensHeard += sign * workshop.citizensHeard;
   sums.collaborationsSparked += sign * workshop.collaborationsSparked;
+  addOutreach(sums.outreach, workshop.outreach, sign);
 }
 
 function addExpenses(sums: TotalsSums, expenses: ExpenseSummary, sign: 1 | -1): void {
@@ -136,6 +141,7 @@ function totalsFrom(sums: TotalsSums, workshops: number, distinct: DistinctTotal
     citizensHeard: sums.citizensHeard,
     planningMeetings: sums.planningMeetings,
     collaborationsSparked: sums.collaborationsSparked,
+    outreach: sums.outreach,
   };
 }
 
