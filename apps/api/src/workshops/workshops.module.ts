@@ -1,5 +1,8 @@
 import { GetFeedbackHandler } from './get-feedback/get-feedback.handler';
 import { GetFeedbackHttpController } from './get-feedback/get-feedback.http.controller';
+import { GetOutreachHandler } from './get-outreach/get-outreach.handler';
+import { GetOutreachHttpController } from './get-outreach/get-outreach.http.controller';
+import { RecordOutreachHttpController } from './record-outreach/record-outreach.http.controller';
 import { ListRegistrationsHandler } from './list-registrations/list-registrations.handler';
 import { ListRegistrationsHttpController } from './list-registrations/list-registrations.http.controller';
 import { Module } from '@nestjs/common';
@@ -38,11 +41,14 @@ import { RescheduleWorkshopHttpController } from './reschedule-workshop/reschedu
     MarkHeldHttpController,
     CancelWorkshopHttpController,
     ReportWorkshopHttpController,
+    GetOutreachHttpController,
+    RecordOutreachHttpController,
   ],
   providers: [
     ListRegistrationsHandler,
     GetFeedbackHandler,
     GetWorkshopHandler,
+    GetOutreachHandler,
   ],
 })
 export class WorkshopsModule {}

@@ -180,6 +180,11 @@ export const LIST = {
   MEETING_ORGANIZATIONS: { minItems: 0, maxItems: 100 },
   /** One attendance sheet. */
   ATTENDEES: { minItems: 1, maxItems: 2000 },
+  /**
+   * People told by one outreach: a chain's past participants are hundreds; 2,000 keeps the event well under any store's
+   * append limit (KurrentDB's 1 MiB) with the invitations of an invitation-only workshop beside it.
+   */
+  OUTREACH_PEOPLE: { minItems: 1, maxItems: 2000 },
   /** Sustainability practices of a workshop. */
   SUSTAINABILITY_PRACTICES: { minItems: 0, maxItems: 20 },
 } as const satisfies Record<string, ListRule>;

@@ -101,6 +101,8 @@ export const WorkshopErrors = {
   OUTREACH_ALREADY_EXISTS: 'OUTREACH.ALREADY_EXISTS',
   /** sentOn lies after the record's business time (an outreach dated in the future). */
   OUTREACH_SENT_AFTER_RECORD: 'OUTREACH.SENT_AFTER_RECORD',
+  /** An outreach "to the list as it stands" when the list is empty (nobody consented, or all are registered already). */
+  OUTREACH_NOBODY_TO_TELL: 'OUTREACH.NOBODY_TO_TELL',
 } as const;
 
 export type WorkshopErrorCode = (typeof WorkshopErrors)[keyof typeof WorkshopErrors];

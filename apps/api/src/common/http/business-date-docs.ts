@@ -42,6 +42,7 @@ export const WRITE_ROUTES: Readonly<Record<string, CommandType | { sentence: str
   'POST /workshops/{id}/registration/open': 'OpenRegistration',
   'POST /workshops/{id}/registration/close': 'CloseRegistration',
   'POST /workshops/{id}/invitations': 'InvitePerson',
+  'POST /workshops/{id}/outreach': 'RecordOutreach',
   'POST /workshops/{id}/registrations': 'RegisterParticipant',
   'POST /workshops/{id}/registrations/{rid}/cancel': 'CancelRegistration',
   'POST /workshops/{id}/attendance': 'RecordAttendance',

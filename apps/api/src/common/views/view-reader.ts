@@ -9,6 +9,9 @@ import { RequestValidationError } from '../problem/http-problems';
  * `@ViewRead()`: with `?consistentWith=<position>` it waits until the views include that position before the handler
  * reads, so a 404 then means the view has caught up and the resource does not exist.
  */
+/** The largest page the read store gives. */
+const ALL_PAGE = 1000;
+
 @Injectable()
 export class ViewReader {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
@@ -30,5 +33,17 @@ export class ViewReader {
       if (error instanceof InvalidCursorError) throw new RequestValidationError([{ field: 'query.cursor', rule: 'cursor', message: error.message }]);
       throw error;
     }
+  }
+
+  /** Every document of the collection with this index value, in listing order, read in pages of the largest size. */
+  async all<T extends ViewDocument>(collection: string, index: string, value: string): Promise<T[]> {
+    const docs: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page<T>(collection, { where: { index, value }, cursor, limit: ALL_PAGE });
+      for (const item of page.items) docs.push(item.doc);
+      cursor = page.next ?? undefined;
+    } while (cursor !== undefined);
+    return docs;
   }
 }

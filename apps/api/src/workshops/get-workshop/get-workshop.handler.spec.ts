@@ -72,6 +72,7 @@ describe('GetWorkshopHandler', () => {
           cancellationReason: null,
           citizenInput: { inputs: [], citizensHeard: 0, forwardings: [] },
           planningMeetings: [],
+          outreach: [],
           sustainability: null,
         },
       },

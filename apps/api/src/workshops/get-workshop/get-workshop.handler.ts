@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { WorkshopErrors, type RegistrationCounts, type WorkshopAccess, type WorkshopFormat, type WorkshopKind, type WorkshopLocation } from '@kuhina/domain';
-import { WORKSHOP_DETAIL_COLLECTION, type WorkshopDetailView } from '@kuhina/read-model';
+import { WORKSHOP_DETAIL_COLLECTION, type WorkshopDetailOutreach, type WorkshopDetailView } from '@kuhina/read-model';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetWorkshopQuery } from './get-workshop.query';
 
@@ -8,7 +8,10 @@ import { GetWorkshopQuery } from './get-workshop.query';
 export type WorkshopDetailExtras = Pick<
   WorkshopDetailView,
   'pledges' | 'expenses' | 'totals' | 'dates' | 'chainOrder' | 'reportSummary' | 'cancellationReason' | 'citizenInput' | 'planningMeetings' | 'sustainability'
->;
+> & {
+  /** Outreaches recorded for the workshop (who was told: GET /workshops/:id/outreach). */
+  outreach: WorkshopDetailOutreach[];
+};
 
 /**
  * The workshop's one set of counts: the registration figures as the domain's counting function (`recount`) folds them
@@ -97,6 +100,7 @@ function detailsOf(view: WorkshopDetailView): WorkshopDetails {
       citizenInput: view.citizenInput,
       planningMeetings: view.planningMeetings,
       sustainability: view.sustainability,
+      outreach: view.outreach ?? [],
     },
   };
 }

@@ -243,6 +243,11 @@ function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
       view.sustainability = { practices: [...practices], notes, recordedAt };
       return;
     }
+    case 'OutreachRecorded': {
+      const { outreachId, channel, sentOn, personIds, firstContacts, note, recordedAt } = event.data;
+      upsert((view.outreach ??= []), (o) => o.outreachId, { outreachId, channel, sentOn, people: personIds.length, firstContacts, note, recordedAt });
+      return;
+    }
     case 'WorkshopHeld':
       view.status = 'held';
       view.dates.heldOn = event.data.heldOn;

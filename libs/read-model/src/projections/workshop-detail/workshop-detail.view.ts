@@ -1,5 +1,6 @@
 import type {
   CitizenCountingMethod,
+  OutreachChannel,
   ExpenseFigures,
   ExpenseRecorded,
   PlanningMeetingKind,
@@ -80,6 +81,19 @@ export interface WorkshopDetailPlanningMeeting {
   notes: string;
 }
 
+/** An outreach recorded for the workshop (POST /workshops/:id/outreach): who was told is in the log, the view counts them. */
+export interface WorkshopDetailOutreach {
+  outreachId: string;
+  channel: OutreachChannel;
+  sentOn: string;
+  /** People told by this outreach. */
+  people: number;
+  /** Of them, told about this workshop for the first time. */
+  firstContacts: number;
+  note: string | null;
+  recordedAt: string;
+}
+
 // A type alias, not an interface: only aliases are assignable to the store's `Record<string, unknown>` documents.
 // The plan's fields as the domain defines them (mapped, so the result stays an alias), then what the view adds.
 export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } & {
@@ -124,6 +138,8 @@ export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } 
   };
   planningMeetings: WorkshopDetailPlanningMeeting[];
   sustainability: { practices: SustainabilityPractice[]; notes: string; recordedAt: string } | null;
+  /** Outreaches recorded for the workshop, in log order (absent in documents from before outreach: none). */
+  outreach?: WorkshopDetailOutreach[];
   /**
    * What counting needs and events leave out: the role of each registration of the people running the workshop
    * (organisers, hosts, speakers; a handful), by registration id. Participants are not listed: the document stays

@@ -3,6 +3,7 @@ import {
   roleOf,
   statusAfter,
   type AttendanceRecorded,
+  type OutreachRecorded,
   type ParticipantRegistered,
   type ParticipantWaitlisted,
   type PersonInvited,
@@ -17,8 +18,11 @@ import {
   REGISTRATIONS_OF_INDEX,
   WORKSHOP_REGISTRATIONS_COLLECTION,
   invitationDocumentId,
+  outreachContactDocumentId,
+  OUTREACH_CONTACTS_OF_INDEX,
   registrationDocumentId,
   type InvitationDocument,
+  type OutreachContactDocument,
   type RegistrationDocument,
   type WorkshopRegistrationsDocument,
   type WorkshopRegistrationsView,
@@ -33,6 +37,7 @@ type HandledEvent = Recorded<
   | WaitlistedParticipantPromoted
   | RegistrationCancelled
   | AttendanceRecorded
+  | OutreachRecorded
 >;
 
 const EVENT_TYPES: readonly HandledEvent['type'][] = [
@@ -43,6 +48,7 @@ const EVENT_TYPES: readonly HandledEvent['type'][] = [
   'WaitlistedParticipantPromoted',
   'RegistrationCancelled',
   'AttendanceRecorded',
+  'OutreachRecorded',
 ];
 const handled: ReadonlySet<string> = new Set(EVENT_TYPES);
 
@@ -62,6 +68,11 @@ function keysOf(event: RecordedEvent): string[] {
       return [data.workshopId];
     case 'PersonInvited':
       return typeof data.personId === 'string' ? [invitationDocumentId(data.workshopId, data.personId)] : [];
+    case 'OutreachRecorded': {
+      // One small document per person told: an outreach to n people writes n documents, never a list that grows.
+      const personIds = (event.data as { personIds?: unknown }).personIds;
+      return Array.isArray(personIds) ? personIds.map((personId) => outreachContactDocumentId(data.workshopId as string, String(personId))) : [];
+    }
     default:
       return typeof data.registrationId === 'string' ? [registrationDocumentId(data.workshopId, data.registrationId)] : [];
   }
@@ -89,8 +100,14 @@ function changedRegistration(draft: RegistrationDocument | undefined, event: Han
 }
 
 /** The document of `key` after one event (the position guard and lastPosition are the caller's). */
-function applyEvent(draft: WorkshopRegistrationsDocument | undefined, event: HandledEvent): WorkshopRegistrationsDocument | undefined {
+function applyEvent(draft: WorkshopRegistrationsDocument | undefined, event: HandledEvent, key: string): WorkshopRegistrationsDocument | undefined {
   switch (event.type) {
+    case 'OutreachRecorded': {
+      const { workshopId, outreachId, channel, sentOn } = event.data;
+      const personId = key.slice(`${workshopId}:o:`.length);
+      const known = draft as OutreachContactDocument | undefined;
+      return { workshopId, personId, outreachId, channel, sentOn, contacts: (known?.contacts ?? 0) + 1, lastPosition: '-1' } satisfies OutreachContactDocument;
+    }
     case 'WorkshopPlanned':
       // Only makes the workshop's document exist: an existing workshop lists no registrations, not 404.
       return draft ?? ({ workshopId: event.data.workshopId, lastPosition: '-1' } satisfies WorkshopRegistrationsView);
@@ -135,6 +152,7 @@ function applyEvent(draft: WorkshopRegistrationsDocument | undefined, event: Han
 /** Registrations list by the workshop in their order; invitations by the workshop; the workshop's own document by nothing. */
 function indexesOf(doc: WorkshopRegistrationsDocument): PutOptions {
   if ('registrationId' in doc) return { indexes: { [REGISTRATIONS_OF_INDEX]: doc.workshopId }, sortKey: doc.order };
+  if ('outreachId' in doc) return { indexes: { [OUTREACH_CONTACTS_OF_INDEX]: doc.workshopId } };
   if ('personId' in doc) return { indexes: { [INVITATIONS_OF_INDEX]: doc.workshopId } };
   return {};
 }
@@ -149,16 +167,16 @@ export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistr
   // 2: counts by the domain's `recount` (with attendedOnSite and attendedRemote), invited beside them.
   // 3: roles (participants counted apart from organisers, hosts and speakers).
   // 4: one document per registration and per invitation (counts and waitlist places at read time), not one per workshop.
-  // 5: the outreach a registration followed (outreachId).
+  // 5: the outreach a registration followed (outreachId); a document per person an outreach told.
   version: 5,
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
   eventTypes: EVENT_TYPES,
 
   keysOf,
 
-  apply(view: WorkshopRegistrationsDocument | undefined, recorded: RecordedEvent): WorkshopRegistrationsDocument | undefined {
+  apply(view: WorkshopRegistrationsDocument | undefined, recorded: RecordedEvent, key: string): WorkshopRegistrationsDocument | undefined {
     if (!handled.has(recorded.type) || alreadyApplied(view, recorded)) return view;
-    const next = applyEvent(view, recorded as HandledEvent);
+    const next = applyEvent(view, recorded as HandledEvent, key);
     if (next !== undefined) next.lastPosition = eventPositionText(recorded);
     return next;
   },

@@ -1,4 +1,4 @@
-import type { AttendanceMode, RegistrationStatus, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
+import type { OutreachChannel, AttendanceMode, RegistrationStatus, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
 
 export const WORKSHOP_REGISTRATIONS_COLLECTION = 'workshop-registrations';
 
@@ -6,6 +6,11 @@ export const WORKSHOP_REGISTRATIONS_COLLECTION = 'workshop-registrations';
 export const REGISTRATIONS_OF_INDEX = 'registrationsOf';
 /** Index of a workshop's invitation documents (value: the workshop id). */
 export const INVITATIONS_OF_INDEX = 'invitationsOf';
+
+/** Index of a workshop's outreach contact documents (value: the workshop id). */
+export const OUTREACH_CONTACTS_OF_INDEX = 'outreachContactsOf';
+/** Id of the document of one person told about the workshop by its outreach. */
+export const outreachContactDocumentId = (workshopId: string, personId: string): string => `${workshopId}:o:${personId}`;
 
 /** Id of a registration's own document in the collection (a workshop id has no colon). */
 export const registrationDocumentId = (workshopId: string, registrationId: string): string => `${workshopId}:r:${registrationId}`;
@@ -47,7 +52,8 @@ export interface WorkshopRegistration {
  * - `<workshopId>`: the workshop's document (WorkshopRegistrationsView), made by WorkshopPlanned: a known workshop
  *   with no registrations lists none rather than 404;
  * - `<workshopId>:r:<registrationId>`: one per registration (RegistrationDocument), indexed by `registrationsOf`;
- * - `<workshopId>:i:<personId>`: one per invitation (InvitationDocument), indexed by `invitationsOf`.
+ * - `<workshopId>:i:<personId>`: one per invitation (InvitationDocument), indexed by `invitationsOf`;
+ * - `<workshopId>:o:<personId>`: one per person an outreach told (OutreachContactDocument), indexed by `outreachContactsOf`.
  * Counts and waitlist places are worked out by the reader from the registrations it lists anyway (GET
  * /workshops/:id/registrations answers all of them), so no event renumbers a waitlist or moves a shared counter.
  */
@@ -74,8 +80,20 @@ export type InvitationDocument = {
   lastPosition: string;
 };
 
+/** One person told about the workshop by an outreach (POST /workshops/:id/outreach): the latest outreach that told them. */
+export type OutreachContactDocument = {
+  workshopId: string;
+  personId: string;
+  outreachId: string;
+  channel: OutreachChannel;
+  sentOn: string;
+  /** How many outreaches of the workshop told them (a reminder counts). */
+  contacts: number;
+  lastPosition: string;
+};
+
 /** Any document of the collection. */
-export type WorkshopRegistrationsDocument = WorkshopRegistrationsView | RegistrationDocument | InvitationDocument;
+export type WorkshopRegistrationsDocument = WorkshopRegistrationsView | RegistrationDocument | InvitationDocument | OutreachContactDocument;
 
 /**
  * Waitlist places of registrations listed in their order (sort key): the waitlist is first come first served, and a
