@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { apiHarness, type ApiAnswer, type ApiHarness, type Role } from './support/api-harness';
+import { organizationStream } from '@kuhina/domain';
+import { apiHarness, KEYS, type ApiAnswer, type ApiHarness, type Role } from './support/api-harness';
 
 interface OpenApiParameter {
   name: string;
@@ -39,13 +40,14 @@ interface OpenApiDocument {
 }
 
 interface Operation {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   template: string;
   op: OpenApiOperation;
   body: OpenApiSchema | null;
 }
 
 type Method = Operation['method'];
+type RequestOptions = { body?: unknown; rawBody?: string; as?: Role | null; headers?: Record<string, string> };
 
 // Small enough that a fuzzed `consistentWith` ahead of the log answers its 503 at once.
 const CONSISTENCY_TIMEOUT_MS = '30';
@@ -182,6 +184,11 @@ function expectProblem(answer: ApiAnswer, what: string): void {
   if (answer.status < 400) return;
   if (!String(answer.headers['content-type']).startsWith('application/problem+json')) throw new Error(`not problem+json: ${context}`);
   if (typeof body?.code !== 'string' || body.status !== answer.status || typeof body.title !== 'string') throw new Error(`problem without code/status/title: ${context}`);
+  // A refused request is fixed by the client: a validation problem names each field it refuses.
+  const errors = (answer.body as { errors?: unknown }).errors;
+  if (body.code === 'REQUEST.INVALID' && (!Array.isArray(errors) || errors.length === 0 || !errors.every((e: { field?: unknown }) => typeof e?.field === 'string' && e.field !== ''))) {
+    throw new Error(`validation problem naming no field: ${context}`);
+  }
 }
 
 describe('Hostile input on every operation of the OpenAPI document: a clear 4xx, never a 5xx, and nothing appended', () => {
@@ -198,7 +205,7 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
     doc = (await api.get<OpenApiDocument>('/docs/json', { as: null })).body;
     operations = Object.entries(doc.paths).flatMap(([template, ops]) =>
       Object.entries(ops)
-        .filter(([method]) => method === 'get' || method === 'post')
+        .filter(([method]) => method === 'get' || method === 'post' || method === 'patch')
         .map(([method, op]) => ({ method: method.toUpperCase() as Method, template: template, op, body: op.requestBody?.content?.['application/json']?.schema ?? null })),
     );
 
@@ -226,6 +233,16 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
       '/collaborations/{id}': data('CollaborationRecorded').collaborationId!,
       '{eventId}': events[0]!.id,
     };
+
+    // The demo records no offers and no contact persons: give the organisation some, so that the routes under
+    // /organizations/:id/offers and /contacts reach the domain (a real offer in the path; another, and the contact, for
+    // plausible bodies to withdraw and remove).
+    const organizationId = realIds['/organizations/{id}'];
+    const offer = async () => (await api.post<{ id: string }>(`/organizations/${organizationId}/offers`, { kind: 'venue', description: 'A meeting room', municipality: 'Pori', region: 'Satakunta' })).body.id;
+    realIds['{offerId}'] = await offer();
+    demoIds.push(await offer());
+    const contact = await api.post(`/organizations/${organizationId}/contacts`, { personId: registered.personId, role: 'events' });
+    if (contact.status !== 200 || !UUID.test(realIds['{offerId}']!)) throw new Error(`could not give the organisation an offer and a contact: ${JSON.stringify(contact.body)}`);
   }, 120_000);
 
   afterAll(async () => {
@@ -245,10 +262,38 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
     });
   }
 
+  /** The harness's helper names GET, POST, PUT and DELETE: PATCH goes through the same app with the same credentials and body rules. */
+  async function request(method: Method, url: string, options: RequestOptions): Promise<ApiAnswer> {
+    if (method !== 'PATCH') return api.request(method, url, options);
+    const role = options.as === undefined ? 'backoffice' : options.as;
+    const headers: Record<string, string> = { ...(role ? { authorization: `Bearer ${KEYS[role]}` } : {}), ...options.headers };
+    const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await api.app.inject({ method, url, headers, payload });
+    let body: unknown = response.body;
+    try {
+      body = response.body ? JSON.parse(response.body) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: response.statusCode, headers: response.headers, body };
+  }
+
+  /**
+   * The PATCH routes change the organisation as its client last read it: they go with its current ETag as `If-Match`,
+   * read from the log before each request (an accepted body moves it), so that fuzzed bodies reach validation and the
+   * decider rather than a 412 or 428. The other writes need none.
+   */
+  async function conditional(method: Method): Promise<Record<string, string>> {
+    if (method !== 'PATCH') return {};
+    const head = await api.store().streamHead(organizationStream(realIds['/organizations/{id}']!));
+    return { 'if-match': `"${head?.revision ?? -1}"` };
+  }
+
   /** Sends one request and checks the rules; the log head is compared across it when it was refused. */
-  async function send(method: Method, url: string, options: { body?: unknown; rawBody?: string; as?: Role | null; headers?: Record<string, string> }, what: string): Promise<ApiAnswer> {
+  async function send(method: Method, url: string, options: RequestOptions, what: string): Promise<ApiAnswer> {
     const before = await api.headPosition();
-    const answer = await api.request(method, url, options);
+    const answer = await request(method, url, options);
     stats.requests++;
     expectProblem(answer, `${what}: ${method} ${url.slice(0, 200)}`);
     if (answer.status >= 400) {
@@ -264,15 +309,28 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
   it('finds every operation it is meant to fuzz (writes with a body, reads with query parameters)', () => {
     expect(operations.length).toBeGreaterThanOrEqual(50);
     expect(operations.filter((o) => o.method === 'POST' && o.body).length).toBeGreaterThanOrEqual(35);
+    // The organisation's own changes, its offers and its contact persons, PATCH routes included.
+    const organisationWrites = operations.filter((o) => o.method !== 'GET' && o.template.startsWith('/organizations/{id}')).map((o) => `${o.method} ${o.template}`);
+    expect(organisationWrites.sort()).toEqual(
+      expect.arrayContaining([
+        'PATCH /organizations/{id}',
+        'PATCH /organizations/{id}/offers/{offerId}',
+        'POST /organizations/{id}/contacts',
+        'POST /organizations/{id}/contacts/remove',
+        'POST /organizations/{id}/offers',
+        'POST /organizations/{id}/offers/withdraw',
+      ]),
+    );
+    expect(operations.filter((o) => o.method === 'PATCH').every((o) => o.body !== null)).toBe(true);
     // Every path template resolves to real ids.
     for (const operation of operations) expect(pathOf(operation.template)).not.toMatch(/[{}]/);
   });
 
   it('answers bodies shaped like each DTO but with hostile values with a problem, and appends nothing when it refuses', async () => {
-    for (const operation of operations.filter((o) => o.method === 'POST')) {
+    for (const operation of operations.filter((o) => o.method !== 'GET')) {
       await fc.assert(
         fc.asyncProperty(bodyArbitrary(operation.body, doc.components.schemas), async (body) => {
-          await send('POST', pathOf(operation.template), { body, headers: { 'idempotency-key': randomUUID() } }, 'hostile body');
+          await send(operation.method, pathOf(operation.template), { body, headers: { 'idempotency-key': randomUUID(), ...(await conditional(operation.method)) } }, 'hostile body');
         }),
         { numRuns: 40, seed: SEED },
       );
@@ -281,31 +339,37 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
 
   it('answers plausible bodies (examples, enums, real ids, dates, bounds) with a success or a problem, never a 5xx, and appends nothing when it refuses', async () => {
     const before = { ...stats };
-    for (const operation of operations.filter((o) => o.method === 'POST' && o.body)) {
+    const acceptedBy: Record<string, number> = {};
+    for (const operation of operations.filter((o) => o.method !== 'GET' && o.body)) {
+      const start = stats.accepted;
       await fc.assert(
         fc.asyncProperty(plausibleValue(operation.body, doc.components.schemas, demoIds), async (body) => {
-          await send('POST', pathOf(operation.template), { body, headers: { 'idempotency-key': randomUUID() } }, 'plausible body');
+          await send(operation.method, pathOf(operation.template), { body, headers: { 'idempotency-key': randomUUID(), ...(await conditional(operation.method)) } }, 'plausible body');
         }),
         { numRuns: 40, seed: SEED },
       );
+      acceptedBy[`${operation.method} ${operation.template}`] = stats.accepted - start;
     }
     // Enough of them got through validation to have exercised the deciders, not only the validators (any seed:
     // KUHINA_FUZZ_SEED=<n> runs the suite with another one).
     expect(stats.accepted - before.accepted).toBeGreaterThan(25);
+    // The PATCH routes too: their ETag got them past If-Match to the decider.
+    expect(acceptedBy['PATCH /organizations/{id}']).toBeGreaterThan(0);
+    expect(acceptedBy['PATCH /organizations/{id}/offers/{offerId}']).toBeGreaterThan(0);
   }, 600_000);
 
   it('refuses what is not a JSON object at all: syntax errors, scalars, wrong content types, an oversized body', async () => {
     // Deep nesting as text: JSON.stringify itself cannot write it, but a client can send it.
     const deep = (depth: number): string => `{"name":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
     const raw = ['{', '{"a":', 'null', '"text"', '42', '[]', '\u0000', '{"a":1}{"b":2}', '{"a":"\ud800"}', '', deep(10_000), deep(200_000)];
-    for (const operation of operations.filter((o) => o.method === 'POST' && o.body)) {
+    for (const operation of operations.filter((o) => o.method !== 'GET' && o.body)) {
       const url = pathOf(operation.template);
       for (const rawBody of raw) {
-        const answer = await send('POST', url, { rawBody, headers: { 'content-type': 'application/json' } }, `raw body ${JSON.stringify(rawBody.slice(0, 40))}`);
+        const answer = await send(operation.method, url, { rawBody, headers: { 'content-type': 'application/json', ...(await conditional(operation.method)) } }, `raw body ${JSON.stringify(rawBody.slice(0, 40))}`);
         expect({ url, rawBody, status: answer.status >= 400 ? 'refused' : answer.status }).toEqual({ url, rawBody, status: 'refused' });
       }
       for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) {
-        const answer = await send('POST', url, { rawBody: 'a=1', headers: { 'content-type': contentType } }, `content type ${contentType}`);
+        const answer = await send(operation.method, url, { rawBody: 'a=1', headers: { 'content-type': contentType, ...(await conditional(operation.method)) } }, `content type ${contentType}`);
         expect({ url, contentType, status: answer.status >= 400 ? 'refused' : answer.status }).toEqual({ url, contentType, status: 'refused' });
       }
     }
@@ -335,12 +399,27 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
     expect(badUrl.body).toMatchObject({ code: 'REQUEST.MALFORMED', status: 400 });
   });
 
+  it('refuses a PATCH of the organisation or its offer with a stale ETag (412) or one this API never gave (400 naming If-Match), appending nothing', async () => {
+    for (const operation of operations.filter((o) => o.method === 'PATCH')) {
+      const url = pathOf(operation.template);
+      const current = await conditional('PATCH');
+      const stale = Number(current['if-match']!.replaceAll('"', '')) + 1;
+      // A body each route takes (the fields of the other are refused before the ETag is looked at).
+      const body = operation.template.endsWith('{offerId}') ? { description: 'Changed under another client' } : { name: 'Changed under another client' };
+      const staleAnswer = await send('PATCH', url, { body, headers: { 'if-match': `"${stale}"` } }, 'stale If-Match');
+      const junkAnswer = await send('PATCH', url, { body, headers: { 'if-match': 'revision three' } }, 'junk If-Match');
+
+      expect({ url, status: staleAnswer.status, code: (staleAnswer.body as { code: string }).code }).toEqual({ url, status: 412, code: 'STREAM.STALE_REVISION' });
+      expect({ url, status: junkAnswer.status, errors: (junkAnswer.body as { errors?: unknown }).errors }).toEqual({ url, status: 400, errors: [expect.objectContaining({ field: 'header.If-Match' })] });
+    }
+  });
+
   it('answers junk in every path parameter with a problem (400 for a malformed id, 404 for an id of nothing)', async () => {
     for (const operation of operations) {
       for (const param of (operation.op.parameters ?? []).filter((p) => p.in === 'path')) {
         await fc.assert(
           fc.asyncProperty(hostileId, async (value) => {
-            const answer = await send(operation.method, pathOf(operation.template, { param: param.name, value }), operation.method === 'POST' ? { body: {} } : {}, `path ${param.name}`);
+            const answer = await send(operation.method, pathOf(operation.template, { param: param.name, value }), operation.method === 'GET' ? {} : { body: {}, headers: await conditional(operation.method) }, `path ${param.name}`);
             expect(answer.status).toBeGreaterThanOrEqual(400);
           }),
           { numRuns: 12, seed: SEED },
@@ -379,7 +458,9 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
         fc.asyncProperty(fc.constantFrom('authorization', 'idempotency-key', 'if-match'), headerValues, async (header, value) => {
           // Header values must be valid HTTP field values to be sent at all.
           const clean = value.replace(/[^\t\x20-\x7e]/g, '');
-          await send(operation.method, pathOf(operation.template), { body: operation.method === 'POST' ? {} : undefined, as: header === 'authorization' ? null : 'backoffice', headers: { [header]: clean } }, `header ${header}`);
+          // The junk replaces the ETag a PATCH would carry, or joins it.
+          const headers = { ...(await conditional(operation.method)), [header]: clean };
+          await send(operation.method, pathOf(operation.template), { body: operation.method === 'GET' ? undefined : {}, as: header === 'authorization' ? null : 'backoffice', headers }, `header ${header}`);
         }),
         { numRuns: 8, seed: SEED },
       );
@@ -398,7 +479,7 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
     expect(health.body.details.views).toMatchObject({ status: 'up', caughtUp: true, position: health.body.details.eventStore.headPosition });
     // And every reader still makes sense of the chain the fuzzing wrote into (odd but valid names, dates, amounts).
     const chainId = realIds['/chains/{id}']!;
-    for (const url of [`/chains/${chainId}`, `/workshops/${realIds['/workshops/{id}']}`, `/network?chainId=${chainId}`, `/network?chainId=${chainId}&format=gexf`, `/network/metrics?chainId=${chainId}`, `/audit/ledger?chainId=${chainId}&format=csv`, `/audit/indicators?chainId=${chainId}`, '/audit/verify', '/organizations?limit=100']) {
+    for (const url of [`/chains/${chainId}`, `/workshops/${realIds['/workshops/{id}']}`, `/network?chainId=${chainId}`, `/network?chainId=${chainId}&format=gexf`, `/network/metrics?chainId=${chainId}`, `/audit/ledger?chainId=${chainId}&format=csv`, `/audit/indicators?chainId=${chainId}`, '/audit/verify', '/organizations?limit=100', `/organizations/${realIds['/organizations/{id}']}`]) {
       const answer = await api.get(url, { as: 'auditor' });
       expect({ url, status: answer.status }).toEqual({ url, status: 200 });
     }

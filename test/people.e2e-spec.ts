@@ -63,7 +63,7 @@ describe('HTTP: people (personal data)', () => {
       expect(created.headers.etag).toBe('"0"');
       expect(read.status).toBe(200);
       expect(read.headers.etag).toBe('"0"');
-      expect(read.body).toEqual({ id: created.body.id, status: 'active', ...person, organizationId: rauma, consents: noConsents });
+      expect(read.body).toEqual({ id: created.body.id, status: 'active', ...person, organizationId: rauma, consents: noConsents, chains: [] });
     });
 
     it('answers 200 { created: false } with the existing id for an e-mail already registered (in any letter case), and records nothing', async () => {
@@ -85,7 +85,7 @@ describe('HTTP: people (personal data)', () => {
       expect([first.status, first.body.id, first.body.created]).toEqual([201, id, true]);
       expect([second.status, second.body.created]).toEqual([201, true]);
       expect(second.body.id).not.toBe(id);
-      expect((await api.get<Record<string, unknown>>(`/people/${id}?consistentWith=${second.body.position}`)).body).toEqual({ id, status: 'active', name: 'Helmi Mäkinen', email: null, phone: null, esf: null, organizationId: null, consents: noConsents });
+      expect((await api.get<Record<string, unknown>>(`/people/${id}?consistentWith=${second.body.position}`)).body).toEqual({ id, status: 'active', name: 'Helmi Mäkinen', email: null, phone: null, esf: null, organizationId: null, consents: noConsents, chains: [] });
     });
 
     it('answers a retry with the same Idempotency-Key with the first answer (201, created: true), also after a restart, and appends nothing', async () => {

@@ -2,13 +2,12 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ChainErrors } from '@kuhina/domain';
 import {
   CHAIN_LESSONS_COLLECTION,
-  PART_OF_ENTITY_INDEX,
   PART_OF_WORKSHOP_INDEX,
-  workshopLessonsKey,
   type ChainLessonsChainDocument,
   type ChainLessonsPartDocument,
   type ChainLessonsWorkshopDocument,
 } from '@kuhina/read-model';
+import { ChainLessonsLookups, type ChainHistory, type WorkshopPart } from '../../common/views/entity-history';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetChainLessonsQuery } from './get-chain-lessons.query';
 
@@ -47,7 +46,6 @@ export interface ChainLessonsResult {
   };
 }
 
-const PAGE = 1000;
 /** A succession line longer than this is surely a data error; stop rather than loop. */
 const MAX_PREDECESSORS = 100;
 
@@ -61,77 +59,51 @@ export class GetChainLessonsHandler implements IQueryHandler<GetChainLessonsQuer
 
   async execute({ chainId }: GetChainLessonsQuery): Promise<ChainLessonsResult> {
     const chain = await this.views.one<ChainLessonsChainDocument>(CHAIN_LESSONS_COLLECTION, chainId, ChainErrors.NOT_FOUND, 'chain', { chainId });
-    const workshops = await this.workshopsOf(chainId);
+    // One per query: the entities of a chain share most workshops and chains, each read once.
+    const lookups = new ChainLessonsLookups(this.views);
+    const workshops = await workshopsOf(lookups, chainId);
     const predecessors: ChainLessons[] = [];
     const seen = new Set([chainId]);
     for (let previous = chain.followsChainId; previous !== null && !seen.has(previous) && predecessors.length < MAX_PREDECESSORS; ) {
       seen.add(previous);
-      const doc = await this.views.maybe<ChainLessonsChainDocument>(CHAIN_LESSONS_COLLECTION, previous);
-      if (doc === null || doc.kind !== 'chain') break;
-      predecessors.push(lessonsOf(doc, await this.workshopsOf(previous)));
+      const doc = await lookups.chain(previous);
+      if (doc === null) break;
+      predecessors.push(lessonsOf(doc, await workshopsOf(lookups, previous)));
       previous = doc.followsChainId;
     }
-    return { chain: lessonsOf(chain, workshops), predecessors, acrossChains: await this.acrossChains(chainId, workshops) };
+    return { chain: lessonsOf(chain, workshops), predecessors, acrossChains: await acrossChains(lookups, chainId, workshops) };
   }
+}
 
-  private async all<T extends Record<string, unknown>>(index: string, value: string): Promise<T[]> {
-    const out: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.views.page<T>(CHAIN_LESSONS_COLLECTION, { where: { index, value }, cursor, limit: PAGE });
-      out.push(...page.items.map((item) => item.doc));
-      cursor = page.next ?? undefined;
-    } while (cursor !== undefined);
-    return out;
-  }
+async function workshopsOf(lookups: ChainLessonsLookups, chainId: string): Promise<ChainLessonsWorkshopDocument[]> {
+  // The part documents carry other indexes: only workshop documents are indexed by chainId.
+  const workshops = (await lookups.all<ChainLessonsWorkshopDocument>('chainId', chainId)).filter((doc) => doc.kind === 'workshop');
+  lookups.know(workshops);
+  return workshops;
+}
 
-  private async workshopsOf(chainId: string): Promise<ChainLessonsWorkshopDocument[]> {
-    // The part documents carry other indexes: only workshop documents are indexed by chainId.
-    return (await this.all<ChainLessonsWorkshopDocument>('chainId', chainId)).filter((doc) => doc.kind === 'workshop');
-  }
-
-  private async acrossChains(chainId: string, workshops: ChainLessonsWorkshopDocument[]): Promise<ChainLessonsResult['acrossChains']> {
-    const here = new Set(workshops.map((w) => w.workshopId));
-    const entities = new Set<string>();
-    for (const workshop of workshops) for (const part of await this.all<ChainLessonsPartDocument>(PART_OF_WORKSHOP_INDEX, workshop.workshopId)) entities.add(part.entity);
-    const workshopCache = new Map<string, ChainLessonsWorkshopDocument | null>(workshops.map((w) => [w.workshopId, w]));
-    const chainCache = new Map<string, ChainLessonsChainDocument | null>();
-    const workshop = async (id: string) => {
-      if (!workshopCache.has(id)) workshopCache.set(id, await this.views.maybe<ChainLessonsWorkshopDocument>(CHAIN_LESSONS_COLLECTION, workshopLessonsKey(id)));
-      return workshopCache.get(id) ?? null;
-    };
-    const chainOf = async (id: string) => {
-      if (!chainCache.has(id)) chainCache.set(id, await this.views.maybe<ChainLessonsChainDocument>(CHAIN_LESSONS_COLLECTION, id));
-      return chainCache.get(id) ?? null;
-    };
-    const organizations: OrganizationAcrossChains[] = [];
-    let people = 0;
-    let returning = 0;
-    for (const entity of [...entities].sort()) {
-      const parts = await this.all<ChainLessonsPartDocument>(PART_OF_ENTITY_INDEX, entity);
-      const inThisChain: WorkshopPartView[] = [];
-      const elsewhere = new Map<string, WorkshopPartView[]>();
-      for (const part of parts) {
-        const doc = await workshop(part.workshopId);
-        const view: WorkshopPartView = { workshopId: part.workshopId, title: doc?.title ?? null, parts: [...part.parts], attended: part.attended };
-        if (here.has(part.workshopId)) inThisChain.push(view);
-        else if (doc?.chainId && doc.chainId !== chainId) elsewhere.set(doc.chainId, [...(elsewhere.get(doc.chainId) ?? []), view]);
-      }
-      if (entity.startsWith('p:')) {
-        people++;
-        if (elsewhere.size > 0) returning++;
-        continue;
-      }
-      const otherChains: OrganizationAcrossChains['otherChains'] = [];
-      for (const [otherId, list] of elsewhere) {
-        const other = await chainOf(otherId);
-        otherChains.push({ chainId: otherId, name: other?.name ?? null, periodStart: other?.periodStart ?? null, workshops: list });
-      }
-      otherChains.sort((a, b) => (a.periodStart ?? '').localeCompare(b.periodStart ?? '') || a.chainId.localeCompare(b.chainId));
-      organizations.push({ organizationId: entity.slice(2), inThisChain, otherChains });
+/** Each entity of the chain's history across chains (entity-history), split into this chain and the others. */
+async function acrossChains(lookups: ChainLessonsLookups, chainId: string, workshops: ChainLessonsWorkshopDocument[]): Promise<ChainLessonsResult['acrossChains']> {
+  const entities = new Set<string>();
+  for (const workshop of workshops) for (const part of await lookups.all<ChainLessonsPartDocument>(PART_OF_WORKSHOP_INDEX, workshop.workshopId)) entities.add(part.entity);
+  const organizations: OrganizationAcrossChains[] = [];
+  let people = 0;
+  let returning = 0;
+  for (const entity of [...entities].sort()) {
+    const history = await lookups.history(entity);
+    const partView = ({ workshopId, title, parts, attended }: WorkshopPart): WorkshopPartView => ({ workshopId, title, parts, attended });
+    const inThisChain = history.filter((chain) => chain.chainId === chainId).flatMap((chain) => chain.workshops.map(partView));
+    // Workshops in no chain belong to no other chain: left out, as before.
+    const elsewhere = history.filter((chain): chain is ChainHistory & { chainId: string } => chain.chainId !== null && chain.chainId !== chainId);
+    if (entity.startsWith('p:')) {
+      people++;
+      if (elsewhere.length > 0) returning++;
+      continue;
     }
-    return { organizations, people: { inThisChain: people, alsoInOtherChains: returning } };
+    const otherChains = elsewhere.map((chain) => ({ chainId: chain.chainId, name: chain.name, periodStart: chain.periodStart, workshops: chain.workshops.map(partView) }));
+    organizations.push({ organizationId: entity.slice(2), inThisChain, otherChains });
   }
+  return { organizations, people: { inThisChain: people, alsoInOtherChains: returning } };
 }
 
 const lessonsOf = (chain: ChainLessonsChainDocument, workshops: ChainLessonsWorkshopDocument[]): ChainLessons => ({

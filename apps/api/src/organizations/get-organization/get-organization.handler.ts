@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { OrganizationErrors, type OrganizationDetails } from '@kuhina/domain';
-import { ORGANIZATION_LIST_COLLECTION, ORGANIZATION_PROFILE_COLLECTION, type OrganizationListView, type OrganizationProfileView, type ProfileContact, type ProfileOffer, type ProfilePledge } from '@kuhina/read-model';
+import { ORGANIZATION_LIST_COLLECTION, ORGANIZATION_PROFILE_COLLECTION, organizationEntity, type OrganizationListView, type OrganizationProfileView, type ProfileContact, type ProfileOffer, type ProfilePledge } from '@kuhina/read-model';
+import { historyOf, type ChainHistory } from '../../common/views/entity-history';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetOrganizationQuery } from './get-organization.query';
 
@@ -14,6 +15,8 @@ export type OrganizationProfile = OrganizationDetails & {
   contactCount: number;
   offers: ProfileOffer[];
   pledges: ProfilePledge[];
+  /** Every chain it took part in (chains by period, workshops in chain order): co-organiser, pledger, or the roles of the people it sent. Ids and roles only, so every role reads it. */
+  chains: ChainHistory[];
 };
 
 export interface OrganizationView {
@@ -24,7 +27,10 @@ export interface OrganizationView {
 
 const byTime = <T>(of: (item: T) => string) => (a: T, b: T): number => of(a).localeCompare(of(b));
 
-/** The organisation from the organisations view, with contacts, offers and pledge history from the profiles view. */
+/**
+ * The organisation from the organisations view, with contacts, offers and pledge history from the profiles view, and
+ * its history across chains from the chain-lessons view (which the ETag does not cover: it is the organisation's own stream).
+ */
 @QueryHandler(GetOrganizationQuery)
 export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuery, OrganizationView> {
   constructor(private readonly views: ViewReader) {}
@@ -51,6 +57,7 @@ export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuer
         contactCount: contacts.length,
         offers: Object.values(profile?.offers ?? {}).sort(byTime((offer) => offer.offeredAt)),
         pledges: Object.values(profile?.pledges ?? {}).sort(byTime((pledge) => pledge.pledgedAt)),
+        chains: await historyOf(this.views, organizationEntity(view.organizationId)),
       },
     };
   }

@@ -17,10 +17,11 @@ export class GetOrganizationHttpController {
   @Get(':id')
   @ViewRead()
   @ApiOperation({
-    summary: 'One organisation: details, contact persons (back-office only), offers and the pledges it made to workshops',
-    description: 'After a write, pass its `position` as `consistentWith` to read it (a 404 then means no such organisation). The ETag is the revision of the organisation\'s stream the view has seen.',
+    summary: 'One organisation: details, contact persons (back-office only), offers, the pledges it made to workshops, and every chain it took part in',
+    description:
+      'After a write, pass its `position` as `consistentWith` to read it (a 404 then means no such organisation). The ETag is the revision of the organisation\'s stream the view has seen. `chains`, from the chain-lessons view: every chain the organisation took part in, by period, `{ chainId, name, periodStart, periodEnd, workshops: [{ workshopId, title, startsAt, order, parts, attended }] }` with workshops in chain order; `parts` are co-organizer, pledger, or the roles of the people it sent, `attended` whether anyone of it attended (a workshop in no chain: under `chainId` null). Ids and roles only: every role reads it. The ETag does not cover it (workshops are streams of their own).',
   })
-  @ApiOkResponse({ description: 'The organisation; ETag carries its revision' })
+  @ApiOkResponse({ description: 'The organisation with its chains; ETag carries its revision' })
   async get(@Param('id', uuidParam('id')) id: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganizationProfile> {
     const view = await this.bus.execute<GetOrganizationQuery, OrganizationView>(new GetOrganizationQuery(id, request.principal?.role === 'backoffice'));
     withEtag(reply, view.revision);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { RegisterPerson, RegisterPersonHandler } from '@kuhina/application';
-import { organizationDecider, organizationStream, personDecider, personStream, type PersonCommand } from '@kuhina/domain';
+import { RAUMA_PLAN } from '@kuhina/application/workshop-fixtures.spec-helper';
+import { chainDecider, chainStream, organizationDecider, organizationStream, personDecider, personStream, workshopDecider, workshopStream, type ChainCommand, type PersonCommand, type WorkshopCommand } from '@kuhina/domain';
 import { BlindIndex, MemoryKeyStore, PersonalDataCipher } from '@kuhina/privacy';
+import { CHAIN_LESSONS_COLLECTION, partKey, personEntity } from '@kuhina/read-model';
 import { eventStoreHarness, type EventStoreHarness } from '@kuhina/testing';
 import { projectedViews } from '../../common/views/projected-views.spec-helper';
 import { GetPersonHandler } from './get-person.handler';
@@ -18,6 +20,8 @@ describe('GetPersonHandler', () => {
   const notAsked = { given: false, since: null, source: null, wordingVersion: null, history: [] };
   const noConsents = { 'future-workshops': notAsked, 'named-in-reports': notAsked };
   const consent = (command: PersonCommand) => harness.handler.handle(personDecider, personStream(id), command, harness.context());
+  const workshop = (workshopId: string, command: Omit<WorkshopCommand, 'at'>, at = '2023-04-19T14:00:00.000Z') =>
+    harness.handler.handle(workshopDecider, workshopStream(workshopId), { ...command, at } as WorkshopCommand, harness.context());
 
   beforeEach(async () => {
     harness = await eventStoreHarness();
@@ -35,7 +39,7 @@ describe('GetPersonHandler', () => {
   it('answers the decrypted personal data, the affiliation and the revision', async () => {
     await views.catchUp();
 
-    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 0, person: { id, status: 'active', ...personalData, organizationId, consents: noConsents } });
+    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 0, person: { id, status: 'active', ...personalData, organizationId, consents: noConsents, chains: [] } });
   });
 
   it('answers esf null when none was given', async () => {
@@ -44,7 +48,47 @@ describe('GetPersonHandler', () => {
     await register.execute(new RegisterPerson({ personId: other, personalData: { name: 'Eero Korhonen', email: null, phone: null }, organizationId: null, at: '2023-04-01T10:00:00.000Z' }, harness.context()));
     await views.catchUp();
 
-    expect((await sut.execute(new GetPersonQuery(other))).person).toEqual({ id: other, status: 'active', name: 'Eero Korhonen', email: null, phone: null, esf: null, organizationId: null, consents: noConsents });
+    expect((await sut.execute(new GetPersonQuery(other))).person).toEqual({ id: other, status: 'active', name: 'Eero Korhonen', email: null, phone: null, esf: null, organizationId: null, consents: noConsents, chains: [] });
+  });
+
+  it('answers every chain the person took part in, by period, with the roles and attendance in each workshop', async () => {
+    const chain2023 = '5b2f0c1e-7a4d-4e8b-9c3a-1d2e3f405162';
+    const chain2024 = '6c3f1d2f-8b5e-4f9c-8d4b-2e3f4a516273';
+    const rauma = '11111111-1111-4111-8111-111111111111';
+    const kemi = '22222222-2222-4222-8222-222222222222';
+    const details = (name: string, year: number) => ({ name, fundingProgramme: 'ESF+ 2021–2027', esfOperationId: `S${year}`, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, description: '' });
+    const chain = (chainId: string, command: Omit<ChainCommand, 'at'>, at = '2023-01-02T08:00:00.000Z') => harness.handler.handle(chainDecider, chainStream(chainId), { ...command, at } as ChainCommand, harness.context());
+    const add = (chainId: string, workshopId: string) => chain(chainId, { type: 'AddWorkshopToChain', data: { chainId, workshopId } });
+    const register = (workshopId: string, registrationId: string, role: 'participant' | 'speaker') =>
+      workshop(workshopId, { type: 'RegisterParticipant', data: { workshopId, registrationId, personId: id, organizationId, attendanceMode: 'on-site', expectations: null, advanceQuestions: [], role } });
+    // Started in reverse order of their periods: the answer orders them by period, not by the log.
+    await chain(chain2024, { type: 'StartChain', data: { chainId: chain2024, ...details('Ketju 2024', 2024) } });
+    await chain(chain2023, { type: 'StartChain', data: { chainId: chain2023, ...details('Ketju 2023', 2023) } });
+    await workshop(kemi, { type: 'PlanWorkshop', data: { workshopId: kemi, ...RAUMA_PLAN, title: 'Kemi', chainId: chain2024, startsAt: '2024-05-02T10:00:00.000Z', endsAt: '2024-05-02T13:00:00.000Z' } });
+    await add(chain2024, kemi);
+    await workshop(rauma, { type: 'PlanWorkshop', data: { workshopId: rauma, ...RAUMA_PLAN, chainId: chain2023 } });
+    await add(chain2023, rauma);
+    for (const [workshopId, registrationId, role] of [[kemi, 'r-1', 'speaker'], [rauma, 'r-2', 'participant']] as const) {
+      await workshop(workshopId, { type: 'OpenRegistration', data: { workshopId } });
+      await register(workshopId, registrationId, role);
+    }
+    await workshop(rauma, { type: 'MarkHeld', data: { workshopId: rauma, heldOn: '2023-04-19' } });
+    await workshop(rauma, { type: 'RecordAttendance', data: { workshopId: rauma, attendees: [{ registrationId: 'r-2', mode: 'on-site' }] } });
+    await views.catchUp();
+
+    const { person } = await sut.execute(new GetPersonQuery(id));
+
+    expect(person.status === 'active' && person.chains).toEqual([
+      { chainId: chain2023, name: 'Ketju 2023', periodStart: '2023-01-01', periodEnd: '2023-12-31', workshops: [{ workshopId: rauma, title: RAUMA_PLAN.title, startsAt: RAUMA_PLAN.startsAt, order: 0, parts: ['participant'], attended: true }] },
+      { chainId: chain2024, name: 'Ketju 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31', workshops: [{ workshopId: kemi, title: 'Kemi', startsAt: '2024-05-02T10:00:00.000Z', order: 0, parts: ['speaker'], attended: false }] },
+    ]);
+
+    // Erased: the answer stays { id, status }, though the view keeps the ids and roles (the organisation's history rests on them).
+    await keys.destroyKeysOf(id);
+    await consent({ type: 'ErasePersonalData', data: { personId: id, reason: 'data subject request', erasedBy: 'office' }, at: '2024-06-02T10:00:00.000Z' });
+    await views.catchUp();
+    expect((await sut.execute(new GetPersonQuery(id))).person).toEqual({ id, status: 'erased' });
+    expect(await views.reader.maybe(CHAIN_LESSONS_COLLECTION, partKey(rauma, personEntity(id)))).toMatchObject({ parts: ['participant'], attended: true });
   });
 
   it('answers only { id, status: erased } once the personal data is erased', async () => {
@@ -74,7 +118,7 @@ describe('GetPersonHandler', () => {
     await harness.handler.handle(personDecider, personStream(id), { type: 'ChangeAffiliation', data: { personId: id, organizationId: null }, at: '2023-05-01T10:00:00.000Z' }, harness.context());
     await views.catchUp();
 
-    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 1, person: { id, status: 'active', ...personalData, organizationId: null, consents: noConsents } });
+    expect(await sut.execute(new GetPersonQuery(id))).toEqual({ revision: 1, person: { id, status: 'active', ...personalData, organizationId: null, consents: noConsents, chains: [] } });
   });
 
   it('answers each purpose as it stands, withdrawals winning, with its history in date order', async () => {

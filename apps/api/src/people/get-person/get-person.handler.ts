@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CONSENT_PURPOSES, consentHistory, consentOn, LATEST_DAY, PersonErrors, type ConsentPurpose, type ConsentSource } from '@kuhina/domain';
 import { PersonalDataCipher, type EsfCharacteristics } from '@kuhina/privacy';
-import { PERSON_DETAIL_COLLECTION, type PersonDetailView } from '@kuhina/read-model';
+import { PERSON_DETAIL_COLLECTION, personEntity, type PersonDetailView } from '@kuhina/read-model';
+import { historyOf, type ChainHistory } from '../../common/views/entity-history';
 import { ViewReader } from '../../common/views/view-reader';
 import { GetPersonQuery } from './get-person.query';
 
@@ -38,9 +39,15 @@ export interface ActivePersonView {
   organizationId: string | null;
   /** Every purpose, asked or not, so that a reader never mistakes a missing key for a consent. */
   consents: Record<ConsentPurpose, ConsentView>;
+  /** Every chain the person took part in (chains by period, workshops in chain order), with the roles and attendance in each workshop. */
+  chains: ChainHistory[];
 }
 
-/** After erasure nothing personal is left to show, not even the affiliation. */
+/**
+ * After erasure nothing personal is left to show, not even the affiliation, nor the chains: the chain-lessons view keeps
+ * the person's workshop ids and roles (no personal data; organisations' histories and chains' counts rest on them), but
+ * the person's own record answers only that it was erased.
+ */
 export interface ErasedPersonView {
   id: string;
   status: 'erased';
@@ -84,6 +91,7 @@ export class GetPersonHandler implements IQueryHandler<GetPersonQuery, PersonQue
         esf: data.esf ?? null,
         organizationId: view.organizationId,
         consents: consentsOf(view.consents ?? []),
+        chains: await historyOf(this.views, personEntity(view.personId)),
       },
     };
   }

@@ -21,11 +21,11 @@ export class GetPersonHttpController {
   @ViewRead()
   @RevealsPersonalData<PersonView>((person) => (person.status === 'active' ? [person.id] : []))
   @ApiOperation({
-    summary: 'One person with their personal data, decrypted (back-office only; an erased person shows only { id, status: "erased" })',
+    summary: 'One person with their personal data, decrypted, and every chain they took part in (back-office only; an erased person shows only { id, status: "erased" })',
     description:
-      'Answered from the person view, which keeps the personal data sealed as the events carry it; it is decrypted for the answer. After a write, pass its `position` as `consistentWith` to read it (a 404 then means no such person). Every answer that shows personal data is recorded in the access log (GET /audit/access-log) before it is sent; if it cannot be recorded the answer is 503.',
+      'Answered from the person view, which keeps the personal data sealed as the events carry it; it is decrypted for the answer. `chains`, from the chain-lessons view: every chain the person took part in, by period, `{ chainId, name, periodStart, periodEnd, workshops: [{ workshopId, title, startsAt, order, parts, attended }] }` with workshops in chain order, `parts` the roles registered in (a workshop in no chain: under `chainId` null). The ETag is the revision of the person\'s own stream, which the chains are not part of. After a write, pass its `position` as `consistentWith` to read it (a 404 then means no such person). Every answer that shows personal data is recorded in the access log (GET /audit/access-log) before it is sent; if it cannot be recorded the answer is 503.',
   })
-  @ApiOkResponse({ description: 'The person; ETag carries the revision' })
+  @ApiOkResponse({ description: 'The person with their chains; ETag carries the revision' })
   @ApiForbiddenResponse({ description: 'Analyst and auditor keys never see personal data' })
   async get(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonView> {
     const result = await this.bus.execute<GetPersonQuery, PersonQueryResult>(new GetPersonQuery(id));

@@ -30,9 +30,6 @@ export interface RegistrationsAnswer {
   registrations: RegistrationWithPerson[];
 }
 
-/** The largest page the read store gives: a workshop's registrations are read in as few pages as it takes. */
-const PAGE = 1000;
-
 /** A registration as the answer shows it: its document without the bookkeeping fields (workshop, order, position). */
 function registrationOf(doc: RegistrationDocument): WorkshopRegistration {
   const { registrationId, personId, organizationId, attendanceMode, status, waitlistPosition, registeredAt, waitlistedAt, promotedAt, cancelledAt } = doc;
@@ -74,15 +71,8 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
   }
 
   /** Every document of the collection with this index value, in order. */
-  private async all<T extends ViewDocument>(index: string, workshopId: string): Promise<T[]> {
-    const docs: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.views.page<T>(WORKSHOP_REGISTRATIONS_COLLECTION, { where: { index, value: workshopId }, cursor, limit: PAGE });
-      for (const item of page.items) docs.push(item.doc);
-      cursor = page.next ?? undefined;
-    } while (cursor !== undefined);
-    return docs;
+  private all<T extends ViewDocument>(index: string, workshopId: string): Promise<T[]> {
+    return this.views.all<T>(WORKSHOP_REGISTRATIONS_COLLECTION, index, workshopId);
   }
 
   private async personOf(personId: string): Promise<RegistrationWithPerson['person']> {
