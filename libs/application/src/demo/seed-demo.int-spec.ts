@@ -5,10 +5,24 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ChainedEventStore, EVENT_STORE, verifyAll, type RecordedEvent } from '@kuhina/event-store';
-import { MemoryReadStore, PROJECTIONS, Projector, WORKSHOP_CHAIN_COLLECTION, WORKSHOP_DETAIL_COLLECTION, type WorkshopChainView, type WorkshopDetailView } from '@kuhina/read-model';
+import {
+  CHAIN_LESSONS_COLLECTION,
+  MemoryReadStore,
+  ORGANIZATION_PROFILE_COLLECTION,
+  PROJECTIONS,
+  Projector,
+  WORKSHOP_CHAIN_COLLECTION,
+  WORKSHOP_DETAIL_COLLECTION,
+  workshopLessonsKey,
+  type ChainLessonsChainDocument,
+  type ChainLessonsWorkshopDocument,
+  type OrganizationProfileView,
+  type WorkshopChainView,
+  type WorkshopDetailView,
+} from '@kuhina/read-model';
 import { loadConfig } from '../kuhina-config';
 import { KuhinaCoreModule } from '../kuhina-core.module';
-import { DomainError } from '@kuhina/domain';
+import { consentOn, DomainError, type ConsentRecord } from '@kuhina/domain';
 import { AuditReader } from '../audit/audit-reader';
 import type { EsfIndicators } from '../audit/esf-indicators';
 import type { AuditLedger } from '../audit/audit-ledger';
@@ -29,6 +43,7 @@ import {
   rateCentsOf,
   type Provenance,
 } from './demo-2023.data';
+import { DEMO_CONSENTS, DEMO_CONTACTS, DEMO_DEBRIEFS, DEMO_OFFERS } from './demo-2023.relationships.data';
 
 type Data = Record<string, unknown>;
 const STAFF = ['organiser', 'host', 'speaker'] as const;
@@ -72,6 +87,7 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
   let details: WorkshopDetailView[];
   let indicators: EsfIndicators;
   let ledger: AuditLedger;
+  let views: MemoryReadStore;
   const ofType = (type: string) => events.filter((e) => e.type === type).map((e) => e.data as Data);
   const hubId = demoId(`organization:${DEMO_CHAIN.hubOrganization}`);
   const workshopOf = (key: string) => chain.workshops.find((w) => w.workshopId === demoId(`workshop:${key}`))!;
@@ -83,7 +99,7 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     firstRun = await seedDemo(app.get(CommandBus));
     events = await readAll(store);
     // The views as the API's projector builds them, and the auditor's indicators from the log (people revealed as ids).
-    const views = new MemoryReadStore();
+    views = new MemoryReadStore();
     await new Projector(store, views, { projections: PROJECTIONS }).catchUp();
     chain = (await views.get<WorkshopChainView>(WORKSHOP_CHAIN_COLLECTION, DEMO_CHAIN_ID))!;
     details = await Promise.all(chain.workshops.map(async (w) => (await views.get<WorkshopDetailView>(WORKSHOP_DETAIL_COLLECTION, w.workshopId))!));
@@ -371,7 +387,13 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     expect(ofType('ParticipantWaitlisted').length).toBeGreaterThan(0);
     expect(ofType('WaitlistedParticipantPromoted').length).toBeGreaterThan(0);
     const invited = ofType('PersonInvited');
-    expect(invited.length).toBe(sum(DEMO_WORKSHOPS.filter((w) => w.access === 'invitation-only').flatMap((w) => w.participants.from.map((p) => p.count))));
+    // Each participant of an invitation-only workshop was invited, by the seed or by the workshop's outreach (which
+    // invites everyone it tells): once each.
+    const invitationOnly = new Set(DEMO_WORKSHOPS.filter((w) => w.access === 'invitation-only').map((w) => demoId(`workshop:${w.key}`)));
+    const participants = [...ofType('ParticipantRegistered'), ...ofType('ParticipantWaitlisted')].filter((r) => invitationOnly.has(String(r.workshopId)) && roleOf(r) === 'participant');
+    const told = ofType('OutreachRecorded').filter((o) => invitationOnly.has(String(o.workshopId))).flatMap((o) => (o.personIds as string[]).map((id) => `${String(o.workshopId)}:${id}`));
+    expect(participants.length).toBe(sum(DEMO_WORKSHOPS.filter((w) => w.access === 'invitation-only').flatMap((w) => w.participants.from.map((p) => p.count))));
+    expect(invited.map((i) => `${String(i.workshopId)}:${String(i.personId)}`).sort()).toEqual([...new Set([...participants.map((r) => `${String(r.workshopId)}:${String(r.personId)}`), ...told])].sort());
     expect(invited.every((i) => roleOf(i) === 'participant')).toBe(true);
   });
 
@@ -385,6 +407,212 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     expect(ofType('FeedbackSubmitted').every((f) => Number.isInteger(f.rating) && (f.rating as number) >= 1 && (f.rating as number) <= 5)).toBe(true);
     expect(ofType('SustainabilityPracticesRecorded')).toHaveLength(DEMO_WORKSHOPS.length);
     expect(ofType('CollaborationRecorded')).toHaveLength(DEMO_COLLABORATIONS.length);
+  });
+
+  describe('partners, consents and debriefs (issue 18, point 8)', () => {
+    const orgKeyOf = (organizationId: unknown) => DEMO_ORGANIZATIONS.find((o) => demoId(`organization:${o.key}`) === organizationId)?.key ?? String(organizationId);
+    const recorded = (type: string) => events.filter((e) => e.type === type);
+    const dayOf = (e: RecordedEvent) => e.metadata.occurredAt.slice(0, 10);
+    const coreTeamIds = () => new Set(DEMO_CORE_TEAM.members.map((m) => demoId(`person:${m.key}`)));
+
+    it("records on the partners' profiles the offers the document names: city hall (Rauma), tent space (Pori), storage (Ohjaamo), the bench café method and materials (MSL), coffee (the roastery)", async () => {
+      const offers = recorded('OfferRecorded');
+      const named = offers.map((e) => e.data as Data).map((o) => [orgKeyOf(o.organizationId), o.kind, o.municipality, o.region]);
+
+      expect(named.sort()).toEqual(
+        [
+          ['msl', 'expertise', 'Helsinki', 'Uusimaa'],
+          ['msl', 'materials', 'Helsinki', 'Uusimaa'],
+          ['ohjaamo', 'storage', 'Pori', 'Satakunta'],
+          ['pori', 'venue', 'Pori', 'Satakunta'],
+          ['rauma', 'venue', 'Rauma', 'Satakunta'],
+          ['roastery', 'catering', 'Pori', 'Satakunta'],
+        ].sort(),
+      );
+      const description = (org: string, kind: string) => String(offers.map((e) => e.data as Data).find((o) => orgKeyOf(o.organizationId) === org && o.kind === kind)!.description);
+      expect(description('rauma', 'venue')).toMatch(/city hall/);
+      expect(description('pori', 'venue')).toMatch(/[Tt]ent space/);
+      expect([description('msl', 'expertise'), description('msl', 'materials')].every((d) => /[Bb]ench café/.test(d))).toBe(true);
+      expect(description('roastery', 'catering')).toMatch(/coffee/);
+      // On the profiles (GET /organizations/:id), active, beside the pledges of the same resources.
+      for (const org of ['rauma', 'pori', 'ohjaamo', 'msl', 'roastery']) {
+        const profile = (await views.get<OrganizationProfileView>(ORGANIZATION_PROFILE_COLLECTION, demoId(`organization:${org}`)))!;
+        const kinds = Object.values(profile.offers).map((o) => `${o.kind} ${o.status}`).sort();
+        expect([org, kinds]).toEqual([org, DEMO_OFFERS.filter((o) => o.org === org).map((o) => `${o.kind} active`).sort()]);
+        expect([org, Object.values(profile.pledges).map((p) => p.kind).sort()]).toEqual([org, expect.arrayContaining(kinds.map((k) => k.split(' ')[0]))]);
+      }
+      // Offered at a planning meeting of the workshop, before the workshop's pledge of the same resource.
+      const misdated = offers.filter((e) => {
+        const offer = e.data as Data;
+        const workshopId = demoId(`workshop:${DEMO_OFFERS.find((o) => demoId(`offer:${o.key}`) === offer.offerId)!.offeredAt.workshop}`);
+        const meetings = ofType('PlanningMeetingRecorded').filter((m) => m.workshopId === workshopId).map((m) => String(m.heldOn));
+        const pledge = recorded('ResourcePledged').find((p) => {
+          const d = p.data as Data;
+          return d.workshopId === workshopId && d.organizationId === offer.organizationId && d.kind === offer.kind;
+        });
+        return !meetings.includes(dayOf(e)) || !pledge || e.metadata.occurredAt >= pledge.metadata.occurredAt;
+      });
+      expect(misdated.map((e) => `${e.metadata.occurredAt} ${JSON.stringify(e.data)}`)).toEqual([]);
+    });
+
+    it('adds to each partner the contact person its workshop was planned with: a fictitious person of the partner, added before the planning, who then ran the workshop', async () => {
+      const added = recorded('ContactPersonAdded');
+
+      expect(added.map((e) => orgKeyOf((e.data as Data).organizationId)).sort()).toEqual(DEMO_CONTACTS.map((c) => c.org).sort());
+      expect(added.length).toBeGreaterThanOrEqual(4);
+      for (const contact of DEMO_CONTACTS) {
+        const organizationId = demoId(`organization:${contact.org}`);
+        const event = added.find((e) => (e.data as Data).organizationId === organizationId)!;
+        const { personId } = event.data as Data;
+        const workshopId = demoId(`workshop:${contact.workshop}`);
+        const firstMeeting = events.find((e) => e.type === 'PlanningMeetingRecorded' && (e.data as Data).workshopId === workshopId)!;
+        const ran = ofType('AttendanceRecorded').filter((a) => a.workshopId === workshopId && a.personId === personId).map(roleOf);
+        const created = ofType('PersonCreated').find((p) => p.personId === personId)!;
+
+        expect([contact.org, ran.length, ran.every((role) => role === 'host' || role === 'speaker')]).toEqual([contact.org, 1, true]);
+        expect([contact.org, created.organizationId]).toEqual([contact.org, organizationId]);
+        expect([contact.org, event.metadata.occurredAt < firstMeeting.metadata.occurredAt]).toEqual([contact.org, true]);
+        const profile = (await views.get<OrganizationProfileView>(ORGANIZATION_PROFILE_COLLECTION, organizationId))!;
+        expect(profile.contacts[String(personId)]).toMatchObject({ personId, role: contact.role });
+      }
+    });
+
+    it('asks for consent on the form at the first workshop each person attended: most consent, some also to be named; a few decline, two withdraw later, so an outreach list excludes both by reason', () => {
+      const core = coreTeamIds();
+      const heldOn = new Map(ofType('WorkshopHeld').map((h) => [String(h.workshopId), String(h.heldOn)]));
+      const registered = new Set([...ofType('ParticipantRegistered'), ...ofType('ParticipantWaitlisted')].map((r) => String(r.personId)).filter((id) => !core.has(id)));
+      const firstAttended = new Map<string, string>();
+      for (const a of ofType('AttendanceRecorded')) {
+        const id = String(a.personId);
+        const on = heldOn.get(String(a.workshopId))!;
+        if (!core.has(id) && (!firstAttended.has(id) || on < firstAttended.get(id)!)) firstAttended.set(id, on);
+      }
+      const records = new Map<string, ConsentRecord[]>();
+      for (const e of [...recorded('ConsentGiven'), ...recorded('ConsentWithdrawn')]) {
+        const d = e.data as Data;
+        const record: ConsentRecord = {
+          purpose: d.purpose as ConsentRecord['purpose'],
+          action: e.type === 'ConsentGiven' ? 'given' : 'withdrawn',
+          on: String(d.givenOn ?? d.withdrawnOn),
+          source: d.source as ConsentRecord['source'],
+          wordingVersion: d.wordingVersion as string | null,
+        };
+        records.set(String(d.personId), [...(records.get(String(d.personId)) ?? []), record]);
+        // Business time: the day the person said so, never the day the seed ran.
+        expect([e.type, dayOf(e)]).toEqual([e.type, record.on]);
+      }
+      const given = recorded('ConsentGiven').map((e) => e.data as Data);
+      const futureWorkshops = given.filter((g) => g.purpose === 'future-workshops');
+      const named = given.filter((g) => g.purpose === 'named-in-reports');
+      const declined = sum(Object.values(DEMO_CONSENTS.declined));
+
+      // Given on the first workshop attended, on the form of its wording; only by people who came, one consent each.
+      expect(given.filter((g) => g.givenOn !== firstAttended.get(String(g.personId)) || g.source !== 'form' || g.wordingVersion !== DEMO_CONSENTS.wordingVersion)).toEqual([]);
+      expect(new Set(futureWorkshops.map((g) => g.personId)).size).toBe(futureWorkshops.length);
+      expect(futureWorkshops).toHaveLength(firstAttended.size - declined);
+      expect(named.length).toBeGreaterThan(0);
+      expect(named.length).toBeLessThan(futureWorkshops.length);
+      expect(named.filter((n) => !futureWorkshops.some((f) => f.personId === n.personId))).toEqual([]);
+      // Withdrawn later, as the data dates them, by e-mail (no wording), by people who had consented before.
+      const withdrawn = recorded('ConsentWithdrawn').map((e) => e.data as Data);
+      expect(withdrawn.map((w) => [w.purpose, w.withdrawnOn, w.source, w.wordingVersion])).toEqual(DEMO_CONSENTS.withdrawals.map((w) => ['future-workshops', w.withdrawnOn, w.via, null]));
+      expect(withdrawn.filter((w) => !futureWorkshops.some((f) => f.personId === w.personId && String(f.givenOn) < String(w.withdrawnOn)))).toEqual([]);
+
+      // The outreach list of the chain's people: who may be told of a workshop on a day, and why the others may not.
+      const outreach = (onDate: string) => {
+        const byReason: Record<string, number> = { included: 0, 'no consent': 0, withdrawn: 0 };
+        for (const personId of registered) {
+          const verdict = consentOn(records.get(personId) ?? [], 'future-workshops', onDate);
+          byReason[verdict.given ? 'included' : verdict.basis?.action === 'withdrawn' ? 'withdrawn' : 'no consent']! += 1;
+        }
+        return byReason;
+      };
+      const neverCame = [...registered].filter((id) => !firstAttended.has(id)).length;
+      expect(neverCame).toBeGreaterThan(0);
+      expect(outreach('2023-12-31')).toEqual({ included: registered.size - neverCame - declined - 2, 'no consent': neverCame + declined, withdrawn: 2 });
+      // Before the first withdrawal, those two were still on the list.
+      const beforeWithdrawals = outreach(new Date(Date.parse(DEMO_CONSENTS.withdrawals[0]!.withdrawnOn) - 86_400_000).toISOString().slice(0, 10));
+      expect(beforeWithdrawals.withdrawn).toBe(0);
+      // The core team sends the news: none of them is asked.
+      expect(given.filter((g) => core.has(String(g.personId)))).toEqual([]);
+    });
+
+    it('tells the people who consented about each workshop after the first, the day its registration opens, and attributes the registrations that followed', () => {
+      const outreaches = recorded('OutreachRecorded');
+      const consentedBy = (personId: string, onDate: string) => {
+        const records: ConsentRecord[] = [...recorded('ConsentGiven'), ...recorded('ConsentWithdrawn')]
+          .map((e) => ({ e, d: e.data as Data }))
+          .filter(({ d }) => d.personId === personId)
+          .map(({ e, d }) => ({ purpose: d.purpose as ConsentRecord['purpose'], action: e.type === 'ConsentGiven' ? 'given' : 'withdrawn', on: String(d.givenOn ?? d.withdrawnOn), source: d.source as ConsentRecord['source'], wordingVersion: null }));
+        return consentOn(records, 'future-workshops', onDate).given;
+      };
+
+      // One outreach before every workshop but the first, by e-mail, dated the day its registration opened (a week before the street event).
+      expect(outreaches.map((e) => (e.data as Data).workshopId)).toEqual(DEMO_2023.workshops.slice(1).map((w) => demoId(`workshop:${w.key}`)));
+      for (const e of outreaches) {
+        const d = e.data as Data;
+        const w = DEMO_2023.workshops.find((x) => demoId(`workshop:${x.key}`) === d.workshopId)!;
+        expect([d.channel, d.sentOn, dayOf(e)]).toEqual(['e-mail', (w.registrationOpensAt ?? new Date(Date.parse(w.startsAt) - 7 * 86_400_000).toISOString()).slice(0, 10), d.sentOn]);
+        // Only people who had consented by then, each once; the list grows as the chain goes on.
+        const told = d.personIds as string[];
+        expect(told.filter((id) => !consentedBy(id, String(d.sentOn)))).toEqual([]);
+        expect(new Set(told).size).toBe(told.length);
+      }
+      const sizes = outreaches.map((e) => ((e.data as Data).personIds as string[]).length);
+      expect(sizes[0]).toBeGreaterThan(0);
+      expect(sizes.at(-1)).toBeGreaterThan(sizes[0]!);
+
+      // Registrations by people told are attributed to that outreach; the chain view counts them and the attendance that followed.
+      const attributed = [...ofType('ParticipantRegistered'), ...ofType('ParticipantWaitlisted')].filter((r) => r.outreachId !== undefined);
+      expect(attributed.length).toBeGreaterThan(0);
+      for (const r of attributed) expect(r.outreachId).toBe(demoId(`outreach:${DEMO_2023.workshops.find((w) => demoId(`workshop:${w.key}`) === r.workshopId)!.key}`));
+      expect(chain.totals.outreach).toMatchObject({ outreaches: outreaches.length, registered: attributed.length });
+      expect(chain.totals.outreach.attended).toBeGreaterThan(0);
+      expect(chain.totals.outreach.peopleReached).toBe(sum(sizes));
+    });
+
+    it("records a debrief of every held workshop and of the chain after it, at the core team's debrief meeting, told in the document's own words", async () => {
+      const held = ofType('WorkshopHeld');
+      const debriefs = recorded('WorkshopDebriefRecorded');
+      const debriefMeetings = new Set(ofType('ChainMeetingRecorded').filter((m) => /debrief/i.test(String(m.notes))).map((m) => String(m.heldOn)));
+
+      expect(debriefs.map((e) => (e.data as Data).workshopId).sort()).toEqual(held.map((h) => h.workshopId).sort());
+      expect(held).toHaveLength(DEMO_WORKSHOPS.length);
+      for (const e of debriefs) {
+        const d = e.data as Data;
+        const wasHeld = String(held.find((h) => h.workshopId === d.workshopId)!.heldOn);
+        expect([d.workshopId, d.version, String(d.heldOn) > wasHeld, dayOf(e) === d.heldOn, debriefMeetings.has(String(d.heldOn))]).toEqual([d.workshopId, 1, true, true, true]);
+        expect([d.workshopId, String(d.whatWorked).length > 0, String(d.whatToDevelop).length > 0, (d.lessons as string[]).length > 0]).toEqual([d.workshopId, true, true, true]);
+      }
+      const chainDebriefs = recorded('ChainDebriefRecorded');
+      expect(chainDebriefs).toHaveLength(1);
+      const chainDebrief = chainDebriefs[0]!.data as Data;
+      expect(String(chainDebrief.heldOn) >= held.map((h) => String(h.heldOn)).sort().at(-1)!).toBe(true);
+      expect(debriefMeetings.has(String(chainDebrief.heldOn))).toBe(true);
+      // The lessons view (GET /chains/:id/lessons) shows them.
+      const lessons = (await views.get<ChainLessonsChainDocument>(CHAIN_LESSONS_COLLECTION, DEMO_CHAIN_ID))!;
+      expect(lessons.debrief).toMatchObject({ version: 1, whatWorked: DEMO_DEBRIEFS.find((d) => d.of === 'chain')!.whatWorked, authorRole: 'core-team' });
+      for (const w of DEMO_WORKSHOPS) {
+        const doc = (await views.get<ChainLessonsWorkshopDocument>(CHAIN_LESSONS_COLLECTION, workshopLessonsKey(demoId(`workshop:${w.key}`))))!;
+        expect([w.key, doc.debrief?.whatToDevelop]).toEqual([w.key, DEMO_DEBRIEFS.find((d) => d.of === w.key)!.whatToDevelop]);
+      }
+      // Every passage they translate is the document's, verbatim.
+      expect(DEMO_DEBRIEFS.flatMap((d) => d.quotes.filter((q) => !quoted(q)).map((q) => `${d.of}: ${q}`))).toEqual([]);
+      expect(DEMO_DEBRIEFS.every((d) => d.quotes.length >= 3)).toBe(true);
+    });
+
+    it('says where every offer, contact, consent and debrief comes from: document facts quote it verbatim, and what it does not give is marked invented', () => {
+      const all = provenances({ DEMO_OFFERS, DEMO_CONTACTS, DEMO_CONSENTS, DEMO_DEBRIEFS }, 'data');
+
+      expect(all.filter(({ provenance: p }) => p.source === 'document' && !quoted(p.basis)).map((p) => `${p.path}: ${p.provenance.basis}`)).toEqual([]);
+      expect(all.filter(({ provenance: p }) => p.source !== 'document' && p.source !== 'invented').map((p) => p.path)).toEqual([]);
+      expect(all).toHaveLength(DEMO_OFFERS.length + DEMO_CONTACTS.length + 1 + DEMO_DEBRIEFS.length);
+      // No values, dates, people nor per-workshop evaluations are in the document.
+      expect(DEMO_OFFERS.filter((o) => !o.invented?.value || !o.invented.offeredAt).map((o) => o.key)).toEqual([]);
+      expect(DEMO_CONTACTS.filter((c) => !c.invented?.person).map((c) => c.org)).toEqual([]);
+      expect(DEMO_CONSENTS.invented?.consents).toEqual(expect.any(String));
+      expect(DEMO_DEBRIEFS.filter((d) => d.of !== 'chain' && !d.invented?.workshop).map((d) => d.of)).toEqual([]);
+    });
   });
 
   it('keeps no personal data in clear in the log', () => {

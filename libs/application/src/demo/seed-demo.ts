@@ -27,10 +27,12 @@ import {
   type DemoOrganization,
   type DemoWorkshop,
 } from './demo-2023.data';
+import { DEMO_RELATIONSHIPS, type DemoRelationships } from './demo-2023.relationships.data';
 
 export { DEMO_USERS } from './demo-2023.data';
+import { relationshipSteps } from './seed-relationships';
 import { day, demoId, timesheetDay, type DemoPerson, type SeedSession, type Tracked } from './seed-session';
-import { seedWorkshop } from './seed-workshop';
+import { planDemoWorkshop, runDemoWorkshop } from './seed-workshop';
 
 export { demoId } from './seed-session';
 export const DEMO_CHAIN_ID = demoId(`chain:${DEMO_CHAIN.key}`);
@@ -68,6 +70,8 @@ export interface DemoData {
   chainCosts: typeof DEMO_CHAIN_COSTS;
   workshops: DemoWorkshop[];
   collaborations: DemoCollaboration[];
+  /** The partners' offers and contact persons, the people's consents, the debriefs (demo-2023.relationships.data.ts). */
+  relationships: DemoRelationships;
   /** Who records what: the `actor` of the events. */
   users: { coordinator: string; finance: string };
 }
@@ -81,6 +85,7 @@ export const DEMO_2023: DemoData = {
   chainCosts: DEMO_CHAIN_COSTS,
   workshops: DEMO_WORKSHOPS,
   collaborations: DEMO_COLLABORATIONS,
+  relationships: DEMO_RELATIONSHIPS,
   users: DEMO_USERS,
 };
 
@@ -90,7 +95,8 @@ export const DEMO_2023: DemoData = {
  * dispatch on the CommandBus — plan (and add to the chain), register, cancel, and the generic one with its reference
  * checks — so seeded data passes every check typed-in data does. Every write carries its business date (`at`), in
  * 2023: a workshop's planning, pledges and registrations before it, what happened there on its day, the
- * bookkeeping after it. Idempotent: every command id is derived from a stable key, so running it twice appends nothing.
+ * bookkeeping after it; the partners' contact persons and offers when the planning began, the consents asked at the
+ * first workshop each person came to, the debriefs at the core team's debrief meetings. Idempotent: every command id is derived from a stable key, so running it twice appends nothing.
  */
 export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) => void = () => undefined, data: DemoData = DEMO_2023): Promise<SeedReport> {
   const random = seededRandom(2023);
@@ -285,11 +291,29 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
     }
   }
 
-  const session: SeedSession = { bus, data, random, report, chainId, context, run, track, orgId, workshopId, ensurePerson, draw, memberId, finance, coreTeam };
+  /** A new person of an organisation's staff, put in its pool: `draw` picks them first for its staff at the next workshop. */
+  const recruit = (orgKey: string): DemoPerson => {
+    const person = newPerson(orgKey);
+    const poolKey = `staff:${orgKey}`;
+    pools.set(poolKey, [...(pools.get(poolKey) ?? []), person]);
+    return person;
+  };
+
+  const session: SeedSession = { bus, data, random, report, chainId, context, run, track, orgId, workshopId, ensurePerson, draw, recruit, memberId, finance, coreTeam, told: new Map() };
+  const relationships = relationshipSteps(session, data.relationships);
+  // Each workshop in the order things happened: what comes before its plan (a partner's contact person, the offers
+  // made at its planning, consents withdrawn since the last one), its plan, what goes out before registration opens,
+  // its run, then what follows it (the consents asked on its form, its debrief).
   for (const [index, workshop] of data.workshops.entries()) {
-    await seedWorkshop(session, workshop, index);
+    await relationships.beforeWorkshop(workshop);
+    await planDemoWorkshop(session, workshop);
+    // Before registration opens: the outreach to the people who consented to hear of future workshops.
+    await relationships.beforeRegistration(workshop);
+    const outcome = await runDemoWorkshop(session, workshop, index);
+    await relationships.afterWorkshop(workshop, outcome);
     onProgress({ step: 'workshops', done: index + 1, total: data.workshops.length });
   }
+  await relationships.afterChain();
 
 
   // Follow-up collaborations sparked by the workshops.

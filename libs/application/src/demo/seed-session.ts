@@ -1,6 +1,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { deriveCommandId, type CommandContext, type CommandResult } from '@kuhina/event-store';
 import type { AggregateName, CommandOf } from '../aggregates';
+import type { DemoWorkshop, Mode } from './demo-2023.data';
 import type { DemoData, SeedReport } from './seed-demo';
 
 /** Every id of the demo derives from this namespace and a readable key, so a second run finds the same ids and appends nothing. */
@@ -36,10 +37,22 @@ export interface SeedSession {
   workshopId: (key: string) => string;
   ensurePerson: (person: DemoPerson, at: string) => Promise<string>;
   draw: (orgKey: string, staff: boolean, count: number, taken: Set<string>) => DemoPerson[];
+  /** A new person of an organisation's staff, drawn first when the organisation next sends staff to a workshop. */
+  recruit: (orgKey: string) => DemoPerson;
   memberId: (memberKey: string) => string;
   /** The hub's core team, organisers at every workshop. */
   coreTeam: DemoPerson[];
+  /**
+   * workshop key → the people its outreach told: at an invitation-only workshop the outreach invited them, so the seed
+   * sends no invitation of its own (one that changes nothing would not be recognised as a retry on a second run).
+   */
+  told: Map<string, Set<string>>;
   finance: string;
+}
+
+/** What a workshop's run leaves for the steps after it: who came, in what role. */
+export interface WorkshopOutcome {
+  attended: Array<{ person: DemoPerson; role: Role; mode: Mode }>;
 }
 
 export const DAY_MS = 86_400_000;
@@ -64,3 +77,6 @@ export function spreadDays(first: string, last: string, count: number): string[]
     return new Date(Math.max(from, date.getTime() - back * DAY_MS)).toISOString().slice(0, 10);
   });
 }
+
+/** The days of a workshop's joint planning meetings with its partners: from its planning start until three days before it. */
+export const planningMeetingDays = (w: DemoWorkshop): string[] => spreadDays(w.planning.startsOn, day(w.startsAt, -3).slice(0, 10), w.planning.partnerMeetings);

@@ -5,16 +5,17 @@ import type { RegisterParticipantResult } from '../register-participant/register
 import { CancelRegistrationCommand } from '../cancel-registration/cancel-registration.command';
 import type { CancelRegistrationResult } from '../cancel-registration/cancel-registration.handler';
 import type { DemoWorkshop, Mode } from './demo-2023.data';
-import { DAY_MS, day, demoId, spreadDays, timesheetDay, type DemoPerson, type Role, type SeedSession } from './seed-session';
+import { DAY_MS, day, demoId, planningMeetingDays, timesheetDay, type DemoPerson, type Role, type SeedSession, type WorkshopOutcome } from './seed-session';
 
-// One workshop of the demo: its plan, partners' meetings, the people who ran it and its participants, what happened
-// there, its money and its staff hours, each on its business date.
+// One workshop of the demo in two parts, each fact on its business date: its plan (partners' meetings, pledges), then
+// its run (registration, the people who ran it and its participants, what happened there, its money and staff hours).
+// Between the two, seed-demo.ts has the place for what goes out before registration opens.
 
-export async function seedWorkshop(s: SeedSession, w: DemoWorkshop, index: number): Promise<void> {
-  const { bus, data, random, report, chainId, context, run, track, orgId, workshopId, ensurePerson, draw, memberId, finance, coreTeam } = s;
+/** The plan: the workshop planned (and added to the chain), the joint planning meetings with the partners, the pledges. */
+export async function planDemoWorkshop(s: SeedSession, w: DemoWorkshop): Promise<void> {
+  const { bus, data, chainId, context, run, track, orgId, workshopId } = s;
   const id = workshopId(w.key);
   const k = (what: string) => `${w.key}:${what}`;
-  const heldOn = w.startsAt.slice(0, 10);
 
   const planned = await bus.execute<PlanWorkshopCommand, PlanWorkshopResult>(
     new PlanWorkshopCommand(
@@ -42,8 +43,7 @@ export async function seedWorkshop(s: SeedSession, w: DemoWorkshop, index: numbe
   if (planned.chain) track(planned.chain);
 
   // Joint planning with the partners, in Teams but for the last `faceToFace` (a site visit), until three days before.
-  const meetingDays = spreadDays(w.planning.startsOn, day(w.startsAt, -3).slice(0, 10), w.planning.partnerMeetings);
-  for (const [m, heldOnDay] of meetingDays.entries()) {
+  for (const [m, heldOnDay] of planningMeetingDays(w).entries()) {
     const online = m < w.planning.partnerMeetings - w.planning.faceToFace;
     await run('workshop', k(`meeting:${m}`), {
       type: 'RecordPlanningMeeting',
@@ -75,6 +75,15 @@ export async function seedWorkshop(s: SeedSession, w: DemoWorkshop, index: numbe
       },
     });
   }
+}
+
+/** The run, from registration opening to the report: returns who came, for the steps after it. */
+export async function runDemoWorkshop(s: SeedSession, w: DemoWorkshop, index: number): Promise<WorkshopOutcome> {
+  const { bus, data, random, report, context, run, track, orgId, workshopId, ensurePerson, draw, memberId, finance, coreTeam } = s;
+  const id = workshopId(w.key);
+  const k = (what: string) => `${w.key}:${what}`;
+  const heldOn = w.startsAt.slice(0, 10);
+  const meetingDays = planningMeetingDays(w);
 
   if (w.registrationOpensAt) await run('workshop', k('open'), { type: 'OpenRegistration', at: w.registrationOpensAt, data: { workshopId: id } });
 
@@ -83,7 +92,7 @@ export async function seedWorkshop(s: SeedSession, w: DemoWorkshop, index: numbe
   const register = async (person: DemoPerson, role: Role, mode: Mode, at: string, details: { expectations?: string | null; advanceQuestions?: string[]; topic?: string }) => {
     const personId = await ensurePerson(person, at);
     // Invitations are for participants; the people running the workshop need none.
-    if (role === 'participant' && w.access === 'invitation-only') {
+    if (role === 'participant' && w.access === 'invitation-only' && !s.told.get(w.key)?.has(person.key)) {
       await run('workshop', k(`invite:${person.key}`), { type: 'InvitePerson', at: day(at, -3), data: { workshopId: id, personId, role } });
     }
     const registrationId = demoId(k(`registration:${person.key}`));
@@ -274,4 +283,5 @@ export async function seedWorkshop(s: SeedSession, w: DemoWorkshop, index: numbe
   }
 
   await run('workshop', k('report'), { type: 'ReportWorkshop', at: day(w.endsAt, 30), data: { workshopId: id, summary: w.report } });
+  return { attended: attendees.map(({ person, role, mode }) => ({ person, role, mode })) };
 }

@@ -248,6 +248,15 @@ describe('DomainCommandExecutor', () => {
         ),
       },
       {
+        name: "RecordOutreach's people",
+        code: 'PERSON.NOT_FOUND',
+        details: { personId: missingPerson },
+        ...sendTo('workshop')(
+          () => ({ type: 'RecordOutreach', data: { workshopId, outreachId: 'o-1', channel: 'e-mail', sentOn: '2023-03-14', personIds: [missingPerson], note: null }, at: AT }),
+          () => workshopStream(workshopId),
+        ),
+      },
+      {
         name: "CreatePerson's organisation",
         code: 'ORGANIZATION.NOT_FOUND',
         details: { organizationId: missingOrganization },
