@@ -86,7 +86,8 @@ export class GetOutreachHandler implements IQueryHandler<GetOutreachQuery, Outre
         continue;
       }
       const organization = organizationId === null ? null : { organizationId, name: await organizationName(organizationId) };
-      listed.push({ ...candidate, name: data.name, email: data.email, organization });
+      const { personId, tookPart, consent, alreadyTold } = candidate;
+      listed.push({ personId, name: data.name, email: data.email, organization, tookPart, consent, alreadyTold });
     }
     const outreaches = (detail.outreach ?? []).map((o) => ({ ...o, registrations: target.filter((r) => r.outreachId === o.outreachId && r.status !== 'cancelled').length }));
     const { title, startsAt, chainId, access, status } = detail;
