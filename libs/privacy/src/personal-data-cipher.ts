@@ -24,6 +24,14 @@ export class PersonalDataCipher {
    * The caller must pass a key id of the same subject: the store cannot tell it from here.
    */
   async encrypt(subjectId: string, data: PersonalData, existingKeyId?: string): Promise<EncryptedPersonalData> {
+    return this.encryptValue(subjectId, data, existingKeyId);
+  }
+
+  /**
+   * Any other personal data of the subject (a form's answers), sealed the same way; under the person's own key
+   * (`existingKeyId`), so that erasing the person makes it unreadable with the rest.
+   */
+  async encryptValue(subjectId: string, data: unknown, existingKeyId?: string): Promise<EncryptedPersonalData> {
     let keyId: string;
     let key: Buffer;
     if (existingKeyId === undefined) {
@@ -52,6 +60,11 @@ export class PersonalDataCipher {
    * Throws PersonalDataTamperedError when anything was altered, UnknownKeyError for a key id never issued.
    */
   async decrypt(enc: EncryptedPersonalData): Promise<PersonalData | null> {
+    return this.decryptValue<PersonalData>(enc);
+  }
+
+  /** What `encryptValue` sealed, or null when the key was destroyed; the same checks as `decrypt`. */
+  async decryptValue<T>(enc: EncryptedPersonalData): Promise<T | null> {
     const keyId = typeof enc?.keyId === 'string' ? enc.keyId : '(none)';
     if (enc?.alg !== ALG) throw new PersonalDataTamperedError(keyId, `unsupported algorithm ${JSON.stringify(enc?.alg)}`);
     if (typeof enc.keyId !== 'string' || enc.keyId === '') throw new PersonalDataTamperedError(keyId, 'missing key id');
@@ -75,7 +88,7 @@ export class PersonalDataCipher {
       throw new PersonalDataTamperedError(keyId, 'authentication failed (altered ciphertext, tag, iv or key id)');
     }
     try {
-      return JSON.parse(plain.toString('utf8')) as PersonalData;
+      return JSON.parse(plain.toString('utf8')) as T;
     } catch {
       // Authentic but unparsable can only come from a faulty writer; still never hand back garbage.
       throw new PersonalDataTamperedError(keyId, 'authentic plaintext is not valid JSON');

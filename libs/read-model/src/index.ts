@@ -12,7 +12,7 @@ export { AliasedReadStore, ALIASES_COLLECTION, type AliasingUnitOfWork } from '.
 export { WORKSHOP_CHAIN_COLLECTION, type ChainTotals, type ChainWorkshop, type WorkshopChainView } from './projections/workshop-chain/workshop-chain.view';
 export { CHAIN_LIST_COLLECTION, type ChainListView } from './projections/chain-list/chain-list.view';
 export * from './projections/chain-lessons/chain-lessons.view';
-export type { WorkshopDetailView, WorkshopDetailOutreach } from './projections/workshop-detail/workshop-detail.view';
+export type { WorkshopDetailView, WorkshopDetailOutreach, WorkshopDetailForm } from './projections/workshop-detail/workshop-detail.view';
 export type { WorkshopRegistrationsView, WorkshopRegistration, RegistrationDocument, InvitationDocument, OutreachContactDocument } from './projections/workshop-registrations/workshop-registrations.view';
 export { INVITATIONS_OF_INDEX, OUTREACH_CONTACTS_OF_INDEX, REGISTRATIONS_OF_INDEX, outreachContactDocumentId, placeOnWaitlist } from './projections/workshop-registrations/workshop-registrations.view';
 export {

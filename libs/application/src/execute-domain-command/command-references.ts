@@ -99,6 +99,9 @@ const REFERENCES: ReferencesOf = {
   RecordWorkshopDebrief: null,
   // Only people who consented to be told about future workshops, on the day it was sent (the decider checks the fields;
   // a malformed list names nobody here and is refused there).
+  SetRegistrationForm: null,
+  CreateRegistrationLink: null,
+  RevokeRegistrationLink: null,
   RecordOutreach: (d) => ({
     consentedOn: Array.isArray(d.personIds) && typeof d.sentOn === 'string' ? d.personIds.map((personId) => ({ personId, purpose: 'future-workshops' as const, day: d.sentOn })) : [],
   }),

@@ -1,4 +1,4 @@
-import type { AttendanceMode, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
+import type { AttendanceMode, FormAnswers, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
 import type { CommandContext } from '@kuhina/event-store';
 import type { PersonalData } from '@kuhina/privacy';
 
@@ -15,6 +15,8 @@ export interface RegistrationDetails {
   role?: WorkshopRole;
   /** Speakers only. */
   speaker?: SpeakerDetails | null;
+  /** Through the public form: the link used and the answers in clear (sealed here with the person's key before the write). */
+  form?: { linkId: string; answers: FormAnswers | null } | null;
 }
 
 export class RegisterParticipantCommand {

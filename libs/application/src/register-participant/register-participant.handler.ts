@@ -1,6 +1,20 @@
 import { Optional } from '@nestjs/common';
 import { CommandBus, CommandHandler as CqrsHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { registrationStatus, requireRegistrable, workshopDecider, workshopStream, type RegistrationStatus, type WorkshopState } from '@kuhina/domain';
+import {
+  PersonErrors,
+  conflict,
+  personDecider,
+  personStream,
+  registrationStatus,
+  requireRegistrable,
+  workshopDecider,
+  workshopStream,
+  type EncryptedPersonalData,
+  type FormAnswers,
+  type RegistrationStatus,
+  type WorkshopState,
+} from '@kuhina/domain';
+import { PersonalDataCipher } from '@kuhina/privacy';
 import { CommandHandler, deriveCommandId, type CommandResult } from '@kuhina/event-store';
 import { RegisterPerson, type RegisterPersonResult } from '../register-person/register-person.command';
 import { BusinessTimePolicy } from '../business-time/business-time';
@@ -25,6 +39,7 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
   constructor(
     private readonly handler: CommandHandler,
     private readonly bus: CommandBus,
+    private readonly cipher: PersonalDataCipher,
     @Optional() policy?: BusinessTimePolicy,
   ) {
     this.commands = new DomainCommandExecutor(handler, policy);
@@ -50,14 +65,25 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
       personPosition = person.position;
     }
 
-    const workshop = await this.commands.execute('workshop', { type: 'RegisterParticipant', data: { workshopId, registrationId, personId, ...details }, at }, context);
+    const { form, ...rest } = details;
+    const sealed = form ? { form: { linkId: form.linkId, answers: form.answers === null ? null : await this.seal(personId, form.answers) } } : {};
+    const workshop = await this.commands.execute('workshop', { type: 'RegisterParticipant', data: { workshopId, registrationId, personId, ...rest, ...sealed }, at }, context);
     return { workshop, personId, status: statusOf(workshop, registrationId), position: laterPosition(personPosition, workshop.position) };
+  }
+
+  /** The form's answers sealed with the person's own key: erasing the person makes them unreadable with the rest. */
+  private async seal(personId: string, answers: FormAnswers): Promise<EncryptedPersonalData> {
+    const { state } = await this.handler.load(personDecider, personStream(personId));
+    if (state.status !== 'active') throw conflict(PersonErrors.ERASED, `The personal data of ${personId} was erased; the person cannot take part any more`, { personId });
+    return this.cipher.encryptValue(personId, answers, state.personalData.keyId);
   }
 
   /** The registration's own checks that do not depend on the person, asked of the pure domain before the person is created. */
   private async refuseEarly(workshopId: string, registrationId: string, details: RegistrationDetails): Promise<void> {
     const { state } = await this.handler.loadFresh(workshopDecider, workshopStream(workshopId));
-    requireRegistrable(state, { workshopId, registrationId, ...details });
+    // The form's link is checked too (a revoked link registers nobody, and creates nobody); its answers are not the domain's.
+    const { form, ...rest } = details;
+    requireRegistrable(state, { workshopId, registrationId, ...rest, form: form ? { linkId: form.linkId, answers: null } : null });
   }
 }
 

@@ -9,4 +9,5 @@ export * from './registration-counts';
 export { registrationStatus, requireRegistrable } from './registration/registration.decide';
 export * from './debrief/debrief';
 export * from './outreach/outreach';
+export * from './form/form';
 export { outreachOf } from './outreach/outreach.decide';

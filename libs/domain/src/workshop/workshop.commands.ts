@@ -2,6 +2,7 @@ import type { DomainCommand } from '../shared/decider';
 import type { StaffHours } from '../staff/staff.events';
 import type { Debrief } from './debrief/debrief';
 import type { OutreachChannel } from './outreach/outreach';
+import type { FormQuestionSpec, FormSubmission } from './form/form';
 import type {
   AttendanceMode,
   ExpenseCategory,
@@ -53,6 +54,8 @@ export type RegisterParticipant = DomainCommand<
     role?: WorkshopRole;
     /** Speakers only (null otherwise); a speaker without details is an unpaid one with no topic given. */
     speaker?: SpeakerDetails | null;
+    /** Made through the public form: the link used and the sealed answers. */
+    form?: FormSubmission | null;
   }
 >;
 
@@ -181,6 +184,13 @@ export type RecordOutreach = DomainCommand<
   { workshopId: string; outreachId: string; channel: OutreachChannel; sentOn: string; personIds: string[]; note: string | null }
 >;
 
+/** The questions of the workshop's public registration form (replacing the earlier set). */
+export type SetRegistrationForm = DomainCommand<'SetRegistrationForm', { workshopId: string; questions: FormQuestionSpec[] }>;
+
+export type CreateRegistrationLink = DomainCommand<'CreateRegistrationLink', { workshopId: string; linkId: string }>;
+
+export type RevokeRegistrationLink = DomainCommand<'RevokeRegistrationLink', { workshopId: string; linkId: string; reason: string }>;
+
 export type WorkshopCommand =
   | PlanWorkshop
   | RescheduleWorkshop
@@ -209,6 +219,9 @@ export type WorkshopCommand =
   | CancelWorkshop
   | ReportWorkshop
   | RecordWorkshopDebrief
-  | RecordOutreach;
+  | RecordOutreach
+  | SetRegistrationForm
+  | CreateRegistrationLink
+  | RevokeRegistrationLink;
 
 export type WorkshopCommandType = WorkshopCommand['type'];

@@ -11,6 +11,8 @@ import { recordWorkshopDebrief } from './debrief/debrief.decide';
 import { evolveDebrief } from './debrief/debrief.evolve';
 import { recordOutreach } from './outreach/outreach.decide';
 import { evolveOutreach } from './outreach/outreach.evolve';
+import { createRegistrationLink, revokeRegistrationLink, setRegistrationForm } from './form/form.decide';
+import { evolveForm } from './form/form.evolve';
 import { correctExpense, recordExpense, voidExpense } from './expenses/expenses.decide';
 import { evolveExpenses } from './expenses/expenses.evolve';
 import {
@@ -113,6 +115,13 @@ function decide(command: WorkshopCommand, state: WorkshopState): WorkshopEvent[]
     // outreach
     case 'RecordOutreach':
       return recordOutreach(command, state);
+    // the public registration form
+    case 'SetRegistrationForm':
+      return setRegistrationForm(command, state);
+    case 'CreateRegistrationLink':
+      return createRegistrationLink(command, state);
+    case 'RevokeRegistrationLink':
+      return revokeRegistrationLink(command, state);
     default:
       return assertNever(command, 'workshop command');
   }
@@ -159,6 +168,10 @@ function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopState {
       return evolveDebrief(current(state, event), event);
     case 'OutreachRecorded':
       return evolveOutreach(current(state, event), event);
+    case 'RegistrationFormSet':
+    case 'RegistrationLinkCreated':
+    case 'RegistrationLinkRevoked':
+      return evolveForm(current(state, event), event);
     default:
       return assertNever(event, 'workshop event');
   }

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../shared/decider';
 import type { StaffHours } from '../staff/staff.events';
 import type { Debrief } from './debrief/debrief';
 import type { OutreachChannel } from './outreach/outreach';
+import type { FormQuestionSpec, FormSubmission } from './form/form';
 
 // Vocabularies as value lists: the decider validates against them (defence in depth) and the
 // HTTP layer can reuse them for its schemas.
@@ -152,6 +153,8 @@ interface RegistrationData {
   speaker?: SpeakerDetails | null;
   /** The outreach that told this participant about the workshop (the latest before the registration); absent: none. */
   outreachId?: string;
+  /** Made through the public form (the link and the sealed answers); absent: typed in by the back office. */
+  form?: FormSubmission;
 }
 
 export type ParticipantRegistered = DomainEvent<'ParticipantRegistered', RegistrationData & { registeredAt: string }>;
@@ -317,6 +320,14 @@ export type OutreachRecorded = DomainEvent<
   { workshopId: string; outreachId: string; channel: OutreachChannel; sentOn: string; personIds: string[]; note: string | null; firstContacts: number; recordedAt: string }
 >;
 
+/** The questions of the public registration form, version 1, 2, ... (the latest is the form). */
+export type RegistrationFormSet = DomainEvent<'RegistrationFormSet', { workshopId: string; questions: FormQuestionSpec[]; version: number; setAt: string }>;
+
+/** A public link to the form (its secret part is derived from the id by the API, never in the log). */
+export type RegistrationLinkCreated = DomainEvent<'RegistrationLinkCreated', { workshopId: string; linkId: string; createdAt: string }>;
+
+export type RegistrationLinkRevoked = DomainEvent<'RegistrationLinkRevoked', { workshopId: string; linkId: string; reason: string; revokedAt: string }>;
+
 export type WorkshopEvent =
   | WorkshopPlanned
   | WorkshopRescheduled
@@ -347,7 +358,10 @@ export type WorkshopEvent =
   | WorkshopCancelled
   | WorkshopReported
   | WorkshopDebriefRecorded
-  | OutreachRecorded;
+  | OutreachRecorded
+  | RegistrationFormSet
+  | RegistrationLinkCreated
+  | RegistrationLinkRevoked;
 
 export type WorkshopEventType = WorkshopEvent['type'];
 
@@ -382,6 +396,9 @@ export const WORKSHOP_EVENT_TYPES = [
   'WorkshopReported',
   'WorkshopDebriefRecorded',
   'OutreachRecorded',
+  'RegistrationFormSet',
+  'RegistrationLinkCreated',
+  'RegistrationLinkRevoked',
 ] as const satisfies readonly WorkshopEventType[];
 
 // Compile-time proof that the list above names every event type (a missing one makes this `never`).

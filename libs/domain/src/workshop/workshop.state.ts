@@ -3,6 +3,7 @@ import type { Waitlist } from './waitlist';
 import type { StaffHoursEntry } from '../staff/staff-hours';
 import type { DebriefEntry } from './debrief/debrief';
 import type { OutreachEntry } from './outreach/outreach';
+
 import type { RegistrationCounts, RegistrationStatus } from './registration-counts';
 import type {
   AttendanceMode,
@@ -89,6 +90,10 @@ export interface WorkshopData {
   outreaches?: IdMap<OutreachEntry>;
   /** personId → the latest outreach that told them about this workshop: their registration is attributed to it. */
   reachedBy?: IdMap<string>;
+  /** The registration form's fingerprint and version; absent until one is set. */
+  form?: { key: string; version: number };
+  /** linkId → whether the public link to the form still registers; absent until the first link. */
+  links?: IdMap<'active' | 'revoked'>;
 }
 
 export interface PlannedWorkshop extends WorkshopData {

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { WorkshopErrors, countRegistrations, type RegistrationCounts } from '@kuhina/domain';
+import { WorkshopErrors, countRegistrations, type FormAnswers, type RegistrationCounts } from '@kuhina/domain';
 import { PersonalDataCipher } from '@kuhina/privacy';
 import {
   INVITATIONS_OF_INDEX,
@@ -16,9 +16,11 @@ import {
 import { ViewReader } from '../../common/views/view-reader';
 import { ListRegistrationsQuery } from './list-registrations.query';
 
-export interface RegistrationWithPerson extends WorkshopRegistration {
+export interface RegistrationWithPerson extends Omit<WorkshopRegistration, 'form'> {
   /** Decrypted at query time (backoffice only); null fields when the person's data was erased. */
   person: { name: string | null; email: string | null; erased: boolean };
+  /** Made through the public form: the link and the answers, decrypted (null once the person was erased); null: typed in. */
+  viaForm: { linkId: string; answers: FormAnswers | null } | null;
 }
 
 /** The same counts as GET /workshops/:id: the registrations folded by the domain's counting function, invitations beside them. */
@@ -31,14 +33,14 @@ export interface RegistrationsAnswer {
 }
 
 /** A registration as the answer shows it: its document without the bookkeeping fields (workshop, order, position). */
-function registrationOf(doc: RegistrationDocument): WorkshopRegistration {
+function registrationOf(doc: RegistrationDocument): Omit<WorkshopRegistration, 'form'> & { form: WorkshopRegistration['form'] } {
   const { registrationId, personId, organizationId, attendanceMode, status, waitlistPosition, registeredAt, waitlistedAt, promotedAt, cancelledAt } = doc;
   const { cancellationReason, attended, expectations, advanceQuestions, role, speaker } = doc;
   // Documents made before outreach have no attribution: none.
   const outreachId = doc.outreachId ?? null;
   return {
     registrationId, personId, organizationId, attendanceMode, status, waitlistPosition, registeredAt, waitlistedAt, promotedAt, cancelledAt,
-    cancellationReason, attended, expectations, advanceQuestions, role, speaker, outreachId,
+    cancellationReason, attended, expectations, advanceQuestions, role, speaker, outreachId, form: doc.form ?? null,
   };
 }
 
@@ -65,7 +67,7 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
     const people = new Map<string, Promise<RegistrationWithPerson['person']>>();
     for (const { personId } of listed) if (!people.has(personId)) people.set(personId, this.personOf(personId));
     const registrations: RegistrationWithPerson[] = [];
-    for (const registration of listed) registrations.push({ ...registration, person: await people.get(registration.personId)! });
+    for (const { form, ...registration } of listed) registrations.push({ ...registration, person: await people.get(registration.personId)!, viaForm: await this.formOf(form) });
     const { registered, waitlisted, cancelled, attended } = countRegistrations(listed);
     return { workshopId, counts: { registered, waitlisted, cancelled, attended, invited }, registrations };
   }
@@ -73,6 +75,12 @@ export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations
   /** Every document of the collection with this index value, in order. */
   private all<T extends ViewDocument>(index: string, workshopId: string): Promise<T[]> {
     return this.views.all<T>(WORKSHOP_REGISTRATIONS_COLLECTION, index, workshopId);
+  }
+
+  /** The form's answers, opened with the person's key (gone with an erasure: then null). */
+  private async formOf(form: WorkshopRegistration['form']): Promise<RegistrationWithPerson['viaForm']> {
+    if (form === null) return null;
+    return { linkId: form.linkId, answers: form.answers === null ? null : await this.cipher.decryptValue<FormAnswers>(form.answers) };
   }
 
   private async personOf(personId: string): Promise<RegistrationWithPerson['person']> {

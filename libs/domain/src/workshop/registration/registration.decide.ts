@@ -38,6 +38,7 @@ import type { ExistingWorkshop, WorkshopState } from '../workshop.state';
 import type { RegistrationStatus } from '../registration-counts';
 import { fieldChecks } from '../workshop.validation';
 import { outreachOf } from '../outreach/outreach.decide';
+import { checkedSubmission } from '../form/form.decide';
 
 // Registration and attendance: opening and closing registration, invitations, seats and the waitlist
 // (capacity counts `counts.registered` only), cancellations that promote the waitlist, and who attended how.
@@ -200,6 +201,7 @@ export function registerParticipant({ data, at }: RegisterParticipant, state: Wo
     speaker,
     // Attributed to the outreach that told them, when one did (participants only: staff are not reached, they run it).
     ...attribution(w, data.personId, role),
+    ...checkedSubmission(w, data),
   };
   // Someone already waiting keeps priority over a newcomer even if a seat looks free. Staff take no seat.
   const seatFree = role !== 'participant' || ((w.capacity === null || w.counts.registered < w.capacity) && w.waitlist.length === 0);
@@ -228,6 +230,7 @@ export function requireRegistrable(state: WorkshopState, data: Omit<RegisterPart
   if (idMapHas(w.registrations, data.registrationId)) return;
   requireRoleAllowed(w, role);
   requireModeOffered(w, data.attendanceMode);
+  checkedSubmission(w, data);
 }
 
 /** The status of a registration, or null when the workshop has no registration of that id. */

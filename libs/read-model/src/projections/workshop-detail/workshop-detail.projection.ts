@@ -248,6 +248,15 @@ function applyEvent(view: WorkshopDetailView, event: HandledEvent): void {
       upsert((view.outreach ??= []), (o) => o.outreachId, { outreachId, channel, sentOn, people: personIds.length, firstContacts, note, recordedAt });
       return;
     }
+    case 'RegistrationFormSet':
+      view.form = { ...(view.form ?? { links: [] }), questions: copyJson(event.data.questions), version: event.data.version };
+      return;
+    case 'RegistrationLinkCreated':
+      upsert((view.form ??= { questions: [], version: 0, links: [] }).links, (l) => l.linkId, { linkId: event.data.linkId, createdAt: event.data.createdAt, revokedAt: null, revokeReason: null });
+      return;
+    case 'RegistrationLinkRevoked':
+      updateById((view.form ??= { questions: [], version: 0, links: [] }).links, (l) => l.linkId, event.data.linkId, (l) => ({ ...l, revokedAt: event.data.revokedAt, revokeReason: event.data.reason }));
+      return;
     case 'WorkshopHeld':
       view.status = 'held';
       view.dates.heldOn = event.data.heldOn;

@@ -1,6 +1,7 @@
 import type {
   CitizenCountingMethod,
   OutreachChannel,
+  FormQuestionSpec,
   ExpenseFigures,
   ExpenseRecorded,
   PlanningMeetingKind,
@@ -81,6 +82,13 @@ export interface WorkshopDetailPlanningMeeting {
   notes: string;
 }
 
+/** The public registration form: its questions (the latest set) and its links. */
+export interface WorkshopDetailForm {
+  questions: FormQuestionSpec[];
+  version: number;
+  links: Array<{ linkId: string; createdAt: string; revokedAt: string | null; revokeReason: string | null }>;
+}
+
 /** An outreach recorded for the workshop (POST /workshops/:id/outreach): who was told is in the log, the view counts them. */
 export interface WorkshopDetailOutreach {
   outreachId: string;
@@ -140,6 +148,8 @@ export type WorkshopDetailView = { [K in keyof WorkshopPlan]: WorkshopPlan[K] } 
   sustainability: { practices: SustainabilityPractice[]; notes: string; recordedAt: string } | null;
   /** Outreaches recorded for the workshop, in log order (absent in documents from before outreach: none). */
   outreach?: WorkshopDetailOutreach[];
+  /** The public registration form (absent until questions or a link were set). */
+  form?: WorkshopDetailForm;
   /**
    * What counting needs and events leave out: the role of each registration of the people running the workshop
    * (organisers, hosts, speakers; a handful), by registration id. Participants are not listed: the document stays

@@ -139,6 +139,7 @@ function applyEvent(draft: WorkshopRegistrationsDocument | undefined, event: Han
         role: roleOf(event.data),
         speaker: event.data.speaker ? { ...event.data.speaker } : null,
         outreachId: event.data.outreachId ?? null,
+        form: event.data.form ? { linkId: event.data.form.linkId, answers: event.data.form.answers === null ? null : { ...event.data.form.answers } } : null,
         // A registration made again keeps its place in the order (as a map entry set again keeps its place).
         order: known?.order ?? orderOf(event),
         lastPosition: '-1',
@@ -167,7 +168,7 @@ export const workshopRegistrationsProjection = mutatorProjection<WorkshopRegistr
   // 2: counts by the domain's `recount` (with attendedOnSite and attendedRemote), invited beside them.
   // 3: roles (participants counted apart from organisers, hosts and speakers).
   // 4: one document per registration and per invitation (counts and waitlist places at read time), not one per workshop.
-  // 5: the outreach a registration followed (outreachId); a document per person an outreach told.
+  // 5: the outreach a registration followed (outreachId); a document per person an outreach told; the form's answers, sealed.
   version: 5,
   collection: WORKSHOP_REGISTRATIONS_COLLECTION,
   eventTypes: EVENT_TYPES,

@@ -1,4 +1,4 @@
-import type { OutreachChannel, AttendanceMode, RegistrationStatus, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
+import type { FormSubmission, OutreachChannel, AttendanceMode, RegistrationStatus, SpeakerDetails, WorkshopRole } from '@kuhina/domain';
 
 export const WORKSHOP_REGISTRATIONS_COLLECTION = 'workshop-registrations';
 
@@ -42,6 +42,8 @@ export interface WorkshopRegistration {
   speaker: SpeakerDetails | null;
   /** The outreach that told the person about the workshop before they registered (POST /workshops/:id/outreach); null: none. */
   outreachId: string | null;
+  /** Made through the public form: the link used and the answers, sealed with the person's key; null: typed in. */
+  form: FormSubmission | null;
 }
 
 // Type aliases, not interfaces: only aliases are assignable to the store's `Record<string, unknown>` documents.
