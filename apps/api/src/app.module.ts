@@ -17,6 +17,7 @@ import { ReadModelHealthIndicator } from './health/read-model.health';
 import { HealthHttpController } from './health/health.http.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ResourcesModule } from './resources/resources.module';
+import { PublicFormModule } from './public-form/public-form.module';
 import { PeopleModule } from './people/people.module';
 import { WorkshopResourcesModule } from './workshops/workshop-resources.module';
 import { WorkshopsModule } from './workshops/workshops.module';
@@ -48,6 +49,7 @@ export class AppModule {
         NetworkModule,
         OrganizationsModule,
         ResourcesModule,
+        PublicFormModule,
         PeopleModule,
         WorkshopsModule,
         WorkshopResourcesModule,

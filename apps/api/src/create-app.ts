@@ -11,7 +11,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { KuhinaConfig } from '@kuhina/application';
 import { AppModule } from './app.module';
 import { describeBusinessDates } from './common/http/business-date-docs';
-import { limitJsonNesting } from './common/http/json-body';
+import { acceptPublicFormBodies, limitJsonNesting } from './common/http/json-body';
 import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
 import { clientErrorProblem, toProblem } from './common/problem/problem-details.filter';
 import { createLogger, logRequests, PinoNestLogger } from './common/http/logging';
@@ -78,11 +78,12 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.readWorkers ?? loadReadWorkerSettings()), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
-    // Fastify's own JSON parser, behind a nesting limit (limitJsonNesting); no form bodies: the API speaks JSON only.
+    // Fastify's own JSON parser, behind a nesting limit (limitJsonNesting); form bodies for the public form's pages only.
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   limitJsonNesting(fastify);
+  acceptPublicFormBodies(fastify);
   // Before helmet and every route: a request without a valid key, or over its share, is answered from its headers.
   await registerFairShare(fastify, app.get(ApiKeyRegistry), fairShare);
 

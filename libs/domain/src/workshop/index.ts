@@ -10,4 +10,5 @@ export { registrationStatus, requireRegistrable } from './registration/registrat
 export * from './debrief/debrief';
 export * from './outreach/outreach';
 export * from './form/form';
+export { placeInLine } from './waitlist';
 export { outreachOf } from './outreach/outreach.decide';

@@ -52,3 +52,12 @@ export function headOfWaitlist(waitlist: Waitlist, count: number): string[] {
   }
   return head;
 }
+
+/** The registration's 1-based place in line now (those ahead who left do not count), or null when it is not waiting. */
+export function placeInLine(waitlist: Waitlist, registrationId: string): number | null {
+  const place = idMapGet(waitlist.placeOf, registrationId);
+  if (place === undefined) return null;
+  let ahead = 0;
+  for (let p = waitlist.first; p < place; p++) if (idMapGet(waitlist.byPlace, String(p)) !== undefined) ahead++;
+  return ahead + 1;
+}

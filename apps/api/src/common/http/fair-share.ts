@@ -73,7 +73,8 @@ export interface FairShareRouteConfig {
 }
 
 /** The routes Fastify serves itself rather than through Nest: the API docs are public. */
-const PUBLIC_PREFIXES = ['/docs'];
+// The public registration form (/r/...) is for people without a key: limited per address like every keyless request.
+const PUBLIC_PREFIXES = ['/docs', '/r'];
 
 /**
  * Who is asking, from the bearer key: the principal, or why not (the same answers the AuthGuard would give).

@@ -81,6 +81,26 @@ export function reservedKeyPath(value: unknown, path = 'body'): string | null {
   return null;
 }
 
+/** The public form's bodies are small: a name, an e-mail and a few answers. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Form bodies (`application/x-www-form-urlencoded`, what a browser posts without JavaScript) for the public registration
+ * form only (/r/...); anywhere else they stay a 415, the API speaking JSON. Parsed by URLSearchParams into one string
+ * per field (a repeated field: its last value), never nested.
+ */
+export function acceptPublicFormBodies(fastify: FastifyInstance): void {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (request, body, done) => {
+    if (!request.url.startsWith('/r/')) {
+      done(Object.assign(new Error(`Unsupported Media Type: application/x-www-form-urlencoded`), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+      return;
+    }
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [key, value] of new URLSearchParams(body as string)) fields[key] = value;
+    done(null, fields);
+  });
+}
+
 /**
  * Fastify's own JSON parser (prototype-poisoning checks included) behind a nesting limit and a check that all text is
  * well-formed Unicode: either failing is a 400 naming the field and the rule, like any other validation error.

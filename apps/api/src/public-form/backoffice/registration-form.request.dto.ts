@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { FORM_QUESTION_KINDS, MAX_FORM_QUESTIONS, TEXT, type FormQuestionKind } from '@kuhina/domain';
+import { BusinessTimeDto } from '../../common/http/business-time';
+import { TextOf } from '../../common/validation/rules.decorators';
+
+export class FormTextDto {
+  @ApiProperty({ example: 'Mitä odotat työpajalta?' })
+  @TextOf(TEXT.NAME)
+  fi!: string;
+
+  @ApiPropertyOptional({ example: 'What do you expect of the workshop?', description: 'Empty: the English page shows the Finnish' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT.NAME.maxLength)
+  en?: string;
+}
+
+export class FormQuestionDto {
+  @ApiProperty({ example: 'expectations', description: 'Letters, digits, _ or -; unique within the form (answers are kept under it)' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  questionId!: string;
+
+  @ApiProperty({ enum: FORM_QUESTION_KINDS, description: '`advance-questions`: questions for the speakers, one per line (the presenters\' digest lists them)' })
+  @IsIn(FORM_QUESTION_KINDS)
+  kind!: FormQuestionKind;
+
+  @ApiProperty({ type: FormTextDto })
+  @ValidateNested()
+  @Type(() => FormTextDto)
+  label!: FormTextDto;
+
+  @ApiPropertyOptional({ type: FormTextDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FormTextDto)
+  help?: FormTextDto | null;
+
+  @ApiProperty({ example: false })
+  @IsBoolean()
+  required!: boolean;
+}
+
+export class SetRegistrationFormRequestDto extends BusinessTimeDto {
+  @ApiProperty({ type: [FormQuestionDto], description: `At most ${MAX_FORM_QUESTIONS}; replaces the form's earlier questions` })
+  @IsArray()
+  @ArrayMaxSize(MAX_FORM_QUESTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => FormQuestionDto)
+  questions!: FormQuestionDto[];
+}
+
+export class CreateRegistrationLinkRequestDto extends BusinessTimeDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen link id; default: made by the server' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+}
+
+export class RevokeRegistrationLinkRequestDto extends BusinessTimeDto {
+  @ApiProperty({ example: 'Shared on the wrong mailing list' })
+  @TextOf(TEXT.LONG)
+  reason!: string;
+}

@@ -1,0 +1,3 @@
+export class GetQuestionsQuery {
+  constructor(readonly workshopId: string) {}
+}
