@@ -135,9 +135,9 @@ export const BUSINESS_DATES: BusinessDates = {
   // The day it was sent (required): an outreach typed in afterwards is dated by its sending, never by the typing.
   RecordOutreach: ownDate<DataOf<'RecordOutreach'>, WorkshopState>('the day the outreach was sent', 'sentOn', (d) => d.sentOn),
   // The form and its links are set up as they are typed in, ahead of the workshop: the time of the request is what is meant.
-  SetRegistrationForm: { records: 'when the form was set', defaults: 'the time of the request (the form is set up as it is typed in)', infer: () => CLOCK },
-  CreateRegistrationLink: { records: 'when the link was made', defaults: 'the time of the request', infer: () => CLOCK },
-  RevokeRegistrationLink: { records: 'when the link was revoked', defaults: 'the time of the request', infer: () => CLOCK },
+  SetRegistrationForm: { records: 'when the form was set', defaults: 'the time of the request (the form is set up as it is typed in).', infer: () => CLOCK },
+  CreateRegistrationLink: { records: 'when the link was made', defaults: 'the time of the request.', infer: () => CLOCK },
+  RevokeRegistrationLink: { records: 'when the link was revoked', defaults: 'the time of the request.', infer: () => CLOCK },
   // staff members
   SetHourlyRate: registerFact('when the rate was set (the period it covers is in `validFrom`/`validUntil`)'),
 };
