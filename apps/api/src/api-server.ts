@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { SECRETS_ORIGIN, STARTUP_INTEGRITY_CHECK, loadDemoIfEmpty, type KuhinaConfig, type StartupCheckState, type StartupIntegrityCheck } from '@kuhina/application';
 import { describeSecretsOrigin, type SecretsOrigin } from '@kuhina/privacy';
 import { createApp } from './create-app';
+import { demoFormPath } from './public-form/demo-form-link';
 import { API_KEY_SOURCE, type ApiKeySource } from './common/auth/auth.module';
 import { loadHttpLimits } from './common/http/http-limits';
 
@@ -70,6 +71,8 @@ export async function serve(config: KuhinaConfig): Promise<void> {
   console.log(`  data:      ${config.dataDir}${config.kurrentdbUrl ? ' (events in KurrentDB)' : ' (embedded SQLite)'}`);
   console.log(`  integrity: ${describeStartUpCheck(app.get<symbol, StartupIntegrityCheck | null>(STARTUP_INTEGRITY_CHECK)?.status ?? null)}`);
   if (demo) console.log(`  demo:      the 2023 chain ${demo.chainId} was loaded (${demo.commands} commands)`);
+  const form = await demoFormPath(app);
+  if (form) console.log(`  form:      ${url}${form}   (the demo's next webinar: register without a key; ?lang=en for English)`);
   // Last, so a warning that the keys sit beside the data is the line left on screen.
   for (const line of describeSecretsOrigin(app.get<symbol, SecretsOrigin>(SECRETS_ORIGIN))) console.log(`  secrets:   ${line}`);
 }

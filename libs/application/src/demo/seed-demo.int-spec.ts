@@ -26,7 +26,7 @@ import { consentOn, DomainError, type ConsentRecord } from '@kuhina/domain';
 import { AuditReader } from '../audit/audit-reader';
 import type { EsfIndicators } from '../audit/esf-indicators';
 import type { AuditLedger } from '../audit/audit-ledger';
-import { DEMO_2023, DEMO_CHAIN_ID, demoId, seedDemo, type DemoData } from './seed-demo';
+import { DEMO_2023, DEMO_CHAIN_ID, DEMO_NEXT_WEBINAR_ID, DEMO_NEXT_WEBINAR_LINK_ID, demoId, seedDemo, type DemoData } from './seed-demo';
 import {
   DEMO_CHAIN,
   DEMO_CHAIN_COSTS,
@@ -82,6 +82,7 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
   let app: INestApplicationContext;
   let store: ChainedEventStore;
   let events: RecordedEvent[];
+  let nextWebinar: RecordedEvent[];
   let firstRun: Awaited<ReturnType<typeof seedDemo>>;
   let chain: WorkshopChainView;
   let details: WorkshopDetailView[];
@@ -97,7 +98,10 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     app = await NestFactory.createApplicationContext(KuhinaCoreModule.forRoot(loadConfig({ KUHINA_DATA_DIR: dir })), { logger: false });
     store = app.get(EVENT_STORE);
     firstRun = await seedDemo(app.get(CommandBus));
-    events = await readAll(store);
+    // The 2023 chain's events; the next webinar (2027, outside the chain) is checked on its own.
+    const all = await readAll(store);
+    nextWebinar = all.filter((e) => e.stream === `workshop-${DEMO_NEXT_WEBINAR_ID}`);
+    events = all.filter((e) => e.stream !== `workshop-${DEMO_NEXT_WEBINAR_ID}`);
     // The views as the API's projector builds them, and the auditor's indicators from the log (people revealed as ids).
     views = new MemoryReadStore();
     await new Projector(store, views, { projections: PROJECTIONS }).catchUp();
@@ -615,6 +619,15 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
     });
   });
 
+  it('plans the next webinar (2027, outside the chain) with its public form open: advance questions, expectations, wishes for the centre', () => {
+    expect(nextWebinar.map((e) => e.type)).toEqual(['WorkshopPlanned', 'RegistrationFormSet', 'RegistrationLinkCreated', 'RegistrationOpened']);
+    expect(nextWebinar[0]!.data).toMatchObject({ chainId: null, format: 'webinar', startsAt: '2027-03-17T12:00:00.000Z' });
+    expect(((nextWebinar[1]!.data as Data).questions as Array<{ questionId: string }>).map((q) => q.questionId)).toEqual(['advance', 'expectations', 'wishes']);
+    expect(nextWebinar[2]!.data).toMatchObject({ linkId: DEMO_NEXT_WEBINAR_LINK_ID });
+    // Recorded before the seed ran (never in the future), and before the webinar.
+    expect(nextWebinar.every((e) => e.metadata.occurredAt < '2026-12-01' && e.metadata.occurredAt < '2027-03-17')).toBe(true);
+  });
+
   it('keeps no personal data in clear in the log', () => {
     const log = JSON.stringify(events.map((e) => [e.data, e.metadata]));
     expect(log).not.toContain('@example.org');
@@ -625,14 +638,14 @@ describe('kuhina seed demo: the real 2023 chain through the command handlers (re
 
   it('leaves an intact hash-chained log', async () => {
     const result = await verifyAll(store.storage);
-    expect(result).toMatchObject({ intact: true, events: events.length });
+    expect(result).toMatchObject({ intact: true, events: events.length + nextWebinar.length });
   });
 
   it('appends nothing when run a second time', async () => {
     const second = await seedDemo(app.get(CommandBus));
     expect(second.appended).toBe(0);
     expect(second.commands).toBe(firstRun.commands);
-    expect(await readAll(store)).toHaveLength(events.length);
+    expect(await readAll(store)).toHaveLength(events.length + nextWebinar.length);
   }, 120_000);
 });
 

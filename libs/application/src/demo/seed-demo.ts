@@ -31,6 +31,8 @@ import { DEMO_RELATIONSHIPS, type DemoRelationships } from './demo-2023.relation
 
 export { DEMO_USERS } from './demo-2023.data';
 import { relationshipSteps } from './seed-relationships';
+import { seedNextWebinar } from './seed-next-webinar';
+export { DEMO_NEXT_WEBINAR_ID, DEMO_NEXT_WEBINAR_LINK_ID } from './seed-next-webinar';
 import { day, demoId, timesheetDay, type DemoPerson, type SeedSession, type Tracked } from './seed-session';
 import { planDemoWorkshop, runDemoWorkshop } from './seed-workshop';
 
@@ -333,5 +335,7 @@ export async function seedDemo(bus: CommandBus, onProgress: (p: SeedProgress) =>
   }
 
   await run('chain', 'chain:last-payment', { type: 'RecordLastPayment', at: `${data.chain.lastPaymentOn}T10:00:00.000Z`, data: { chainId, paidOn: data.chain.lastPaymentOn } }, finance);
+  // The next webinar, with its public form open (seed-next-webinar.ts).
+  if (data === DEMO_2023) await seedNextWebinar(session);
   return report;
 }
