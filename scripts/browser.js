@@ -19,7 +19,7 @@ const { delimiter, join } = require('node:path');
 /** Where Debian's chromium package puts the browser: the only path that installing it can provide. */
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 /** The suites that drive a browser (relative to the repository root). */
-const BROWSER_SUITES = ['test/ui-network.e2e-spec.ts', 'test/ui-resources.e2e-spec.ts'];
+const BROWSER_SUITES = ['test/ui-network.e2e-spec.ts', 'test/ui-resources.e2e-spec.ts', 'test/ui-public-form.e2e-spec.ts'];
 /** The Jest project those suites belong to (jest.config.js). */
 const BROWSER_PROJECT = 'e2e';
 /** Jest's global setup hands its outcome to the suites through this variable (workers inherit its environment). */

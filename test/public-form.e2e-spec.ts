@@ -65,6 +65,18 @@ describe('HTTP: the public registration form (issue 19)', () => {
     expect((await api.post(`/workshops/${workshopId}/registration-links`, {}, { as: 'analyst' })).status).toBe(403);
   });
 
+  it('a page posts to the link it was opened by (a second link is credited with its own registrations)', async () => {
+    const { workshopId } = await newWorkshop();
+    const second = await written(`/workshops/${workshopId}/registration-links`, {});
+    const page = await api.request<string>('GET', `${second.path!}?consistentWith=${position}`, { as: null });
+    const action = /<form method="post" action="([^"?]+)/.exec(page.body)?.[1];
+    await form(action!, person('Iiris Ylönen'));
+    const list = await api.get<{ registrations: Array<{ viaForm: { linkId: string } | null }> }>(`/workshops/${workshopId}/registrations`);
+
+    expect(action).toBe(second.path);
+    expect(list.body.registrations.map((r) => r.viaForm?.linkId)).toEqual([second.id]);
+  });
+
   it('registers from the form: the answers sealed in the registration (never in clear in the log), the consents ticked given from the form', async () => {
     const { workshopId, path, linkId } = await newWorkshop();
     const answer = await form(path, person('Aino Virtanen', { consentFutureWorkshops: 'on' }));
@@ -155,6 +167,45 @@ describe('HTTP: the public registration form (issue 19)', () => {
     const big = await unchanged(() => form(path, person('Hilla Huge', { 'answers.wishes': 'x'.repeat(70_000) })));
     expect([json.status, big.status]).toEqual([415, 413]);
   });
+});
+
+describe('HTTP: hostile requests to the public form', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await apiHarness();
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('never answers 5xx, and writes nothing, whatever the token, body, content type or method', async () => {
+    const workshopId = (await api.post<Written>('/workshops', { ...WEBINAR, chainId: null })).body.id;
+    await api.post(`/workshops/${workshopId}/registration/open`, {});
+    await api.post(`/workshops/${workshopId}/registration-form`, { questions: QUESTIONS });
+    const path = (await api.post<{ path: string }>(`/workshops/${workshopId}/registration-links`, {})).body.path;
+    const token = path.slice(3);
+    const before = await api.headPosition();
+    const tokens = [token, token.toUpperCase(), `${token}x`, '', '%00', '..%2F..%2Fetc%2Fpasswd', 'A'.repeat(5000), encodeURIComponent('<script>'), `${token}?lang=<script>`, `${token}?lang[]=en&invitation[a]=1`];
+    const bodies: Array<[string, string]> = [
+      ['application/x-www-form-urlencoded', 'name=%E0%A4%A&email=%ZZ'],
+      ['application/x-www-form-urlencoded', `${'x'.repeat(300)}=1&answers.__proto__=1&constructor=2&name=&website=`],
+      ['application/x-www-form-urlencoded', 'name=A&name=B&email=a@example.org&email[]=x'],
+      ['application/json', '{"name":["Aino"],"email":{"$ne":null},"answers.wishes":7}'],
+      ['application/json', '[1,2,3]'],
+      ['text/plain', 'hello'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nA\r\n--x--'],
+    ];
+    const statuses = new Set<number>();
+    for (const t of tokens) {
+      for (const url of [`/r/${t}`, `/r/cancel/${t}`]) {
+        statuses.add((await api.request('GET', url, { as: null })).status);
+        for (const [type, body] of bodies) statuses.add((await api.request('POST', url, { as: null, rawBody: body, headers: { 'content-type': type } })).status);
+        statuses.add((await api.request('PUT', url, { as: null, rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status);
+      }
+    }
+    expect([...statuses].filter((status) => status >= 500)).toEqual([]);
+    // The valid token with malformed bodies is answered with the form again (400), nothing registered.
+    expect(statuses.has(400)).toBe(true);
+    expect(await api.headPosition()).toBe(before);
+  }, 60_000);
 });
 
 describe('HTTP: the public form\'s limit per link', () => {

@@ -36,7 +36,7 @@ describe('decideBrowser: found / install / skip / fail', () => {
     const decision = sut.decideBrowser(given, probes);
 
     expect(decision).toEqual({ action: 'skip', chromium: given.chromium, reason: `chromium not found at ${given.chromium} and cannot install it: ${why}` });
-    expect(sut.browserBanner(decision)).toMatch(/^Browser suite SKIPPED \(test\/ui-network\.e2e-spec\.ts, test\/ui-resources\.e2e-spec\.ts\): chromium not found at /);
+    expect(sut.browserBanner(decision)).toMatch(/^Browser suite SKIPPED \(test\/ui-network\.e2e-spec\.ts, test\/ui-resources\.e2e-spec\.ts, test\/ui-public-form\.e2e-spec\.ts\): chromium not found at /);
   });
 
   it.each([

@@ -63,7 +63,7 @@ export class PublicFormService {
     const opened = await this.open(token, lang, invitation);
     if ('unavailable' in opened) return opened.unavailable;
     const { view, linkId, questions, personId } = opened;
-    if (!this.limiter.take(`${view.workshopId}:${linkId}`)) return unavailable(lang, 'too-many-requests', workshopOf(view));
+    if (!this.limiter.take(view.workshopId)) return unavailable(lang, 'too-many-requests', workshopOf(view));
     const values = valuesOf(body, questions);
     // A bot filled the field people never see: it gets the page a person gets, and nothing is written.
     if (values.website.trim() !== '') return this.answer(view, lang, 'registered', 0, randomUUID());
@@ -150,9 +150,10 @@ export class PublicFormService {
     return { view, linkId: link.id, questions: view.form?.questions ?? [], personId };
   }
 
-  private formPage(opened: { view: WorkshopDetailView; questions: FormQuestionSpec[] }, lang: FormLanguage, invitation: string | null, values: FormValues, errors: FormPage['errors']): FormPage {
-    const { view, questions } = opened;
-    const base = `/r/${this.tokens.formLink(view.workshopId, (view.form!.links.find((l) => l.revokedAt === null) ?? view.form!.links[0]!).linkId)}`;
+  private formPage(opened: { view: WorkshopDetailView; linkId: string; questions: FormQuestionSpec[] }, lang: FormLanguage, invitation: string | null, values: FormValues, errors: FormPage['errors']): FormPage {
+    const { view, linkId, questions } = opened;
+    // The page posts to the link it was opened by: the registration is credited to it, and its revocation stops it.
+    const base = `/r/${this.tokens.formLink(view.workshopId, linkId)}`;
     return {
       kind: 'form',
       lang,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 /**
- * Submissions per form link in a fixed window (per-address limits are the API's own, for every public route): a
+ * Submissions per workshop (over all its links) in a fixed window (per-address limits are the API's own, for every public route): a
  * crowd or a script behind many addresses still cannot fill a workshop's log faster than this. In memory: one
  * process serves a form; a restart starts a new window, which is what a window is.
  */

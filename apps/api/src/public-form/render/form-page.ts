@@ -69,7 +69,7 @@ class FormContext {
       ...this.page.errors.filter((e) => !known.has(e.field)).map((e) => `<li>${escapeHtml(e.message)}</li>`),
     ];
     return (
-      `<div class="summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">` +
+      `<div class="summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>` +
       `<h2 id="error-summary-title">${t(this.lang, 'errorSummaryHeading')}</h2><ul>${items.join('')}</ul></div>`
     );
   }
