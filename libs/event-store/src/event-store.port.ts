@@ -110,6 +110,24 @@ export class EventIdConflictError extends Error {
   }
 }
 
+/** Refused before anything was written: the append is larger than one atomic write of the storage may be (KurrentDB's MaxAppendSize). */
+export class AppendTooLargeError extends Error {
+  readonly code = 'STREAM.APPEND_TOO_LARGE';
+  constructor(readonly stream: StreamName, readonly bytes: number, readonly limitBytes: number) {
+    super(`Stream ${stream}: the append is ${bytes} bytes, more than the ${limitBytes} bytes one atomic write may hold; nothing was written`);
+    this.name = 'AppendTooLargeError';
+  }
+}
+
+/** The stream was deleted in the storage (outside Kuhina): it is not continued, nothing was written. */
+export class DeletedStreamError extends Error {
+  readonly code = 'STREAM.DELETED';
+  constructor(readonly stream: StreamName, readonly how: 'soft-deleted' | 'tombstoned') {
+    super(`Stream ${stream} was ${how} in the event store; Kuhina does not continue a deleted stream`);
+    this.name = 'DeletedStreamError';
+  }
+}
+
 /**
  * A request's idempotency key, claimed in the same transaction as the events it appends (where the storage keeps claims):
  * the same key later with another request (`fingerprint`) is refused. `scope` is whose key it is (the API user).

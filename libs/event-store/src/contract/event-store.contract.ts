@@ -2,70 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ChainedEventStore } from '../chain/chained-event-store';
 import { hashEvent } from '../chain/event-hash';
 import { verifyAll, verifyStream } from '../chain/verify';
-import {
-  EventIdConflictError,
-  WrongExpectedRevisionError,
-  type EventMetadata,
-  type EventStorage,
-  type EventToAppend,
-  type ExpectedRevision,
-  type RecordedEvent,
-} from '../event-store.port';
+import { EventIdConflictError, WrongExpectedRevisionError, type EventStorage, type ExpectedRevision, type RecordedEvent } from '../event-store.port';
+import { event, events, eventually, newStream, rejection, type ContractStorage, type EventStoreContractOptions } from './contract-helpers';
+import { crossProcessIdempotencyContract } from './cross-process-idempotency.contract';
 
-/** What a contract run needs from an adapter's test set-up. */
-export interface ContractStorage {
-  storage: EventStorage;
-  /** Closes the storage given so far and opens the same store again, as a restarted process would. */
-  reopen(): Promise<EventStorage>;
-  /** Closes whatever is open and removes what the run created where that is possible. */
-  cleanup(): Promise<void>;
-}
-
-export interface EventStoreContractOptions {
-  /** When set, every test is registered as skipped (Jest reports them as skipped, not passed). */
-  skip?: boolean;
-  /** Per-test timeout (ms). Default 30 000: a remote server may be slow. */
-  timeoutMs?: number;
-}
-
-// Stream names are unique per test (random UUIDs), so that one shared server can serve many runs.
-const newStream = (kind = 'workshop') => `${kind}-${randomUUID()}`;
-
-function metadata(overrides: Partial<EventMetadata> = {}): EventMetadata {
-  return {
-    occurredAt: '2023-04-12T09:00:00.000Z',
-    recordedAt: new Date().toISOString(),
-    actor: 'contract-suite',
-    correlationId: randomUUID(),
-    causationId: null,
-    schemaVersion: 1,
-    ...overrides,
-  };
-}
-
-function event(type = 'ParticipantRegistered', data: unknown = { participantId: randomUUID(), mode: 'on-site' }, meta?: Partial<EventMetadata>): EventToAppend {
-  return { id: randomUUID(), type, data, metadata: metadata(meta) };
-}
-
-const events = (count: number, type?: string) => Array.from({ length: count }, (_, i) => event(type, { n: i }));
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export type { ContractStorage, EventStoreContractOptions } from './contract-helpers';
 
 /**
  * The event store contract, proven on ChainedEventStore over the given storage. Every adapter
@@ -245,6 +186,8 @@ export function eventStoreContract(name: string, makeStorage: () => Promise<Cont
         expect(await sut.readStream(stream)).toHaveLength(2);
       }, timeout);
     });
+
+    crossProcessIdempotencyContract(() => ({ context, sut }), timeout);
 
     describe('reading', () => {
       it('reads a stream from a revision, at most maxCount events', async () => {

@@ -6,7 +6,9 @@ const url = process.env.KURRENTDB_URL;
 if (!url) {
   console.warn(
     'KurrentDB contract suite SKIPPED: KURRENTDB_URL is not set (no KurrentDB server on this machine). ' +
-      'Set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false to run it.',
+      'Set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false to run it against docker/compose.yaml from the host: a single-host ' +
+      'kurrentdb:// URL talks to that node directly (no gossip discovery, which would hand back the container-internal address; ' +
+      'kurrentdb+discover:// is for a cluster reachable under its advertised names), tls=false matches the insecure node.',
   );
 }
 
@@ -15,6 +17,7 @@ eventStoreContract(
   'kurrentdb',
   async () => {
     let current = new KurrentDbEventStorage({ connectionString: url! });
+    const others: KurrentDbEventStorage[] = [];
     return {
       storage: current,
       async reopen() {
@@ -22,7 +25,14 @@ eventStoreContract(
         current = new KurrentDbEventStorage({ connectionString: url! });
         return current;
       },
+      // Another client with its own connection: all that two processes share is the server.
+      async openAnother() {
+        const other = new KurrentDbEventStorage({ connectionString: url! });
+        others.push(other);
+        return other;
+      },
       async cleanup() {
+        for (const other of others) await other.close();
         await current.close();
       },
     };

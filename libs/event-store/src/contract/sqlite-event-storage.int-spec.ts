@@ -23,6 +23,7 @@ afterAll(() => {
 eventStoreContract('sqlite', async () => {
   const file = tempFile();
   let current = new SqliteEventStorage({ file, pollIntervalMs: 50 });
+  const others: SqliteEventStorage[] = [];
   return {
     storage: current,
     async reopen() {
@@ -30,7 +31,14 @@ eventStoreContract('sqlite', async () => {
       current = new SqliteEventStorage({ file, pollIntervalMs: 50 });
       return current;
     },
+    // A second connection to the same file: what another process has (SQLite's own locking between them).
+    async openAnother() {
+      const other = new SqliteEventStorage({ file, pollIntervalMs: 50 });
+      others.push(other);
+      return other;
+    },
     async cleanup() {
+      for (const other of others) await other.close();
       await current.close();
     },
   };

@@ -1,28 +1,47 @@
 import { errorMessage } from '../error-message';
 import { BACKWARDS, END, FORWARDS, KurrentDBClient, excludeSystemEvents, type AllStreamSubscription } from '@kurrent/kurrentdb-client';
-import type { AppendResult, ChainedEvent, EventStorage, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamHead, StreamName, Unsubscribe } from '../event-store.port';
-import { isSystemEvent, toEventData, toPortError, toStreamState } from './kurrentdb-mapping';
-import { headPositionOf, positionOf, readAllEvents, readStreamEvents, streamsFromProjection } from './kurrentdb-reads';
+import {
+  AppendTooLargeError,
+  DeletedStreamError,
+  EventIdConflictError,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type ChainedEvent,
+  type EventStorage,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+  type StreamName,
+  type Unsubscribe,
+} from '../event-store.port';
+import { claimIds, findStored } from './kurrentdb-id-index';
+import { MAX_APPEND_BYTES, appendBytes, isSystemEvent, toEventData, toPortError, toStreamState } from './kurrentdb-mapping';
+import { headPositionOf, readAllEvents, readBack, readStreamEvents, streamsFromProjection } from './kurrentdb-reads';
 
 // Still exported from here, where they were first defined (the package index re-exports toStreamState from this path).
 export { toPortError, toStreamState } from './kurrentdb-mapping';
+export { AppendTooLargeError, DeletedStreamError } from '../event-store.port';
 
 export interface KurrentDbEventStorageOptions {
-  /** e.g. `kurrentdb://localhost:2113?tls=false`; reading `$all` / `$streams` on a secure node needs admin credentials in it. */
-  connectionString: string;
   /**
-   * How far back `findByIds` looks in a stream (events, newest first). A retried append whose
-   * events are older than this window is not recognised as a duplicate. Default 4096.
+   * e.g. `kurrentdb://localhost:2113?tls=false`; reading `$all` / `$streams` and writing the id index (`$kuhina-id-*`
+   * streams) on a secure node needs admin credentials in it.
    */
-  findByIdsWindow?: number;
+  connectionString: string;
   /**
    * Where `listStreams` finds stream names: `auto` (default) reads the `$streams` system projection
    * when it exists and falls back to scanning `$all`; the projection runs asynchronously, so a
    * stream created a moment ago may be missing from it for a short while.
    */
   listStreamsFrom?: 'auto' | 'streams-projection' | 'all-scan';
-  /** Pause before re-subscribing after the live subscription failed (ms). Default 1000. */
+  /** Pause before re-subscribing after the live subscription failed or ended (ms). Default 1000. */
   resubscribeDelayMs?: number;
+  /**
+   * The most one append may carry (bytes of data and metadata): the server's MaxAppendSize. Default 1 MiB, KurrentDB's
+   * default; set it to the server's value if that was changed.
+   */
+  maxAppendBytes?: number;
 }
 
 const PAGE = 4096;
@@ -31,14 +50,17 @@ const PAGE = 4096;
  * Event storage on KurrentDB (EventStoreDB) through the official client. Our event id is the
  * KurrentDB event id; data is the JSON body; metadata is our six fields plus the chain fields
  * (`stream`, `revision`, `prevHash`, `hash`); the global position is the `$all` commit position.
- * Needs KurrentDB / EventStoreDB 22.6 or later (stream reads must carry `$all` positions).
+ * Ids are kept unique by the id index (kurrentdb-id-index.ts). Needs KurrentDB / EventStoreDB 22.6 or later (stream
+ * reads must carry `$all` positions). Reads that a decision or a wait follows go to the leader (`requiresLeader`).
  */
 export class KurrentDbEventStorage implements EventStorage {
   readonly name = 'kurrentdb';
+  /** The id index refuses stored ids before the write: the chained store need not look for them before every append. */
+  readonly refusesStoredIds = true;
   private readonly client: KurrentDBClient;
-  private readonly findByIdsWindow: number;
   private readonly listStreamsFrom: 'auto' | 'streams-projection' | 'all-scan';
   private readonly resubscribeDelayMs: number;
+  private readonly maxAppendBytes: number;
   private readonly listeners = new Set<(position: bigint) => void>();
   private subscription: AllStreamSubscription | null = null;
   private resubscribeTimer: NodeJS.Timeout | null = null;
@@ -47,9 +69,9 @@ export class KurrentDbEventStorage implements EventStorage {
 
   constructor(options: KurrentDbEventStorageOptions) {
     this.client = KurrentDBClient.connectionString(options.connectionString);
-    this.findByIdsWindow = options.findByIdsWindow ?? 4096;
     this.listStreamsFrom = options.listStreamsFrom ?? 'auto';
     this.resubscribeDelayMs = options.resubscribeDelayMs ?? 1000;
+    this.maxAppendBytes = options.maxAppendBytes ?? MAX_APPEND_BYTES;
   }
 
   async appendChained(stream: StreamName, events: ChainedEvent[], expected: number | 'no-stream'): Promise<AppendResult> {
@@ -61,36 +83,40 @@ export class KurrentDbEventStorage implements EventStorage {
       }
     });
     const data = events.map((event) => toEventData(event, stream));
+    // Refused, not split: one command's events are one atomic write, and chunks would let a reader (or a crash) see half.
+    const bytes = appendBytes(data);
+    if (bytes > this.maxAppendBytes) throw new AppendTooLargeError(stream, bytes, this.maxAppendBytes);
+    if (expected === 'no-stream') await this.refuseSoftDeleted(stream);
+    // Before the events: the ids' markers, so that no other append (any process, any time later) stores them again.
+    const { adopted } = await claimIds(this.client, { stream, first, ids: events.map((event) => event.id.toLowerCase()) });
     let appended;
     try {
       // One append call is one atomic write on the server: all events or none.
       appended = await this.client.appendToStream(stream, data, { streamState: toStreamState(expected) });
     } catch (error) {
-      throw toPortError(error, stream, expected);
+      throw toPortError(error, stream, expected, bytes);
     }
-    const revision = events[events.length - 1]!.revision;
+    // With `throwOnAppendFailure=false` in the URL the client answers a conflict with success: false instead of throwing.
+    if (!appended.success) throw await this.refusal(stream, expected);
+    const top = events[events.length - 1]!;
     // The append answer's position is not documented to be the last event's: read it back to be exact.
-    const position = (await positionOf(this.client, stream, revision)) ?? appended.position?.commit;
-    if (position === undefined) throw new Error(`KurrentDB gave no $all position for ${stream}@${revision} (server older than 22.6?)`);
-    this.notify(position);
-    return { stream, revision, position, duplicate: false };
+    const stored = await readBack(this.client, stream, top.revision);
+    if (!stored || stored.id !== top.id.toLowerCase()) throw new Error(`KurrentDB does not give back ${stream}@${top.revision} just appended`);
+    // The same append had claimed these ids first (then the server let one copy in: same ids, same expected revision), or
+    // the stored copy is not ours (same ids, another hash): this one is the duplicate, answered by the store from the copy.
+    if (adopted || stored.hash !== top.hash) throw new EventIdConflictError(stream, events.map((event) => event.id));
+    this.notify(stored.position);
+    return { stream, revision: top.revision, position: stored.position, duplicate: false };
   }
 
   async findByIds(stream: StreamName, eventIds: string[]): Promise<RecordedEvent[]> {
     if (eventIds.length === 0) return [];
-    const wanted = new Set(eventIds.map((id) => id.toLowerCase()));
-    const found: RecordedEvent[] = [];
-    // Newest first: a retry concerns recent events. Bounded window, see `findByIdsWindow`.
-    for (const event of await readStreamEvents(this.client, stream, { direction: BACKWARDS, fromRevision: END, maxCount: this.findByIdsWindow })) {
-      if (!wanted.has(event.id.toLowerCase())) continue;
-      found.push(event);
-      if (found.length === wanted.size) break;
-    }
-    return found.sort((a, b) => a.revision - b.revision);
+    // Through the id index: a marker (two for a pointer) per id and each claim's events, however long the stream.
+    return (await findStored(this.client, stream, eventIds)).sort((a, b) => a.revision - b.revision);
   }
 
   async streamHead(stream: StreamName): Promise<StreamHead | null> {
-    const [last] = await readStreamEvents(this.client, stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const [last] = await readStreamEvents(this.client, stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true });
     return last ? { revision: last.revision, hash: last.hash } : null;
   }
 
@@ -100,6 +126,8 @@ export class KurrentDbEventStorage implements EventStorage {
       direction: FORWARDS,
       fromRevision: BigInt(Math.max(0, options.fromRevision ?? 0)),
       maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      // A command decides on what it reads here: a follower's lag would only turn into a conflict at the append.
+      requiresLeader: true,
     });
   }
 
@@ -107,8 +135,10 @@ export class KurrentDbEventStorage implements EventStorage {
     return readAllEvents(this.client, after, maxCount, options);
   }
 
-  /** KurrentDB keeps no index by event id: the log is read from the start until the event shows up. */
+  /** Through the id index; an event written before the index existed is looked for by reading the log from the start. */
   async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    const [indexed] = await findStored(this.client, null, [eventId]);
+    if (indexed) return indexed;
     for (let after: bigint | null = null; ; ) {
       const page = await this.readAll(after, 1000);
       if (page.length === 0) return null;
@@ -187,13 +217,34 @@ export class KurrentDbEventStorage implements EventStorage {
         () => undefined,
       );
     });
-    subscription.on('error', () => {
+    // The server may end the call cleanly (a leader change, a restart, an idle proxy): that stops the notifications as
+    // surely as an error, so all three restart it. Whichever comes first does; the others find it replaced.
+    const restart = (): void => {
       if (this.subscription !== subscription) return;
       this.subscription = null;
       if (this.closed || this.listeners.size === 0) return;
       this.resubscribeTimer = setTimeout(() => this.startSubscription(), this.resubscribeDelayMs);
       this.resubscribeTimer.unref();
-    });
+    };
+    subscription.on('error', restart);
+    subscription.on('end', restart);
+    subscription.on('close', restart);
+  }
+
+  /**
+   * A stream that looks absent may be soft-deleted: KurrentDB would then continue its revisions after the deleted ones, where
+   * our events are chained from revision 0, and verification would call every later event tampered. Such a stream is closed
+   * for Kuhina (DeletedStreamError); one metadata read, only for appends that create a stream.
+   */
+  private async refuseSoftDeleted(stream: StreamName): Promise<void> {
+    const { metadata } = await this.client.getStreamMetadata(stream, { requiresLeader: true });
+    if (metadata?.truncateBefore !== undefined && metadata.truncateBefore !== 0) throw new DeletedStreamError(stream, 'soft-deleted');
+  }
+
+  /** The port's error for an append the server refused with success: false (the client's revision there is unreliable: re-read). */
+  private async refusal(stream: StreamName, expected: number | 'no-stream'): Promise<WrongExpectedRevisionError> {
+    const head = await this.streamHead(stream);
+    return new WrongExpectedRevisionError(stream, expected, head ? head.revision : 'no-stream');
   }
 
   private stopSubscription(): void {
@@ -202,8 +253,7 @@ export class KurrentDbEventStorage implements EventStorage {
     const subscription = this.subscription;
     this.subscription = null;
     if (subscription) {
-      subscription.removeAllListeners('data');
-      subscription.removeAllListeners('confirmation');
+      for (const name of ['data', 'confirmation', 'end', 'close']) subscription.removeAllListeners(name);
       // Keep swallowing errors of the cancelled call: an unhandled 'error' event would crash the process.
       subscription.on('error', () => undefined);
       void subscription.unsubscribe().catch(() => undefined);

@@ -12,6 +12,8 @@ import {
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
+  AppendTooLargeError,
+  DeletedStreamError,
   WrongExpectedRevisionError,
   type ChainedEvent,
   type EventMetadata,
@@ -58,11 +60,42 @@ export function isSystemEvent(event: { streamId: string; type: string }): boolea
   return event.streamId.startsWith('$') || event.type.startsWith('$');
 }
 
-/** KurrentDB's WrongExpectedVersionError becomes the port's WrongExpectedRevisionError; anything else passes through. */
-export function toPortError(error: unknown, stream: StreamName, expected: ExpectedRevision): unknown {
+/**
+ * The client's errors of an append as the port's: WrongExpectedVersionError → WrongExpectedRevisionError (with the actual
+ * revision), StreamDeletedError (a tombstoned stream) → DeletedStreamError, MaxAppendSizeExceededError (the server's limit
+ * was lower than the one checked before sending) → AppendTooLargeError. Anything else passes through.
+ */
+export function toPortError(error: unknown, stream: StreamName, expected: ExpectedRevision, bytes = 0): unknown {
+  if (isDeletedStreamError(error)) return new DeletedStreamError(stream, 'tombstoned');
+  if (isKurrentError(error, ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED)) {
+    const limit = (error as { maxAppendSize?: unknown }).maxAppendSize;
+    return new AppendTooLargeError(stream, bytes, typeof limit === 'number' ? limit : 0);
+  }
   if (!isKurrentError(error, ErrorType.WRONG_EXPECTED_VERSION)) return error;
   const actual = (error as { actualState?: unknown }).actualState;
   return new WrongExpectedRevisionError(stream, expected, typeof actual === 'bigint' && actual >= 0n ? Number(actual) : 'no-stream');
+}
+
+/** A tombstoned (hard-deleted) stream, as the client reports it on reads and appends (older servers: stream-deleted). */
+export function isDeletedStreamError(error: unknown): boolean {
+  return isKurrentError(error, ErrorType.STREAM_DELETED) || isKurrentError(error, ErrorType.STREAM_TOMBSTONED);
+}
+
+/** KurrentDB's default MaxAppendSize (1 MiB): the most one append may carry, counted over the events' data and metadata. */
+export const MAX_APPEND_BYTES = 1024 * 1024;
+
+/**
+ * The bytes an append puts on the server's MaxAppendSize scale: every event's data and metadata as the client serialises
+ * them (JSON, UTF-8), plus its type and id, so that the estimate errs on the side of refusing before the server does.
+ */
+export function appendBytes(events: readonly EventData[]): number {
+  let bytes = 0;
+  for (const event of events) {
+    bytes += Buffer.byteLength(event.type) + event.id.length;
+    bytes += event.data instanceof Uint8Array ? event.data.byteLength : Buffer.byteLength(JSON.stringify(event.data) ?? '');
+    if (event.metadata !== undefined) bytes += event.metadata instanceof Uint8Array ? event.metadata.byteLength : Buffer.byteLength(JSON.stringify(event.metadata));
+  }
+  return bytes;
 }
 
 export function isKurrentError(error: unknown, type: ErrorType): boolean {

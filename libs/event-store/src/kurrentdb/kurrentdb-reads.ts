@@ -10,15 +10,19 @@ import {
   type ReadPosition,
 } from '@kurrent/kurrentdb-client';
 import type { ReadAllOptions, RecordedEvent, StreamName } from '../event-store.port';
-import { NO_POSITION, USER_STREAMS, escapeRegex, isKurrentError, isSystemEvent, toRecordedEvent } from './kurrentdb-mapping';
+import { NO_POSITION, USER_STREAMS, escapeRegex, isDeletedStreamError, isKurrentError, isSystemEvent, toRecordedEvent } from './kurrentdb-mapping';
 
 // The reads of the KurrentDB adapter, over the client: a stream, `$all` (filtered on the server), the head, `$streams`.
 
-/** Reads a stream, an absent stream being empty. */
+/**
+ * Reads a stream, an absent or deleted stream being empty. A tombstoned stream (StreamDeletedError) reads as absent, so that
+ * listing and verifying the log does not stop at it: its removal is what the seals (Merkle roots over the heads) show.
+ * `requiresLeader`: where a decision follows the read (a head to append onto, a claim's state), a follower's lag must not count.
+ */
 export async function readStreamEvents(
   client: KurrentDBClient,
   stream: StreamName,
-  options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END; maxCount: number },
+  options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END; maxCount: number; requiresLeader?: boolean },
 ): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   try {
@@ -31,22 +35,22 @@ export async function readStreamEvents(
       events.push(toRecordedEvent(resolved.event, position));
     }
   } catch (error) {
-    if (isKurrentError(error, ErrorType.STREAM_NOT_FOUND)) return [];
+    if (isKurrentError(error, ErrorType.STREAM_NOT_FOUND) || isDeletedStreamError(error)) return [];
     throw error;
   }
   return events;
 }
 
-/** The `$all` position of a stream's event, read from the leader (undefined: none known). */
-export async function positionOf(client: KurrentDBClient, stream: StreamName, revision: number): Promise<bigint | undefined> {
-  for await (const resolved of client.readStream(stream, { fromRevision: BigInt(revision), maxCount: 1, requiresLeader: true })) {
-    const position = resolved.event?.position?.commit;
-    return position === undefined || position === NO_POSITION ? undefined : position;
-  }
-  return undefined;
+/** One event of a stream, read from the leader (the one just appended, to learn its `$all` position and who wrote it). */
+export async function readBack(client: KurrentDBClient, stream: StreamName, revision: number): Promise<RecordedEvent | undefined> {
+  const [event] = await readStreamEvents(client, stream, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: 1, requiresLeader: true });
+  return event?.revision === revision ? event : undefined;
 }
 
-/** Events of user streams after `after` in `$all`, system events left out; with `options.types`, only those types. */
+/**
+ * Events of user streams after `after` in `$all`, system events left out; with `options.types`, only those types. From the
+ * leader: a reader waiting for a position an append just reported must not be served by a follower that lags behind it.
+ */
 export async function readAllEvents(client: KurrentDBClient, after: bigint | null, maxCount: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
   if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be an integer >= 0, got ${maxCount}`);
   const out: RecordedEvent[] = [];
@@ -62,7 +66,7 @@ export async function readAllEvents(client: KurrentDBClient, after: bigint | nul
     const want = maxCount - out.length + 1;
     let seen = 0;
     let last: Position | undefined;
-    for await (const resolved of client.readAll({ fromPosition: from, maxCount: want, filter })) {
+    for await (const resolved of client.readAll({ fromPosition: from, maxCount: want, filter, requiresLeader: true })) {
       seen += 1;
       const event = resolved.event;
       if (!event) continue;
@@ -85,7 +89,7 @@ export async function headPositionOf(client: KurrentDBClient): Promise<bigint | 
   for (;;) {
     let seen = 0;
     let last: Position | undefined;
-    for await (const resolved of client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 64, filter: USER_STREAMS })) {
+    for await (const resolved of client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 64, filter: USER_STREAMS, requiresLeader: true })) {
       seen += 1;
       const event = resolved.event;
       if (!event) continue;

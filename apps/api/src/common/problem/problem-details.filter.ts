@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BusinessTimeRequiredError } from '@kuhina/application';
 import { DomainError } from '@kuhina/domain';
-import { EventIdConflictError, IdempotencyClaimConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
+import { AppendTooLargeError, DeletedStreamError, EventIdConflictError, IdempotencyClaimConflictError, WrongExpectedRevisionError } from '@kuhina/event-store';
 import { IdempotencyKeyReusedError, RateLimitedError, RequestValidationError, ServerBusyError } from './http-problems';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
 import { ApiErrors } from './api-errors';
@@ -63,6 +63,13 @@ export function toProblem(error: unknown, request: { id?: string; url?: string; 
   }
   if (error instanceof EventIdConflictError) {
     return make(409, error.code, 'Conflicting retry', error.message);
+  }
+  // Production-storage refusals (KurrentDB): nothing was written; the client learns why instead of a 500.
+  if (error instanceof AppendTooLargeError) {
+    return make(413, error.code, 'Too large to store at once', error.message, { bytes: error.bytes, limitBytes: error.limitBytes });
+  }
+  if (error instanceof DeletedStreamError) {
+    return make(410, error.code, 'Deleted in the event store', error.message);
   }
   if (error instanceof RateLimitedError) {
     return make(429, error.code, 'Too many requests', error.message, { scope: error.scope, limit: error.limit, windowSeconds: error.windowSeconds, retryAfterSeconds: error.retryAfterSeconds });
