@@ -232,6 +232,8 @@ describe('Hostile input on every operation of the OpenAPI document: a clear 4xx,
       '/people/{id}': registered.personId!,
       '/collaborations/{id}': data('CollaborationRecorded').collaborationId!,
       '{eventId}': events[0]!.id,
+      // The demo's one form link (its next webinar's): on the workshop above it is unknown, a 404 like any other.
+      '{linkId}': data('RegistrationLinkCreated').linkId!,
     };
 
     // The demo records no offers and no contact persons: give the organisation some, so that the routes under

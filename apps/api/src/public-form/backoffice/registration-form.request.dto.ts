@@ -31,7 +31,7 @@ export class FormQuestionDto {
   @Type(() => FormTextDto)
   label!: FormTextDto;
 
-  @ApiPropertyOptional({ type: FormTextDto, nullable: true })
+  @ApiPropertyOptional({ type: FormTextDto, nullable: true, example: { fi: 'Yksi kysymys riville.', en: 'One question per line.' } })
   @IsOptional()
   @ValidateNested()
   @Type(() => FormTextDto)
@@ -52,7 +52,7 @@ export class SetRegistrationFormRequestDto extends BusinessTimeDto {
 }
 
 export class CreateRegistrationLinkRequestDto extends BusinessTimeDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen link id; default: made by the server' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen link id; default: made by the server', example: '5b2f0c1e-8d3a-4e6f-9a7b-1c2d3e4f5a6b' })
   @IsOptional()
   @IsUUID()
   id?: string;
