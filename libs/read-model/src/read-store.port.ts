@@ -46,9 +46,33 @@ export interface UnitOfWork {
   /** Drop every document of these collections (rebuild of a projection), inside the same atomic commit. */
   clear(collections: string[]): void;
   setCheckpoint(projector: string, checkpoint: Checkpoint): void;
+  /**
+   * The commit writes only if lease `name` is held by `owner` and not expired at that moment, checked in the same
+   * transaction as the writes (a compare-and-set): a process that lost its lease cannot write a batch. Else the commit
+   * throws LeaseLostError and writes nothing.
+   */
+  requireLease?(name: string, owner: string): void;
 }
 
-export interface ReadStore {
+/**
+ * Leases kept in the store itself (owner id + expiry), so that they hold across processes, containers and hosts: only
+ * one projector writes the views at a time. Expiry is measured by the store's clock where it has one (MongoDB's).
+ */
+export interface LeaseStore {
+  /**
+   * Takes lease `name` for `owner` for `ttlMs` if it is free, expired or already `owner`'s; true if `owner` holds it now.
+   * With `renewOnly`, only extends a lease `owner` still holds unexpired: a holder that lost it must not take it back
+   * unawares (its batch under way was read before another wrote), only by a fresh take that re-reads the checkpoints.
+   */
+  acquireLease(name: string, owner: string, ttlMs: number, renewOnly?: boolean): Promise<boolean>;
+  /** Gives the lease up if `owner` holds it (nothing otherwise). */
+  releaseLease(name: string, owner: string): Promise<void>;
+  /** Who holds lease `name` now (null: free or expired). */
+  leaseHolder(name: string): Promise<string | null>;
+}
+
+/** Every adapter of this library keeps leases (optional in the port only for bench stores that keep nothing). */
+export interface ReadStore extends Partial<LeaseStore> {
   readonly name: string;
   get<T extends ViewDocument>(collection: string, id: string): Promise<T | null>;
   list<T extends ViewDocument>(collection: string, options: ListOptions): Promise<Page<T>>;
@@ -66,6 +90,9 @@ export interface ReadStore {
   close(): Promise<void>;
 }
 
+/** A read store that keeps leases: SQLite, MongoDB, memory, and the aliased store over any of them. */
+export type LeasedReadStore = ReadStore & LeaseStore;
+
 export const READ_STORE = Symbol('READ_STORE');
 
 /** The stored checkpoint of each of these projections, in their order; read together (on MongoDB each is a round trip). */
@@ -80,6 +107,34 @@ export function lowestPosition(positions: Iterable<bigint | null>): bigint | nul
     if (lowest === null || position < lowest) lowest = position;
   }
   return lowest;
+}
+
+/** A commit required a lease its owner no longer holds (expired, taken over or given up): nothing was written. */
+export class LeaseLostError extends Error {
+  readonly code = 'READ.LEASE_LOST';
+  constructor(
+    readonly lease: string,
+    readonly owner: string,
+  ) {
+    super(`Lease ${lease} is no longer held by ${owner}: another process writes the views now; nothing of this batch was written`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+/** The largest view document (its BSON size) any adapter stores: MongoDB's 16 MiB limit, less room for the row's id, sort key and index values. */
+export const MAX_VIEW_DOCUMENT_BYTES = 15 * 1024 * 1024;
+
+/** A view document too large to store, refused at `put` (before anything is written) on every adapter alike. */
+export class ViewDocumentTooLargeError extends Error {
+  readonly code = 'READ.VIEW_DOCUMENT_TOO_LARGE';
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly bytes: number,
+  ) {
+    super(`View ${collection} document ${JSON.stringify(id)} is ${bytes} bytes as BSON, over the limit of ${MAX_VIEW_DOCUMENT_BYTES} (MongoDB stores at most 16 MiB): shape this view so that one key holds less`);
+    this.name = 'ViewDocumentTooLargeError';
+  }
 }
 
 export class InvalidCursorError extends Error {

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { EVENT_STORE, type EventStore } from '@kuhina/event-store';
-import { FileLease, PROJECTIONS, READ_STORE, rebuildSideBySide, type AliasedReadStore } from '@kuhina/read-model';
+import { PROJECTIONS, READ_STORE, StoreLease, rebuildSideBySide, type AliasedReadStore } from '@kuhina/read-model';
 import { ReadModelModule } from '@kuhina/application';
-import { join } from 'node:path';
 import { wholeNumberArgument } from '../cli-arguments';
 import { withContext, type GlobalOptions } from '../cli-context';
 
@@ -25,7 +24,7 @@ export function registerProjectionsRebuild(projections: Command): void {
       if (unknown.length > 0) throw new Error(`Unknown projection ${unknown.join(', ')}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
       await withContext(
         globals,
-        async (app, config) => {
+        async (app) => {
           const events = app.get<EventStore>(EVENT_STORE);
           const views = app.get<AliasedReadStore>(READ_STORE);
           const head = (await events.headPosition()) ?? 0n;
@@ -42,8 +41,9 @@ export function registerProjectionsRebuild(projections: Command): void {
             store: views,
             projections: PROJECTIONS,
             names,
-            lease: new FileLease(join(config.dataDir, 'projector.lock')),
-            rebuildLease: new FileLease(join(config.dataDir, 'rebuild.lock')),
+            // Kept in the views store itself, so that the API's projector in another container sees them too.
+            lease: new StoreLease(views, 'projector'),
+            rebuildLease: new StoreLease(views, 'rebuild'),
             batchSize: options.batchSize,
             onBatch: (p) => {
               applied += p.events;

@@ -185,6 +185,8 @@ export const LIST = {
    * append limit (KurrentDB's 1 MiB) with the invitations of an invitation-only workshop beside it.
    */
   OUTREACH_PEOPLE: { minItems: 1, maxItems: 2000 },
+  /** Questions of a workshop's public registration form. */
+  FORM_QUESTIONS: { minItems: 0, maxItems: 20 },
   /** Sustainability practices of a workshop. */
   SUSTAINABILITY_PRACTICES: { minItems: 0, maxItems: 20 },
 } as const satisfies Record<string, ListRule>;

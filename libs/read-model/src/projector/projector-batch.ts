@@ -141,6 +141,8 @@ export class BatchRunner {
     private readonly onCommit: (events: number, head: bigint) => void,
     /** Checks each event's hash link before it is projected; null: not checked. */
     private readonly chainCheck: ProjectorChainCheck | null = null,
+    /** Makes each batch's unit of work commit only while the projector's lease is held, and keeps it alive meanwhile (see ProjectorLease). */
+    private readonly lease: { fence(uow: UnitOfWork): void; keepAlive(): Promise<void> } | null = null,
   ) {
     for (const projection of projections) {
       for (const type of new Set(projection.eventTypes)) this.routes.set(type, [...(this.routes.get(type) ?? []), projection]);
@@ -173,6 +175,7 @@ export class BatchRunner {
     const from = this.position;
     // The batch reads no further than the head as it is now: a projection already there needs nothing of this batch,
     // so its types need not be read, and an event appended meanwhile is left to the next batch for every projection.
+    await this.lease?.keepAlive();
     const head = await this.log.headPosition();
     if (head === null || (from !== null && head <= from)) return 0;
     // Checkpoints at the start of the batch: a projection skips the events it has seen (one rebuilt while the others carry on).
@@ -248,9 +251,12 @@ export class BatchRunner {
         }
         if (read >= this.batchSize) break;
         asked = Math.min(this.pageSize, this.batchSize - read);
+        await this.lease?.keepAlive();
         page = await this.log.readAll(reached, asked, wanted);
       }
+      await this.lease?.keepAlive();
       committed = batch.stage();
+      this.lease?.fence(uow);
       for (const projection of this.projections) {
         const checkpoint: Checkpoint = { position: maxPosition(seen.get(projection)!, reached!), versions: { [projection.name]: projection.version } };
         uow.setCheckpoint(projection.name, checkpoint);

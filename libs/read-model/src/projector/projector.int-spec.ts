@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,7 +8,7 @@ import { lookupThen, type Projection } from '../projection';
 import type { ViewDocument } from '../read-store.port';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
 import { NewerViewsError, Projector } from './projector';
-import { FileLease } from './projector-lease';
+import { StoreLease } from './projector-lease';
 
 // A deliberately NON-idempotent projection (it counts events): any event applied twice, or lost, shows in the count.
 type Tally = { stream: string; count: number; types: string[] };
@@ -336,10 +336,9 @@ describe('Projector over real SQLite stores', () => {
   });
 
   it('lets go of its lease at its next pause when another waits for it, and takes it back only once they are done', async () => {
-    // Two leases on one lock file, as two processes would hold them (two live pids).
-    const lockFile = join(dir, 'projector.lock');
-    const own = new FileLease(lockFile);
-    const waiter = new FileLease(lockFile, process.ppid);
+    // Two owners of one lease kept in the store, as two processes would hold it.
+    const own = new StoreLease(views, 'projector');
+    const waiter = new StoreLease(views, 'projector');
     let batches = 0;
     const sut = new Projector(log, views, { projections: [tally()], batchSize: 10, pageSize: 10, lease: own, leaseRetryMs: 10, onBatch: () => batches++ });
     await sut.start();
@@ -348,9 +347,9 @@ describe('Projector over real SQLite stores', () => {
       await until(() => sut.position === 5n);
       // Busy: many batches to do. Someone wants the lease after the first of them.
       const busy = await log.append('clock-a', events(200), 4);
-      waiter.want(true);
-      expect(own.wanted()).toBe(true);
-      expect(waiter.wanted()).toBe(false);
+      await waiter.want(true);
+      expect(await own.wanted()).toBe(true);
+      expect(await waiter.wanted()).toBe(false);
       await until(() => waiter.tryAcquire());
       const stoppedAt = sut.position!;
       expect(stoppedAt < busy.position).toBe(true);
@@ -360,8 +359,8 @@ describe('Projector over real SQLite stores', () => {
       expect(sut.position).toBe(stoppedAt);
       expect((await views.checkpoint('tally'))?.position).toBe(stoppedAt);
       // Done: the projector takes the lease back and catches up, each event once.
-      waiter.want(false);
-      waiter.release();
+      await waiter.want(false);
+      await waiter.release();
       const head = (await log.headPosition())!;
       expect(await sut.waitFor(head, 5_000)).toBe(true);
       expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 208 });
@@ -372,53 +371,21 @@ describe('Projector over real SQLite stores', () => {
   });
 
   it('carries on once a lease held elsewhere is free, however many signals came meanwhile (it used to stay "busy" for good)', async () => {
-    const lockFile = join(dir, 'projector.lock');
-    const other = new FileLease(lockFile, process.ppid);
-    expect(other.tryAcquire()).toBe(true);
-    const sut = new Projector(log, views, { projections: [tally()], lease: new FileLease(lockFile), leaseRetryMs: 10 });
+    const other = new StoreLease(views, 'projector');
+    expect(await other.tryAcquire()).toBe(true);
+    const sut = new Projector(log, views, { projections: [tally()], lease: new StoreLease(views, 'projector'), leaseRetryMs: 10 });
     await sut.start();
     try {
       await log.append('clock-a', events(3), 'no-stream');
       await log.append('clock-a', events(2), 2);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(sut.position).toBeNull();
-      other.release();
+      await other.release();
       expect(await sut.waitFor((await log.headPosition())!, 3_000)).toBe(true);
       expect(await views.get('tallies', 'clock-a')).toMatchObject({ count: 5 });
     } finally {
       await sut.stop();
     }
-  });
-
-  it('FileLease: one holder at a time; a waiter is seen by the holder only, and a dead waiter by nobody', () => {
-    const lockFile = join(dir, 'lease.lock');
-    const a = new FileLease(lockFile);
-    const b = new FileLease(lockFile, process.ppid);
-    expect(a.tryAcquire()).toBe(true);
-    expect(b.tryAcquire()).toBe(false);
-    expect(a.wanted()).toBe(false);
-    b.want(true);
-    expect(a.wanted()).toBe(true);
-    expect(b.wanted()).toBe(false);
-    a.release();
-    expect(b.tryAcquire()).toBe(true);
-    b.want(false);
-    expect(a.wanted()).toBe(false);
-    expect(a.tryAcquire()).toBe(false);
-    b.release();
-    // A waiter that died says nothing (pid 2^22 + 1 is above Linux's pid_max), nor one that wished long ago (its pid
-    // may belong to another process by now).
-    const gone = new FileLease(lockFile, 4_194_305);
-    gone.want(true);
-    expect(a.wanted()).toBe(false);
-    writeFileSync(`${lockFile}.wanted`, `${process.ppid} ${Date.now() - 3 * 60_000}`);
-    expect(a.wanted()).toBe(false);
-    writeFileSync(`${lockFile}.wanted`, `${process.ppid} ${Date.now()}`);
-    expect(a.wanted()).toBe(true);
-    b.want(false);
-    expect(a.wanted()).toBe(false);
-    expect(a.tryAcquire()).toBe(true);
-    a.release();
   });
 
   it('follows new appends once started, and waitFor resolves when a position is reached (false on time-out)', async () => {
@@ -463,9 +430,9 @@ describe('Projector over real SQLite stores', () => {
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { errorMessage, positionText, type ChainIntegrity, type ChainedEventStore } from '@kuhina/event-store';
 import type { Projection } from '../projection';
-import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore } from '../read-store.port';
+import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore, type UnitOfWork } from '../read-store.port';
 import { BatchRunner, type EventLog } from './projector-batch';
 import { ProjectorChainCheck } from './chain-check';
-import type { ProjectorLease } from './projector-lease';
+import { StoreLease, type ProjectorLease } from './projector-lease';
+import { AliasedReadStore } from '../stores/aliased-read-store';
+import { rebuildSideBySide } from './side-by-side-rebuild';
 
 export type { EventLog } from './projector-batch';
 
@@ -25,6 +27,11 @@ export interface ProjectorOptions {
    * only while it holds the lease, lets go of it when it is idle, and re-reads the checkpoints when it takes it back.
    */
   lease?: ProjectorLease;
+  /**
+   * The lease every commit of this projector is fenced with (default: `lease`): a projector that lost it writes nothing.
+   * A side-by-side rebuild's own projector gives the rebuild's lease here and takes no lease in turns.
+   */
+  fencedBy?: ProjectorLease;
   /** How often to try again for a lease held elsewhere (ms). */
   leaseRetryMs?: number;
   /**
@@ -82,8 +89,14 @@ export class Projector {
   private readonly byName = new Map<string, Projection>();
   private readonly checkpoints = new Map<string, bigint | null>();
   private readonly committed = new EventEmitter();
-  /** Reads, applies and commits the batches; moves `checkpoints` at each commit. */
-  private readonly batches: BatchRunner;
+  /** Reads, applies and commits the batches of the projections run live; moves `checkpoints` at each commit. */
+  private batches: BatchRunner;
+  private readonly chainCheck: ProjectorChainCheck | null;
+  /** The projections run live now: all, but those whose new version is being rebuilt beside their old views. */
+  private live: readonly Projection[];
+  /** The rebuild beside the live views of projections whose version changed, while it runs. */
+  private besideRebuild: Promise<void> | null = null;
+  private besideRetryAt = 0;
   private running: Promise<void> | null = null;
   private again = false;
   private unsubscribe: (() => void) | null = null;
@@ -94,6 +107,9 @@ export class Projector {
   private failuresInARow = 0;
   /** The last catch-up paused before the head for another process waiting for the lease. */
   private yielded = false;
+  /** `options.lease`, bound to this store when it is kept there. */
+  private readonly lease: ProjectorLease | undefined;
+  private readonly fence: ProjectorLease | undefined;
 
   constructor(
     private readonly log: EventLog,
@@ -110,9 +126,12 @@ export class Projector {
       if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       this.byName.set(projection.name, projection);
     }
+    this.lease = options.lease?.bind?.(store) ?? options.lease;
+    this.fence = options.fencedBy ?? this.lease;
     const integrity = options.integrity === undefined ? (log as Partial<Pick<ChainedEventStore, 'integrity'>>).integrity : options.integrity;
-    const chainCheck = integrity ? new ProjectorChainCheck(integrity) : null;
-    this.batches = new BatchRunner(log, store, options.projections, this.checkpoints, this.batchSize, this.pageSize, (events, head) => this.batchCommitted(events, head), chainCheck);
+    this.chainCheck = integrity ? new ProjectorChainCheck(integrity) : null;
+    this.live = options.projections;
+    this.batches = this.runnerFor(this.live);
     this.committed.setMaxListeners(0);
   }
 
@@ -132,8 +151,10 @@ export class Projector {
   }
 
   /**
-   * Loads checkpoints; resets any projection whose stored version is older than its own (it is then rebuilt from the
-   * log). A stored version NEWER than its own means a newer Kuhina writes these views (a rolling update, an old process
+   * Loads checkpoints. A projection whose stored version is older than its own is rebuilt from the log: on an aliased
+   * store with a store lease (the production profile: SQLite or MongoDB) beside its live views, which readers keep
+   * reading until the switch (see rebuildSideBySide; MongoDB never empties a large collection in a transaction), while
+   * the others carry on; otherwise its views are reset and replayed in place. A stored version NEWER than its own means a newer Kuhina writes these views (a rolling update, an old process
    * left running): this projector refuses to run rather than reset them to its older shape, which the newer one would
    * then reset again, over and over.
    */
@@ -151,8 +172,52 @@ export class Projector {
         this.checkpoints.set(projection.name, null);
       }
     }
-    if (stale.length > 0) await this.reset(stale.map((p) => p.name));
+    const beside = stale.length > 0 && this.store instanceof AliasedReadStore && this.lease instanceof StoreLease;
+    if (beside) this.rebuildBeside(stale.map((p) => p.name));
+    else if (stale.length > 0) await this.reset(stale.map((p) => p.name));
+    // Until the switch, the old views are not this version's to project into: they are left out of the live batches.
+    const live = beside ? this.options.projections.filter((p) => !stale.includes(p)) : this.options.projections;
+    for (const projection of beside ? stale : []) this.checkpoints.delete(projection.name);
+    if (live.length !== this.live.length) {
+      this.live = live;
+      this.batches = this.runnerFor(live);
+    }
     this.loaded = true;
+  }
+
+  /** Starts (unless it runs, or failed a moment ago) the rebuild of these projections beside their live views. */
+  private rebuildBeside(names: string[]): void {
+    if (this.besideRebuild || Date.now() < this.besideRetryAt) return;
+    const lease = this.lease as StoreLease;
+    const store = this.store as AliasedReadStore;
+    this.besideRebuild = rebuildSideBySide({
+      log: this.log,
+      store,
+      projections: this.options.projections,
+      names,
+      // Another owner than this projector's: the rebuild asks for the lease and this projector lets go of it at a pause.
+      lease: new StoreLease(store, lease.name, { ttlMs: lease.ttlMs }),
+      rebuildLease: new StoreLease(store, 'rebuild'),
+      batchSize: this.batchSize,
+      pageSize: this.pageSize,
+      integrity: this.options.integrity,
+    }).then(
+      () => undefined,
+      (error: unknown) => {
+        // Another process may be rebuilding them (or this one stops): tried again at a later wake-up.
+        this.besideRetryAt = Date.now() + MAX_FAILURE_RETRY_MS;
+        if (!this.stopped) process.emitWarning(`Rebuild of ${names.join(', ')} beside the live views failed: ${errorMessage(error)}`, 'KuhinaProjectorWarning');
+      },
+    );
+    // Once switched, the next wake-up loads the new versions' checkpoints and runs them live again.
+    void this.besideRebuild.finally(() => {
+      this.besideRebuild = null;
+      this.trigger();
+    });
+  }
+
+  private runnerFor(projections: readonly Projection[]): BatchRunner {
+    return new BatchRunner(this.log, this.store, projections, this.checkpoints, this.batchSize, this.pageSize, (events, head) => this.batchCommitted(events, head), this.chainCheck, this.fenceOf());
   }
 
   /** Catches up, then follows the log: wakes on every append signal. */
@@ -169,7 +234,7 @@ export class Projector {
     this.unsubscribe = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.running;
-    this.options.lease?.release();
+    await this.lease?.release();
   }
 
   /** Runs batches until the projector has reached the head of the log; returns the events applied. */
@@ -182,7 +247,7 @@ export class Projector {
         applied += n;
         if (n === 0 || this.stopped) return applied;
         // Someone waits for the lease (a rebuild's switch): pause here; the rest follows once they are done.
-        if (this.yieldsLease()) {
+        if (await this.yieldsLease()) {
           this.yielded = true;
           return applied;
         }
@@ -224,6 +289,7 @@ export class Projector {
     });
     this.batches.dropCarried();
     await this.store.transaction(async (uow) => {
+      this.fence?.fence?.(uow);
       uow.clear([...new Set(projections.map((p) => p.collection))]);
       for (const p of projections) uow.setCheckpoint(p.name, { position: null, versions: { [p.name]: p.version } });
     });
@@ -242,9 +308,9 @@ export class Projector {
       // projector for busy, for good.
       await Promise.resolve();
       try {
-        const lease = this.options.lease;
+        const lease = this.lease;
         // Held elsewhere, or wanted by someone waiting for it: not taken (back) now.
-        if (lease && (this.yieldsLease() || !lease.tryAcquire())) {
+        if (lease && ((await this.yieldsLease()) || !(await lease.tryAcquire()))) {
           // Another process (a rebuild) writes the views now: try again later, then start from its checkpoints. The
           // timer is the one retry (a pending signal must not start another run at once: that would spin).
           this.again = false;
@@ -262,8 +328,8 @@ export class Projector {
           await this.catchUp();
           this.lastError = null;
           this.failuresInARow = 0;
-        } while (this.again && !this.stopped && !this.yielded && !this.yieldsLease());
-        lease?.release();
+        } while (this.again && !this.stopped && !this.yielded && !(await this.yieldsLease()));
+        await lease?.release();
         // Paused for a waiter before the head: go on after them (trigger waits while they still want the lease).
         if (this.yielded) {
           this.yielded = false;
@@ -274,7 +340,7 @@ export class Projector {
         this.lastError = error;
         this.failuresInARow++;
         // Let another process (a rebuild) write meanwhile; the checkpoints are re-read when the lease is taken back.
-        this.options.lease?.release();
+        await Promise.resolve(this.lease?.release()).catch(() => undefined);
         const delay = Math.min((this.options.failureRetryMs ?? 1000) * 2 ** (this.failuresInARow - 1), MAX_FAILURE_RETRY_MS);
         process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${errorMessage(error)}`, 'KuhinaProjectorWarning');
         if (!this.stopped) {
@@ -291,8 +357,15 @@ export class Projector {
   }
 
   /** Another process waits for this projector's lease: without a pause a steady stream of writes would starve it. */
-  private yieldsLease(): boolean {
-    return this.options.lease?.wanted?.() ?? false;
+  private async yieldsLease(): Promise<boolean> {
+    return (await this.lease?.wanted?.()) ?? false;
+  }
+
+  /** The batches' fence: only a lease that fences (a StoreLease) guards the commit; others are only taken in turns. */
+  private fenceOf(): { fence(uow: UnitOfWork): void; keepAlive(): Promise<void> } | null {
+    const lease = this.fence;
+    if (!lease?.fence) return null;
+    return { fence: (uow) => lease.fence!(uow), keepAlive: async () => lease.keepAlive?.() };
   }
 
   /** After each committed batch (the checkpoints already moved). */

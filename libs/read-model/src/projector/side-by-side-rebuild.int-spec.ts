@@ -9,7 +9,7 @@ import { AliasedReadStore } from '../stores/aliased-read-store';
 import { MemoryReadStore } from '../stores/memory-read-store';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
 import { NewerViewsError, Projector, type EventLog } from './projector';
-import { FileLease, type ProjectorLease } from './projector-lease';
+import { StoreLease, type ProjectorLease } from './projector-lease';
 import { generationsOf, rebuildSideBySide, RebuildRunningError, withLookedUp } from './side-by-side-rebuild';
 
 const HISTORY = { chains: 2, workshopsPerChain: 4, people: 300, organizations: 40, registrationsPerWorkshop: 20, attendance: 0.8, feedbackPerWorkshop: 5 };
@@ -38,9 +38,9 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
       store: views,
       projections: PROJECTIONS,
       names,
-      // As another process would (the CLI): the lock file names another live pid than the live projector's.
-      lease: new FileLease(join(dir, 'projector.lock'), process.ppid),
-      rebuildLease: new FileLease(join(dir, 'rebuild.lock'), process.ppid),
+      // As another process would (the CLI): another owner of the leases kept in the store than the live projector.
+      lease: new StoreLease(views, 'projector'),
+      rebuildLease: new StoreLease(views, 'rebuild'),
       batchSize: 50,
       graceMs: 0,
       ...extra,
@@ -52,7 +52,7 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
     log = new ChainedEventStore(storage);
     await writeSyntheticHistory(log, { ...HISTORY, seed: 7 });
     views = new AliasedReadStore(new SqliteReadStore({ file: join(dir, 'views.db') }));
-    live = new Projector(log, views, { projections: PROJECTIONS, batchSize: 100, lease: new FileLease(join(dir, 'projector.lock')), leaseRetryMs: 10 });
+    live = new Projector(log, views, { projections: PROJECTIONS, batchSize: 100, lease: new StoreLease(views, 'projector'), leaseRetryMs: 10 });
     await live.start();
     const head = (await log.headPosition())!;
     expect(await live.waitFor(head, 10_000)).toBe(true);
@@ -140,7 +140,7 @@ describe('Side-by-side rebuild (kuhina projections rebuild) over real SQLite sto
 
   it('refuses a second rebuild while one runs (both would write the same aside documents), and the first completes', async () => {
     const before = await current();
-    // One lease for both, as two processes share the lock file (a FileLease lets its own process in again).
+    // One lease object for both, refusing at once (a StoreLease would first wait out a term, for a killed holder).
     let held = false;
     const rebuildLease: ProjectorLease = { tryAcquire: () => !held && (held = true), release: () => void (held = false) };
     let second: Promise<unknown> | null = null;

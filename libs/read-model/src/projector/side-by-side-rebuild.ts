@@ -79,11 +79,18 @@ export function withLookedUp(projections: readonly Projection[], names: readonly
  * by the next rebuild); the switch is one unit of work; old documents left by a crash after it are emptied the same way.
  */
 export async function rebuildSideBySide(options: SideBySideRebuildOptions): Promise<SideBySideRebuildResult> {
-  if (!options.rebuildLease.tryAcquire()) throw new RebuildRunningError('Another rebuild of these views is running; wait for it to finish');
+  const rebuildLease = options.rebuildLease.bind?.(options.store) ?? options.rebuildLease;
+  const lease = options.lease.bind?.(options.store) ?? options.lease;
+  // A rebuild killed a moment ago holds its lease until its term runs out: wait that long; a running one renews it.
+  const giveUpAt = Date.now() + (rebuildLease.ttlMs ?? 0) + 1000;
+  while (!(await rebuildLease.tryAcquire())) {
+    if (rebuildLease.ttlMs === undefined || Date.now() > giveUpAt) throw new RebuildRunningError('Another rebuild of these views is running; wait for it to finish');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   try {
-    return await rebuildHoldingTheRebuildLease(options);
+    return await rebuildHoldingTheRebuildLease({ ...options, lease, rebuildLease });
   } finally {
-    options.rebuildLease.release();
+    await rebuildLease.release();
   }
 }
 
@@ -93,7 +100,7 @@ export class RebuildRunningError extends Error {
 }
 
 async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions): Promise<SideBySideRebuildResult> {
-  const { store, lease } = options;
+  const { store, lease, rebuildLease } = options;
   const rebuilt = withLookedUp(options.projections, options.names);
   // Views a newer Kuhina wrote are not this process's to replace (its older shape would be rebuilt again, over and over).
   assertNotNewer(rebuilt, await checkpointsOf(store, rebuilt), 'Upgrade this Kuhina to rebuild them.');
@@ -127,28 +134,34 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
   // Documents left by an earlier rebuild (stopped half-way, or whose old generation was never emptied) go first.
   await store.dropPhysical(stale);
   await store.transaction(async (uow) => {
+    rebuildLease.fence?.(uow);
     for (const projection of asideProjections) uow.setCheckpoint(projection.name, { position: null, versions: { [projection.name]: projection.version } });
   });
-  const projector = new Projector(options.log, store, { projections: asideProjections, batchSize: options.batchSize, pageSize: options.pageSize, onBatch: options.onBatch, integrity: options.integrity });
+  const projector = new Projector(options.log, store, { projections: asideProjections, batchSize: options.batchSize, pageSize: options.pageSize, onBatch: options.onBatch, integrity: options.integrity, fencedBy: rebuildLease });
   let events = await projector.catchUp();
   options.onBuilt?.();
 
   const deadline = Date.now() + (options.leaseTimeoutMs ?? 60_000);
   // Said, so that a live projector busy with a stream of writes lets go of the lease at its next pause.
-  lease.want?.(true);
+  await lease.want?.(true);
   let position: bigint | null;
   try {
-    for (let polls = 1; !lease.tryAcquire(); polls++) {
+    for (let polls = 1; !(await lease.tryAcquire()); polls++) {
       if (Date.now() > deadline) throw new Error('The running projector kept the lease too long to switch to the rebuilt views; run the rebuild again');
       await new Promise((resolve) => setTimeout(resolve, 20));
       // Said again now and then: a wish for the lease expires (one left by a killed process must not count for ever).
-      if (polls % 250 === 0) lease.want?.(true);
+      if (polls % 250 === 0) await lease.want?.(true);
     }
-    lease.want?.(false);
+    await lease.want?.(false);
     // Appended while the views were rebuilt: few, and nobody else writes views now.
     events += await projector.catchUp();
     position = projector.position;
+    // The last events may have taken a while: the switch needs the live lease still this rebuild's.
+    await lease.keepAlive?.();
     await store.transaction(async (uow) => {
+      // The switch writes the live checkpoints: only while both leases are still this rebuild's.
+      lease.fence?.(uow);
+      rebuildLease.fence?.(uow);
       for (const [i, projection] of rebuilt.entries()) {
         const asideProjection = asideProjections[i]!;
         const checkpoint = await store.checkpoint(asideProjection.name);
@@ -159,8 +172,8 @@ async function rebuildHoldingTheRebuildLease(options: SideBySideRebuildOptions):
       }
     });
   } finally {
-    lease.want?.(false);
-    lease.release();
+    await lease.want?.(false);
+    await lease.release();
   }
   options.onSwitched?.();
 

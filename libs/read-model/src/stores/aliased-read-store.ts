@@ -1,4 +1,4 @@
-import type { Checkpoint, ListOptions, Page, PutOptions, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
+import type { LeaseStore, Checkpoint, ListOptions, Page, PutOptions, ReadStore, LeasedReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
 import { assertCollection } from './read-store-arguments';
 import { decodeCursor, encodeCursor } from './view-cursor';
 
@@ -28,7 +28,7 @@ export interface AliasingUnitOfWork extends UnitOfWork {
  * that resolved just before a switch reads the old documents, which the rebuild empties only a while later.
  * Alias changes must come from the lease holder (as all projector writes do): two at once could lose one.
  */
-export class AliasedReadStore implements ReadStore {
+export class AliasedReadStore implements LeasedReadStore {
   readonly name: string;
 
   constructor(readonly inner: ReadStore) {
@@ -83,6 +83,18 @@ export class AliasedReadStore implements ReadStore {
     return this.inner.drop(collections);
   }
 
+  acquireLease(name: string, owner: string, ttlMs: number, renewOnly?: boolean): Promise<boolean> {
+    return leasesOf(this.inner).acquireLease(name, owner, ttlMs, renewOnly);
+  }
+
+  releaseLease(name: string, owner: string): Promise<void> {
+    return leasesOf(this.inner).releaseLease(name, owner);
+  }
+
+  leaseHolder(name: string): Promise<string | null> {
+    return leasesOf(this.inner).leaseHolder(name);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }
@@ -91,6 +103,11 @@ export class AliasedReadStore implements ReadStore {
     const stored = await this.inner.get<{ aliases: Aliases }>(ALIASES_COLLECTION, ALIASES_ID);
     return stored?.aliases ?? {};
   }
+}
+
+function leasesOf(store: ReadStore): LeaseStore {
+  if (!store.acquireLease || !store.releaseLease || !store.leaseHolder) throw new TypeError(`The ${store.name} read store keeps no leases`);
+  return store as LeaseStore;
 }
 
 function resolve(aliases: Aliases, collection: string): string {
@@ -123,6 +140,11 @@ class AliasingUnitOfWorkOver implements AliasingUnitOfWork {
 
   setCheckpoint(projector: string, checkpoint: Checkpoint): void {
     this.inner.setCheckpoint(projector, checkpoint);
+  }
+
+  requireLease(name: string, owner: string): void {
+    if (!this.inner.requireLease) throw new TypeError('This read store keeps no leases: its commits cannot be fenced');
+    this.inner.requireLease(name, owner);
   }
 
   alias(collection: string, physical: string): void {

@@ -1,5 +1,5 @@
-import type { Checkpoint, ListOptions, Page, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
-import { assertCollection, assertId, assertIndexName, assertLimit } from './read-store-arguments';
+import { LeaseLostError, type Checkpoint, type ListOptions, type Page, type LeasedReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
+import { assertCollection, assertId, assertIndexName, assertLease, assertLimit } from './read-store-arguments';
 import { runStagedTransaction, type StagedDocument, type StagedWrites } from './staged-unit-of-work';
 import { comparePositions, decodeCursor, encodeCursor, type CursorPosition } from './view-cursor';
 
@@ -8,10 +8,11 @@ import { comparePositions, decodeCursor, encodeCursor, type CursorPosition } fro
  * Documents are kept as JSON text, so what goes in and what comes out are copies: a caller can
  * never change stored state by mutating an object, and round trips are JSON-equal as in the other adapters.
  */
-export class MemoryReadStore implements ReadStore {
+export class MemoryReadStore implements LeasedReadStore {
   readonly name = 'memory';
   private readonly collections = new Map<string, Map<string, StagedDocument>>();
   private readonly checkpoints = new Map<string, Checkpoint>();
+  private readonly leases = new Map<string, { owner: string; expiresAt: number }>();
   private closed = false;
 
   async get<T extends ViewDocument>(collection: string, id: string): Promise<T | null> {
@@ -68,9 +69,36 @@ export class MemoryReadStore implements ReadStore {
     this.closed = true;
   }
 
+  async acquireLease(name: string, owner: string, ttlMs: number, renewOnly = false): Promise<boolean> {
+    this.assertOpen();
+    assertLease(name, owner, ttlMs);
+    const now = Date.now();
+    const current = this.leases.get(name);
+    const free = !current || current.expiresAt <= now;
+    if (renewOnly ? free || current.owner !== owner : !free && current.owner !== owner) return false;
+    this.leases.set(name, { owner, expiresAt: now + ttlMs });
+    return true;
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.assertOpen();
+    if (this.leases.get(name)?.owner === owner) this.leases.delete(name);
+  }
+
+  async leaseHolder(name: string): Promise<string | null> {
+    this.assertOpen();
+    const current = this.leases.get(name);
+    return current && current.expiresAt > Date.now() ? current.owner : null;
+  }
+
   /** Synchronous, so no reader can observe half of a unit of work. */
   private apply(staged: StagedWrites): void {
     this.assertOpen();
+    const now = Date.now();
+    for (const [name, owner] of staged.leases) {
+      const current = this.leases.get(name);
+      if (current?.owner !== owner || current.expiresAt <= now) throw new LeaseLostError(name, owner);
+    }
     for (const collection of staged.cleared) this.collections.delete(collection);
     for (const [collection, writes] of staged.documents) {
       let stored = this.collections.get(collection);

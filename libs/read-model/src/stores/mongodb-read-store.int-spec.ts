@@ -74,6 +74,19 @@ readStoreContract(
     const indexKeys = (await db.collection('view_workshop-detail').indexes()).map((index) => index.key);
     expect(indexKeys).toEqual(expect.arrayContaining([{ sortKey: 1, _id: 1 }, { 'idx.chainId': 1, sortKey: 1, _id: 1 }]));
   }, 30_000);
+
+  it('keeps a lease in projector_leases with the expiry by the server clock, and a fenced commit counts in it', async () => {
+    expect(await sut.acquireLease('projector', 'host:1:abc', 30_000)).toBe(true);
+    await sut.transaction(async (uow) => {
+      uow.requireLease!('projector', 'host:1:abc');
+      uow.put('workshop-detail', 'w1', { title: 'Rauma' });
+    });
+    const row = await raw.db(database).collection<{ _id: string; expiresAt: Date }>('projector_leases').findOne({ _id: 'projector' });
+    expect(row).toMatchObject({ _id: 'projector', owner: 'host:1:abc', commits: 1 });
+    expect(row!.expiresAt).toBeInstanceOf(Date);
+    // Within the term of the server's clock, give or take the skew between this host and the server.
+    expect(Math.abs(row!.expiresAt.getTime() - Date.now() - 30_000)).toBeLessThan(10_000);
+  }, 30_000);
 });
 
 async function dropDatabase(database: string): Promise<void> {

@@ -1,6 +1,6 @@
-import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type Filter } from 'mongodb';
-import type { Checkpoint, ListOptions, Page, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
-import { assertCollection, assertId, assertIndexName, assertLimit } from './read-store-arguments';
+import { MongoClient, ReadConcern, ReadPreference, type AnyBulkWriteOperation, type Collection, type Db, type Document, type Filter } from 'mongodb';
+import { LeaseLostError, type Checkpoint, type LeasedReadStore, type ListOptions, type Page, type UnitOfWork, type ViewDocument } from '../read-store.port';
+import { assertCollection, assertId, assertIndexName, assertLease, assertLimit } from './read-store-arguments';
 import { isEmpty, runStagedTransaction, type StagedWrites } from './staged-unit-of-work';
 import { decodeCursor, encodeCursor } from './view-cursor';
 
@@ -27,8 +27,23 @@ interface CheckpointRow {
   versions: Record<string, number>;
 }
 
+interface LeaseRow {
+  _id: string;
+  owner: string;
+  /** By the server's clock ($$NOW), so that hosts with skewed clocks agree on who holds it. */
+  expiresAt: Date;
+  /** Written by every fenced commit, so that a take-over racing a commit is a write conflict in the same document. */
+  commits?: number;
+}
+
 const VIEW_PREFIX = 'view_';
 const CHECKPOINTS = 'projector_checkpoints';
+const LEASES = 'projector_leases';
+const DUPLICATE_KEY = 11000;
+/** The most documents a unit of work may empty by `clear` (a deleteMany in its transaction). */
+const MAX_CLEARED_DOCUMENTS = 10_000;
+/** Held unexpired, by the server's clock. */
+const UNEXPIRED = { $expr: { $gt: ['$expiresAt', '$$NOW'] } };
 const NAMESPACE_EXISTS = 48;
 const NAMESPACE_NOT_FOUND = 26;
 
@@ -40,19 +55,24 @@ const NAMESPACE_NOT_FOUND = 26;
  * Multi-document transactions need a replica set or sharded cluster: a standalone mongod refuses them.
  * docker/compose.yaml runs a single-node replica set (rs0) for this reason.
  */
-export class MongoReadStore implements ReadStore {
+export class MongoReadStore implements LeasedReadStore {
   readonly name = 'mongodb';
   readonly database: string;
   private readonly client: MongoClient;
   private readonly db: Db;
   /** Collections and indexes already ensured by this process (both are idempotent, but a round trip per commit is waste). */
   private readonly ensured = new Set<string>();
+  /** The replica-set check, once per store (see assertTransactional). */
+  private checked: Promise<void> | null = null;
 
   constructor(options: MongoReadStoreOptions) {
     // The driver connects lazily on the first operation, so constructing a store never blocks or fails on the network.
     this.client = new MongoClient(options.url);
     this.database = options.database ?? databaseFromUrl(options.url) ?? 'kuhina';
-    this.db = this.client.db(this.database);
+    // Whatever the URL says (readPreference=secondary…, readConcernLevel=local): the projector reads the documents its
+    // last batch committed (w: majority) and builds on them, so a secondary's or an unacknowledged view would make it
+    // apply events to stale documents. The db's options override the client's (driver mongo_client.ts, db(): Object.assign({}, this.options, options)).
+    this.db = this.client.db(this.database, { readPreference: new ReadPreference('primary'), readConcern: new ReadConcern('majority') });
   }
 
   async get<T extends ViewDocument>(collection: string, id: string): Promise<T | null> {
@@ -88,6 +108,8 @@ export class MongoReadStore implements ReadStore {
   }
 
   async checkpoint(projector: string): Promise<Checkpoint | null> {
+    // A projector loads its checkpoints first: a standalone server is refused here, with the reason, not at the first commit.
+    await this.assertTransactional();
     const row = await this.checkpoints().findOne({ _id: projector });
     if (!row) return null;
     return { position: row.position === null ? null : BigInt(row.position), versions: { ...row.versions } };
@@ -115,12 +137,63 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
+  async acquireLease(name: string, owner: string, ttlMs: number, renewOnly = false): Promise<boolean> {
+    assertLease(name, owner, ttlMs);
+    await this.assertTransactional();
+    // The expiry by the server's clock, in an update pipeline ($$NOW, MongoDB 4.2+).
+    const update = [{ $set: { owner, expiresAt: { $add: ['$$NOW', ttlMs] } } }];
+    if (renewOnly) {
+      const renewed = await this.leases().updateOne({ _id: name, owner, ...UNEXPIRED }, update, { writeConcern: { w: 'majority' } });
+      return renewed.matchedCount === 1;
+    }
+    // A lease this owner holds, or one that lapsed. ($expr is refused in an upsert's filter, code 224: DOCS-14158.)
+    const taken = await this.leases().updateOne({ _id: name, $or: [{ owner }, { $expr: { $lte: ['$expiresAt', '$$NOW'] } }] }, update, { writeConcern: { w: 'majority' } });
+    if (taken.matchedCount === 1) return true;
+    try {
+      // None yet: inserted. One held by another does not match, and the upsert's insert then fails on the _id: refused.
+      await this.leases().updateOne({ _id: name, expiresAt: { $exists: false } }, update, { upsert: true, writeConcern: { w: 'majority' } });
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    await this.leases().deleteOne({ _id: name, owner }, { writeConcern: { w: 'majority' } });
+  }
+
+  async leaseHolder(name: string): Promise<string | null> {
+    const row = await this.leases().findOne({ _id: name, ...UNEXPIRED });
+    return row?.owner ?? null;
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
 
+  /**
+   * Refuses a server that cannot run the transactions every commit needs, at the first use and with the reason: a
+   * standalone mongod fails only at the first commit, with "Transaction numbers are only allowed on a replica set
+   * member or mongos", which says nothing of what to do.
+   */
+  private assertTransactional(): Promise<void> {
+    this.checked ??= this.client
+      .db('admin')
+      .command({ hello: 1 })
+      .then((hello) => assertReplicaSet(hello))
+      .catch((error: unknown) => {
+        // Checked again next time (a connection error is no verdict).
+        this.checked = null;
+        throw error;
+      });
+    return this.checked;
+  }
+
   private async commit(staged: StagedWrites): Promise<void> {
     if (isEmpty(staged)) return;
+    await this.assertTransactional();
+    await this.assertClearable(staged.cleared);
     // Indexes are made before the transaction: DDL inside one is restricted, and they are idempotent anyway.
     await this.ensureIndexes(staged);
 
@@ -130,6 +203,12 @@ export class MongoReadStore implements ReadStore {
       // blind writes of staged data, so a retry writes the same thing.
       await session.withTransaction(
         async () => {
+          // First, and as a write: a take-over of the lease since this transaction began is a write conflict (the
+          // transaction is retried, and then finds the lease gone), so a process that lost it cannot commit a batch.
+          for (const [name, owner] of staged.leases) {
+            const held = await this.leases().updateOne({ _id: name, owner, ...UNEXPIRED }, { $inc: { commits: 1 } }, { session });
+            if (held.matchedCount === 0) throw new LeaseLostError(name, owner);
+          }
           for (const collection of staged.cleared) await this.view(collection).deleteMany({}, { session });
           for (const [collection, writes] of staged.documents) {
             const operations: AnyBulkWriteOperation<ViewRow>[] = [];
@@ -147,11 +226,25 @@ export class MongoReadStore implements ReadStore {
             await this.checkpoints().replaceOne({ _id: projector }, row, { upsert: true, session });
           }
         },
-        // Nothing is read inside the transaction, so the default read concern will do; majority makes the commit durable.
-        { writeConcern: { w: 'majority' }, readPreference: 'primary' },
+        // Only the lease is read inside (by its update); majority makes the commit durable.
+        { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' }, readPreference: 'primary' },
       );
     } finally {
       await session.endSession();
+    }
+  }
+
+  /**
+   * A clear is a deleteMany inside the transaction: past a few thousand documents it runs into the transaction's time
+   * and cache limits, is retried by withTransaction and fails again, for ever. The projector never clears on the
+   * production profile (a version bump is rebuilt beside the live views and switched); a large clear is refused at once.
+   */
+  private async assertClearable(collections: ReadonlySet<string>): Promise<void> {
+    for (const collection of collections) {
+      const documents = await this.view(collection).estimatedDocumentCount();
+      if (documents > MAX_CLEARED_DOCUMENTS) {
+        throw new Error(`Refusing to empty view ${collection} (${documents} documents) inside a MongoDB transaction: rebuild it beside the live views (kuhina projections rebuild) instead`);
+      }
     }
   }
 
@@ -187,6 +280,25 @@ export class MongoReadStore implements ReadStore {
   private checkpoints(): Collection<CheckpointRow> {
     return this.db.collection<CheckpointRow>(CHECKPOINTS);
   }
+
+  private leases(): Collection<LeaseRow> {
+    return this.db.collection<LeaseRow>(LEASES);
+  }
+}
+
+/**
+ * Throws unless a `hello` reply comes from a replica-set member or a mongos (as the driver tells server types apart:
+ * sdam/server_description.ts, parseServerType): transactions need one of them.
+ */
+export function assertReplicaSet(hello: Document): void {
+  if (hello.msg === 'isdbgrid' || (typeof hello.setName === 'string' && hello.setName.length > 0)) return;
+  if (hello.isreplicaset) {
+    throw new Error('MongoDB runs with --replSet but its replica set is not initiated: run rs.initiate() once (see docker/compose.yaml), then start Kuhina again.');
+  }
+  throw new Error(
+    'MongoDB is a standalone server, not a replica set: the read store commits views and checkpoints in transactions, which only a replica set ' +
+      '(a single node will do: mongod --replSet rs0, then rs.initiate()) or a sharded cluster can run. Point MONGODB_URL at one (e.g. ?replicaSet=rs0).',
+  );
 }
 
 /** The database in a connection string (`mongodb://host1,host2/db?opts`), if it names one. */

@@ -1,4 +1,5 @@
 import { AliasedReadStore } from './aliased-read-store';
+import { leaseContract } from './read-store-lease.contract';
 import { InvalidCursorError, type Checkpoint, type ListOptions, type Page, type PutOptions, type ReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
 
 /** What a contract run needs from an adapter's test set-up. */
@@ -583,6 +584,8 @@ export function readStoreContract(name: string, make: () => Promise<ContractRead
         expect(await aliased.physicalOf(VIEWS)).toBe(VIEWS);
       }, timeout);
     });
+
+    leaseContract(() => sut, timeout);
 
     (persistent ? describe : describe.skip)('persistence', () => {
       it('keeps documents, index entries and checkpoints across close and reopen', async () => {

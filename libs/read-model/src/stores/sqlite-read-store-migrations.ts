@@ -31,6 +31,15 @@ export const READ_STORE_MIGRATIONS: readonly string[] = [
     versions  TEXT NOT NULL
   ) STRICT;
   `,
+  // 2: leases kept in the store (owner id + expiry in ms since the epoch): the projector's, so that two processes on one
+  // views file (or a rebuild beside a running API) never write views at the same time; a commit checks its owner's.
+  `
+  CREATE TABLE leases (
+    name       TEXT PRIMARY KEY,
+    owner      TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Brings the schema up to date in one IMMEDIATE transaction, so two processes opening a new file cannot both migrate. */

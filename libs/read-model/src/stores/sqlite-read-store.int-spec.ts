@@ -135,10 +135,10 @@ describe('SqliteReadStore (real SQLite file)', () => {
     expect(page.items.map((i) => i.id)).toEqual(['r3', 'r8', 'r13']);
   });
 
-  it('creates the schema once (user_version 1, WAL) and refuses a file from a newer schema', async () => {
+  it('creates the schema once (user_version 2, WAL) and refuses a file from a newer schema', async () => {
     await sut.close();
     const raw = new Database(file, { timeout: 10_000 }); // wait for the store's own connection under load
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(2);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('page_size', { simple: true })).toBe(65_536);
     raw.pragma('user_version = 99');

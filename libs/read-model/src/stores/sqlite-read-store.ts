@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { restrictSqliteFiles } from '@kuhina/event-store';
-import type { Checkpoint, ListOptions, Page, ReadStore, UnitOfWork, ViewDocument } from '../read-store.port';
-import { assertCollection, assertId, assertIndexName, assertLimit } from './read-store-arguments';
+import { LeaseLostError, type Checkpoint, type ListOptions, type Page, type LeasedReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
+import { assertCollection, assertId, assertIndexName, assertLease, assertLimit } from './read-store-arguments';
 import { migrateReadStore } from './sqlite-read-store-migrations';
 import { isEmpty, runStagedTransaction, type StagedWrites } from './staged-unit-of-work';
 import { decodeCursor, encodeCursor } from './view-cursor';
@@ -40,7 +40,7 @@ type ListIndexAfter = [collection: string, name: string, value: string, sortKey:
  * and commits them with the checkpoint in ONE IMMEDIATE transaction of prepared statements: a batch of
  * thousands of events costs one commit.
  */
-export class SqliteReadStore implements ReadStore {
+export class SqliteReadStore implements LeasedReadStore {
   readonly name = 'sqlite';
   readonly file: string;
   private readonly db: Database.Database;
@@ -60,8 +60,12 @@ export class SqliteReadStore implements ReadStore {
     clearDocuments: Database.Statement<[string]>;
     clearIndexes: Database.Statement<[string]>;
     upsertCheckpoint: Database.Statement<[string, string | null, string]>;
+    lease: Database.Statement<[string], { owner: string; expiresAt: number }>;
+    upsertLease: Database.Statement<[string, string, number]>;
+    releaseLease: Database.Statement<[string, string]>;
   };
   private readonly commitTransaction: (staged: StagedWrites) => void;
+  private readonly acquireTransaction: (name: string, owner: string, ttlMs: number, renewOnly: boolean) => boolean;
 
   constructor(options: SqliteReadStoreOptions) {
     this.file = options.file;
@@ -104,10 +108,22 @@ export class SqliteReadStore implements ReadStore {
       upsertCheckpoint: this.db.prepare(
         'INSERT INTO checkpoints (projector, position, versions) VALUES (?, ?, ?) ON CONFLICT (projector) DO UPDATE SET position = excluded.position, versions = excluded.versions',
       ),
+      lease: this.db.prepare('SELECT owner, expires_at AS expiresAt FROM leases WHERE name = ?'),
+      upsertLease: this.db.prepare('INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at'),
+      releaseLease: this.db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
     };
 
     // IMMEDIATE takes the write lock up front: a concurrent writer waits (busy timeout) instead of failing mid-commit.
     this.commitTransaction = this.db.transaction((staged: StagedWrites) => this.applyStaged(staged)).immediate;
+    // Read and write under the write lock: two processes taking a free lease at once cannot both get it.
+    this.acquireTransaction = this.db.transaction((name: string, owner: string, ttlMs: number, renewOnly: boolean): boolean => {
+      const now = Date.now();
+      const current = this.statements.lease.get(name);
+      const free = !current || current.expiresAt <= now;
+      if (renewOnly ? free || current.owner !== owner : !free && current.owner !== owner) return false;
+      this.statements.upsertLease.run(name, owner, now + ttlMs);
+      return true;
+    }).immediate;
   }
 
   async get<T extends ViewDocument>(collection: string, id: string): Promise<T | null> {
@@ -162,6 +178,20 @@ export class SqliteReadStore implements ReadStore {
     this.db.transaction(() => collections.forEach((collection) => this.empty(collection))).immediate();
   }
 
+  async acquireLease(name: string, owner: string, ttlMs: number, renewOnly = false): Promise<boolean> {
+    assertLease(name, owner, ttlMs);
+    return this.acquireTransaction(name, owner, ttlMs, renewOnly);
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.statements.releaseLease.run(name, owner);
+  }
+
+  async leaseHolder(name: string): Promise<string | null> {
+    const current = this.statements.lease.get(name);
+    return current && current.expiresAt > Date.now() ? current.owner : null;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -176,6 +206,12 @@ export class SqliteReadStore implements ReadStore {
 
   private applyStaged(staged: StagedWrites): void {
     const s = this.statements;
+    // Checked under the write lock the whole commit holds: a lease taken over meanwhile makes this commit write nothing.
+    const now = Date.now();
+    for (const [name, owner] of staged.leases) {
+      const current = s.lease.get(name);
+      if (current?.owner !== owner || current.expiresAt <= now) throw new LeaseLostError(name, owner);
+    }
     for (const collection of staged.cleared) this.empty(collection);
     for (const [collection, writes] of staged.documents) {
       // After a clear there are no old index entries to remove: a rebuild skips one DELETE per document.

@@ -57,7 +57,7 @@ describe('StagedUnitOfWork', () => {
     const sut = new StagedUnitOfWork(readCommitted);
 
     expect(() => act(sut)).toThrow(TypeError);
-    expect(sut.finish()).toEqual({ cleared: new Set(), documents: new Map(), checkpoints: new Map() });
+    expect(sut.finish()).toEqual({ cleared: new Set(), documents: new Map(), checkpoints: new Map(), leases: new Map() });
   });
 });
 

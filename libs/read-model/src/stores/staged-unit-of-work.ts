@@ -1,5 +1,5 @@
 import type { Checkpoint, PutOptions, UnitOfWork, ViewDocument } from '../read-store.port';
-import { assertCollection, assertId, checkedCheckpoint, checkedIndexes, serializeDocument } from './read-store-arguments';
+import { assertCollection, assertId, assertStorableSize, checkedCheckpoint, checkedIndexes, serializeDocument } from './read-store-arguments';
 
 /** A document as written by `put`: already JSON text, so later changes to the caller's object cannot leak in. */
 export interface StagedDocument {
@@ -15,6 +15,8 @@ export interface StagedWrites {
   /** Last write per collection and id; null deletes. */
   readonly documents: ReadonlyMap<string, ReadonlyMap<string, StagedDocument | null>>;
   readonly checkpoints: ReadonlyMap<string, Checkpoint>;
+  /** Lease name → owner: the commit writes only while each is held by its owner (compare-and-set in the same transaction). */
+  readonly leases: ReadonlyMap<string, string>;
 }
 
 export type ReadCommitted = (collection: string, id: string) => Promise<ViewDocument | null>;
@@ -28,6 +30,7 @@ export class StagedUnitOfWork implements UnitOfWork {
   private readonly cleared = new Set<string>();
   private readonly documents = new Map<string, Map<string, StagedDocument | null>>();
   private readonly checkpoints = new Map<string, Checkpoint>();
+  private readonly leases = new Map<string, string>();
   private finished = false;
 
   constructor(private readonly readCommitted: ReadCommitted) {}
@@ -48,7 +51,10 @@ export class StagedUnitOfWork implements UnitOfWork {
     assertId(id);
     const sortKey = options.sortKey ?? id;
     if (typeof sortKey !== 'string') throw new TypeError('sortKey must be a string');
-    const staged: StagedDocument = { json: serializeDocument(doc), sortKey, indexes: checkedIndexes(options.indexes) };
+    const json = serializeDocument(doc);
+    // Here, not at commit: the error names the view and key, and nothing of the batch is written.
+    assertStorableSize(collection, id, json);
+    const staged: StagedDocument = { json, sortKey, indexes: checkedIndexes(options.indexes) };
     this.writesOf(collection).set(id, staged);
   }
 
@@ -74,10 +80,16 @@ export class StagedUnitOfWork implements UnitOfWork {
     this.checkpoints.set(projector, checkedCheckpoint(projector, checkpoint));
   }
 
+  requireLease(name: string, owner: string): void {
+    this.assertOpen();
+    if (typeof name !== 'string' || name.length === 0 || typeof owner !== 'string' || owner.length === 0) throw new TypeError('A lease needs a non-empty name and owner');
+    this.leases.set(name, owner);
+  }
+
   /** Ends the unit of work (later calls throw, so no write is silently lost) and returns what it staged. */
   finish(): StagedWrites {
     this.finished = true;
-    return { cleared: this.cleared, documents: this.documents, checkpoints: this.checkpoints };
+    return { cleared: this.cleared, documents: this.documents, checkpoints: this.checkpoints, leases: this.leases };
   }
 
   private writesOf(collection: string): Map<string, StagedDocument | null> {
@@ -111,6 +123,7 @@ export async function runStagedTransaction<R>(
   return result;
 }
 
+/** Nothing to write. A required lease alone still goes to the adapter's commit: a fenced unit of work fails when the lease is lost, even an empty one. */
 export function isEmpty(staged: StagedWrites): boolean {
-  return staged.cleared.size === 0 && staged.documents.size === 0 && staged.checkpoints.size === 0;
+  return staged.leases.size === 0 && staged.cleared.size === 0 && staged.documents.size === 0 && staged.checkpoints.size === 0;
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { FORM_QUESTION_KINDS, MAX_FORM_QUESTIONS, TEXT, type FormQuestionKind } from '@kuhina/domain';
+import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { FORM_QUESTION_KINDS, LIST, MAX_FORM_QUESTIONS, TEXT, type FormQuestionKind } from '@kuhina/domain';
 import { BusinessTimeDto } from '../../common/http/business-time';
-import { TextOf } from '../../common/validation/rules.decorators';
+import { ListOf, TextOf } from '../../common/validation/rules.decorators';
 
 export class FormTextDto {
   @ApiProperty({ example: 'Mitä odotat työpajalta?' })
@@ -12,14 +12,13 @@ export class FormTextDto {
 
   @ApiPropertyOptional({ example: 'What do you expect of the workshop?', description: 'Empty: the English page shows the Finnish' })
   @IsOptional()
-  @IsString()
-  @MaxLength(TEXT.NAME.maxLength)
+  @TextOf(TEXT.NAME, { emptyAllowed: true })
   en?: string;
 }
 
 export class FormQuestionDto {
-  @ApiProperty({ example: 'expectations', description: 'Letters, digits, _ or -; unique within the form (answers are kept under it)' })
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  @ApiProperty({ example: 'expectations', description: 'Letters, digits, _ or - (at most 40; else 400 FORM.INVALID_FIELD); unique within the form (answers are kept under it)' })
+  @TextOf(TEXT.CODE)
   questionId!: string;
 
   @ApiProperty({ enum: FORM_QUESTION_KINDS, description: '`advance-questions`: questions for the speakers, one per line (the presenters\' digest lists them)' })
@@ -44,8 +43,7 @@ export class FormQuestionDto {
 
 export class SetRegistrationFormRequestDto extends BusinessTimeDto {
   @ApiProperty({ type: [FormQuestionDto], description: `At most ${MAX_FORM_QUESTIONS}; replaces the form's earlier questions` })
-  @IsArray()
-  @ArrayMaxSize(MAX_FORM_QUESTIONS)
+  @ListOf(LIST.FORM_QUESTIONS)
   @ValidateNested({ each: true })
   @Type(() => FormQuestionDto)
   questions!: FormQuestionDto[];

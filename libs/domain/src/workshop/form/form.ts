@@ -1,5 +1,5 @@
 import { invalid } from '../../shared/domain-error';
-import { TEXT, holdsNoControlCharacters } from '../../shared/rules';
+import { LIST, TEXT, holdsNoControlCharacters } from '../../shared/rules';
 import type { EncryptedPersonalData } from '../../person/person.events';
 
 // The workshop's public registration form (issue 19): the questions the back office sets for it, and the links it
@@ -50,7 +50,7 @@ export interface FormSubmission {
   answers: EncryptedPersonalData | null;
 }
 
-export const MAX_FORM_QUESTIONS = 20;
+export const MAX_FORM_QUESTIONS = LIST.FORM_QUESTIONS.maxItems;
 
 const fail = (field: string, expected: string, value: unknown): never => {
   throw invalid(FormErrors.INVALID_FIELD, `${field} must be ${expected}`, { field, expected, value });

@@ -109,6 +109,7 @@ describe('workshop-registrations projection', () => {
           role: 'participant',
           speaker: null,
           outreachId: null,
+          form: null,
           order: registered.position.toString().padStart(20, '0'),
           lastPosition: registered.position.toString(),
         });
