@@ -8,7 +8,7 @@ const url = process.env.MONGODB_URL;
 if (!url) {
   console.warn(
     'MongoDB read-store contract suite SKIPPED: MONGODB_URL is not set (no MongoDB server on this machine). ' +
-      'Set MONGODB_URL=mongodb://localhost:27017/?replicaSet=rs0 to run it.',
+      'Set MONGODB_URL="mongodb://localhost:27017/kuhina_test?replicaSet=rs0&directConnection=true" to run it (directConnection: from the host, the member is known as mongodb:27017 inside compose only).',
   );
 }
 
