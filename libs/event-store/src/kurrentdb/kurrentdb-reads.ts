@@ -3,6 +3,7 @@ import {
   END,
   ErrorType,
   FORWARDS,
+  RUNNING,
   START,
   eventTypeFilter,
   type KurrentDBClient,
@@ -101,8 +102,14 @@ export async function headPositionOf(client: KurrentDBClient): Promise<bigint | 
   }
 }
 
-/** Names from `$streams` (one link per stream, data `0@<name>`), or null when the projection is off or not readable. */
-export async function streamsFromProjection(client: KurrentDBClient): Promise<StreamName[] | null> {
+/**
+ * Names from `$streams` (one link per stream, data `0@<name>`), or null when the projection is off, not running or not
+ * readable: a stopped or faulted projection still has its stream, frozen where it stopped, and `audit verify` would then
+ * miss every stream made since (the caller falls back to scanning `$all`).
+ */
+export async function streamsFromProjection(client: Pick<KurrentDBClient, 'readStream' | 'getProjectionStatus'>): Promise<StreamName[] | null> {
+  const status = await client.getProjectionStatus('$streams').catch(() => null);
+  if (status === null || status.projectionStatus !== RUNNING) return null;
   const names = new Set<StreamName>();
   try {
     for await (const resolved of client.readStream('$streams', { resolveLinkTos: false })) {
