@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { ChainedEventStore, SqliteEventStorage } from '@kuhina/event-store';
-import { AliasedReadStore, FileLease, PROJECTIONS, Projector, SqliteReadStore, rebuildSideBySide, type Projection, type ReadStore } from '@kuhina/read-model';
+import { AliasedReadStore, PROJECTIONS, StoreLease, Projector, SqliteReadStore, rebuildSideBySide, type Projection, type ReadStore } from '@kuhina/read-model';
 import { DiscardingReadStore } from './discarding-read-store';
 
 /** Events the projector reads from the log at a time; the raw read uses the same page size. */
@@ -75,8 +75,8 @@ async function main(dir: string): Promise<void> {
 
   // As `kuhina projections rebuild` does it: beside the live views (none yet here), then switched to.
   const views = new AliasedReadStore(new SqliteReadStore({ file: join(dir, 'views.db') }));
-  const lease = new FileLease(join(dir, 'projector.lock'));
-  const rebuildLease = new FileLease(join(dir, 'rebuild.lock'));
+  const lease = StoreLease.of(views, 'projector');
+  const rebuildLease = StoreLease.of(views, 'rebuild');
   const bar = new SingleBar({ format: ' rebuilding |{bar}| {percentage}% | {eps} events/s | ETA {eta_formatted}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
   const { projections, times } = process.env.BENCH_PROJECTIONS === '1' ? timed(PROJECTIONS) : { projections: PROJECTIONS, times: [] };
   bar.start(Number(head), 0, { eps: 0 });

@@ -1,7 +1,6 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CHAIN_INTEGRITY, EVENT_STORE, errorMessage, type ChainIntegrity, type ChainedEventStore, type EventStore } from '@kuhina/event-store';
-import { join } from 'node:path';
-import { FileLease, PROJECTIONS, Projector, READ_STORE, createReadStore, type ReadStore } from '@kuhina/read-model';
+import { StoreLease, PROJECTIONS, Projector, READ_STORE, createReadStore, type ReadStore } from '@kuhina/read-model';
 import type { KuhinaConfig } from '../kuhina-config';
 import { ReadModelPosition } from './read-model-position';
 import { NetworkReader } from '../network/network-reader';
@@ -62,7 +61,7 @@ export class ReadModelModule {
         {
           provide: PROJECTOR,
           useFactory: (events: EventStore, views: ReadStore, integrity: ChainIntegrity) =>
-            options.runProjector ? new Projector(events, views, { projections: PROJECTIONS, lease: new FileLease(join(config.dataDir, 'projector.lock')), integrity }) : null,
+            options.runProjector ? new Projector(events, views, { projections: PROJECTIONS, lease: StoreLease.of(views, 'projector'), integrity }) : null,
           inject: [EVENT_STORE, READ_STORE, CHAIN_INTEGRITY],
         },
         {

@@ -8,7 +8,7 @@ import { LeaseLostError } from '../read-store.port';
 import { MemoryReadStore } from '../stores/memory-read-store';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
 import { Projector } from './projector';
-import { FileLease, StoreLease } from './projector-lease';
+import { StoreLease } from './projector-lease';
 
 // Counts events: any event applied twice, or lost, shows in the count.
 const tally: Projection<{ count: number; last: number }> = {
@@ -70,10 +70,11 @@ describe('StoreLease', () => {
     expect(await holder.wanted()).toBe(false);
   });
 
-  it('FileLease names the lease by its former lock file; a projector binds it to its store', () => {
-    const bound = new FileLease('/data/projector.lock').bind(new MemoryReadStore());
+  it('StoreLease.of names a lease kept in the store, and refuses a store that keeps none', () => {
+    const bound = StoreLease.of(new MemoryReadStore(), 'projector');
     expect(bound).toBeInstanceOf(StoreLease);
     expect(bound.name).toBe('projector');
+    expect(() => StoreLease.of({ name: 'discarding' } as never, 'projector')).toThrow(TypeError);
   });
 });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { basename } from 'node:path';
 import type { LeasedReadStore, LeaseStore, ReadStore, UnitOfWork } from '../read-store.port';
 
 /** Only one projector may write a read store at a time; the lease says who. Each method may answer at once or by a promise. */
@@ -23,8 +22,6 @@ export interface ProjectorLease {
    * would let a long batch's lease lapse.
    */
   keepAlive?(): Promise<void>;
-  /** A lease only named here, kept in the store the projector writes: the projector binds it to that store. */
-  bind?(store: ReadStore): ProjectorLease;
   /** How long a holder that died keeps the lease (ms), when that is known. */
   readonly ttlMs?: number;
 }
@@ -59,6 +56,12 @@ export class StoreLease implements ProjectorLease {
   ) {
     this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID()}`;
+  }
+
+  /** The lease `name` kept in `store`; a TypeError for a store that keeps none (e.g. a throw-away one of a benchmark). */
+  static of(store: ReadStore, name: string, options: StoreLeaseOptions = {}): StoreLease {
+    if (!store.acquireLease || !store.releaseLease || !store.leaseHolder) throw new TypeError(`The ${store.name} read store keeps no leases`);
+    return new StoreLease(store as LeasedReadStore, name, options);
   }
 
   /** Held as far as this process knows (the store decides at each commit). */
@@ -130,31 +133,5 @@ export class StoreLease implements ProjectorLease {
   private stopRenewing(): void {
     if (this.renewal) clearInterval(this.renewal);
     this.renewal = null;
-  }
-}
-
-/**
- * A lease named by its former lock file (`<data>/projector.lock` → `projector`): the lease is now kept in the read
- * store, and a projector given this one binds it to its store. Kept so that callers written for the lock file go on
- * working; new ones give a StoreLease.
- */
-export class FileLease implements ProjectorLease {
-  readonly name: string;
-
-  constructor(file: string) {
-    this.name = basename(file).replace(/\.lock$/, '');
-  }
-
-  bind(store: ReadStore): StoreLease {
-    if (!store.acquireLease || !store.releaseLease || !store.leaseHolder) throw new TypeError(`The ${store.name} read store keeps no leases`);
-    return new StoreLease(store as LeasedReadStore, this.name);
-  }
-
-  tryAcquire(): boolean {
-    throw new Error(`The ${this.name} lease is kept in the read store: bind it to the store first (a Projector does)`);
-  }
-
-  release(): void {
-    // Never held: nothing to give up.
   }
 }

@@ -126,7 +126,7 @@ export class Projector {
       if (this.byName.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       this.byName.set(projection.name, projection);
     }
-    this.lease = options.lease?.bind?.(store) ?? options.lease;
+    this.lease = options.lease;
     this.fence = options.fencedBy ?? this.lease;
     const integrity = options.integrity === undefined ? (log as Partial<Pick<ChainedEventStore, 'integrity'>>).integrity : options.integrity;
     this.chainCheck = integrity ? new ProjectorChainCheck(integrity) : null;

@@ -79,8 +79,7 @@ export function withLookedUp(projections: readonly Projection[], names: readonly
  * by the next rebuild); the switch is one unit of work; old documents left by a crash after it are emptied the same way.
  */
 export async function rebuildSideBySide(options: SideBySideRebuildOptions): Promise<SideBySideRebuildResult> {
-  const rebuildLease = options.rebuildLease.bind?.(options.store) ?? options.rebuildLease;
-  const lease = options.lease.bind?.(options.store) ?? options.lease;
+  const { rebuildLease, lease } = options;
   // A rebuild killed a moment ago holds its lease until its term runs out: wait that long; a running one renews it.
   const giveUpAt = Date.now() + (rebuildLease.ttlMs ?? 0) + 1000;
   while (!(await rebuildLease.tryAcquire())) {
