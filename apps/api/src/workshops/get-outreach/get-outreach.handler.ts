@@ -63,12 +63,15 @@ export class GetOutreachHandler implements IQueryHandler<GetOutreachQuery, Outre
     const detail = await this.views.one<WorkshopDetailView>(WORKSHOP_DETAIL_COLLECTION, workshopId, WorkshopErrors.NOT_FOUND, 'workshop', { workshopId });
     const drawnFrom = await this.sourcesOf(detail, includeEarlierChains);
     const sources = drawnFrom.flatMap((chain) => chain.workshops.map((w) => ({ ...w, chainId: chain.chainId })));
-    const registrations = new Map<string, RegistrationDocument[]>();
-    for (const source of sources) registrations.set(source.workshopId, await this.views.all<RegistrationDocument>(WORKSHOP_REGISTRATIONS_COLLECTION, REGISTRATIONS_OF_INDEX, source.workshopId));
+    // The reads are independent: issued together, not one round trip after another (MongoDB).
+    const registrations = new Map<string, RegistrationDocument[]>(
+      await Promise.all(sources.map(async (source) => [source.workshopId, await this.views.all<RegistrationDocument>(WORKSHOP_REGISTRATIONS_COLLECTION, REGISTRATIONS_OF_INDEX, source.workshopId)] as const)),
+    );
     const target = await this.views.all<RegistrationDocument>(WORKSHOP_REGISTRATIONS_COLLECTION, REGISTRATIONS_OF_INDEX, workshopId);
     const contacts = await this.views.all<OutreachContactDocument>(WORKSHOP_REGISTRATIONS_COLLECTION, OUTREACH_CONTACTS_OF_INDEX, workshopId);
-    const people = new Map<string, PersonDetailView | null>();
-    for (const personId of pastParticipants({ sources, registrations }).keys()) people.set(personId, await this.views.maybe<PersonDetailView>(PERSON_DETAIL_COLLECTION, personId));
+    const people = new Map<string, PersonDetailView | null>(
+      await Promise.all([...pastParticipants({ sources, registrations }).keys()].map(async (personId) => [personId, await this.views.maybe<PersonDetailView>(PERSON_DETAIL_COLLECTION, personId)] as const)),
+    );
     const list = outreachList({ sources, registrations, target, people, contacts: new Map(contacts.map((c) => [c.personId, c])) });
 
     const listed: OutreachPerson[] = [];
