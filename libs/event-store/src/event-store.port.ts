@@ -154,12 +154,30 @@ export interface AppendOptions {
   claim?: IdempotencyClaim;
 }
 
-/** What an adapter implements. It stores chained events verbatim and never recomputes hashes. */
 /** What `EventStorage.appendBuilt`'s builder returns: the chained events and the revision they expect. */
 export interface BuiltAppend {
   events: ChainedEvent[];
   expected: number | 'no-stream';
+  /** Each event's data and metadata as the canonical JSON texts it was hashed over: stored as they are (no second writing). */
+  json?: ReadonlyArray<{ data: string; metadata: string }>;
 }
+
+/**
+ * A stored event as its row holds it, data and metadata as their stored JSON text (not parsed): what `appendBuilt`'s
+ * builder gets, so that a row it has seen before is known by its text, not re-parsed and re-hashed.
+ */
+export interface StoredEventRow {
+  id: string;
+  stream: StreamName;
+  revision: number;
+  type: string;
+  dataJson: string;
+  metadataJson: string;
+  prevHash: string | null;
+  hash: string;
+}
+
+/** What an adapter implements. It stores chained events verbatim and never recomputes hashes. */
 
 export interface EventStorage {
   readonly name: string;
@@ -190,7 +208,7 @@ export interface EventStorage {
    * they expect (or throws: that append is refused, the others of its group commit go on). One read in the write
    * transaction instead of a read before it: the append's head can never be stale, and a write saves a round trip.
    */
-  appendBuilt?(stream: StreamName, tailCount: number, build: (tail: RecordedEvent[]) => BuiltAppend, options?: AppendOptions): Promise<AppendResult>;
+  appendBuilt?(stream: StreamName, tailCount: number, build: (tail: StoredEventRow[]) => BuiltAppend, options?: AppendOptions): Promise<AppendResult>;
   /**
    * True when `appendChained` refuses, atomically with the write, any event id already stored in any stream
    * (EventIdConflictError): the store then looks for an earlier identical append only when an append is refused,

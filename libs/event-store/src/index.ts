@@ -29,3 +29,4 @@ export { verifyLog, type LogVerification, type LogIntact, type LogChainBroken, t
 export { errorMessage } from './error-message';
 export { restrictDataFolder, restrictSqliteFiles } from './owner-only';
 export { GroupCommit, type Outcome } from './sqlite/group-commit';
+export { LimitedStatements } from './sqlite/limited-statements';

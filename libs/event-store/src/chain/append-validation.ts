@@ -1,5 +1,5 @@
 import type { EventMetadata, EventToAppend, ExpectedRevision, StreamName } from '../event-store.port';
-import { CanonicalJsonError, toCanonicalValue } from './canonical-json';
+import { CanonicalJsonError, canonicalJson } from './canonical-json';
 
 /** Raised before anything is written when an append is malformed (a caller's mistake, not a conflict). */
 export class InvalidAppendError extends Error {
@@ -35,12 +35,19 @@ export function assertExpectedRevision(stream: StreamName, expected: unknown): a
   throw new InvalidAppendError(stream, `expected revision must be 'no-stream', 'exists', 'any' or an integer >= 0, got ${String(expected)}`);
 }
 
+/** An event as the append checked it: data and metadata as their canonical JSON values, and as those values' texts. */
+export interface NormalizedEvent extends EventToAppend {
+  /** `canonicalJson(data)`: what is hashed, and what a storage of JSON text may store as it is. */
+  dataJson: string;
+  metadataJson: string;
+}
+
 /**
  * Validates events and returns them in the exact form that will be hashed and stored: ids in lower
  * case (KurrentDB returns them so; idempotency compares ids), data and metadata as their canonical
  * JSON values, so that a read-back event hashes to the same value as the one written.
  */
-export function normalizeEventsToAppend(stream: StreamName, events: readonly EventToAppend[]): EventToAppend[] {
+export function normalizeEventsToAppend(stream: StreamName, events: readonly EventToAppend[]): NormalizedEvent[] {
   if (!Array.isArray(events)) throw new InvalidAppendError(stream, 'events must be an array');
   const seen = new Set<string>();
   return events.map((event, index) => {
@@ -52,7 +59,10 @@ export function normalizeEventsToAppend(stream: StreamName, events: readonly Eve
     seen.add(id);
     if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError(stream, `${at}: type must be a non-empty string`);
     if (event.type.startsWith('$')) throw new InvalidAppendError(stream, `${at}: event types starting with $ are reserved for the store`);
-    return { id, type: event.type, data: canonical(stream, `${at} data`, event.data), metadata: validMetadata(stream, at, event.metadata) };
+    const dataJson = canonical(stream, `${at} data`, event.data);
+    const metadata = validMetadata(stream, at, event.metadata);
+    const metadataJson = canonicalJson(metadata);
+    return { id, type: event.type, data: JSON.parse(dataJson) as unknown, metadata, dataJson, metadataJson };
   });
 }
 
@@ -90,9 +100,10 @@ function validMetadata(stream: StreamName, at: string, metadata: unknown): Event
   };
 }
 
-function canonical(stream: StreamName, what: string, value: unknown): unknown {
+/** The canonical JSON text of `value` (its round trip through it is the value stored). */
+function canonical(stream: StreamName, what: string, value: unknown): string {
   try {
-    return toCanonicalValue(value);
+    return canonicalJson(value);
   } catch (error) {
     if (error instanceof CanonicalJsonError) throw new InvalidAppendError(stream, `${what}: ${error.message}`);
     throw error;

@@ -26,10 +26,10 @@ export interface SealMismatch {
 /**
  * Checks one event against what is known of its predecessor (null: nothing known, only the event's own hash is checked).
  * Returns the break, or null. The order of checks is `verifyStream`'s, so both name the same problem for the same event.
+ * `recomputed`: the event's hash as recomputed from its content (given where the caller knows it without hashing).
  */
-export function checkEventLink(event: RecordedEvent, previous: StreamHead | null): FoundBreak | null {
+export function checkEventLink(event: RecordedEvent, previous: StreamHead | null, recomputed: string = hashEvent(event)): FoundBreak | null {
   const at = { stream: event.stream, revision: event.revision, eventId: event.id };
-  const recomputed = hashEvent(event);
   if (recomputed !== event.hash) return { ...at, expectedHash: recomputed, foundHash: event.hash, problem: 'hash-mismatch' };
   // A predecessor rewritten with a recomputed hash shows here, at the link it broke.
   if (previous !== null && event.revision === previous.revision + 1 && event.prevHash !== previous.hash) {

@@ -4,6 +4,7 @@ import {
   WrongExpectedRevisionError,
   type AppendOptions,
   type AppendResult,
+  type BuiltAppend,
   type ChainedEvent,
   type EventStorage,
   type EventStore,
@@ -12,14 +13,15 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEventRow,
   type StreamHead,
   type StreamName,
   type Unsubscribe,
 } from '../event-store.port';
-import { assertExpectedRevision, assertStreamName, normalizeEventsToAppend } from './append-validation';
+import { assertExpectedRevision, assertStreamName, normalizeEventsToAppend, type NormalizedEvent } from './append-validation';
 import { AppendGuard } from './append-guard';
 import { ChainIntegrity } from './chain-integrity';
-import { hashEvent } from './event-hash';
+import { hashEventJson } from './event-hash';
 import { OneAtATime } from '../one-at-a-time';
 
 export interface ChainedEventStoreOptions {
@@ -102,12 +104,16 @@ export class ChainedEventStore implements EventStore {
     return this.storage.close();
   }
 
-  private async appendNew(stream: StreamName, events: EventToAppend[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
+  private appendNew(stream: StreamName, events: NormalizedEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     const ids = events.map((event) => event.id);
     if (this.storage.appendBuilt && this.storage.refusesStoredIds === true) {
-      const built = await this.appendInTransaction(stream, events, ids, expected, options);
-      if (built !== TAIL_CANNOT_TELL) return built;
+      return this.appendInTransaction(stream, events, ids, expected, options).then((built) => (built !== TAIL_CANNOT_TELL ? built : this.appendReadFirst(stream, events, ids, expected, options)));
     }
+    return this.appendReadFirst(stream, events, ids, expected, options);
+  }
+
+  /** The append that reads the stream's head and tail first, checks them, and asks the storage to write onto that head. */
+  private async appendReadFirst(stream: StreamName, events: NormalizedEvent[], ids: string[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     // A storage that refuses stored ids itself lets a retry be recognised when it is refused (below): one read less per append.
     const lookFirst = this.storage.refusesStoredIds !== true;
     for (let attempt = 1; ; attempt++) {
@@ -168,32 +174,33 @@ export class ChainedEventStore implements EventStore {
    * it. TAIL_CANNOT_TELL when the guard needs more than the tail (the first write to a stream here, or several events
    * appended elsewhere since): then the append goes the way that reads first.
    */
-  private async appendInTransaction(stream: StreamName, events: EventToAppend[], ids: string[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult | typeof TAIL_CANNOT_TELL> {
-    let top: StreamHead | null = null;
-    try {
-      const result = await this.storage.appendBuilt!(
-        stream,
-        2,
-        (tail) => {
-          const head = headOf(tail);
-          checkExpected(stream, expected, head);
-          if (!this.guard.checkTail(stream, tail)) throw new TailCannotTell();
-          const chained = chain(stream, events, head);
-          const last = chained[chained.length - 1]!;
-          top = { revision: last.revision, hash: last.hash };
-          return { events: chained, expected: head ? head.revision : 'no-stream' };
-        },
-        options,
-      );
-      this.guard.remember(stream, top!);
-      return { ...result, duplicate: false };
-    } catch (error) {
-      if (error instanceof TailCannotTell) return TAIL_CANNOT_TELL;
-      // A retry of an append that already happened is answered, not refused, whatever `expected` says now.
-      const stored = await this.findDuplicate(stream, ids);
-      if (stored) return stored;
-      throw error;
-    }
+  // A chain of promises rather than async functions: every turn of the microtask queue is paid on every append.
+  private appendInTransaction(stream: StreamName, events: NormalizedEvent[], ids: string[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult | typeof TAIL_CANNOT_TELL> {
+    const json = events.map((event) => ({ data: event.dataJson, metadata: event.metadataJson }));
+    // The rows as stored once the append commits (the tail it was checked on, then its own): what the guard remembers.
+    let rows: StoredEventRow[] = [];
+    const build = (tail: StoredEventRow[]): BuiltAppend => {
+      const head = headOf(tail);
+      checkExpected(stream, expected, head);
+      if (!this.guard.checkTail(stream, tail)) throw new TailCannotTell();
+      const chained = chain(stream, events, head);
+      rows = [...tail, ...chained.map((event, i) => ({ id: event.id, stream, revision: event.revision, type: event.type, dataJson: json[i]!.data, metadataJson: json[i]!.metadata, prevHash: event.prevHash, hash: event.hash }))];
+      return { events: chained, expected: head ? head.revision : 'no-stream', json };
+    };
+    return this.storage.appendBuilt!(stream, 2, build, options).then(
+      (result) => {
+        const top = rows[rows.length - 1]!;
+        this.guard.remember(stream, { revision: top.revision, hash: top.hash }, rows);
+        return result;
+      },
+      async (error: unknown) => {
+        if (error instanceof TailCannotTell) return TAIL_CANNOT_TELL;
+        // A retry of an append that already happened is answered, not refused, whatever `expected` says now.
+        const stored = await this.findDuplicate(stream, ids);
+        if (stored) return stored;
+        throw error;
+      },
+    );
   }
 
   /** All ids stored in this stream: the original result. Some: a conflict. None: null. */
@@ -226,7 +233,7 @@ export class ChainedEventStore implements EventStore {
 class TailCannotTell extends Error {}
 const TAIL_CANNOT_TELL = Symbol('tail cannot tell');
 
-function headOf(tail: RecordedEvent[]): StreamHead | null {
+function headOf(tail: ReadonlyArray<Pick<RecordedEvent, 'revision' | 'hash'>>): StreamHead | null {
   const last = tail[tail.length - 1];
   return last ? { revision: last.revision, hash: last.hash } : null;
 }
@@ -237,12 +244,13 @@ function checkExpected(stream: StreamName, expected: ExpectedRevision, head: Str
   if (!ok) throw new WrongExpectedRevisionError(stream, expected, actual);
 }
 
-function chain(stream: StreamName, events: EventToAppend[], head: StreamHead | null): ChainedEvent[] {
+function chain(stream: StreamName, events: NormalizedEvent[], head: StreamHead | null): ChainedEvent[] {
   let prevHash = head ? head.hash : null;
   let revision = head ? head.revision + 1 : 0;
   return events.map((event) => {
     const fields = { id: event.id, stream, revision, type: event.type, data: event.data, metadata: event.metadata, prevHash };
-    const linked: ChainedEvent = { ...fields, hash: hashEvent(fields) };
+    // Hashed over the canonical texts the validation wrote: the data is not walked again.
+    const linked: ChainedEvent = { ...fields, hash: hashEventJson(fields, event.dataJson, event.metadataJson) };
     prevHash = linked.hash;
     revision += 1;
     return linked;

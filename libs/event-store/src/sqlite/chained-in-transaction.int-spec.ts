@@ -61,6 +61,29 @@ describe('SQLite: appends chained inside the write transaction', () => {
     expect((await storage.readStream('workshop-a')).length).toBe(3);
   });
 
+  it('re-hashes a row it wrote once its text changed: the edit of the event below the head is found too', async () => {
+    await sut.append('workshop-a', [expense(1)], 'no-stream');
+    await sut.append('workshop-a', [expense(2)], 0);
+    await sut.append('workshop-a', [expense(3)], 1);
+    const raw = new Database(join(dir, 'events.db'));
+    raw.exec('DROP TRIGGER IF EXISTS events_append_only_update; DROP TRIGGER IF EXISTS events_append_only_delete;');
+    raw.prepare("UPDATE events SET metadata = json_set(metadata, '$.actor', 'forger') WHERE stream = 'workshop-a' AND revision = 1").run();
+    raw.close();
+    await expect(sut.append('workshop-a', [expense(4)], 2)).rejects.toMatchObject({ found: { revision: 1, problem: 'hash-mismatch' } });
+    expect((await storage.readStream('workshop-a')).length).toBe(3);
+  });
+
+  it('a row rewritten as other text of the same value is hashed again and still holds', async () => {
+    await sut.append('workshop-a', [{ ...expense(1), data: { b: 2, a: 1 } }], 'no-stream');
+    const raw = new Database(join(dir, 'events.db'));
+    // Stored as the canonical text the event was hashed over (sorted keys), not as JSON.stringify wrote the value.
+    expect(raw.prepare("SELECT data FROM events WHERE stream = 'workshop-a'").pluck().get()).toBe('{"a":1,"b":2}');
+    raw.exec('DROP TRIGGER IF EXISTS events_append_only_update; DROP TRIGGER IF EXISTS events_append_only_delete;');
+    raw.prepare("UPDATE events SET data = ? WHERE stream = 'workshop-a'").run('{ "b": 2, "a": 1 }');
+    raw.close();
+    await expect(sut.append('workshop-a', [expense(2)], 0)).resolves.toMatchObject({ revision: 1, duplicate: false });
+  });
+
   it('falls back to reading first when another process appended more than the tail shows, and answers a retry with its first result', async () => {
     await sut.append('workshop-a', [expense(1)], 'no-stream');
     const other = new ChainedEventStore(new SqliteEventStorage({ file: join(dir, 'events.db') }), { retryJitterMs: 0 });

@@ -17,11 +17,13 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
+  type StoredEventRow,
   type StreamName,
   type Unsubscribe,
 } from '../event-store.port';
 import { migrate } from './sqlite-migrations';
 import { GroupCommit, type Outcome } from './group-commit';
+import { LimitedStatements } from './limited-statements';
 
 export interface SqliteEventStorageOptions {
   /** Database file (its folder is created if missing), or `:memory:`. */
@@ -50,7 +52,7 @@ interface PendingAppend {
   expected: number | 'no-stream';
   claim?: AppendOptions['claim'];
   /** appendBuilt: the events are chained in the transaction, onto the stream's last `tailCount` events as it sees them. */
-  build?: { tailCount: number; chain: (tail: RecordedEvent[]) => BuiltAppend };
+  build?: { tailCount: number; chain: (tail: StoredEventRow[]) => BuiltAppend };
 }
 
 /**
@@ -75,14 +77,14 @@ export class SqliteEventStorage implements EventStorage {
   private readonly statements: {
     head: Database.Statement<[string], { revision: bigint; hash: string }>;
     insert: Database.Statement<[string, string, number, string, string, string, string | null, string]>;
-    readStream: Database.Statement<[string, number, number], EventRow>;
-    readTail: Database.Statement<[string, number], EventRow>;
-    readAll: Database.Statement<[bigint, number], EventRow>;
-    readAllOfTypes: Database.Statement<[bigint, string, number], EventRow>;
+    readTail: LimitedStatements<[string], EventRow>;
+    readStream: LimitedStatements<[string, number], EventRow>;
+    readAll: LimitedStatements<[bigint], EventRow>;
+    readAllOfTypes: LimitedStatements<[bigint, string], EventRow>;
     findByIds: Database.Statement<[string, string], EventRow>;
     findEvent: Database.Statement<[string], EventRow>;
     headPosition: Database.Statement<[], { position: bigint | null }>;
-    streamsAfter: Database.Statement<[string, number], { stream: string }>;
+    streamsAfter: Database.Statement<[string], { stream: string }>;
     claim: Database.Statement<[string, string, string, string]>;
     findClaim: Database.Statement<[string, string], { fingerprint: string }>;
   };
@@ -104,18 +106,17 @@ export class SqliteEventStorage implements EventStorage {
       throw error;
     }
 
+    const rows = <Params extends unknown[]>(sql: string) => new LimitedStatements<Params, EventRow>(sql, (text) => this.db.prepare<Params, EventRow>(text).safeIntegers(true).raw(true));
     this.statements = {
       head: this.db.prepare<[string], { revision: bigint; hash: string }>('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').safeIntegers(true),
       insert: this.db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').safeIntegers(true),
-      readStream: this.db.prepare<[string, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`).safeIntegers(true).raw(true),
-      readTail: this.db.prepare<[string, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT ?`).safeIntegers(true).raw(true),
-      readAll: this.db.prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true),
+      // Limits written into the statements, not bound (limited-statements.ts says why).
+      readTail: rows(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT`),
+      readStream: rows(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT`),
+      readAll: rows(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT`),
       // Still one scan in log order (no index on type): SQLite drops the other types before a row reaches JavaScript,
       // so they cost neither a row object nor a JSON parse.
-      readAllOfTypes: this.db
-        .prepare<[bigint, string, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`)
-        .safeIntegers(true)
-        .raw(true),
+      readAllOfTypes: rows(`SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT`),
       // By the unique index on id, never by the stream's: `+stream` keeps SQLite from planning on (stream, revision), which
       // scanned the whole stream on every command (52 % of the API's CPU filling a 10,000-person webinar).
       findByIds: this.db
@@ -126,7 +127,7 @@ export class SqliteEventStorage implements EventStorage {
       findEvent: this.db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ?`).safeIntegers(true).raw(true),
       headPosition: this.db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events').safeIntegers(true),
       // Keyset paging, so that listing never holds a statement open while the caller reads streams.
-      streamsAfter: this.db.prepare<[string, number], { stream: string }>('SELECT DISTINCT stream FROM events WHERE stream > ? ORDER BY stream LIMIT ?'),
+      streamsAfter: this.db.prepare<[string], { stream: string }>(`SELECT DISTINCT stream FROM events WHERE stream > ? ORDER BY stream LIMIT ${STREAM_PAGE}`),
       claim: this.db.prepare('INSERT INTO idempotency_claims (scope, key, fingerprint, first_used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
       findClaim: this.db.prepare<[string, string], { fingerprint: string }>('SELECT fingerprint FROM idempotency_claims WHERE scope = ? AND key = ?'),
     };
@@ -134,9 +135,10 @@ export class SqliteEventStorage implements EventStorage {
     const writeOne = (pending: PendingAppend): { position: bigint; revision: number } => {
       const { stream, claim } = pending;
       let { events, expected } = pending;
+      let json: BuiltAppend['json'];
       if (pending.build) {
         // Chained here, onto the tail as this transaction sees it (a savepoint of a group sees the appends before it).
-        ({ events, expected } = pending.build.chain(this.statements.readTail.all(stream, pending.build.tailCount).reverse().map(toRecordedEvent)));
+        ({ events, expected, json } = pending.build.chain(this.statements.readTail.limit(pending.build.tailCount).all(stream).reverse().map(toStoredRow)));
         checkChainedAt(stream, events, expected);
       }
       if (claim && this.statements.claim.run(claim.scope, claim.key, claim.fingerprint, claim.at).changes === 0) {
@@ -148,15 +150,18 @@ export class SqliteEventStorage implements EventStorage {
       const actual = pending.build ? expected : head ? Number(head.revision) : 'no-stream';
       if (actual !== expected) throw new WrongExpectedRevisionError(stream, expected, actual);
       let position = 0n;
-      for (const event of events) {
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i]!;
         try {
+          // The canonical text the builder hashed parses to the same value as JSON.stringify's: either may be stored.
+          const text = json?.[i];
           const info = this.statements.insert.run(
             event.id,
             stream,
             event.revision,
             event.type,
-            JSON.stringify(event.data),
-            JSON.stringify(event.metadata),
+            text?.data ?? JSON.stringify(event.data),
+            text?.metadata ?? JSON.stringify(event.metadata),
             event.prevHash,
             event.hash,
           );
@@ -215,8 +220,9 @@ export class SqliteEventStorage implements EventStorage {
     return this.groupCommit.submit({ stream, events, expected, claim: options.claim });
   }
 
-  async appendBuilt(stream: StreamName, tailCount: number, chain: (tail: RecordedEvent[]) => BuiltAppend, options: AppendOptions = {}): Promise<AppendResult> {
-    if (this.closed) throw new Error('SqliteEventStorage is closed');
+  // Not async: the group commit's own promise, without one more turn of the microtask queue on every append.
+  appendBuilt(stream: StreamName, tailCount: number, chain: (tail: StoredEventRow[]) => BuiltAppend, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('SqliteEventStorage is closed'));
     // `events` and `expected` are the builder's, once the transaction has run it.
     return this.groupCommit.submit({ stream, events: [], expected: 'no-stream', claim: options.claim, build: { tailCount, chain } });
   }
@@ -246,14 +252,16 @@ export class SqliteEventStorage implements EventStorage {
   }
 
   async readStreamTail(stream: StreamName, count: number): Promise<RecordedEvent[]> {
-    return this.statements.readTail.all(stream, count).reverse().map(toRecordedEvent);
+    if (count < 1) return [];
+    return this.statements.readTail.limit(count).all(stream).reverse().map(toRecordedEvent);
   }
 
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const fromRevision = Math.max(0, options.fromRevision ?? 0);
-    const maxCount = options.maxCount ?? -1; // LIMIT -1: no limit
+    const maxCount = options.maxCount ?? -1;
     if (maxCount === 0) return [];
-    return this.statements.readStream.all(stream, fromRevision, maxCount).map(toRecordedEvent);
+    // LIMIT -1: no limit (as SQLite reads any negative one).
+    return this.statements.readStream.limit(maxCount < 0 ? -1 : maxCount).all(stream, fromRevision).map(toRecordedEvent);
   }
 
   async readAll(after: bigint | null, maxCount: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -261,15 +269,15 @@ export class SqliteEventStorage implements EventStorage {
     if (maxCount === 0) return [];
     if (options.types !== undefined) {
       if (options.types.length === 0) return [];
-      return this.statements.readAllOfTypes.all(after ?? 0n, JSON.stringify(options.types), maxCount).map(toRecordedEvent);
+      return this.statements.readAllOfTypes.limit(maxCount).all(after ?? 0n, JSON.stringify(options.types)).map(toRecordedEvent);
     }
-    return this.statements.readAll.all(after ?? 0n, maxCount).map(toRecordedEvent);
+    return this.statements.readAll.limit(maxCount).all(after ?? 0n).map(toRecordedEvent);
   }
 
   async *listStreams(): AsyncIterable<StreamName> {
     let after = '';
     for (;;) {
-      const page = this.statements.streamsAfter.all(after, STREAM_PAGE);
+      const page = this.statements.streamsAfter.all(after);
       for (const row of page) yield row.stream;
       if (page.length < STREAM_PAGE) return;
       after = page[page.length - 1]!.stream;
@@ -360,6 +368,11 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     prevHash,
     hash,
   };
+}
+
+function toStoredRow(row: EventRow): StoredEventRow {
+  const [, id, stream, revision, type, dataJson, metadataJson, prevHash, hash] = row;
+  return { id, stream, revision: Number(revision), type, dataJson, metadataJson, prevHash, hash };
 }
 
 // Duck-typed on purpose: better-sqlite3's native addon creates SqliteError in the first JS realm that

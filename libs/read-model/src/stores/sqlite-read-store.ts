@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { restrictSqliteFiles } from '@kuhina/event-store';
+import { LimitedStatements, restrictSqliteFiles } from '@kuhina/event-store';
 import { LeaseLostError, type Checkpoint, type ListOptions, type Page, type LeasedReadStore, type UnitOfWork, type ViewDocument } from '../read-store.port';
 import { assertCollection, assertId, assertIndexName, assertLease, assertLimit } from './read-store-arguments';
 import { migrateReadStore } from './sqlite-read-store-migrations';
@@ -29,10 +29,10 @@ interface ListRow {
   sortKey: string;
 }
 
-type ListAllFirst = [collection: string, limit: number];
-type ListAllAfter = [collection: string, sortKey: string, id: string, limit: number];
-type ListIndexFirst = [collection: string, name: string, value: string, limit: number];
-type ListIndexAfter = [collection: string, name: string, value: string, sortKey: string, id: string, limit: number];
+type ListAllFirst = [collection: string];
+type ListAllAfter = [collection: string, sortKey: string, id: string];
+type ListIndexFirst = [collection: string, name: string, value: string];
+type ListIndexAfter = [collection: string, name: string, value: string, sortKey: string, id: string];
 
 /**
  * The embedded read store: JSON documents in one SQLite file in WAL mode, so API readers (same process
@@ -48,10 +48,10 @@ export class SqliteReadStore implements LeasedReadStore {
 
   private readonly statements: {
     get: Database.Statement<[string, string], { doc: string }>;
-    listAllFirst: Database.Statement<ListAllFirst, ListRow>;
-    listAllAfter: Database.Statement<ListAllAfter, ListRow>;
-    listIndexFirst: Database.Statement<ListIndexFirst, ListRow>;
-    listIndexAfter: Database.Statement<ListIndexAfter, ListRow>;
+    listAllFirst: LimitedStatements<ListAllFirst, ListRow>;
+    listAllAfter: LimitedStatements<ListAllAfter, ListRow>;
+    listIndexFirst: LimitedStatements<ListIndexFirst, ListRow>;
+    listIndexAfter: LimitedStatements<ListIndexAfter, ListRow>;
     checkpoint: Database.Statement<[string], { position: string | null; versions: string }>;
     upsertDocument: Database.Statement<[string, string, string, string]>;
     deleteDocument: Database.Statement<[string, string]>;
@@ -89,13 +89,15 @@ export class SqliteReadStore implements LeasedReadStore {
     const listColumns = 'SELECT d.id AS id, d.doc AS doc, d.sort_key AS sortKey FROM documents d';
     const indexColumns = 'SELECT i.id AS id, d.doc AS doc, i.sort_key AS sortKey FROM document_indexes i JOIN documents d ON d.collection = i.collection AND d.id = i.id';
     const indexWhere = 'WHERE i.collection = ? AND i.name = ? AND i.value = ?';
+    const limited = <Params extends unknown[]>(sql: string) => new LimitedStatements<Params, ListRow>(sql, (text) => this.db.prepare<Params, ListRow>(text));
     this.statements = {
       get: this.db.prepare('SELECT doc FROM documents WHERE collection = ? AND id = ?'),
-      // Keyset paging on (sort_key, id): each page is one range scan of an index, however deep the page.
-      listAllFirst: this.db.prepare(`${listColumns} WHERE d.collection = ? ORDER BY d.sort_key, d.id LIMIT ?`),
-      listAllAfter: this.db.prepare(`${listColumns} WHERE d.collection = ? AND (d.sort_key, d.id) > (?, ?) ORDER BY d.sort_key, d.id LIMIT ?`),
-      listIndexFirst: this.db.prepare(`${indexColumns} ${indexWhere} ORDER BY i.sort_key, i.id LIMIT ?`),
-      listIndexAfter: this.db.prepare(`${indexColumns} ${indexWhere} AND (i.sort_key, i.id) > (?, ?) ORDER BY i.sort_key, i.id LIMIT ?`),
+      // Keyset paging on (sort_key, id): each page is one range scan of an index, however deep the page. The limit is
+      // written into the statement, not bound (LimitedStatements says why).
+      listAllFirst: limited(`${listColumns} WHERE d.collection = ? ORDER BY d.sort_key, d.id LIMIT`),
+      listAllAfter: limited(`${listColumns} WHERE d.collection = ? AND (d.sort_key, d.id) > (?, ?) ORDER BY d.sort_key, d.id LIMIT`),
+      listIndexFirst: limited(`${indexColumns} ${indexWhere} ORDER BY i.sort_key, i.id LIMIT`),
+      listIndexAfter: limited(`${indexColumns} ${indexWhere} AND (i.sort_key, i.id) > (?, ?) ORDER BY i.sort_key, i.id LIMIT`),
       checkpoint: this.db.prepare('SELECT position, versions FROM checkpoints WHERE projector = ?'),
       upsertDocument: this.db.prepare(
         'INSERT INTO documents (collection, id, doc, sort_key) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc, sort_key = excluded.sort_key',
@@ -144,10 +146,10 @@ export class SqliteReadStore implements LeasedReadStore {
     let rows: ListRow[];
     if (where) {
       rows = after
-        ? this.statements.listIndexAfter.all(collection, where.index, where.value, after.sortKey, after.id, fetch)
-        : this.statements.listIndexFirst.all(collection, where.index, where.value, fetch);
+        ? this.statements.listIndexAfter.limit(fetch).all(collection, where.index, where.value, after.sortKey, after.id)
+        : this.statements.listIndexFirst.limit(fetch).all(collection, where.index, where.value);
     } else {
-      rows = after ? this.statements.listAllAfter.all(collection, after.sortKey, after.id, fetch) : this.statements.listAllFirst.all(collection, fetch);
+      rows = after ? this.statements.listAllAfter.limit(fetch).all(collection, after.sortKey, after.id) : this.statements.listAllFirst.limit(fetch).all(collection);
     }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
