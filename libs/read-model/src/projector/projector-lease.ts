@@ -24,6 +24,11 @@ export interface ProjectorLease {
   keepAlive?(): Promise<void>;
   /** How long a holder that died keeps the lease (ms), when that is known. */
   readonly ttlMs?: number;
+  /**
+   * Held as far as this process knows (false once a renewal found it lost). A lease that tells is kept between the
+   * projector's catch-ups while writes come in; one that does not is taken and given up around each catch-up.
+   */
+  readonly isHeld?: boolean;
 }
 
 export interface StoreLeaseOptions {
