@@ -6,6 +6,8 @@
  *    the same durability (WAL, synchronous=FULL, one transaction each, the log's table) — aim ≥ 0.7 × — and against
  *    Emmett's SQLite event store (`@event-driven-io/emmett-sqlite`, one append at a time: its file store cannot do more)
  *    — aim ≥ 2 ×. BENCH_APPENDS appends each (default 5,000), in BENCH_ROUNDS turns (default 5).
+ * 1b. Views (write-views.ts): µs per live batch committed into a new views file against one with the 64 KiB pages of
+ *    earlier versions, BENCH_VIEW_COMMITS each (default 3,000), in turns (no aim: why the page size changed).
  * 2. HTTP (write-http.ts): `POST /organizations` writes/s on the built API at 1 and 32 connections (autocannon,
  *    BENCH_HTTP_SECONDS each, default 10) against a bare Fastify route in its own Node process doing one durable
  *    better-sqlite3 insert per request (write-bare-fastify.ts), the two in turns — aim at 32 connections ≥ 0.5 ×.
@@ -24,11 +26,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureStore } from './write-store';
+import { measureViewsCommits } from './write-views';
 import { concurrentWriteRetries, fill, mostAttempts, openWebinar, peakRssMiB, postOrganizations, projectorLag, register, startApi, startBare, stop, type HttpRate, type Lag } from './write-http';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const scaled = (name: string, fallback: number, min: number): number => Math.max(min, Math.round(Number(process.env[name] ?? fallback * SCALE)));
 const APPENDS = scaled('BENCH_APPENDS', 5_000, 50);
+const VIEW_COMMITS = scaled('BENCH_VIEW_COMMITS', 3_000, 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const HTTP_SECONDS = scaled('BENCH_HTTP_SECONDS', 10, 1);
 const REGISTRATIONS = scaled('BENCH_REGISTRATIONS', 10_000, 100);
@@ -152,6 +156,9 @@ async function main(): Promise<void> {
   const emmettLabel = store.emmett === null ? `Emmett (failed: ${store.emmettError})` : `Emmett SQLite, 1 in flight (${store.emmettBusy} SQLITE_BUSY retried)`;
   row('event store appends, 1 in flight', store.oursSequential, 'appends/s', emmettLabel, store.emmett, 2, true);
   row('event store appends, 100 in flight', store.oursConcurrent, 'appends/s', emmettLabel, store.emmett, 2, true);
+
+  const views = await measureViewsCommits(VIEW_COMMITS, ROUNDS, log);
+  info('views: a live batch committed (3 documents, 14 checkpoints)', `${fmt(views.newFile)} µs`, `the same into a file of 64 KiB pages (before): ${fmt(views.largePages)} µs`, `${(views.newFile / views.largePages).toFixed(2)} ×`);
 
   const dir = mkdtempSync(join(tmpdir(), 'kuhina-bench-write-'));
   const api = await startApi(join(dir, 'data'), port);

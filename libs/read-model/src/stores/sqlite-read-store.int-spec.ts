@@ -140,7 +140,7 @@ describe('SqliteReadStore (real SQLite file)', () => {
     const raw = new Database(file, { timeout: 10_000 }); // wait for the store's own connection under load
     expect(raw.pragma('user_version', { simple: true })).toBe(2);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('page_size', { simple: true })).toBe(65_536);
+    expect(raw.pragma('page_size', { simple: true })).toBe(4096);
     raw.pragma('user_version = 99');
     raw.close();
 
