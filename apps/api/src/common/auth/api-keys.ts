@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { ConfigError } from '@kuhina/application';
 import { sameName, type ApiUser, type ApiUserFile } from './api-users';
@@ -23,7 +23,8 @@ export type Authentication = Principal | { revoked: true } | null;
 
 export class ApiKeyConfigError extends ConfigError {}
 
-const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest();
+// One-shot (Node >= 20.12): every request's key is digested.
+const digest = (key: string): Buffer => hash('sha256', key, 'buffer');
 
 /** Parses `name:role:key,...` (KUHINA_API_KEYS). */
 export function parseApiKeys(spec: string): ApiKey[] {

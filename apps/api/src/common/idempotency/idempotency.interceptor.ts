@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Inject, Injectable, Optional, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { catchError, from, switchMap, type Observable } from 'rxjs';
@@ -25,9 +25,8 @@ const fingerprints = new WeakMap<FastifyRequest, string>();
 export function requestFingerprint(request: FastifyRequest): string {
   let fingerprint = fingerprints.get(request);
   if (fingerprint === undefined) {
-    fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body ?? null)}`)
-      .digest('hex');
+    // One-shot hash (Node >= 20.12, as package.json requires): no Hash object per request.
+    fingerprint = hash('sha256', `${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body ?? null)}`, 'hex');
     fingerprints.set(request, fingerprint);
   }
   return fingerprint;
