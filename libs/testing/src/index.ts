@@ -4,3 +4,4 @@ export * from './synthetic-history';
 export * from './projection-spec';
 export * from './view-documents';
 export * from './copied-keys';
+export * from './until';

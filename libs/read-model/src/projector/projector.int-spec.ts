@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ChainedEventStore, SqliteEventStorage, type EventToAppend, type RecordedEvent } from '@kuhina/event-store';
+import { until } from '@kuhina/testing';
 import { lookupThen, type Projection } from '../projection';
 import type { ViewDocument } from '../read-store.port';
 import { SqliteReadStore } from '../stores/sqlite-read-store';
@@ -429,11 +430,3 @@ describe('Projector over real SQLite stores', () => {
     }
   });
 });
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
