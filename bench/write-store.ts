@@ -40,7 +40,8 @@ export function createRawEventTable(db: Database.Database): void {
   ) STRICT`);
 }
 
-function event(i: number): EventToAppend {
+/** The events every way appends: an `OrganizationRegistered`-sized data object and the application's metadata. */
+export function benchEvent(i: number): EventToAppend {
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
@@ -50,7 +51,7 @@ function event(i: number): EventToAppend {
   };
 }
 
-const streamName = (s: number): string => `organization-${String(s).padStart(8, '0')}-bench-${s}`;
+export const streamName = (s: number): string => `organization-${String(s).padStart(8, '0')}-bench-${s}`;
 
 export interface StoreFigures {
   /** appends/s */
@@ -96,7 +97,7 @@ function ours(dir: string, inFlight: number): Contender {
   const store = createEventStore({ dataDir: dir, synchronous: 'FULL' });
   const revisions = new Array<number>(STREAMS).fill(-1);
   return {
-    append: (n) => timed(n, inFlight, (s, revision, i) => store.append(streamName(s), [event(i)], revision < 0 ? 'no-stream' : revision).then(() => undefined), revisions),
+    append: (n) => timed(n, inFlight, (s, revision, i) => store.append(streamName(s), [benchEvent(i)], revision < 0 ? 'no-stream' : revision).then(() => undefined), revisions),
     close: () => store.storage.close(),
   };
 }
@@ -112,7 +113,7 @@ function raw(file: string): Contender {
   ).immediate;
   const revisions = new Array<number>(STREAMS).fill(-1);
   return {
-    append: (n) => timed(n, 1, async (s, revision, i) => void append(streamName(s), revision + 1, event(i)), revisions),
+    append: (n) => timed(n, 1, async (s, revision, i) => void append(streamName(s), revision + 1, benchEvent(i)), revisions),
     close: async () => void db.close(),
   };
 }
@@ -139,7 +140,7 @@ function rawChained(file: string): Contender {
   }).immediate;
   const revisions = new Array<number>(STREAMS).fill(-1);
   return {
-    append: (n) => timed(n, 1, async (s, _revision, i) => void append(streamName(s), event(i)), revisions),
+    append: (n) => timed(n, 1, async (s, _revision, i) => void append(streamName(s), benchEvent(i)), revisions),
     close: async () => void db.close(),
   };
 }
@@ -155,7 +156,7 @@ async function emmett(file: string, busy: { count: number }): Promise<Contender>
   const store = getSQLiteEventStore({ fileName: file });
   const revisions = new Array<number>(STREAMS).fill(-1);
   const appendOne = async (s: number, revision: number, i: number): Promise<void> => {
-    const e = event(i);
+    const e = benchEvent(i);
     const appended = { type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata as unknown as Record<string, unknown> };
     for (let attempt = 1; ; attempt++) {
       try {
