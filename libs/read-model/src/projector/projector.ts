@@ -5,6 +5,7 @@ import { checkpointsOf, lowestPosition, type Checkpoint, type ReadStore, type Un
 import { BatchRunner, type EventLog } from './projector-batch';
 import { ProjectorChainCheck } from './chain-check';
 import { StoreLease, type ProjectorLease } from './projector-lease';
+import { LeaseTurns } from './lease-turns';
 import { AliasedReadStore } from '../stores/aliased-read-store';
 import { rebuildSideBySide } from './side-by-side-rebuild';
 
@@ -114,11 +115,8 @@ export class Projector {
   private failuresInARow = 0;
   /** The last catch-up paused before the head for another process waiting for the lease. */
   private yielded = false;
-  /** The lease is kept between catch-ups (taken, checkpoints read, not given up since). */
-  private keptLease = false;
-  private idleTimer: NodeJS.Timeout | null = null;
-  /** The lease being given up (always fulfilled): a new run waits for it before it asks for the lease again. */
-  private lettingGo: Promise<void> = Promise.resolve();
+  /** Taken for a run, kept between runs while writes come, given up when idle or wanted. */
+  private readonly turns: LeaseTurns;
   /** `options.lease`, bound to this store when it is kept there. */
   private readonly lease: ProjectorLease | undefined;
   private readonly fence: ProjectorLease | undefined;
@@ -140,6 +138,8 @@ export class Projector {
     }
     this.lease = options.lease;
     this.fence = options.fencedBy ?? this.lease;
+    // Whoever holds the lease next may write the views: the documents carried between batches are stale then.
+    this.turns = new LeaseTurns(this.lease, options.idleLeaseMs ?? 1000, () => this.batches.dropCarried());
     const integrity = options.integrity === undefined ? (log as Partial<Pick<ChainedEventStore, 'integrity'>>).integrity : options.integrity;
     this.chainCheck = integrity ? new ProjectorChainCheck(integrity) : null;
     this.live = options.projections;
@@ -246,7 +246,7 @@ export class Projector {
     this.unsubscribe = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.running;
-    await this.letGo();
+    await this.turns.letGo();
   }
 
   /** Runs batches until the projector has reached the head of the log; returns the events applied. */
@@ -259,14 +259,14 @@ export class Projector {
         applied += n;
         if (n === 0 || this.stopped) return applied;
         // Someone waits for the lease (a rebuild's switch): pause here; the rest follows once they are done.
-        if (await this.yieldsLease()) {
+        if (await this.turns.wanted()) {
           this.yielded = true;
           return applied;
         }
       }
     } finally {
       // Between two catch-ups another process may write the views (it takes the lease meanwhile), unless the lease is kept.
-      if (!this.keptLease) this.batches.dropCarried();
+      if (!this.turns.isKept) this.batches.dropCarried();
     }
   }
 
@@ -319,16 +319,10 @@ export class Projector {
       // otherwise clear `running` in its `finally` before being assigned to it, and every later signal would take the
       // projector for busy, for good.
       await Promise.resolve();
-      this.cancelIdleRelease();
       try {
-        const lease = this.lease;
-        // Kept since the last catch-up and still held: no take, no re-read of the checkpoints.
-        const kept = this.keptLease && lease?.isHeld === true;
         // Wanted by someone waiting for it, or held elsewhere: not taken (back) now.
-        const waitedFor = lease !== undefined && (await this.yieldsLease());
-        if (waitedFor && kept) await this.letGo();
-        const holds = kept && !waitedFor;
-        if (lease && !holds && (waitedFor || !(await this.lettingGo.then(() => lease.tryAcquire())))) {
+        const turn = await this.turns.take();
+        if (turn === 'refused') {
           // Another process (a rebuild) writes the views now: try again later, then start from its checkpoints. The
           // timer is the one retry (a pending signal must not start another run at once: that would spin).
           this.again = false;
@@ -339,21 +333,18 @@ export class Projector {
         }
         // With a lease, another process may have written the views since this one last held it (a rebuild, maybe
         // stopped half-way, even while this projector sat idle and never found the lease taken): its checkpoints in
-        // memory are stale, so read them again each time the lease is taken.
-        if ((lease && !holds) || !this.loaded) await this.load();
-        // Kept between catch-ups only where the lease tells whether it is still held (a lost one fails the next commit).
-        this.keptLease = lease?.isHeld === true;
+        // memory are stale, so read them again each time the lease is taken (not when it was kept).
+        if (turn === 'taken' || !this.loaded) await this.load();
         let waiter = false;
         do {
           this.again = false;
           await this.catchUp();
           this.lastError = null;
           this.failuresInARow = 0;
-        } while (this.again && !this.stopped && !this.yielded && !(waiter = await this.yieldsLease()));
+        } while (this.again && !this.stopped && !this.yielded && !(waiter = await this.turns.wanted()));
         // Paused for a waiter (before the head, or between two catch-ups): let go now and go on after them (trigger
         // waits while they still want it). Otherwise kept for the next write a while.
-        if (this.yielded || waiter || !this.keptLease || this.stopped) await this.letGo();
-        else this.releaseWhenIdle();
+        await this.turns.end(this.yielded || waiter || this.stopped, () => this.running !== null);
         if (this.yielded) {
           this.yielded = false;
           this.again = true;
@@ -363,7 +354,7 @@ export class Projector {
         this.lastError = error;
         this.failuresInARow++;
         // Let another process (a rebuild) write meanwhile; the checkpoints are re-read when the lease is taken back.
-        await this.letGo().catch(() => undefined);
+        await this.turns.letGo().catch(() => undefined);
         const delay = Math.min((this.options.failureRetryMs ?? 1000) * 2 ** (this.failuresInARow - 1), MAX_FAILURE_RETRY_MS);
         process.emitWarning(`Projector batch failed (${this.failuresInARow} in a row; next try in ${delay} ms): ${errorMessage(error)}`, 'KuhinaProjectorWarning');
         if (!this.stopped) {
@@ -377,44 +368,6 @@ export class Projector {
         if (this.again && !this.stopped && !this.lastError) this.trigger();
       }
     })();
-  }
-
-  /** Gives the lease up (if there is one) and forgets what only its holder could keep: the carried documents. */
-  private letGo(): Promise<void> {
-    this.cancelIdleRelease();
-    this.keptLease = false;
-    this.batches.dropCarried();
-    const lease = this.lease;
-    if (!lease) return Promise.resolve();
-    const released = this.lettingGo.then(() => lease.release());
-    // What a new run waits for: settled either way (a failed release is the caller's to report).
-    this.lettingGo = released.catch(() => undefined);
-    return released;
-  }
-
-  /** Keeps the lease for the next write's catch-up, and gives it up after `idleLeaseMs` without one. */
-  private releaseWhenIdle(): void {
-    const idleMs = this.options.idleLeaseMs ?? 1000;
-    if (idleMs <= 0) {
-      void this.letGo().catch(() => undefined);
-      return;
-    }
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      // A run going on keeps it, and decides again at its end.
-      if (this.running === null) void this.letGo().catch(() => undefined);
-    }, idleMs);
-    this.idleTimer.unref();
-  }
-
-  private cancelIdleRelease(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-  }
-
-  /** Another process waits for this projector's lease: without a pause a steady stream of writes would starve it. */
-  private async yieldsLease(): Promise<boolean> {
-    return (await this.lease?.wanted?.()) ?? false;
   }
 
   /** The batches' fence: only a lease that fences (a StoreLease) guards the commit; others are only taken in turns. */
